@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { district, state } from './features/regions/schema.ts';
+import { seedRegions } from './features/regions/seed.ts';
+import type { Progress } from './platform/cli/progress.ts';
+import type { Config } from './platform/config.ts';
+import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import type { ReferenceTable } from './platform/reference/check.ts';
+
+/** Every reference table with provenance columns, for the nightly age check. */
+export const REFERENCE_TABLES: readonly ReferenceTable[] = [
+  { table: state, key: state.code },
+  { table: district, key: district.ags },
+];
+
+export async function openConfiguredDatabase(config: Config, progress: Progress): Promise<DatabaseHandle> {
+  if (config.dbKind === 'pglite') {
+    const dir = path.join(config.DATA_DIR, 'pglite');
+    mkdirSync(dir, { recursive: true });
+    return progress.step(`Opening the embedded database in ${dir}`, () => openDatabase({ dataDir: dir }));
+  }
+  return progress.step('Connecting to PostgreSQL', async () => {
+    const handle = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      poolSize: config.DATABASE_POOL_SIZE,
+    });
+    if (!(await handle.ping())) {
+      await handle.close();
+      throw new Error('PostgreSQL is not reachable at DATABASE_URL');
+    }
+    return handle;
+  });
+}
+
+export async function migrateAndSeed(database: DatabaseHandle, progress: Progress): Promise<void> {
+  await progress.step('Applying database migrations', () => runMigrations(database));
+  const seeded = await progress.step('Loading reference data (states, districts)', () =>
+    seedRegions(database.db),
+  );
+  if (seeded.states + seeded.districts > 0) {
+    progress.info(`  added ${seeded.states} states and ${seeded.districts} districts`);
+  }
+}

@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
+import { migrateAndSeed, openConfiguredDatabase, REFERENCE_TABLES } from './bootstrap.ts';
+import { referenceAgeJob } from './features/regions/jobs.ts';
+import { createProgress } from './platform/cli/progress.ts';
+import { type Config, ConfigError, parseConfig } from './platform/config.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { startJobs } from './platform/jobs/index.ts';
+import { checkReferenceAge } from './platform/reference/check.ts';
+import { createApp, loggerOptions } from './server.ts';
+
+const USAGE = `Usage: chancenregion <command> [options]
+
+Commands:
+  serve                 migrate, load reference data and serve the platform (default port 3000)
+  migrate               apply pending database migrations
+  seed                  load the reference data that is missing (never overwrites corrections)
+  references check      list reference rows older than REFERENCE_MAX_AGE_DAYS [--format json]
+  help                  show this text
+
+Configuration comes from the environment; see README.md and .env.example.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command = 'help', sub] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee README.md, section "Configuration".\n`);
+      return 78; // EX_CONFIG
+    }
+    throw error;
+  }
+  const progress = createProgress();
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(config);
+      case 'migrate': {
+        const db = await openConfiguredDatabase(config, progress);
+        await progress.step('Applying database migrations', () => runMigrations(db));
+        await db.close();
+        return 0;
+      }
+      case 'seed': {
+        const db = await openConfiguredDatabase(config, progress);
+        await migrateAndSeed(db, progress);
+        await db.close();
+        return 0;
+      }
+      case 'references': {
+        if (sub !== 'check') break;
+        const db = await openConfiguredDatabase(config, progress);
+        await migrateAndSeed(db, progress);
+        const today = new Date().toISOString().slice(0, 10);
+        const result = await progress.step('Checking the age of reference data', () =>
+          checkReferenceAge(db.db, REFERENCE_TABLES, config.REFERENCE_MAX_AGE_DAYS, today),
+        );
+        await db.close();
+        if (values.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else {
+          process.stdout.write(
+            `${result.checkedRows} reference rows checked; ${result.stale.length} older than ${config.REFERENCE_MAX_AGE_DAYS} days\n`,
+          );
+          for (const s of result.stale) process.stdout.write(`  ${s.table} ${s.key} (as of ${s.asOf})\n`);
+        }
+        return 0;
+      }
+      default:
+        break;
+    }
+  } catch (error) {
+    process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  process.stderr.write(`Unknown command: ${[command, sub].filter(Boolean).join(' ')}\n\n${USAGE}\n`);
+  return 64; // EX_USAGE
+}
+
+async function serve(config: Config): Promise<number> {
+  const progress = createProgress();
+  const log = pino(loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions);
+  const database = await openConfiguredDatabase(config, progress);
+  await migrateAndSeed(database, progress);
+  const jobs = config.JOBS_ENABLED
+    ? await progress.step('Starting background jobs', () =>
+        startJobs(database, [referenceAgeJob(database, config, log)], log),
+      )
+    : undefined;
+  const app = await createApp({ config, database, jobs });
+  if (database.kind === 'pglite') {
+    app.log.warn(
+      { db: 'pglite', dataDir: config.DATA_DIR },
+      'Embedded PGlite database: for evaluation, development and single-office trials only (one query at a time, no fsync). Production runs on PostgreSQL (DATABASE_URL).',
+    );
+  }
+  closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    await app.close();
+    await jobs?.stop();
+    await database.close();
+  });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  progress.info(`Chancenregion ${config.version} is ready at ${address} (database: ${database.kind})`);
+  return new Promise<number>(() => {});
+}

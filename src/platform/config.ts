@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting of the process, parsed once at boot. Documented in README.md and .env.example;
+ * a test keeps the three in step.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
+      .default('development'),
+    HOST: z.string().min(1).default('localhost'),
+    PORT: integer(0, 65535).default(3000),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+    DATABASE_POOL_SIZE: integer(1, 200).default(10),
+    PUBLIC_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
+    TRUST_PROXY: booleanString.default(false),
+    COOKIE_SECRET: z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
+    RATE_LIMIT_PER_MINUTE: integer(1, 100_000).default(30),
+    JOBS_ENABLED: booleanString.default(true),
+    REFERENCE_MAX_AGE_DAYS: integer(1, 10_000).default(365),
+    REFERENCE_CHECK_CRON: z.string().min(9).default('0 3 * * *'),
+    OPERATOR_NAME: z.string().min(1).optional(),
+    OPERATOR_ADDRESS: z.string().min(1).optional(),
+    OPERATOR_EMAIL: z.email({ error: 'must be an email address' }).optional(),
+    OPERATOR_PHONE: z.string().min(1).optional(),
+    OPERATOR_REPRESENTATIVE: z.string().min(1).optional(),
+    SHUTDOWN_GRACE_MS: integer(0, 120_000).default(10_000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    const required = [
+      'COOKIE_SECRET',
+      'DATABASE_URL',
+      'PUBLIC_URL',
+      'OPERATOR_NAME',
+      'OPERATOR_ADDRESS',
+      'OPERATOR_EMAIL',
+    ] as const;
+    for (const key of required) {
+      if (c[key] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+      }
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends Omit<RawConfig, 'COOKIE_SECRET'> {
+  readonly COOKIE_SECRET: string;
+  readonly dbKind: 'pglite' | 'postgres';
+  readonly version: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every problem at once. */
+export function parseConfig(env: Record<string, string | undefined>, version = packageVersion()): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`));
+  }
+  const c = result.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    ...c,
+    DATA_DIR: dataDir,
+    COOKIE_SECRET: c.COOKIE_SECRET ?? localSecret(dataDir),
+    dbKind: c.DATABASE_URL ? 'postgres' : 'pglite',
+    version,
+  };
+}
+
+/**
+ * Outside production a missing COOKIE_SECRET is generated once and kept in the data directory,
+ * so that sessions survive a restart of the embedded default. Production refuses to start without one.
+ */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, '.cookie-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppDeps } from './app-deps.ts';
+import { registerPublicPages } from './features/public-pages/routes.tsx';
+import { registerRegions } from './features/regions/routes.tsx';
+import { registerSystem } from './features/system/routes.ts';
+import type { Config } from './platform/config.ts';
+import type { DatabaseHandle } from './platform/db/client.ts';
+import { requireRoutePolicies } from './platform/http/policy.ts';
+import { registerSecurity } from './platform/http/security.ts';
+import { createI18n, type I18n } from './platform/i18n/index.ts';
+import type { Jobs } from './platform/jobs/index.ts';
+import { registerErrorHandling } from './web/error-pages.tsx';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface CreateAppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  jobs?: Jobs | undefined;
+  i18n?: I18n;
+  /** Logger settings; tests pass `false`. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Logs carry no personal data: no IP addresses, no query strings, no headers or bodies. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+/** The composition root: builds the whole app from explicit dependencies. */
+export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
+    genReqId: () => randomUUID(),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+  });
+  const appDeps: AppDeps = {
+    config,
+    database,
+    jobs: deps.jobs,
+    web: { i18n: deps.i18n ?? createI18n(), nav: [], version: config.version },
+  };
+
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', req.id);
+    done();
+  });
+  requireRoutePolicies(app);
+  registerErrorHandling(app, appDeps.web);
+  await registerSecurity(app, {
+    cookieSecret: config.COOKIE_SECRET,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    publicOrigin: config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined,
+  });
+  await app.register(fastifyFormbody, { bodyLimit: config.BODY_LIMIT_BYTES });
+
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'node_modules/@kern-ux/native/dist'),
+    prefix: '/assets/kern/',
+    allowedPath: (p) => p.endsWith('.css') || p.endsWith('.woff2') || p.endsWith('.woff'),
+    maxAge: '7d',
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'src/web/assets'),
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
+
+  registerSystem(app, appDeps);
+  registerPublicPages(app, appDeps);
+  registerRegions(app, appDeps);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,154 @@
+import type { ComponentChildren } from 'preact';
+import type { FieldError } from '../platform/http/errors.ts';
+import type { ViewContext } from './context.ts';
+
+/** The CSRF token every state-changing form carries. */
+export function CsrfField({ ctx }: { ctx: ViewContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken()} />;
+}
+
+export function Alert(props: {
+  kind: 'info' | 'success' | 'warning' | 'danger';
+  title: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <div class={`kern-alert kern-alert--${props.kind}`} role={props.kind === 'danger' ? 'alert' : 'status'}>
+      <div class="kern-alert__header">
+        <span
+          class={`kern-icon kern-icon--${props.kind === 'danger' ? 'danger' : props.kind}`}
+          aria-hidden="true"
+        />
+        <span class="kern-title">{props.title}</span>
+      </div>
+      {props.children ? <div class="kern-alert__body">{props.children}</div> : null}
+    </div>
+  );
+}
+
+/** Lists every error of a form at the top, each linking to its field (GOV.UK pattern). */
+export function ErrorSummary({ ctx, errors }: { ctx: ViewContext; errors: readonly FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabIndex={-1} id="error-summary">
+      <div class="kern-alert__header">
+        <span class="kern-icon kern-icon--danger" aria-hidden="true" />
+        <h2 class="kern-title">{ctx.t.t('form.error-summary.title')}</h2>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {errors.map((e) => (
+            <li key={e.field}>
+              <a class="kern-link" href={`#${fieldId(e.field)}`}>
+                {e.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export function fieldId(field: string): string {
+  return `field-${field.replace(/^body\./, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: FieldError | undefined;
+  optionalLabel?: string;
+}
+
+export function TextArea(
+  props: FieldProps & { value?: string; rows?: number; maxLength?: number; required?: boolean },
+) {
+  const id = fieldId(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={id}>
+        {props.label}
+        {props.optionalLabel ? <span class="kern-label__optional"> {props.optionalLabel}</span> : null}
+      </label>
+      {props.hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span>{props.error.message}</span>
+        </p>
+      ) : null}
+      <textarea
+        class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 5}
+        maxLength={props.maxLength}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        value={props.value ?? ''}
+      />
+    </div>
+  );
+}
+
+export function Select(
+  props: FieldProps & { value?: string; options: ReadonlyArray<{ value: string; label: string }> },
+) {
+  const id = fieldId(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span>{props.error.message}</span>
+        </p>
+      ) : null}
+      <div class="kern-form-input__select-wrapper">
+        <select
+          class={`kern-form-input__select${props.error ? ' kern-form-input__select--error' : ''}`}
+          id={id}
+          name={props.name}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy || undefined}
+        >
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === props.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** A note that an entry comes from unconfirmed research. */
+export function UnverifiedNote({ ctx }: { ctx: ViewContext }) {
+  return (
+    <span class="kern-badge kern-badge--warning kern-badge--small">
+      <span class="kern-icon kern-icon--warning kern-icon--small" aria-hidden="true" />
+      <span class="kern-label kern-label--small">{ctx.t.t('reference.unverified')}</span>
+    </span>
+  );
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../platform/http/errors.ts';
+import { problemOf, sendProblem, toAppError } from '../platform/http/problem.ts';
+import { isLocale, type Locale, negotiateLocale } from '../platform/i18n/index.ts';
+import type { ViewContext } from './context.ts';
+import { Layout } from './layout.tsx';
+import { sendPage, viewContext, type WebDeps } from './page.tsx';
+import { localizedUrl, PATHS } from './paths.ts';
+
+function wantsJson(req: FastifyRequest): boolean {
+  return req.url.startsWith('/api/') || req.url === '/health';
+}
+
+/** The language of a request: the URL prefix, else Accept-Language. */
+export function requestLocale(req: FastifyRequest): Locale {
+  const fromRoute = req.routeOptions?.config?.page?.locale;
+  if (fromRoute) return fromRoute;
+  const prefix = req.url.split('/')[1];
+  if (isLocale(prefix)) return prefix;
+  const lang = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (isLocale(lang)) return lang;
+  return negotiateLocale(req.headers['accept-language']);
+}
+
+function ErrorPage({ ctx, error, requestId }: { ctx: ViewContext; error: AppError; requestId: string }) {
+  const { t } = ctx;
+  const key = t.has(`error.${error.code}.page-title`) ? error.code : 'internal';
+  return (
+    <Layout ctx={ctx} title={t.t(`error.${key}.page-title`)}>
+      <h1 class="kern-heading-large">{t.t(`error.${key}.page-title`)}</h1>
+      <p class="kern-body">{t.t(`error.${key}.page-text`)}</p>
+      {error.errors.length > 0 ? (
+        <ul class="kern-list">
+          {error.errors.map((e) => (
+            <li key={e.field}>
+              <code>{e.field}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p class="kern-body">
+        <a class="kern-link" href={localizedUrl(PATHS.home, ctx.locale)}>
+          {t.t('error.back-home')}
+        </a>
+      </p>
+      <p class="kern-body kern-body--small">{t.t('error.reference', { id: requestId })}</p>
+    </Layout>
+  );
+}
+
+/** One place where every failure becomes problem+json (API) or a friendly page (web). */
+export function registerErrorHandling(app: FastifyInstance, web: WebDeps): void {
+  const respond = (error: AppError, req: FastifyRequest, reply: FastifyReply) => {
+    const locale = requestLocale(req);
+    if (wantsJson(req)) {
+      const title = web.i18n.translator(locale).t(`error.${error.code}.title`);
+      return sendProblem(reply, problemOf(error, req, title), error.headers);
+    }
+    reply.headers(error.headers);
+    const ctx = viewContext(req, reply, web, locale);
+    return sendPage(reply, {
+      status: error.status,
+      view: <ErrorPage ctx={ctx} error={error} requestId={req.id} />,
+    });
+  };
+
+  app.setErrorHandler((raw, req, reply) => {
+    const error = toAppError(raw);
+    if (error.status >= 500) req.log.error({ err: raw }, 'request failed');
+    else req.log.info({ code: error.code, status: error.status }, 'request refused');
+    return respond(error, req, reply);
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    respond(new AppError('not-found', { detail: 'No such resource.' }), req, reply),
+  );
+}

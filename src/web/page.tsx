@@ -1,0 +1,107 @@
+import type {} from '@fastify/csrf-protection';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import type { RoutePolicy } from '../platform/http/policy.ts';
+import { type I18n, LOCALES, type Locale } from '../platform/i18n/index.ts';
+import type { NavItem, ViewContext } from './context.ts';
+import { type LocalizedPath, localizedUrl } from './paths.ts';
+
+export interface WebDeps {
+  readonly i18n: I18n;
+  readonly nav: NavItem[];
+  readonly version: string;
+}
+
+export type PageResult = VNode | { status: number; view: VNode } | { redirect: string; status?: 302 | 303 };
+
+export interface PageSpec {
+  readonly paths: LocalizedPath;
+  readonly method?: 'GET' | 'POST';
+  readonly policy: RoutePolicy;
+  /** Adds the page to the main navigation. */
+  readonly nav?: { labelKey: string; order: number };
+  readonly rateLimit?: { max: number; timeWindow: string | number };
+  readonly handler: (req: FastifyRequest, reply: FastifyReply, ctx: ViewContext) => Promise<PageResult>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    page?: { paths: LocalizedPath; locale: Locale };
+  }
+}
+
+/** Registers a page once per language (`/de/regionen`, `/en/regions`). */
+export function definePage(app: FastifyInstance, web: WebDeps, spec: PageSpec): void {
+  if (spec.nav && !web.nav.some((n) => n.labelKey === spec.nav?.labelKey)) {
+    web.nav.push({ labelKey: spec.nav.labelKey, paths: spec.paths, order: spec.nav.order });
+    web.nav.sort((a, b) => a.order - b.order);
+  }
+  for (const locale of LOCALES) {
+    const url = localizedUrl(
+      spec.paths,
+      locale,
+      Object.fromEntries(paramNames(spec.paths[locale]).map((p) => [p, `:${p}`])),
+    );
+    app.route({
+      method: spec.method ?? 'GET',
+      url: decodeURIComponent(url),
+      config: {
+        policy: spec.policy,
+        page: { paths: spec.paths, locale },
+        ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+      },
+      handler: async (req, reply) => {
+        const ctx = viewContext(req, reply, web, locale);
+        const result = await spec.handler(req, reply, ctx);
+        if (reply.sent) return reply;
+        return sendPage(reply, result);
+      },
+    });
+  }
+}
+
+function paramNames(pattern: string): string[] {
+  return [...pattern.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
+}
+
+export function sendPage(reply: FastifyReply, result: PageResult): FastifyReply {
+  if ('redirect' in result) return reply.redirect(result.redirect, result.status ?? 303);
+  const { status, view } = 'view' in result ? result : { status: 200, view: result };
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html>${render(view)}`);
+}
+
+/** The view context for a request; pages get it from definePage, error pages build it themselves. */
+export function viewContext(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  web: WebDeps,
+  locale: Locale,
+): ViewContext {
+  const page = req.routeOptions.config?.page;
+  const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+  const params = (req.params ?? {}) as Record<string, string>;
+  const path = req.url.split('?')[0] ?? '/';
+  const alternates = Object.fromEntries(
+    LOCALES.map((l) => [
+      l,
+      page ? localizedUrl(page.paths, l, params) + (req.method === 'GET' ? query : '') : `/${l}`,
+    ]),
+  ) as Record<Locale, string>;
+  let token: string | undefined;
+  return {
+    t: web.i18n.translator(locale),
+    locale,
+    alternates,
+    currentPath: path,
+    nav: web.nav,
+    version: web.version,
+    csrfToken: () => {
+      if (token === undefined) token = reply.generateCsrf();
+      return token;
+    },
+  };
+}
