@@ -2,6 +2,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { district, state } from './features/regions/schema.ts';
 import { seedRegions } from './features/regions/seed.ts';
+import {
+  craftsChamber,
+  mission,
+  missionWaitingTime,
+  nationwideBody,
+  occupation,
+  recognitionAuthority,
+  statistic,
+} from './features/registry/schema.ts';
+import { seedRegistry } from './features/registry/seed.ts';
 import type { Progress } from './platform/cli/progress.ts';
 import type { Config } from './platform/config.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
@@ -12,6 +22,13 @@ import type { ReferenceTable } from './platform/reference/check.ts';
 export const REFERENCE_TABLES: readonly ReferenceTable[] = [
   { table: state, key: state.code },
   { table: district, key: district.ags },
+  { table: occupation, key: occupation.kldb },
+  { table: recognitionAuthority, key: recognitionAuthority.id },
+  { table: nationwideBody, key: nationwideBody.id },
+  { table: craftsChamber, key: craftsChamber.id },
+  { table: mission, key: mission.id },
+  { table: missionWaitingTime, key: missionWaitingTime.id },
+  { table: statistic, key: statistic.id },
 ];
 
 export async function openConfiguredDatabase(config: Config, progress: Progress): Promise<DatabaseHandle> {
@@ -41,4 +58,10 @@ export async function migrateAndSeed(database: DatabaseHandle, progress: Progres
   if (seeded.states + seeded.districts > 0) {
     progress.info(`  added ${seeded.states} states and ${seeded.districts} districts`);
   }
+  const registry = await progress.step(
+    'Loading the reference registry (occupations, authorities, missions)',
+    () => seedRegistry(database.db),
+  );
+  const added = Object.values(registry).reduce((a, b) => a + b, 0);
+  if (added > 0) progress.info(`  added ${added} registry rows`);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { seedRegions } from '../../src/features/regions/seed.ts';
+import { seedRegistry } from '../../src/features/registry/seed.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/client.ts';
 import { migrationsFolder, runMigrations } from '../../src/platform/db/migrate.ts';
 
@@ -33,6 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 async function seed(handle: DatabaseHandle) {
   await runMigrations(handle);
   await seedRegions(handle.db);
+  await seedRegistry(handle.db);
 }
 
 function templateKey(): string {
@@ -42,8 +44,10 @@ function templateKey(): string {
     const full = path.join(migrationsFolder, f);
     if (f.endsWith('.sql') || f.endsWith('.json')) hash.update(f).update(readFileSync(full));
   }
-  for (const f of readdirSync(path.join(ROOT, 'src/data')).sort()) hash.update(readFileSync(path.join(ROOT, 'src/data', f)));
+  for (const f of readdirSync(path.join(ROOT, 'src/data')).sort())
+    hash.update(readFileSync(path.join(ROOT, 'src/data', f)));
   hash.update(readFileSync(path.join(ROOT, 'src/features/regions/seed.ts')));
+  hash.update(readFileSync(path.join(ROOT, 'src/features/registry/seed.ts')));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "occupation" ADD COLUMN "legal_basis" text;
