@@ -62,7 +62,7 @@ export function residenceStatus(ctx: EvaluationContext, rule: ResidenceRule): Cr
   if (location === 'abroad') return criterion(id, 'met', citation, { reason: 'abroad' });
   if (rule === 'mission') return criterion(id, 'unmet', citation, { reason: 'mission-only' });
   if (status === undefined) return criterion(id, 'unknown', citation);
-  if (EDUCATION_OR_EMPLOYMENT_TITLES.has(status)) return criterion(id, 'met', citation, { reason: 'title' });
+  if (EDUCATION_OR_EMPLOYMENT_TITLES.has(status)) return criterion(id, 'met', citation, { reason: 'has-title' });
   if (rule === 'chancenkarte') return criterion(id, 'unmet', citation, { reason: 'chancenkarte-in-germany' });
   switch (status) {
     case 'gestattung':
