@@ -6,7 +6,13 @@ import { buildProfile } from './testing.ts';
 import type { ExperienceEntry, LanguageLevel, Person } from './types.ts';
 
 const base: Partial<Person> = {
-  qualification: { kind: 'vocational', trainingYears: 3, stateRecognizedAbroad: true, recognitionInGermany: 'none', isco08: '9112' },
+  qualification: {
+    kind: 'vocational',
+    trainingYears: 3,
+    stateRecognizedAbroad: true,
+    recognitionInGermany: 'none',
+    isco08: '9112',
+  },
   experience: [],
   languages: { german: 'none', english: 'none' },
   germanStayMonths: 0,
@@ -23,9 +29,20 @@ describe('chancenkartePoints: each feature of § 20b(1)', () => {
     assert.equal(points().total, 0);
   });
   it('gives 4 points for a partial-recognition notice (Nr. 1)', () => {
-    assert.equal(points({ qualification: { ...base.qualification, recognitionInGermany: 'partial' } }).total, 4);
+    assert.equal(
+      points({ qualification: { ...base.qualification, recognitionInGermany: 'partial' } }).total,
+      4,
+    );
   });
-  const german: [LanguageLevel, number][] = [['none', 0], ['A1', 0], ['A2', 1], ['B1', 2], ['B2', 3], ['C1', 3], ['C2', 3]];
+  const german: [LanguageLevel, number][] = [
+    ['none', 0],
+    ['A1', 0],
+    ['A2', 1],
+    ['B1', 2],
+    ['B2', 3],
+    ['C1', 3],
+    ['C2', 3],
+  ];
   for (const [level, expected] of german) {
     it(`gives ${expected} points for German ${level} (Nr. 2–4, exclusive)`, () => {
       assert.equal(points({ languages: { german: level, english: 'none' } }).total, expected);

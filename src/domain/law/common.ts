@@ -62,7 +62,8 @@ export function residenceStatus(ctx: EvaluationContext, rule: ResidenceRule): Cr
   if (location === 'abroad') return criterion(id, 'met', citation, { reason: 'abroad' });
   if (rule === 'mission') return criterion(id, 'unmet', citation, { reason: 'mission-only' });
   if (status === undefined) return criterion(id, 'unknown', citation);
-  if (EDUCATION_OR_EMPLOYMENT_TITLES.has(status)) return criterion(id, 'met', citation, { reason: 'has-title' });
+  if (EDUCATION_OR_EMPLOYMENT_TITLES.has(status))
+    return criterion(id, 'met', citation, { reason: 'has-title' });
   if (rule === 'chancenkarte') return criterion(id, 'unmet', citation, { reason: 'chancenkarte-in-germany' });
   switch (status) {
     case 'gestattung':
@@ -306,7 +307,9 @@ export function qualificationAbroad(
     }
     return criterion(id, 'met', citation, { value: years, threshold: minTrainingYears });
   }
-  if (kind === undefined || recognised === undefined) return criterion(id, 'unknown', citation);
+  if (kind === undefined || recognised === undefined) {
+    return criterion(id, 'unknown', citation, { threshold: minTrainingYears });
+  }
   return criterion(id, 'met', citation, { reason: 'degree' });
 }
 

@@ -3,7 +3,15 @@
  * Used only by the unit tests (kept in src so tests of other modules can reuse it).
  */
 import { evaluatePathways } from './engine.ts';
-import type { Criterion, Job, PathwayId, PathwayOutcome, PathwayProfile, PathwayResult, Person } from './types.ts';
+import type {
+  Criterion,
+  Job,
+  PathwayId,
+  PathwayOutcome,
+  PathwayProfile,
+  PathwayResult,
+  Person,
+} from './types.ts';
 
 export type ProfileOverrides = {
   date?: string;

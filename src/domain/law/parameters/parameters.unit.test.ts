@@ -21,7 +21,10 @@ describe('parameter table', () => {
         assert.ok(p.validTo === null || p.validFrom <= p.validTo, `${id} period ${i} is inverted`);
         const next = periods[i + 1];
         if (next !== undefined) {
-          assert.ok(p.validTo !== null && p.validTo < next.validFrom, `${id}: period ${i} overlaps period ${i + 1}`);
+          assert.ok(
+            p.validTo !== null && p.validTo < next.validFrom,
+            `${id}: period ${i} overlaps period ${i + 1}`,
+          );
         }
       }
     }
@@ -29,8 +32,10 @@ describe('parameter table', () => {
 
   it('marks every UNVERIFIED or DERIVED value as not verified', () => {
     for (const row of parameterTable()) {
-      if (row.derived || row.source.citation.startsWith('UNVERIFIED')) assert.equal(row.verified, false, row.id);
-      if (!row.verified) assert.ok(row.derived || row.source.citation.includes('UNVERIFIED'), `${row.id} unexplained`);
+      if (row.derived || row.source.citation.startsWith('UNVERIFIED'))
+        assert.equal(row.verified, false, row.id);
+      if (!row.verified)
+        assert.ok(row.derived || row.source.citation.includes('UNVERIFIED'), `${row.id} unexplained`);
     }
   });
 
@@ -53,7 +58,15 @@ describe('parameter table', () => {
 
 describe('published thresholds agree with share × BBG (formula of legal-rules.md § 2)', () => {
   const cases: [ParameterId, ParameterId, string][] = [];
-  for (const date of ['2023-01-01', '2023-11-17', '2023-11-18', '2024-01-01', '2024-03-01', '2025-01-01', '2026-01-01']) {
+  for (const date of [
+    '2023-01-01',
+    '2023-11-17',
+    '2023-11-18',
+    '2024-01-01',
+    '2024-03-01',
+    '2025-01-01',
+    '2026-01-01',
+  ]) {
     cases.push(['blue-card.salary.general', 'blue-card.general.share', date]);
     cases.push(['blue-card.salary.reduced', 'blue-card.reduced.share', date]);
     cases.push(['age-45.salary', 'age-45.share', date]);

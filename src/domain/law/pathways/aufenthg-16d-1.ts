@@ -9,8 +9,10 @@ const CITATION = '§ 16d Abs. 1 AufenthG';
 
 function deficitNotice(ctx: EvaluationContext): Criterion {
   const q = ctx.person.qualification;
-  if (q?.kind === 'none')
+  // A deficit notice presupposes a foreign qualification, so it wins over a stated kind 'none'.
+  if (q?.kind === 'none' && q.recognitionInGermany !== 'partial') {
     return criterion('deficit-notice', 'unmet', CITATION, { reason: 'no-qualification' });
+  }
   switch (q?.recognitionInGermany) {
     case 'partial':
       return criterion('deficit-notice', 'met', CITATION);

@@ -2,12 +2,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildProfile, evaluateOne } from '../testing.ts';
 
-const partial = { kind: 'vocational' as const, trainingYears: 3, stateRecognizedAbroad: true, recognitionInGermany: 'partial' as const };
+const partial = {
+  kind: 'vocational' as const,
+  trainingYears: 3,
+  stateRecognizedAbroad: true,
+  recognitionInGermany: 'partial' as const,
+};
 
 describe('aufenthg-16d-1 qualification measure after a deficit notice', () => {
   const d1 = (person = {}, measure: boolean | 'unknown' = true) =>
     evaluateOne(
-      buildProfile({ person: { qualification: partial, languages: { german: 'A2' }, ...person }, education: measure === 'unknown' ? {} : { qualificationMeasureOffer: measure } }),
+      buildProfile({
+        person: { qualification: partial, languages: { german: 'A2' }, ...person },
+        education: measure === 'unknown' ? {} : { qualificationMeasureOffer: measure },
+      }),
       'aufenthg-16d-1',
     );
   it('grants § 16d(1) with a deficit notice, a measure place and German A2', () => {
@@ -15,7 +23,10 @@ describe('aufenthg-16d-1 qualification measure after a deficit notice', () => {
   });
   it('refuses German A1 and a fully recognised qualification', () => {
     assert.equal(d1({ languages: { german: 'A1' } }).outcome, 'not-eligible');
-    assert.equal(d1({ qualification: { ...partial, recognitionInGermany: 'equivalent' } }).outcome, 'not-eligible');
+    assert.equal(
+      d1({ qualification: { ...partial, recognitionInGermany: 'equivalent' } }).outcome,
+      'not-eligible',
+    );
   });
   it('needs review while the place in a measure is unknown', () => {
     assert.equal(d1({}, 'unknown').outcome, 'needs-review');
@@ -27,7 +38,11 @@ describe('aufenthg-16d-3 recognition partnership', () => {
     evaluateOne(
       buildProfile({
         date,
-        person: { qualification: { ...partial, recognitionInGermany: 'not-applied' }, languages: { german: 'A2' }, ...person },
+        person: {
+          qualification: { ...partial, recognitionInGermany: 'not-applied' },
+          languages: { german: 'A2' },
+          ...person,
+        },
         job: { recognitionPartnershipAgreement: true, ...job },
       }),
       'aufenthg-16d-3',
@@ -40,6 +55,9 @@ describe('aufenthg-16d-3 recognition partnership', () => {
   });
   it('needs the written agreement and training of at least 2 years', () => {
     assert.equal(d3('2026-03-01', { recognitionPartnershipAgreement: false }).outcome, 'not-eligible');
-    assert.equal(d3('2026-03-01', {}, { qualification: { ...partial, trainingYears: 1 } }).outcome, 'not-eligible');
+    assert.equal(
+      d3('2026-03-01', {}, { qualification: { ...partial, trainingYears: 1 } }).outcome,
+      'not-eligible',
+    );
   });
 });

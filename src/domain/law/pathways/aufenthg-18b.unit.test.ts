@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildProfile, evaluateOne, statusOf } from '../testing.ts';
 
-const b = (person = {}, job = {}, date = '2026-03-01') => evaluateOne(buildProfile({ date, person, job }), 'aufenthg-18b');
+const b = (person = {}, job = {}, date = '2026-03-01') =>
+  evaluateOne(buildProfile({ date, person, job }), 'aufenthg-18b');
 
 describe('aufenthg-18b skilled worker with a degree', () => {
   it('grants § 18b with a recognised degree and a qualified job, with BA approval and no salary floor under 45', () => {
@@ -11,7 +12,10 @@ describe('aufenthg-18b skilled worker with a degree', () => {
     assert.equal(r.baApproval, true);
   });
   it('refuses a vocational qualification', () => {
-    assert.equal(b({ qualification: { kind: 'vocational', recognitionInGermany: 'equivalent' } }).outcome, 'not-eligible');
+    assert.equal(
+      b({ qualification: { kind: 'vocational', recognitionInGermany: 'equivalent' } }).outcome,
+      'not-eligible',
+    );
   });
   it('refuses an unqualified job from 18.11.2023', () => {
     assert.equal(b({}, { qualified: false }).outcome, 'not-eligible');

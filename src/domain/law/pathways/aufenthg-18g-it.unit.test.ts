@@ -4,9 +4,18 @@ import { addDays } from '../../calendar.ts';
 import { buildProfile, criterionOf, evaluateOne } from '../testing.ts';
 
 const noDegree = { kind: 'none' as const };
-const it7 = (date: string, experience: { from: string; to: string; isco08?: string }[], salary = 46_000, isco = '2512') =>
+const it7 = (
+  date: string,
+  experience: { from: string; to: string; isco08?: string }[],
+  salary = 46_000,
+  isco = '2512',
+) =>
   evaluateOne(
-    buildProfile({ date, person: { qualification: noDegree, experience }, job: { annualSalaryEur: salary, isco08: isco } }),
+    buildProfile({
+      date,
+      person: { qualification: noDegree, experience },
+      job: { annualSalaryEur: salary, isco08: isco },
+    }),
     'aufenthg-18g-it',
   );
 
@@ -30,7 +39,10 @@ describe('aufenthg-18g-it Blue Card for IT specialists without a degree', () => 
     assert.equal(criterionOf(shifted, 'it-experience')?.status, 'unmet');
   });
   it('refuses non-IT experience and leaves experience without an occupation code open', () => {
-    assert.equal(it7('2026-03-01', [{ from: '2020-01-01', to: '2026-01-01', isco08: '2431' }]).outcome, 'not-eligible');
+    assert.equal(
+      it7('2026-03-01', [{ from: '2020-01-01', to: '2026-01-01', isco08: '2431' }]).outcome,
+      'not-eligible',
+    );
     assert.equal(it7('2026-03-01', [{ from: '2020-01-01', to: '2026-01-01' }]).outcome, 'needs-review');
   });
   it('needs an IT occupation (ISCO 133 or 25) and the reduced threshold to the cent', () => {

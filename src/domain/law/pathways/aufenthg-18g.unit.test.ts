@@ -78,14 +78,28 @@ describe('aufenthg-18g Blue Card: career starters', () => {
     assert.equal(r.baApproval, true);
   });
   it('refuses the career-starter threshold one day after the 3 years', () => {
-    assert.equal(blueCard('2026-03-01', 46_000, qualification('2023-02-28'), NON_SHORTAGE).outcome, 'not-eligible');
+    assert.equal(
+      blueCard('2026-03-01', 46_000, qualification('2023-02-28'), NON_SHORTAGE).outcome,
+      'not-eligible',
+    );
   });
   it('has no career-starter rule before 18.11.2023', () => {
-    assert.equal(blueCard('2023-11-17', 50_000, qualification('2023-01-01'), NON_SHORTAGE).outcome, 'not-eligible');
-    assert.equal(blueCard('2023-11-18', 50_000, qualification('2023-01-01'), NON_SHORTAGE).variant, 'general');
+    assert.equal(
+      blueCard('2023-11-17', 50_000, qualification('2023-01-01'), NON_SHORTAGE).outcome,
+      'not-eligible',
+    );
+    assert.equal(
+      blueCard('2023-11-18', 50_000, qualification('2023-01-01'), NON_SHORTAGE).variant,
+      'general',
+    );
   });
   it('needs review when the salary is in the reduced band and the degree date is unknown', () => {
-    const r = blueCard('2026-03-01', 46_000, { qualification: { kind: 'academic', recognitionInGermany: 'equivalent' } }, NON_SHORTAGE);
+    const r = blueCard(
+      '2026-03-01',
+      46_000,
+      { qualification: { kind: 'academic', recognitionInGermany: 'equivalent' } },
+      NON_SHORTAGE,
+    );
     assert.equal(r.outcome, 'needs-review');
   });
 });
@@ -96,18 +110,31 @@ describe('aufenthg-18g Blue Card: other requirements', () => {
     assert.equal(blueCard('2026-03-01', 60_000, {}, { contractMonths: 5 }).outcome, 'not-eligible');
   });
   it('needs a recognised or comparable degree', () => {
-    const vocational = { qualification: { kind: 'vocational' as const, recognitionInGermany: 'equivalent' as const } };
+    const vocational = {
+      qualification: { kind: 'vocational' as const, recognitionInGermany: 'equivalent' as const },
+    };
     assert.equal(blueCard('2026-03-01', 60_000, vocational).outcome, 'not-eligible');
-    const pending = { qualification: { kind: 'academic' as const, recognitionInGermany: 'pending' as const } };
+    const pending = {
+      qualification: { kind: 'academic' as const, recognitionInGermany: 'pending' as const },
+    };
     assert.equal(blueCard('2026-03-01', 60_000, pending).outcome, 'needs-review');
   });
   it('has no published threshold for 2027 and says so instead of guessing', () => {
     const r = blueCard('2027-01-01', 60_000);
     assert.equal(r.outcome, 'needs-review');
-    assert.equal(criterionOf(r, 'blue-card-salary')?.message.key, 'law.criterion.blue-card-salary.no-parameter');
+    assert.equal(
+      criterionOf(r, 'blue-card-salary')?.message.key,
+      'law.criterion.blue-card-salary.no-parameter',
+    );
   });
   it('cites § 18b Abs. 2 a.F. before 18.11.2023 and § 18g from that day', () => {
-    assert.match(criterionOf(blueCard('2023-11-17', 60_000), 'blue-card-salary')?.citation ?? '', /18b Abs\. 2/);
-    assert.match(criterionOf(blueCard('2023-11-18', 60_000), 'blue-card-salary')?.citation ?? '', /18g Abs\. 1/);
+    assert.match(
+      criterionOf(blueCard('2023-11-17', 60_000), 'blue-card-salary')?.citation ?? '',
+      /18b Abs\. 2/,
+    );
+    assert.match(
+      criterionOf(blueCard('2023-11-18', 60_000), 'blue-card-salary')?.citation ?? '',
+      /18g Abs\. 1/,
+    );
   });
 });

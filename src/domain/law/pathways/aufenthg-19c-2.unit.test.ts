@@ -37,13 +37,22 @@ describe('aufenthg-19c-2 experience pathway (§ 6 BeschV)', () => {
     });
   }
   it('drops the salary threshold for an employer bound by a collective agreement', () => {
-    assert.equal(e({ job: { annualSalaryEur: 30_000, employerCollectiveAgreement: true } }).outcome, 'eligible');
-    assert.equal(e({ job: { annualSalaryEur: 30_000, employerCollectiveAgreement: undefined } }).outcome, 'needs-review');
+    assert.equal(
+      e({ job: { annualSalaryEur: 30_000, employerCollectiveAgreement: true } }).outcome,
+      'eligible',
+    );
+    assert.equal(
+      e({ job: { annualSalaryEur: 30_000, employerCollectiveAgreement: undefined } }).outcome,
+      'needs-review',
+    );
   });
   it('needs 2 years of experience within the last 5 years (window start counts, the day before not)', () => {
     const windowStart = '2021-03-01';
     assert.equal(statusOf(e({ person: { experience: exp(windowStart) } }), 'experience'), 'met');
-    assert.equal(statusOf(e({ person: { experience: exp(addDays(windowStart, -1)) } }), 'experience'), 'unmet');
+    assert.equal(
+      statusOf(e({ person: { experience: exp(addDays(windowStart, -1)) } }), 'experience'),
+      'unmet',
+    );
     assert.equal(statusOf(e({ person: { experience: exp('2024-01-01', 729) } }), 'experience'), 'unmet');
   });
   it('needs at least 2 years of state-recognised training, except in IT occupations', () => {

@@ -25,7 +25,8 @@ export const aufenthg25a: Pathway = {
     const criteria: Criterion[] = [
       toleratedStatus(ctx, ['duldung', 'aufenthg-104c'], CITATION, 12),
       age,
-      ctx.person.status === 'aufenthg-104c' && ctx.person.inGermanySince == null
+      // § 104c holders had at least 5 years of stay on 31.10.2022, so 3 years are always met.
+      ctx.person.status === 'aufenthg-104c'
         ? criterion('stay-duration', 'met', CITATION, { reason: 'holder-104c' })
         : years === undefined
           ? criterion('stay-duration', 'unknown', CITATION)
