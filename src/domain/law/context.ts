@@ -2,7 +2,7 @@
  * The evaluation context: the profile, the parameters in force on the date, and the facts derived once per
  * profile (age, language ranks, experience within the statutory windows). Pathways read only this.
  */
-import { addYears, ageOn, type IsoDate, toDayNumber } from '../calendar.ts';
+import { addMonths, addYears, ageOn, type IsoDate, toDayNumber } from '../calendar.ts';
 import { IT_GROUPS, inIscoGroups } from './occupations.ts';
 import { type ParameterSnapshot, parameterSnapshot } from './parameters/parameters.ts';
 import type { Education, ExperienceEntry, Job, LanguageLevel, PathwayProfile, Person } from './types.ts';
@@ -30,6 +30,8 @@ export const DAYS_PER_YEAR = 365;
 export type EvaluationContext = {
   readonly date: IsoDate;
   readonly day: number;
+  /** Per-date memo (shared by all profiles of the date). */
+  readonly dateFacts: DateFacts;
   readonly profile: PathwayProfile;
   readonly person: Person;
   readonly job: Job | undefined;
@@ -66,42 +68,70 @@ function coveredDays(intervals: Interval[], certainOnly: boolean): number {
   return total;
 }
 
-/**
- * Covered calendar days of experience between `date − years` (inclusive) and `date` (inclusive), merging
- * overlapping jobs. `relevance` decides per entry: true (counts), false (ignored), undefined (uncertain).
- */
-export function experienceWithin(
-  entries: readonly ExperienceEntry[] | undefined,
-  date: IsoDate,
-  years: number,
-  relevance?: (entry: ExperienceEntry) => boolean | undefined,
-): ExperienceDays | undefined {
-  if (entries === undefined) return undefined;
-  const windowStart = toDayNumber(addYears(date, -years));
-  const windowEnd = toDayNumber(date);
-  const intervals: Interval[] = [];
-  for (const entry of entries) {
-    const relevant = relevance === undefined ? true : relevance(entry);
-    if (relevant === false) continue;
-    const from = Math.max(toDayNumber(entry.from), windowStart);
-    const to = Math.min(entry.to == null ? windowEnd : toDayNumber(entry.to), windowEnd);
-    if (to < from) continue;
-    intervals.push({ from, to, certain: relevant === true });
-  }
-  intervals.sort((a, b) => a.from - b.from);
-  return { definite: coveredDays(intervals, true), possible: coveredDays(intervals, false) };
-}
-
 function itRelevance(entry: ExperienceEntry): boolean | undefined {
   return entry.isco08 === undefined ? undefined : inIscoGroups(entry.isco08, IT_GROUPS);
 }
 
+type DateFacts = {
+  readonly day: number;
+  readonly start5: number;
+  readonly start7: number;
+  readonly monthsBefore: Map<number, IsoDate>;
+};
+const dateFacts = new Map<IsoDate, DateFacts>();
+
+/** Day numbers of the date and of the 5- and 7-year window starts, memoised per date. */
+function factsOf(date: IsoDate): DateFacts {
+  const cached = dateFacts.get(date);
+  if (cached !== undefined) return cached;
+  const facts = {
+    day: toDayNumber(date),
+    start5: toDayNumber(addYears(date, -5)),
+    start7: toDayNumber(addYears(date, -7)),
+    monthsBefore: new Map<number, IsoDate>(),
+  };
+  if (dateFacts.size >= 4096) dateFacts.clear();
+  dateFacts.set(date, facts);
+  return facts;
+}
+
+type Parsed = { from: number; to: number; it: boolean | undefined };
+
+function windowDays(entries: readonly Parsed[], start: number, end: number, itOnly: boolean): ExperienceDays {
+  const intervals: Interval[] = [];
+  for (const e of entries) {
+    if (itOnly && e.it === false) continue;
+    const from = Math.max(e.from, start);
+    const to = Math.min(e.to, end);
+    if (to < from) continue;
+    intervals.push({ from, to, certain: !itOnly || e.it === true });
+  }
+  if (intervals.length > 1) intervals.sort((a, b) => a.from - b.from);
+  const definite = coveredDays(intervals, true);
+  return { definite, possible: itOnly ? coveredDays(intervals, false) : definite };
+}
+
 export function createContext(profile: PathwayProfile): EvaluationContext {
   const { date, person } = profile;
+  const facts = factsOf(date);
   const experience = person.experience;
+  let experience5: ExperienceDays | undefined;
+  let experience7: ExperienceDays | undefined;
+  let itExperience7: ExperienceDays | undefined;
+  if (experience !== undefined) {
+    const parsed: Parsed[] = experience.map((e) => ({
+      from: toDayNumber(e.from),
+      to: e.to == null ? facts.day : toDayNumber(e.to),
+      it: itRelevance(e),
+    }));
+    experience5 = windowDays(parsed, facts.start5, facts.day, false);
+    experience7 = windowDays(parsed, facts.start7, facts.day, false);
+    itExperience7 = windowDays(parsed, facts.start7, facts.day, true);
+  }
   return {
     date,
-    day: toDayNumber(date),
+    day: facts.day,
+    dateFacts: facts,
     profile,
     person,
     job: profile.job,
@@ -110,8 +140,19 @@ export function createContext(profile: PathwayProfile): EvaluationContext {
     age: ageOn(person.birthDate, date),
     german: languageRank(person.languages?.german),
     english: languageRank(person.languages?.english),
-    experience5: experienceWithin(experience, date, 5),
-    experience7: experienceWithin(experience, date, 7),
-    itExperience7: experience === undefined ? undefined : experienceWithin(experience, date, 7, itRelevance),
+    experience5,
+    experience7,
+    itExperience7,
   };
+}
+
+/** The date `months` calendar months before the evaluation date, memoised per date. */
+export function monthsBefore(ctx: EvaluationContext, months: number): IsoDate {
+  const memo = ctx.dateFacts.monthsBefore;
+  let value = memo.get(months);
+  if (value === undefined) {
+    value = addMonths(ctx.date, -months);
+    memo.set(months, value);
+  }
+  return value;
 }

@@ -79,7 +79,8 @@ function runPathway(p: Pathway, ctx: EvaluationContext): PathwayOutcome {
     };
   }
   const evaluation = p.evaluate(ctx);
-  const criteria = [fixed.met, ...evaluation.criteria];
+  const criteria = evaluation.criteria;
+  criteria.unshift(fixed.met);
   const outcome = outcomeOf(criteria);
   const nextSteps: Message[] = [];
   if (outcome === 'eligible') {
@@ -90,28 +91,31 @@ function runPathway(p: Pathway, ctx: EvaluationContext): PathwayOutcome {
   }
   if (evaluation.baApproval === true && outcome !== 'not-eligible') nextSteps.push(BA_APPROVAL);
   if (outcome !== 'eligible') {
-    for (const c of evaluation.criteria) {
+    for (let i = 1; i < criteria.length; i++) {
+      const c = criteria[i] as Criterion;
       if (c.status === 'met') continue;
       const step = NEXT_STEP_BY_CRITERION[c.id];
       if (step !== undefined && !nextSteps.includes(step)) nextSteps.push(step);
     }
   }
-  if (evaluation.nextSteps !== undefined) nextSteps.push(...evaluation.nextSteps);
-  const points = evaluation.pointsBreakdown;
-  const result: PathwayOutcome = {
-    id: p.id,
-    outcome,
-    baApproval: evaluation.baApproval,
-    points: points === undefined ? null : points.total,
-    criteria,
-    nextSteps,
-  };
-  if (evaluation.variant !== undefined && outcome !== 'not-eligible') {
-    (result as { variant?: PathwayOutcome['variant'] }).variant = evaluation.variant;
+  if (evaluation.nextSteps !== undefined) for (const step of evaluation.nextSteps) nextSteps.push(step);
+  const breakdown = evaluation.pointsBreakdown;
+  const { baApproval, variant } = evaluation;
+  if (breakdown !== undefined) {
+    return {
+      id: p.id,
+      outcome,
+      baApproval,
+      points: breakdown.total,
+      pointsBreakdown: breakdown,
+      criteria,
+      nextSteps,
+    };
   }
-  if (points !== undefined)
-    (result as { pointsBreakdown?: PathwayOutcome['pointsBreakdown'] }).pointsBreakdown = points;
-  return result;
+  if (variant !== undefined && outcome !== 'not-eligible') {
+    return { id: p.id, outcome, variant, baApproval, points: null, criteria, nextSteps };
+  }
+  return { id: p.id, outcome, baApproval, points: null, criteria, nextSteps };
 }
 
 /** Evaluates every pathway for the profile on `profile.date`. Pure; throws RangeError on an invalid date. */

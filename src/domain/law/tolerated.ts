@@ -2,9 +2,9 @@
  * Criteria for people already in Germany without a regular title: tolerated persons (Duldung) and holders
  * of the Chancen-Aufenthaltsrecht (§ 104c), moving on to §§ 25a/25b.
  */
-import { addMonths, addYears, type IsoDate } from '../calendar.ts';
+import type { IsoDate } from '../calendar.ts';
 import { SWITCH } from './common.ts';
-import type { EvaluationContext } from './context.ts';
+import { type EvaluationContext, monthsBefore } from './context.ts';
 import { criterion } from './criteria.ts';
 import type { Criterion, Status } from './types.ts';
 
@@ -31,7 +31,7 @@ export function toleratedStatus(
   if (status === 'duldung' && minDuldungMonths > 0) {
     const since = ctx.person.statusSince ?? undefined;
     if (since === undefined) return criterion(id, 'unknown', citation, { threshold: minDuldungMonths });
-    const ok = since <= addMonths(ctx.date, -minDuldungMonths);
+    const ok = since <= monthsBefore(ctx, minDuldungMonths);
     return criterion(id, ok ? 'met' : 'unmet', citation, {
       reason: ok ? 'met' : 'duldung-too-short',
       value: since,
@@ -45,7 +45,7 @@ export function toleratedStatus(
 export function stayDuration(ctx: EvaluationContext, years: number, citation: string): Criterion {
   const start = stayStart(ctx);
   if (start === undefined) return criterion('stay-duration', 'unknown', citation, { threshold: years });
-  const latestStart = addYears(ctx.date, -years);
+  const latestStart = monthsBefore(ctx, years * 12);
   return criterion('stay-duration', start <= latestStart ? 'met' : 'unmet', citation, {
     value: start,
     threshold: years,

@@ -3,7 +3,6 @@
  * Variants: `general` (≥ 50 % BBG, no BA approval), `reduced-shortage` (≥ 45.3 %, ISCO shortage groups,
  * BA approval), `reduced-career-starter` (≥ 45.3 %, degree not older than 3 years, BA approval; from 18.11.2023).
  */
-import { addYears } from '../../calendar.ts';
 import {
   contractMonths,
   fachkraft,
@@ -13,7 +12,7 @@ import {
   residenceStatus,
   SWITCH,
 } from '../common.ts';
-import type { EvaluationContext } from '../context.ts';
+import { type EvaluationContext, monthsBefore } from '../context.ts';
 import { atLeast, criterion } from '../criteria.ts';
 import {
   BLUE_CARD_SHORTAGE_GROUPS,
@@ -56,7 +55,7 @@ function salaryAndVariant(ctx: EvaluationContext, newLaw: boolean): Salary {
   const shortage: CriterionStatus =
     isco === undefined ? 'unknown' : inIscoGroups(isco, groups) ? 'met' : 'unmet';
   const completedOn = ctx.person.qualification?.completedOn;
-  const careerStartLimit = addYears(ctx.date, -3);
+  const careerStartLimit = monthsBefore(ctx, 36);
   const careerStarter: CriterionStatus = !newLaw
     ? 'unmet'
     : completedOn === undefined
