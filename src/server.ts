@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { AppDeps } from './app-deps.ts';
 import { registerPublicPages } from './features/public-pages/routes.tsx';
 import { registerRegions } from './features/regions/routes.tsx';
+import { registerRegistry } from './features/registry/routes.tsx';
 import { registerSystem } from './features/system/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
@@ -86,6 +87,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   registerSystem(app, appDeps);
   registerPublicPages(app, appDeps);
   registerRegions(app, appDeps);
+  registerRegistry(app, appDeps);
 
   await app.ready();
   return app;

@@ -101,6 +101,49 @@ export function TextArea(
   );
 }
 
+export function TextInput(
+  props: FieldProps & {
+    value?: string;
+    maxLength?: number;
+    required?: boolean;
+  },
+) {
+  const id = fieldId(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={id}>
+        {props.label}
+        {props.optionalLabel ? <span class="kern-label__optional"> {props.optionalLabel}</span> : null}
+      </label>
+      {props.hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span>{props.error.message}</span>
+        </p>
+      ) : null}
+      <input
+        class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
+        id={id}
+        name={props.name}
+        type="text"
+        maxLength={props.maxLength}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        value={props.value ?? ''}
+      />
+    </div>
+  );
+}
+
 export function Select(
   props: FieldProps & { value?: string; options: ReadonlyArray<{ value: string; label: string }> },
 ) {

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+
+describe('registry pages (no JavaScript needed)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  const page = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('shows the search form in German and English', async () => {
+    const de = await page('/de/anerkennung');
+    assert.equal(de.statusCode, 200);
+    assert.match(de.body, /<form method="get" action="\/de\/anerkennung"/);
+    assert.match(de.body, /<label class="kern-label" for="field-q">Beruf/);
+    const en = await page('/en/recognition');
+    assert.equal(en.statusCode, 200);
+    assert.match(en.body, /Where do I apply for recognition\?/);
+  });
+
+  it('lists matching occupations as links that carry the chosen state', async () => {
+    const res = await page('/de/anerkennung?q=Krankenschwester&state=SN&district=');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /href="\/de\/anerkennung\?kldb=81302&amp;state=SN"/);
+  });
+
+  it('shows the competent authority, documents, deadlines and the provenance', async () => {
+    const res = await page('/en/recognition?kldb=81302&state=SN');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Kommunaler Sozialverband Sachsen/);
+    assert.match(res.body, /within 3 months after all documents are in/);
+    assert.match(res.body, /within 2 months/);
+    assert.match(res.body, /href="\/en\/foreigners-office\?state=SN"/);
+  });
+
+  it('marks unconfirmed entries visibly', async () => {
+    const res = await page('/de/anerkennung?kldb=31104&state=BE');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Baukammer Berlin/);
+    assert.match(res.body, /kern-badge--warning/);
+  });
+
+  it('answers bad input with 400, an error summary and the field marked', async () => {
+    const res = await page('/de/anerkennung?kldb=81302');
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /id="error-summary"/);
+    assert.match(res.body, /href="#field-state"/);
+    const bad = await page('/en/recognition?q=nurse&state=BY');
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /aria-invalid="true"/);
+  });
+
+  it("finds the foreigners' office of a district and the missions of a country", async () => {
+    const office = await page('/de/auslaenderbehoerde?district=12061');
+    assert.equal(office.statusCode, 200);
+    assert.match(office.body, /Landkreis Dahme-Spreewald – Ausländerbehörde/);
+    assert.match(office.body, /Zentrale Ausländerbehörde für Fachkräfteeinwanderung/);
+    const place = await page('/en/foreigners-office?place=Leipzig');
+    assert.match(place.body, /2 districts and cities/);
+    const missions = await page('/en/missions?country=India');
+    assert.equal(missions.statusCode, 200);
+    assert.match(missions.body, /<caption class="kern-title">Missions in India/);
+    assert.match(missions.body, /Consulate General of Germany Mumbai/);
+    const unknown = await page('/en/missions?country=Atlantis');
+    assert.equal(unknown.statusCode, 400);
+  });
+
+  it('adds the recognition finder to the navigation and the home page', async () => {
+    const home = await page('/en');
+    assert.match(home.body, /href="\/en\/recognition"/);
+  });
+});
