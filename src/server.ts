@@ -5,6 +5,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
+import { registerIdentity } from './features/identity/routes.ts';
 import { registerPublicPages } from './features/public-pages/routes.tsx';
 import { registerRegions } from './features/regions/routes.tsx';
 import { registerRegistry } from './features/registry/routes.tsx';
@@ -87,6 +88,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   registerSystem(app, appDeps);
   registerPublicPages(app, appDeps);
   registerRegions(app, appDeps);
+  registerIdentity(app, appDeps);
   registerRegistry(app, appDeps);
 
   await app.ready();

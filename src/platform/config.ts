@@ -50,6 +50,11 @@ export const configSchema = z
     OPERATOR_PHONE: z.string().min(1).optional(),
     OPERATOR_REPRESENTATIVE: z.string().min(1).optional(),
     SHUTDOWN_GRACE_MS: integer(0, 120_000).default(10_000),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Chancenregion <noreply@localhost>'),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;

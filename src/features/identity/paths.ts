@@ -1,0 +1,17 @@
+import type { LocalizedPath } from '../../web/paths.ts';
+
+/** The identity pages in each language. */
+export const IDENTITY_PATHS = {
+  signIn: { de: '/anmelden', en: '/sign-in' },
+  secondFactor: { de: '/anmelden/zweiter-faktor', en: '/sign-in/second-factor' },
+  signOut: { de: '/abmelden', en: '/sign-out' },
+  account: { de: '/konto', en: '/account' },
+  sessions: { de: '/konto/sitzungen', en: '/account/sessions' },
+  accessLog: { de: '/konto/zugriffe', en: '/account/access-log' },
+  data: { de: '/konto/daten', en: '/account/data' },
+  outbox: { de: '/verwaltung/postausgang', en: '/admin/outbox' },
+  forgotPassword: { de: '/passwort-vergessen', en: '/forgot-password' },
+  newPassword: { de: '/passwort-neu', en: '/new-password' },
+  unlock: { de: '/konto-entsperren', en: '/unlock-account' },
+  verifyEmail: { de: '/konto/email-bestaetigen', en: '/account/verify-email' },
+} as const satisfies Record<string, LocalizedPath>;

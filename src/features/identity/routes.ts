@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import { enforceRoutePolicies } from '../../platform/http/policy.ts';
+import { createMailer } from '../../platform/mail/mailer.ts';
+import { cookieNames, createAccessControl } from './http.ts';
+import { registerIdentityApi } from './routes-api.ts';
+import { registerIdentityPages } from './routes-web.tsx';
+import type { IdentityDeps } from './sign-in.ts';
+
+/**
+ * Identity, sessions, consent and the audit trail's read side. Registers the access control
+ * that enforces every route's policy, the JSON API under /api/v1/auth and /api/v1/me, and the
+ * account pages.
+ */
+export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () => Date = () => new Date()) {
+  const { config } = deps;
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  if (mailer.kind === 'outbox') {
+    app.log.info(
+      'No SMTP_URL set: mails are kept in the outbox, readable by administrators at /de/verwaltung/postausgang',
+    );
+  }
+  const identity: IdentityDeps = {
+    db: deps.database.db,
+    mailer,
+    now,
+    baseUrl: config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${config.HOST}:${config.PORT}`,
+  };
+  const names = cookieNames(config);
+  enforceRoutePolicies(app, createAccessControl(identity, names));
+  registerIdentityApi(app, identity, names);
+  registerIdentityPages(app, deps.web, identity, names);
+  return { identity };
+}
