@@ -21,7 +21,8 @@ export interface PageSpec {
   readonly policy: RoutePolicy;
   /** Adds the page to the main navigation. */
   readonly nav?: { labelKey: string; order: number };
-  readonly rateLimit?: { max: number; timeWindow: string | number };
+  /** Opt into rate limiting; `{}` uses RATE_LIMIT_PER_MINUTE per source address. */
+  readonly rateLimit?: { max?: number; timeWindow?: string | number };
   readonly handler: (req: FastifyRequest, reply: FastifyReply, ctx: ViewContext) => Promise<PageResult>;
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { parseConfig, type Config } from '../../src/platform/config.ts';
+import { type Config, parseConfig } from '../../src/platform/config.ts';
 import { createApp } from '../../src/server.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
@@ -13,7 +13,13 @@ export interface TestApp {
 /** Test configuration: a fixed secret, no jobs, overrides on top. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return parseConfig(
-    { NODE_ENV: 'test', COOKIE_SECRET: 'test-secret-that-is-at-least-32-characters', JOBS_ENABLED: 'false', LOG_LEVEL: 'silent', ...overrides },
+    {
+      NODE_ENV: 'test',
+      COOKIE_SECRET: 'test-secret-that-is-at-least-32-characters',
+      JOBS_ENABLED: 'false',
+      LOG_LEVEL: 'silent',
+      ...overrides,
+    },
     '0.0.0-test',
   );
 }

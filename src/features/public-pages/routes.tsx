@@ -52,7 +52,7 @@ export function registerPublicPages(app: FastifyInstance, deps: AppDeps) {
     paths: PATHS.accessibility,
     method: 'POST',
     policy: { public: 'anonymous accessibility feedback (BITV 2.0 § 7)' },
-    rateLimit: { max: 5, timeWindow: '1 minute' },
+    rateLimit: {},
     handler: async (req, _reply, ctx) => {
       const raw = (req.body ?? {}) as Record<string, unknown>;
       const parsed = feedbackBody.safeParse(raw);

@@ -1,0 +1,70 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildTestApp, type TestApp } from '../support/app.ts';
+import { findChromium } from './browser-path.ts';
+
+export const CHROMIUM = findChromium();
+// In CI (CI=true) browser suites never skip: a missing Chromium fails them.
+export const SKIP_REASON =
+  CHROMIUM || process.env.CI
+    ? false
+    : 'browser suite skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Harness {
+  base: string;
+  app: FastifyInstance;
+  testApp: TestApp;
+  browser: Browser;
+  context(javaScript: boolean): Promise<BrowserContext>;
+  /**
+   * A context for axe scans. axe runs as an injected script, which a context without JavaScript
+   * cannot run; for the no-JavaScript pass the page's own scripts are blocked instead.
+   */
+  axeContext(javaScript: boolean): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** The app on a loopback port and the system Chromium. */
+export async function startHarness(overrides: Record<string, string> = {}): Promise<Harness> {
+  const testApp = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '1000', ...overrides });
+  const address = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM as string, args: FLAGS });
+  return {
+    base: address,
+    app: testApp.app,
+    testApp,
+    browser,
+    context: (javaScript) => browser.newContext({ javaScriptEnabled: javaScript, locale: 'de-DE' }),
+    axeContext: async (javaScript) => {
+      const context = await browser.newContext({ locale: 'de-DE' });
+      if (!javaScript) await context.route(/\.m?js(\?|$)/, (route) => route.abort());
+      return context;
+    },
+    close: async () => {
+      await browser.close();
+      await testApp.close();
+    },
+  };
+}
+
+/** axe with the WCAG 2.0/2.1/2.2 A and AA rules; returns the violations in a readable form. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
