@@ -2,6 +2,14 @@ import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { migrateAndSeed, openConfiguredDatabase, REFERENCE_TABLES } from './bootstrap.ts';
+import {
+  auditVerify,
+  demoOnFirstStart,
+  demoSeed,
+  IDENTITY_USAGE,
+  processIo,
+  usersCreate,
+} from './features/identity/cli.ts';
 import { referenceAgeJob } from './features/regions/jobs.ts';
 import { createProgress } from './platform/cli/progress.ts';
 import { type Config, ConfigError, parseConfig } from './platform/config.ts';
@@ -17,6 +25,7 @@ Commands:
   migrate               apply pending database migrations
   seed                  load the reference data that is missing (never overwrites corrections)
   references check      list reference rows older than REFERENCE_MAX_AGE_DAYS [--format json]
+${IDENTITY_USAGE}
   help                  show this text
 
 Configuration comes from the environment; see README.md and .env.example.`;
@@ -57,8 +66,19 @@ export async function main(argv: string[]): Promise<number> {
       case 'seed': {
         const db = await openConfiguredDatabase(config, progress);
         await migrateAndSeed(db, progress);
+        const code = argv.includes('--demo') ? await demoSeed(db, config, processIo, progress) : 0;
         await db.close();
-        return 0;
+        return code;
+      }
+      case 'users':
+      case 'audit': {
+        if ((command === 'users' && sub !== 'create') || (command === 'audit' && sub !== 'verify')) break;
+        const db = await openConfiguredDatabase(config, progress);
+        await progress.step('Applying database migrations', () => runMigrations(db));
+        const code =
+          command === 'users' ? await usersCreate(db, argv, processIo) : await auditVerify(db, processIo);
+        await db.close();
+        return code;
       }
       case 'references': {
         if (sub !== 'check') break;
@@ -94,6 +114,7 @@ async function serve(config: Config): Promise<number> {
   const log = pino(loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions);
   const database = await openConfiguredDatabase(config, progress);
   await migrateAndSeed(database, progress);
+  await demoOnFirstStart(database, config, progress);
   const jobs = config.JOBS_ENABLED
     ? await progress.step('Starting background jobs', () =>
         startJobs(database, [referenceAgeJob(database, config, log)], log),
