@@ -1,0 +1,70 @@
+// `npm run bench`: figures for the README and the closing notes, never part of the tests.
+// Every benchmark ends with one line `BENCH {json}`. Ratios are computed within one run,
+// because these machines are shared and absolute numbers drift by ±15 %.
+import { evaluatePathways, generateProfiles } from '../src/domain/law/index.ts';
+import { freshPostgres, load, type Measured, startServer } from './http.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 50;
+const PG =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+function bench(name: string, figures: object) {
+  process.stdout.write(`BENCH ${JSON.stringify({ name, ...figures })}\n`);
+}
+
+async function httpBenchmarks() {
+  const bare = await startServer('bare');
+  const ceiling = await load(`${bare.url}/bare`, CONNECTIONS, SECONDS);
+  await bare.stop();
+  bench('http.bare-route', { connections: CONNECTIONS, seconds: SECONDS, ...ceiling });
+
+  const targets: Array<['pglite' | 'postgres', Record<string, string>, (() => Promise<void>) | undefined]> = [
+    ['pglite', {}, undefined],
+  ];
+  try {
+    const db = await freshPostgres(PG);
+    targets.push(['postgres', { BENCH_DATABASE_URL: db.url }, db.drop]);
+  } catch (error) {
+    process.stderr.write(`PostgreSQL benchmark skipped: ${(error as Error).message}\n`);
+  }
+  for (const [kind, env, cleanup] of targets) {
+    const server = await startServer(kind, env);
+    const routes: Record<string, Measured> = {};
+    for (const route of ['/health', '/de/regionen', '/api/v1/districts', '/api/v1/districts?state=SN']) {
+      routes[route] = await load(server.url + route, CONNECTIONS, SECONDS);
+      const m = routes[route];
+      bench(`http.${kind}${route}`, {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        ...m,
+        ratioToBare: Number((m.rps / ceiling.rps).toFixed(3)),
+      });
+    }
+    await server.stop();
+    await cleanup?.();
+  }
+}
+
+function pathwayBenchmark() {
+  const profiles = generateProfiles(100_000, 42);
+  const runs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    for (const p of profiles) evaluatePathways(p);
+    runs.push(100_000 / ((performance.now() - started) / 1000));
+  }
+  runs.sort((a, b) => a - b);
+  bench('pathways.evaluate', {
+    profiles: 100_000,
+    runs: runs.length,
+    medianProfilesPerSecond: Math.round(runs[2] ?? 0),
+    minProfilesPerSecond: Math.round(runs[0] ?? 0),
+    target: 50_000,
+  });
+}
+
+if (want('pathways')) pathwayBenchmark();
+if (want('http')) await httpBenchmarks();
