@@ -62,9 +62,17 @@ interface FieldProps {
   optionalLabel?: string;
 }
 
-export function TextArea(
-  props: FieldProps & { value?: string; rows?: number; maxLength?: number; required?: boolean },
-) {
+/** What a form control needs from its frame: id, ARIA wiring and error styling. */
+interface ControlAttributes {
+  id: string;
+  name: string;
+  'aria-invalid': 'true' | undefined;
+  'aria-describedby': string | undefined;
+  invalid: boolean;
+}
+
+/** Label, hint and error message around one control, wired for screen readers (KERN markup). */
+function Field(props: FieldProps & { control: (a: ControlAttributes) => ComponentChildren }) {
   const id = fieldId(props.name);
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
     .filter(Boolean)
@@ -86,18 +94,34 @@ export function TextArea(
           <span>{props.error.message}</span>
         </p>
       ) : null}
-      <textarea
-        class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 5}
-        maxLength={props.maxLength}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-        value={props.value ?? ''}
-      />
+      {props.control({
+        id,
+        name: props.name,
+        'aria-invalid': props.error ? 'true' : undefined,
+        'aria-describedby': describedBy || undefined,
+        invalid: Boolean(props.error),
+      })}
     </div>
+  );
+}
+
+export function TextArea(
+  props: FieldProps & { value?: string; rows?: number; maxLength?: number; required?: boolean },
+) {
+  return (
+    <Field
+      {...props}
+      control={({ invalid, ...a }) => (
+        <textarea
+          {...a}
+          class={`kern-form-input__input${invalid ? ' kern-form-input__input--error' : ''}`}
+          rows={props.rows ?? 5}
+          maxLength={props.maxLength}
+          required={props.required}
+          value={props.value ?? ''}
+        />
+      )}
+    />
   );
 }
 
@@ -106,83 +130,51 @@ export function TextInput(
     value?: string;
     maxLength?: number;
     required?: boolean;
+    type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'tel' | 'search';
+    autocomplete?: string;
+    inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'search';
+    width?: 2 | 4 | 8 | 16 | 32;
   },
 ) {
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>
-        {props.label}
-        {props.optionalLabel ? <span class="kern-label__optional"> {props.optionalLabel}</span> : null}
-      </label>
-      {props.hint ? (
-        <div class="kern-hint" id={`${id}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span>{props.error.message}</span>
-        </p>
-      ) : null}
-      <input
-        class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
-        id={id}
-        name={props.name}
-        type="text"
-        maxLength={props.maxLength}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-        value={props.value ?? ''}
-      />
-    </div>
+    <Field
+      {...props}
+      control={({ invalid, ...a }) => (
+        <input
+          {...a}
+          class={`kern-form-input__input${invalid ? ' kern-form-input__input--error' : ''}${
+            props.width ? ` kern-form-input__input--width-${props.width}` : ''
+          }`}
+          type={(props.type ?? 'text') as 'text'}
+          maxLength={props.maxLength}
+          required={props.required}
+          autocomplete={props.autocomplete}
+          inputMode={props.inputMode}
+          value={props.value ?? ''}
+        />
+      )}
+    />
   );
 }
 
 export function Select(
   props: FieldProps & { value?: string; options: ReadonlyArray<{ value: string; label: string }> },
 ) {
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div class="kern-hint" id={`${id}-hint`}>
-          {props.hint}
+    <Field
+      {...props}
+      control={({ invalid, ...a }) => (
+        <div class="kern-form-input__select-wrapper">
+          <select {...a} class={`kern-form-input__select${invalid ? ' kern-form-input__select--error' : ''}`}>
+            {props.options.map((o) => (
+              <option key={o.value} value={o.value} selected={o.value === props.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
         </div>
-      ) : null}
-      {props.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span>{props.error.message}</span>
-        </p>
-      ) : null}
-      <div class="kern-form-input__select-wrapper">
-        <select
-          class={`kern-form-input__select${props.error ? ' kern-form-input__select--error' : ''}`}
-          id={id}
-          name={props.name}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
-        >
-          {props.options.map((o) => (
-            <option key={o.value} value={o.value} selected={o.value === props.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+      )}
+    />
   );
 }
 
