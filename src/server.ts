@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { registerIdentity } from './features/identity/routes.ts';
+import { registerPathways } from './features/pathways/routes.tsx';
 import { registerPublicPages } from './features/public-pages/routes.tsx';
 import { registerRegions } from './features/regions/routes.tsx';
 import { registerRegistry } from './features/registry/routes.tsx';
@@ -88,6 +89,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   registerSystem(app, appDeps);
   registerPublicPages(app, appDeps);
   registerRegions(app, appDeps);
+  registerPathways(app, appDeps);
   registerIdentity(app, appDeps);
   registerRegistry(app, appDeps);
 
