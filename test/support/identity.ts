@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../src/domain/access/roles.ts';
+import { type Role, strictestClass } from '../../src/domain/access/roles.ts';
 import {
   createOrganisation,
   createUser,
   type NewOrganisation,
 } from '../../src/features/identity/accounts.ts';
 import { currentTotp } from '../../src/features/identity/credentials.ts';
+import { createSession } from '../../src/features/identity/sessions.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { cookieHeader } from './app.ts';
 
@@ -47,15 +49,43 @@ export async function makeOrganisation(db: Database, org: NewOrganisation): Prom
   return createOrganisation(db, org, new Date(), null);
 }
 
+/** A fresh client address, so that per-address rate limits of one test do not spill into the next. */
+export function randomAddress(): string {
+  const b = randomBytes(3);
+  return `10.${b[0]}.${b[1]}.${b[2]}`;
+}
+
 /** Signs in through the JSON API; returns the cookie header and CSRF token a client would keep. */
 export async function signInApi(app: FastifyInstance, account: TestAccount, at = new Date()) {
   const totp = account.totpSecret ? currentTotp(account.totpSecret, at) : undefined;
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
+    remoteAddress: randomAddress(),
     payload: { email: account.email, password: account.password, ...(totp ? { totp } : {}) },
   });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const body = res.json() as { csrfToken: string };
   return { cookie: cookieHeader(res), csrfToken: body.csrfToken, response: res };
+}
+
+/**
+ * A signed-in browser for a person without going through the sign-in form (for tests of
+ * authorisation, not authentication): session cookie, bound CSRF secret and a form token.
+ */
+export async function sessionFor(app: FastifyInstance, db: Database, personId: string, role: Role) {
+  const secret = randomBytes(18).toString('base64url');
+  const { token } = await createSession(db, {
+    personId,
+    roleClass: strictestClass([role]),
+    pending: false,
+    csrfSecret: secret,
+    userAgent: 'test',
+    now: new Date(),
+  });
+  const cookie = `session=${token}; __csrf=${encodeURIComponent(app.signCookie(secret))}`;
+  const page = await app.inject({ method: 'GET', url: '/de/barrierefreiheit', headers: { cookie } });
+  const csrfToken = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!csrfToken) throw new Error('no CSRF token for the session');
+  return { cookie, csrfToken, token };
 }

@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { makeAccount, makeOrganisation, randomAddress, sessionFor } from '../../../test/support/identity.ts';
+import { mayAttempt, POLICY, RELATIONS, type Relation } from '../../domain/access/policy.ts';
+import { ROLE_ORGANISATION_KINDS, ROLES, type Role } from '../../domain/access/roles.ts';
+import { declaredRoutes } from '../../platform/http/policy.ts';
+import type { NewOrganisation } from './accounts.ts';
+import { sha256 } from './credentials.ts';
+import { DEMO_ORGANISATIONS } from './demo.ts';
+import { applicantProfile, consent } from './schema.ts';
+
+/**
+ * The authorisation matrix, generated from the policy: every protected route × every role
+ * (× every relation for routes on another person's data) is executed. Allowed cells answer
+ * 2xx/3xx; denied cells never answer 2xx, never 500, and carry none of the subject's data.
+ */
+
+interface Browser {
+  personId: string;
+  cookie: string;
+  csrfToken: string;
+  token: string;
+}
+
+interface Ctx {
+  t: TestApp;
+  role: Role;
+  fresh: () => Promise<Browser>;
+  organisationId: string;
+}
+
+type Build = (ctx: Ctx, b: Browser) => Promise<InjectOptions>;
+
+const get =
+  (url: string): Build =>
+  async (_c, b) => ({ method: 'GET', url, headers: { cookie: b.cookie } });
+const post =
+  (url: string, body: (c: Ctx, b: Browser) => Promise<Record<string, string>> = async () => ({})): Build =>
+  async (c, b) => ({
+    method: 'POST',
+    url,
+    headers: { cookie: b.cookie, 'x-csrf-token': b.csrfToken },
+    payload: await body(c, b),
+  });
+const form =
+  (url: string, body: (c: Ctx, b: Browser) => Promise<Record<string, string>> = async () => ({})): Build =>
+  async (c, b) => ({
+    method: 'POST',
+    url,
+    headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: b.csrfToken, ...(await body(c, b)) }).toString(),
+  });
+const otherSession = async (c: Ctx, b: Browser) => {
+  const other = await sessionFor(c.t.app, c.t.database.db, b.personId, c.role);
+  return { id: sha256(other.token) };
+};
+const consentToDelete = async (c: Ctx, b: Browser) => {
+  await c.t.database.db
+    .insert(consent)
+    .values({ personId: b.personId, organisationId: c.organisationId, grantedAt: new Date() });
+  return { id: c.organisationId };
+};
+
+/** Routes that act only on the actor's own things (or on no personal data): one cell per role. */
+const OWN_ROUTES: Record<string, Build> = {
+  'GET /api/v1/me': get('/api/v1/me'),
+  'GET /api/v1/me/sessions': get('/api/v1/me/sessions'),
+  'DELETE /api/v1/me/sessions/:id': async (c, b) => ({
+    method: 'DELETE',
+    url: `/api/v1/me/sessions/${(await otherSession(c, b)).id}`,
+    headers: { cookie: b.cookie, 'x-csrf-token': b.csrfToken },
+  }),
+  'GET /api/v1/me/access-log': get('/api/v1/me/access-log'),
+  'GET /api/v1/me/export': get('/api/v1/me/export'),
+  'GET /api/v1/me/consents': get('/api/v1/me/consents'),
+  'POST /api/v1/me/consents': post('/api/v1/me/consents', async (c) => ({
+    organisationId: c.organisationId,
+  })),
+  'DELETE /api/v1/me/consents/:id': async (c, b) => ({
+    method: 'DELETE',
+    url: `/api/v1/me/consents/${(await consentToDelete(c, b)).id}`,
+    headers: { cookie: b.cookie, 'x-csrf-token': b.csrfToken },
+  }),
+  'GET /api/v1/organisations': get('/api/v1/organisations'),
+  'GET /api/v1/admin/outbox': get('/api/v1/admin/outbox'),
+  'POST /api/v1/auth/logout': post('/api/v1/auth/logout'),
+  'POST /api/v1/auth/logout-everywhere': post('/api/v1/auth/logout-everywhere'),
+  'GET /de/konto': get('/de/konto'),
+  'GET /en/account': get('/en/account'),
+  'GET /de/konto/sitzungen': get('/de/konto/sitzungen'),
+  'GET /en/account/sessions': get('/en/account/sessions'),
+  'POST /de/konto/sitzungen': form('/de/konto/sitzungen', otherSession),
+  'POST /en/account/sessions': form('/en/account/sessions', otherSession),
+  'GET /de/konto/zugriffe': get('/de/konto/zugriffe'),
+  'GET /en/account/access-log': get('/en/account/access-log'),
+  'GET /de/konto/daten': get('/de/konto/daten'),
+  'GET /en/account/data': get('/en/account/data'),
+  'GET /de/verwaltung/postausgang': get('/de/verwaltung/postausgang'),
+  'GET /en/admin/outbox': get('/en/admin/outbox'),
+  'POST /de/abmelden': form('/de/abmelden'),
+  'POST /en/sign-out': form('/en/sign-out'),
+};
+
+/** Routes on another person's data: one cell per role and relation. */
+const PERSONAL_ROUTES: Record<string, (subjectId: string) => string> = {
+  'GET /api/v1/applicants/:id': (id) => `/api/v1/applicants/${id}`,
+};
+
+function orgFor(role: Role): NewOrganisation | undefined {
+  const kind = ROLE_ORGANISATION_KINDS[role][0];
+  return kind ? DEMO_ORGANISATIONS.find((o) => o.kind === kind) : undefined;
+}
+
+function assertNever2xxOr500(res: LightMyRequestResponse, what: string) {
+  assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${what}: denied cell answered ${res.statusCode}`);
+}
+
+describe('authorisation matrix (generated from the policy)', () => {
+  let t: TestApp;
+  const orgIds = new Map<string, string>();
+  const actors = new Map<Role, string>();
+  /** Per role: the subject person for each relation, or why the relation cannot exist for that role. */
+  const subjects = new Map<Role, Partial<Record<Relation, string>>>();
+  const SECRET_COUNTRY = 'CL';
+
+  before(async () => {
+    t = await buildTestApp();
+    const db = t.database.db;
+    for (const org of DEMO_ORGANISATIONS) orgIds.set(org.slug, await makeOrganisation(db, org));
+    const profile = async (personId: string, p: { residenceAgs?: string; countryCode?: string }) => {
+      await db.insert(applicantProfile).values({ personId, ...p });
+    };
+    const other = await makeAccount(db, 'applicant');
+    await profile(other.personId, { countryCode: SECRET_COUNTRY });
+    for (const role of ROLES) {
+      const org = orgFor(role);
+      const actor = await makeAccount(db, role, org?.slug);
+      actors.set(role, actor.personId);
+      const s: Partial<Record<Relation, string>> = { own: actor.personId, other: other.personId };
+      if (org) {
+        const orgId = orgIds.get(org.slug) ?? '';
+        s['own-organisation'] = (await makeAccount(db, role, org.slug)).personId;
+        const shared = await makeAccount(db, 'applicant');
+        await profile(shared.personId, { countryCode: SECRET_COUNTRY });
+        await db
+          .insert(consent)
+          .values({ personId: shared.personId, organisationId: orgId, grantedAt: new Date() });
+        s['shared-by-consent'] = shared.personId;
+        const j = org.jurisdictions[0];
+        if (j) {
+          const within = await makeAccount(db, 'applicant');
+          await profile(
+            within.personId,
+            j.scope === 'country'
+              ? { countryCode: j.countryCode }
+              : {
+                  residenceAgs:
+                    j.scope === 'district'
+                      ? j.ags
+                      : j.scope === 'state' && j.stateCode === 'SN'
+                        ? '14612'
+                        : '12054',
+                },
+          );
+          s['within-jurisdiction'] = within.personId;
+        }
+      }
+      subjects.set(role, s);
+    }
+  });
+  after(() => t.close());
+
+  it('has a matrix case for every protected route, and only for declared routes', () => {
+    const protectedRoutes = declaredRoutes(t.app)
+      .filter((r) => !('public' in r.policy))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    const covered = [...Object.keys(OWN_ROUTES), ...Object.keys(PERSONAL_ROUTES)].sort();
+    assert.deepEqual(covered, protectedRoutes);
+  });
+
+  it('refuses every protected route to anonymous visitors without 2xx', async () => {
+    for (const r of declaredRoutes(t.app).filter((x) => !('public' in x.policy))) {
+      const url = r.url.replace(':id', randomUUID());
+      const res = await t.app.inject({ method: r.method as 'GET', url });
+      assert.ok([401, 303, 403].includes(res.statusCode), `${r.method} ${r.url} answered ${res.statusCode}`);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`executes every route for role ${role}`, async () => {
+      const personId = actors.get(role) ?? '';
+      const org = orgFor(role);
+      const ctx: Ctx = {
+        t,
+        role,
+        fresh: async () => ({ personId, ...(await sessionFor(t.app, t.database.db, personId, role)) }),
+        organisationId: org ? (orgIds.get(org.slug) ?? '') : (orgIds.get('demo-beratung-dresden') ?? ''),
+      };
+      let executed = 0;
+      for (const [key, build] of Object.entries(OWN_ROUTES)) {
+        const policy = declaredRoutes(t.app).find((r) => `${r.method} ${r.url}` === key)?.policy;
+        assert.ok(policy && !('public' in policy), `${key} is protected`);
+        const allowed = mayAttempt([role], policy.action, policy.resource);
+        const browser = await ctx.fresh();
+        const res = await t.app.inject({ ...(await build(ctx, browser)), remoteAddress: randomAddress() });
+        executed++;
+        if (allowed)
+          assert.ok(
+            res.statusCode < 400,
+            `${role} ${key}: allowed cell answered ${res.statusCode} ${res.body.slice(0, 200)}`,
+          );
+        else {
+          assertNever2xxOr500(res, `${role} ${key}`);
+          assert.equal(res.statusCode, 403, `${role} ${key}: function-level denial is 403`);
+        }
+      }
+      const browser = await ctx.fresh();
+      for (const [key, urlOf] of Object.entries(PERSONAL_ROUTES)) {
+        const policy = declaredRoutes(t.app).find((r) => `${r.method} ${r.url}` === key)?.policy;
+        assert.ok(policy && !('public' in policy));
+        const rules = POLICY[policy.resource][policy.action]?.[role] ?? [];
+        for (const relation of RELATIONS) {
+          const subject = subjects.get(role)?.[relation];
+          if (!subject) continue; // the relation cannot exist for this role (no organisation or no jurisdiction)
+          const res = await t.app.inject({
+            method: 'GET',
+            url: urlOf(subject),
+            headers: { cookie: browser.cookie },
+          });
+          executed++;
+          const what = `${role} ${key} (${relation})`;
+          if (rules.includes(relation)) {
+            assert.equal(res.statusCode, 200, `${what}: allowed cell answered ${res.statusCode}`);
+            assert.equal((res.json() as { id: string }).id, subject);
+          } else {
+            assertNever2xxOr500(res, what);
+            assert.equal(
+              res.statusCode,
+              rules.length > 0 ? 404 : 403,
+              `${what}: outside reach is 404, no function is 403`,
+            );
+            assert.ok(
+              !/countryCode|displayName|residenceAgs/.test(res.body) &&
+                !res.body.includes(`"${SECRET_COUNTRY}"`),
+              `${what}: leaks data`,
+            );
+          }
+        }
+        const ghost = await t.app.inject({
+          method: 'GET',
+          url: urlOf(randomUUID()),
+          headers: { cookie: browser.cookie },
+        });
+        assert.equal(ghost.statusCode, rules.length > 0 ? 404 : 403, `${role} ${key} (no such person)`);
+        const junk = await t.app.inject({
+          method: 'GET',
+          url: urlOf('not-a-uuid'),
+          headers: { cookie: browser.cookie },
+        });
+        assert.ok(junk.statusCode >= 400 && junk.statusCode < 500);
+      }
+      assert.ok(executed >= Object.keys(OWN_ROUTES).length + 2);
+    });
+  }
+});
