@@ -55,6 +55,11 @@ export const configSchema = z
       .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
       .optional(),
     MAIL_FROM: z.string().min(3).default('Chancenregion <noreply@localhost>'),
+    /** Ed25519 private key (PKCS#8 PEM) that signs recognition records; outside production kept in DATA_DIR. */
+    RECORD_SIGNING_KEY: z
+      .string()
+      .regex(/-----BEGIN PRIVATE KEY-----/, { error: 'must be an Ed25519 private key in PKCS#8 PEM form' })
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;
@@ -65,6 +70,7 @@ export const configSchema = z
       'OPERATOR_NAME',
       'OPERATOR_ADDRESS',
       'OPERATOR_EMAIL',
+      'RECORD_SIGNING_KEY',
     ] as const;
     for (const key of required) {
       if (c[key] === undefined) {

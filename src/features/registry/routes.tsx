@@ -9,7 +9,11 @@ import { buildFinderAnswer, type FinderAnswer, finderAnswerJson, resolveFinderQu
 import { missionAnswer, missionCountries } from './missions.ts';
 import { districtsByPlace, type OfficeMatch, officeMatch } from './offices.ts';
 import { REGISTRY_PATHS } from './paths.ts';
+import { createRecordsService } from './records.ts';
+import { createRegisterService } from './register.ts';
+import { registerRecognitionRecords } from './routes-records.tsx';
 import { type OccupationHit, searchOccupations } from './search.ts';
+import { lazySigningKey } from './signing.ts';
 import { createRegistrySnapshot, type RegistrySnapshot } from './snapshot.ts';
 import { RecognitionPage } from './views-finder.tsx';
 import { MissionsPage, OfficesPage } from './views-offices.tsx';
@@ -262,5 +266,10 @@ export function registerRegistry(app: FastifyInstance, deps: AppDeps) {
     },
   });
 
-  return { registry };
+  const key = lazySigningKey(deps.config);
+  const records = createRecordsService(db, key);
+  const register = createRegisterService(db);
+  registerRecognitionRecords(app, deps, { records, register, snapshot: registry, key });
+
+  return { registry, records, register, key };
 }
