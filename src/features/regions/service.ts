@@ -6,8 +6,8 @@ export interface RegionsSnapshot {
   states: StateRow[];
   districts: DistrictRow[];
   byState: Map<string, DistrictRow[]>;
-  /** Pre-serialised API answers per state code ('' for all): the hot path sends a string. */
-  json: Map<string, string>;
+  /** Pre-serialised, pre-encoded API answers per state code ('' for all): the hot path sends bytes. */
+  json: Map<string, Buffer>;
 }
 
 export interface RegionsService {
@@ -49,16 +49,16 @@ export function createRegionsService(db: Database, ttlMs = 10_000): RegionsServi
     const [states, districts] = await Promise.all([listStates(db), listDistricts(db)]);
     const byState = new Map<string, DistrictRow[]>(states.map((s) => [s.code, []]));
     for (const d of districts) byState.get(d.stateCode)?.push(d);
-    const json = new Map<string, string>();
+    const json = new Map<string, Buffer>();
     json.set(
       '',
-      JSON.stringify({ state: null, count: districts.length, districts: districts.map(districtJson) }),
+      Buffer.from(JSON.stringify({ state: null, count: districts.length, districts: districts.map(districtJson) })),
     );
     for (const s of states) {
       const list = byState.get(s.code) ?? [];
       json.set(
         s.code,
-        JSON.stringify({ state: stateJson(s), count: list.length, districts: list.map(districtJson) }),
+        Buffer.from(JSON.stringify({ state: stateJson(s), count: list.length, districts: list.map(districtJson) })),
       );
     }
     return { states, districts, byState, json };
