@@ -68,7 +68,7 @@ describe('configuration', () => {
     for (const key of Object.keys(
       configSchema.shape ?? (configSchema as unknown as { def: { in: { shape: object } } }).def.in.shape,
     )) {
-      assert.match(readme, new RegExp(`\\| \`${key}\` \\|`), `README documents ${key}`);
+      assert.match(readme, new RegExp(`\\| \`${key}\` +\\|`), `README documents ${key}`);
       assert.match(example, new RegExp(`^#? ?${key}=`, 'm'), `.env.example lists ${key}`);
     }
   });
