@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type Action, mayAttempt, type Resource } from '../../domain/access/policy.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { ChangeActor } from './actor.ts';
+import type { createCorrectionsService } from './corrections.ts';
+import type { RecordsService } from './records.ts';
+import type { RegisterService } from './register.ts';
+
+/**
+ * The write side of the registry as JSON API routes, guarded by the one authorisation policy.
+ *
+ * NOT WIRED YET: the policy (src/domain/access/policy.ts) has no rows for these resources, and
+ * the app refuses to start with a route that names an unknown pair. Once the identity owner adds
+ *
+ *   'registry-entry':              { update: { administrator: ['other'] } },
+ *   'recognition-record':          { create: { 'recognition-officer': ['own-organisation', 'other'] },
+ *                                    withdraw: { 'recognition-officer': ['own-organisation', 'other'] } },
+ *   'mutual-recognition-register': { update: { 'ministry-officer': ['within-jurisdiction', 'other'] } },
+ *
+ * (with the resources added to RESOURCES), call `registerRegistryAdmin(app, services)` from
+ * `registerRegistry`. The services behind these routes are complete and tested.
+ */
+export const ADMIN_POLICIES = {
+  correct: { action: 'update', resource: 'registry-entry' },
+  issueRecord: { action: 'create', resource: 'recognition-record' },
+  withdrawRecord: { action: 'withdraw', resource: 'recognition-record' },
+  setRegisterEntry: { action: 'update', resource: 'mutual-recognition-register' },
+} as const;
+
+/** The actor's membership that may perform the action, as the audit trail should name it. */
+export function changeActor(req: FastifyRequest, action: string, resource: string): ChangeActor {
+  const actor = req.actor;
+  if (!actor) throw new AppError('unauthenticated', { detail: 'Sign in first.' });
+  const membership = actor.memberships.find((m) =>
+    mayAttempt([m.role], action as Action, resource as Resource),
+  );
+  if (!membership) throw new AppError('forbidden', { detail: 'Your roles do not allow this.' });
+  return { personId: actor.personId, role: membership.role, organisationId: membership.organisationId };
+}
+
+export function registerRegistryAdmin(
+  app: FastifyInstance,
+  services: {
+    corrections: ReturnType<typeof createCorrectionsService>;
+    records: RecordsService;
+    register: RegisterService;
+  },
+) {
+  const policy = (p: { action: string; resource: string }) =>
+    ({ policy: p }) as unknown as { policy: { action: Action; resource: Resource } };
+  const p = ADMIN_POLICIES;
+
+  app.patch('/api/v1/registry/:table/:key', { config: policy(p.correct) }, async (req) => {
+    const { table, key } = req.params as { table: string; key: string };
+    return services.corrections.correct(
+      changeActor(req, p.correct.action, p.correct.resource),
+      table,
+      key,
+      req.body,
+    );
+  });
+  app.get('/api/v1/registry/:table/:key/history', { config: policy(p.correct) }, async (req) => {
+    const { table, key } = req.params as { table: string; key: string };
+    changeActor(req, p.correct.action, p.correct.resource);
+    return { changes: await services.corrections.history(table, key) };
+  });
+  app.post('/api/v1/recognition/records', { config: policy(p.issueRecord) }, async (req, reply) => {
+    const issued = await services.records.issue(
+      changeActor(req, p.issueRecord.action, p.issueRecord.resource),
+      req.body,
+    );
+    return reply.status(201).send({ code: issued.code, record: issued.payload, signature: issued.signature });
+  });
+  app.post(
+    '/api/v1/recognition/records/:code/withdrawal',
+    { config: policy(p.withdrawRecord) },
+    async (req, reply) => {
+      const { code } = req.params as { code: string };
+      const reason = (req.body as { reason?: unknown } | undefined)?.reason;
+      await services.records.withdraw(
+        changeActor(req, p.withdrawRecord.action, p.withdrawRecord.resource),
+        code,
+        typeof reason === 'string' ? reason : '',
+      );
+      return reply.status(204).send();
+    },
+  );
+  app.put('/api/v1/recognition/register', { config: policy(p.setRegisterEntry) }, async (req) =>
+    services.register.setEntry(
+      changeActor(req, p.setRegisterEntry.action, p.setRegisterEntry.resource),
+      req.body,
+    ),
+  );
+}
