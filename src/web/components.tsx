@@ -187,3 +187,58 @@ export function UnverifiedNote({ ctx }: { ctx: ViewContext }) {
     </span>
   );
 }
+
+/**
+ * Radio buttons in a fieldset whose legend is the question. The first radio carries the field's
+ * id, so that the error summary can link to the group.
+ */
+export function RadioGroup(
+  props: FieldProps & { value?: string; options: ReadonlyArray<{ value: string; label: string }> },
+) {
+  const id = fieldId(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset
+      class={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
+      aria-describedby={describedBy || undefined}
+    >
+      <legend class="kern-label">
+        {props.label}
+        {props.optionalLabel ? <span class="kern-label__optional"> {props.optionalLabel}</span> : null}
+      </legend>
+      {props.hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span>{props.error.message}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        {props.options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${i}`;
+          return (
+            <div key={o.value} class={`kern-form-check${props.error ? ' kern-form-check--error' : ''}`}>
+              <input
+                class={`kern-form-check__radio${props.error ? ' kern-form-check__radio--error' : ''}`}
+                type="radio"
+                id={optionId}
+                name={props.name}
+                value={o.value}
+                checked={o.value === (props.value ?? '')}
+              />
+              <label class="kern-label" for={optionId}>
+                {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

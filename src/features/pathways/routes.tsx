@@ -1,8 +1,206 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
+import { chancenkartePoints } from '../../domain/law/index.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import type { ViewContext } from '../../web/context.ts';
+import { definePage } from '../../web/page.tsx';
+import { localizedUrl } from '../../web/paths.ts';
+import { createAnswerStore } from './answers.ts';
 import { registerPathwaysApi } from './api.ts';
+import { OFFER_FORM, offerProfile, POINTS_FORM, pointsProfile } from './calculators.ts';
+import { PATHWAY_PATHS } from './paths.ts';
+import {
+  type Answers,
+  type FieldProblem,
+  parseStep,
+  profileFrom,
+  STEPS,
+  type StepDef,
+  todayIso,
+} from './questionnaire.ts';
+import { byOpenness, evaluateAndRender, pointsJson } from './render.ts';
+import { OfferPage, PointsPage, ResultPage, StartPage, StepPage, SummaryPage } from './views.tsx';
+
+const PUBLIC = { public: 'anonymous self-check; answers kept only under a random cookie token, 24 hours' };
+const PUBLIC_TOOL = { public: 'anonymous calculator; keeps nothing' };
+
+/** Field problems as the form's errors, each in the page's language. */
+function formErrors(ctx: ViewContext, problems: readonly FieldProblem[]): FieldError[] {
+  return problems.map((p) => ({
+    field: p.field,
+    rule: p.key,
+    message: ctx.t.t(`pathways.error.${p.key}`, {
+      field: ctx.t.t(`pathways.field.${p.field.replace(/^exp\d/, 'exp')}.label`),
+      ...p.values,
+    }),
+  }));
+}
+
+/** The raw values of a form, as strings, to show again after a failed check. */
+function rawValues(step: StepDef, body: Record<string, unknown>): Answers {
+  return Object.fromEntries(
+    step.fields.map((f) => [f.name, typeof body[f.name] === 'string' ? (body[f.name] as string) : '']),
+  );
+}
 
 /** The pathway engine over HTTP: the JSON API, the questionnaire, the points calculator, the offer check. */
-export function registerPathways(app: FastifyInstance, deps: AppDeps): void {
+export function registerPathways(
+  app: FastifyInstance,
+  deps: AppDeps,
+  now: () => Date = () => new Date(),
+): void {
   registerPathwaysApi(app, deps);
+  const store = createAnswerStore(deps.database.db, now);
+
+  definePage(app, deps.web, {
+    paths: PATHWAY_PATHS.start,
+    policy: PUBLIC,
+    nav: { labelKey: 'nav.pathways', order: 10 },
+    handler: async (req, _reply, ctx) => (
+      <StartPage
+        ctx={ctx}
+        hasAnswers={(await store.load(req)) !== null}
+        deleted={(req.query as Record<string, unknown>).deleted === '1'}
+      />
+    ),
+  });
+
+  STEPS.forEach((step, index) => {
+    const next = STEPS[index + 1];
+    definePage(app, deps.web, {
+      paths: step.paths,
+      policy: PUBLIC,
+      handler: async (req, _reply, ctx) => {
+        const saved = await store.load(req);
+        const returnToSummary = (req.query as Record<string, unknown>).return === 'summary';
+        return (
+          <StepPage ctx={ctx} step={step} values={saved?.answers ?? {}} returnToSummary={returnToSummary} />
+        );
+      },
+    });
+    definePage(app, deps.web, {
+      paths: step.paths,
+      method: 'POST',
+      policy: PUBLIC,
+      rateLimit: {},
+      handler: async (req, reply, ctx) => {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const returnToSummary = body.return === 'summary';
+        const { answers, problems } = parseStep(step, body);
+        if (problems.length > 0) {
+          return {
+            status: 422,
+            view: (
+              <StepPage
+                ctx={ctx}
+                step={step}
+                values={rawValues(step, body)}
+                errors={formErrors(ctx, problems)}
+                returnToSummary={returnToSummary}
+              />
+            ),
+          };
+        }
+        const saved = (await store.load(req)) ?? { answers: {}, steps: [] };
+        const steps = new Set([...saved.steps, step.id]);
+        await store.save(req, reply, {
+          answers: { ...saved.answers, ...answers },
+          steps: STEPS.map((s) => s.id).filter((id) => steps.has(id)),
+        });
+        const target = returnToSummary || !next ? PATHWAY_PATHS.summary : next.paths;
+        return { redirect: localizedUrl(target, ctx.locale) };
+      },
+    });
+  });
+
+  definePage(app, deps.web, {
+    paths: PATHWAY_PATHS.summary,
+    policy: PUBLIC,
+    handler: async (req, reply, ctx) => {
+      const saved = await store.load(req);
+      if (!saved) return { redirect: localizedUrl(PATHWAY_PATHS.start, ctx.locale) };
+      reply.header('cache-control', 'no-store');
+      return <SummaryPage ctx={ctx} answers={saved.answers} missingBirthDate={!saved.answers.birthDate} />;
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: PATHWAY_PATHS.result,
+    policy: PUBLIC,
+    handler: async (req, reply, ctx) => {
+      const saved = await store.load(req);
+      const profile = saved ? profileFrom(saved.answers, todayIso(now())) : null;
+      if (!saved) return { redirect: localizedUrl(PATHWAY_PATHS.start, ctx.locale) };
+      if (!profile) return { redirect: localizedUrl(PATHWAY_PATHS.summary, ctx.locale) };
+      reply.header('cache-control', 'no-store');
+      const result = evaluateAndRender(ctx.t, profile);
+      return (
+        <ResultPage
+          ctx={ctx}
+          result={{ ...result, pathways: byOpenness(result.pathways) }}
+          isco={saved.answers.qualificationIsco || saved.answers.jobIsco || undefined}
+        />
+      );
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: PATHWAY_PATHS.deleteAnswers,
+    method: 'POST',
+    policy: PUBLIC,
+    handler: async (req, reply, ctx) => {
+      await store.remove(req, reply);
+      return { redirect: `${localizedUrl(PATHWAY_PATHS.start, ctx.locale)}?deleted=1` };
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: PATHWAY_PATHS.points,
+    policy: PUBLIC_TOOL,
+    handler: async (req, _reply, ctx) => {
+      const query = (req.query ?? {}) as Record<string, unknown>;
+      const date = todayIso(now());
+      const view = (extra: Partial<Parameters<typeof PointsPage>[0]> = {}) => (
+        <PointsPage ctx={ctx} fields={POINTS_FORM.fields} values={{}} errors={[]} date={date} {...extra} />
+      );
+      if (Object.keys(query).length === 0) return view();
+      const { answers, problems } = parseStep(POINTS_FORM, query);
+      if (answers.birthDate && answers.birthDate > date) problems.push({ field: 'birthDate', key: 'future' });
+      if (problems.length > 0) {
+        return {
+          status: 400,
+          view: view({ values: rawValues(POINTS_FORM, query), errors: formErrors(ctx, problems) }),
+        };
+      }
+      const points = pointsJson(ctx.t, chancenkartePoints(pointsProfile(answers, date), date));
+      return view({ values: answers, points });
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: PATHWAY_PATHS.offer,
+    policy: PUBLIC_TOOL,
+    handler: async (req, _reply, ctx) => {
+      const query = (req.query ?? {}) as Record<string, unknown>;
+      const date = todayIso(now());
+      const view = (extra: Partial<Parameters<typeof OfferPage>[0]> = {}) => (
+        <OfferPage
+          ctx={ctx}
+          fields={OFFER_FORM.fields}
+          values={{ candidate: 'academic' }}
+          errors={[]}
+          {...extra}
+        />
+      );
+      if (Object.keys(query).length === 0) return view();
+      const { answers, problems } = parseStep(OFFER_FORM, query);
+      if (problems.length > 0) {
+        return {
+          status: 400,
+          view: view({ values: rawValues(OFFER_FORM, query), errors: formErrors(ctx, problems) }),
+        };
+      }
+      return view({ values: answers, result: evaluateAndRender(ctx.t, offerProfile(answers, date)) });
+    },
+  });
 }
