@@ -7,3 +7,13 @@ export const REGISTRY_PATHS = {
   missions: { de: '/auslandsvertretung', en: '/missions' },
   verify: { de: '/nachweis/:code', en: '/verify/:code' },
 } as const satisfies Record<string, LocalizedPath>;
+
+/**
+ * The finder's answer page for an occupation in a state, for links such as the pathway results'
+ * "where do I apply for recognition?".
+ */
+export function recognitionFinderUrl(locale: 'de' | 'en', kldb: string, state?: string): string {
+  const params = new URLSearchParams({ kldb });
+  if (state) params.set('state', state);
+  return `/${locale}${REGISTRY_PATHS.recognition[locale]}?${params.toString()}`;
+}

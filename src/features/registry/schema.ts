@@ -61,7 +61,9 @@ export const occupationTerm = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.kldb, t.lang, t.term] }),
-    index('occupation_term_trgm_idx').using('gin', t.term.op('gin_trgm_ops')),
+    // The search filters on exactly these expressions (search.ts), so both indexes serve it.
+    index('occupation_term_trgm_idx').using('gin', sql`lower(${t.term}) gin_trgm_ops`),
+    index('occupation_term_fts_idx').using('gin', sql`to_tsvector('simple', ${t.term})`),
   ],
 );
 
