@@ -84,8 +84,8 @@ export async function sessionFor(app: FastifyInstance, db: Database, personId: s
     now: new Date(),
   });
   const cookie = `session=${token}; __csrf=${encodeURIComponent(app.signCookie(secret))}`;
-  const page = await app.inject({ method: 'GET', url: '/de/barrierefreiheit', headers: { cookie } });
-  const csrfToken = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  const res = await app.inject({ method: 'GET', url: '/api/v1/auth/csrf', headers: { cookie } });
+  const csrfToken = res.statusCode === 200 ? (res.json() as { csrfToken: string }).csrfToken : undefined;
   if (!csrfToken) throw new Error('no CSRF token for the session');
   return { cookie, csrfToken, token };
 }

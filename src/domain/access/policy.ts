@@ -26,6 +26,7 @@ export const RESOURCES = [
   'organisation',
   'role-assignment',
   'outbox',
+  'erasure-request',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -96,6 +97,12 @@ export const POLICY: PolicyTable = {
   'role-assignment': {
     create: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
     revoke: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
+  },
+  /** A request to erase one's account; an administrator handles it (audit entries are kept, by law). */
+  'erasure-request': {
+    create: everyone(OWN),
+    read: { administrator: ['own', 'other'] },
+    update: { administrator: ['other'] },
   },
   /** Mails written to the outbox when no SMTP server is configured. */
   outbox: {
@@ -242,4 +249,30 @@ export function policyRows(policy: PolicyTable = POLICY) {
     }
   }
   return rows;
+}
+
+const SHORT: Record<Relation, string> = {
+  own: 'own',
+  'own-organisation': 'org',
+  'within-jurisdiction': 'juris',
+  'shared-by-consent': 'consent',
+  other: 'other',
+};
+
+/** The policy as a Markdown table (docs/identity.md embeds it; a test keeps the two in step). */
+export function policyMarkdown(policy: PolicyTable = POLICY): string {
+  const header = `| resource | action | ${ROLES.join(' | ')} |`;
+  const rule = `|${' --- |'.repeat(ROLES.length + 2)}`;
+  const lines = [header, rule];
+  for (const resource of RESOURCES) {
+    for (const action of ACTIONS) {
+      const rules = policy[resource][action];
+      if (!rules) continue;
+      const cells = ROLES.map((r) =>
+        rules[r]?.length ? (rules[r] ?? []).map((x) => SHORT[x]).join(', ') : '–',
+      );
+      lines.push(`| ${resource} | ${action} | ${cells.join(' | ')} |`);
+    }
+  }
+  return lines.join('\n');
 }

@@ -143,15 +143,16 @@ export async function grantRole(
   );
 }
 
-/** Revokes a role; effective on the person's next request (roles are read per request). */
+/** Revokes a role (in one organisation, if given); effective on the person's next request (roles are read per request). */
 export async function revokeRole(
   db: DbOrTx,
   personId: string,
   role: Role,
   now: Date,
   actorPersonId: string | null,
-) {
-  await db
+  organisationId?: string,
+): Promise<number> {
+  const rows = await db
     .update(roleAssignment)
     .set({ revokedAt: now })
     .where(
@@ -159,8 +160,11 @@ export async function revokeRole(
         eq(roleAssignment.personId, personId),
         eq(roleAssignment.role, role),
         isNull(roleAssignment.revokedAt),
+        organisationId ? eq(roleAssignment.organisationId, organisationId) : undefined,
       ),
-    );
+    )
+    .returning({ id: roleAssignment.id });
+  if (rows.length === 0) return 0;
   await revokeAllSessions(db, personId, now);
   await appendAudit(
     db,
@@ -175,6 +179,7 @@ export async function revokeRole(
     },
     now,
   );
+  return rows.length;
 }
 
 export interface NewOrganisation {

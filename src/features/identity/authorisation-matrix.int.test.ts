@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, randomAddress, sessionFor } from '../../../test/support/identity.ts';
@@ -8,9 +9,10 @@ import { mayAttempt, POLICY, RELATIONS, type Relation } from '../../domain/acces
 import { ROLE_ORGANISATION_KINDS, ROLES, type Role } from '../../domain/access/roles.ts';
 import { declaredRoutes } from '../../platform/http/policy.ts';
 import type { NewOrganisation } from './accounts.ts';
+import { requestErasure } from './admin.ts';
 import { sha256 } from './credentials.ts';
 import { DEMO_ORGANISATIONS } from './demo.ts';
-import { applicantProfile, consent } from './schema.ts';
+import { applicantProfile, consent, organisation } from './schema.ts';
 
 /**
  * The authorisation matrix, generated from the policy: every protected route × every role
@@ -68,6 +70,7 @@ const consentToDelete = async (c: Ctx, b: Browser) => {
 const OWN_ROUTES: Record<string, Build> = {
   'GET /api/v1/me': get('/api/v1/me'),
   'GET /api/v1/me/sessions': get('/api/v1/me/sessions'),
+  'GET /api/v1/auth/csrf': get('/api/v1/auth/csrf'),
   'DELETE /api/v1/me/sessions/:id': async (c, b) => ({
     method: 'DELETE',
     url: `/api/v1/me/sessions/${(await otherSession(c, b)).id}`,
@@ -100,8 +103,63 @@ const OWN_ROUTES: Record<string, Build> = {
   'GET /en/account/data': get('/en/account/data'),
   'GET /de/verwaltung/postausgang': get('/de/verwaltung/postausgang'),
   'GET /en/admin/outbox': get('/en/admin/outbox'),
+  'PUT /api/v1/me/profile': async (_c, b) => ({
+    method: 'PUT',
+    url: '/api/v1/me/profile',
+    headers: { cookie: b.cookie, 'x-csrf-token': b.csrfToken },
+    payload: { residenceAgs: '14626', countryCode: 'IN' },
+  }),
+  'POST /api/v1/me/erasure-request': post('/api/v1/me/erasure-request', async () => ({ reason: 'matrix' })),
+  'GET /api/v1/admin/erasure-requests': get('/api/v1/admin/erasure-requests'),
+  'POST /api/v1/admin/erasure-requests/:id': async (c, b) => {
+    const someone = await makeAccount(c.t.database.db, 'applicant');
+    const id = await requestErasure(c.t.database.db, someone.personId, undefined, new Date());
+    return {
+      method: 'POST',
+      url: `/api/v1/admin/erasure-requests/${id}`,
+      headers: { cookie: b.cookie, 'x-csrf-token': b.csrfToken },
+      payload: { outcome: 'refused', note: 'matrix' },
+    };
+  },
+  'POST /api/v1/admin/organisations': post('/api/v1/admin/organisations', async () => ({
+    slug: `matrix-${randomUUID().slice(0, 8)}`,
+    name: 'Matrix organisation',
+    kind: 'counselling-centre',
+    jurisdictions: [{ scope: 'district', ags: '14626' }] as unknown as string,
+  })),
   'POST /de/abmelden': form('/de/abmelden'),
   'POST /en/sign-out': form('/en/sign-out'),
+};
+
+/** The role an invitation into an organisation of this kind would carry. */
+function roleForKind(kind: string): Role {
+  return (
+    ROLES.find(
+      (r) => (ROLE_ORGANISATION_KINDS[r] as readonly string[]).includes(kind) && r !== 'employer-admin',
+    ) ?? 'employer-member'
+  );
+}
+
+type OrgBuild = (c: Ctx, b: Browser, org: { id: string; kind: string }) => Promise<InjectOptions>;
+
+/** Routes on an organisation's role assignments: one cell per role and organisation relation. */
+const ORGANISATION_ROUTES: Record<string, OrgBuild> = {
+  'POST /api/v1/organisations/:id/roles': async (_c, b, org) => ({
+    method: 'POST',
+    url: `/api/v1/organisations/${org.id}/roles`,
+    headers: { cookie: b.cookie, 'x-csrf-token': b.csrfToken },
+    payload: { email: `invitee-${randomUUID().slice(0, 8)}@example.org`, role: roleForKind(org.kind) },
+  }),
+  'DELETE /api/v1/organisations/:id/roles/:personId/:role': async (c, b, org) => {
+    const slug = (await c.t.database.db.select().from(organisation).where(eq(organisation.id, org.id)))[0]
+      ?.slug;
+    const member = await makeAccount(c.t.database.db, roleForKind(org.kind), slug);
+    return {
+      method: 'DELETE',
+      url: `/api/v1/organisations/${org.id}/roles/${member.personId}/${roleForKind(org.kind)}`,
+      headers: { cookie: b.cookie, 'x-csrf-token': b.csrfToken },
+    };
+  },
 };
 
 /** Routes on another person's data: one cell per role and relation. */
@@ -130,6 +188,15 @@ describe('authorisation matrix (generated from the policy)', () => {
     t = await buildTestApp();
     const db = t.database.db;
     for (const org of DEMO_ORGANISATIONS) orgIds.set(org.slug, await makeOrganisation(db, org));
+    orgIds.set(
+      'matrix-other-employer',
+      await makeOrganisation(db, {
+        slug: 'matrix-other-employer',
+        name: 'Other employer',
+        kind: 'employer',
+        jurisdictions: [],
+      }),
+    );
     const profile = async (personId: string, p: { residenceAgs?: string; countryCode?: string }) => {
       await db.insert(applicantProfile).values({ personId, ...p });
     };
@@ -178,7 +245,11 @@ describe('authorisation matrix (generated from the policy)', () => {
       .filter((r) => !('public' in r.policy))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    const covered = [...Object.keys(OWN_ROUTES), ...Object.keys(PERSONAL_ROUTES)].sort();
+    const covered = [
+      ...Object.keys(OWN_ROUTES),
+      ...Object.keys(PERSONAL_ROUTES),
+      ...Object.keys(ORGANISATION_ROUTES),
+    ].sort();
     assert.deepEqual(covered, protectedRoutes);
   });
 
@@ -216,6 +287,31 @@ describe('authorisation matrix (generated from the policy)', () => {
         else {
           assertNever2xxOr500(res, `${role} ${key}`);
           assert.equal(res.statusCode, 403, `${role} ${key}: function-level denial is 403`);
+        }
+      }
+      for (const [key, build] of Object.entries(ORGANISATION_ROUTES)) {
+        const policy = declaredRoutes(t.app).find((r) => `${r.method} ${r.url}` === key)?.policy;
+        assert.ok(policy && !('public' in policy));
+        const rules = POLICY[policy.resource][policy.action]?.[role] ?? [];
+        const targets: [Relation, { id: string; kind: string } | undefined][] = [
+          ['own-organisation', org ? { id: orgIds.get(org.slug) ?? '', kind: org.kind } : undefined],
+          ['other', { id: orgIds.get('matrix-other-employer') ?? '', kind: 'employer' }],
+        ];
+        for (const [relation, target] of targets) {
+          if (!target) continue;
+          const b = await ctx.fresh();
+          const res = await t.app.inject({
+            ...(await build(ctx, b, target)),
+            remoteAddress: randomAddress(),
+          });
+          executed++;
+          const what = `${role} ${key} (${relation})`;
+          if (rules.includes(relation))
+            assert.ok(res.statusCode < 300, `${what}: allowed cell answered ${res.statusCode} ${res.body}`);
+          else {
+            assertNever2xxOr500(res, what);
+            assert.equal(res.statusCode, rules.length > 0 ? 404 : 403, `${what}`);
+          }
         }
       }
       const browser = await ctx.fresh();

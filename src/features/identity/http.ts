@@ -6,6 +6,7 @@ import {
   type Decision,
   decideFor,
   type Membership,
+  organisationRelations,
   personalRelations,
   type Resource,
 } from '../../domain/access/policy.ts';
@@ -17,7 +18,7 @@ import type { AccessControl } from '../../platform/http/policy.ts';
 import { sha256 } from './credentials.ts';
 import { type Authenticated, resolveSession, type SessionRow } from './sessions.ts';
 import type { IdentityDeps } from './sign-in.ts';
-import { personalObject } from './store.ts';
+import { findOrganisation, personalObject } from './store.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -174,6 +175,43 @@ export async function authorizePersonal(
       objectType: resource,
       objectId: subjectId.slice(0, 64),
       subjectPersonId: object ? subjectId : null,
+      purpose,
+      result: decision.allow ? 'success' : 'denied',
+    },
+    now,
+  );
+  return decision;
+}
+
+/**
+ * Object-level check on an organisation-scoped object (role assignments), with its audit entry.
+ * Unknown organisation or outside reach → the same 404.
+ */
+export async function authorizeOrganisation(
+  tx: DbOrTx,
+  now: Date,
+  actor: Actor,
+  action: Action,
+  resource: Resource,
+  organisationId: string,
+  purpose: string,
+): Promise<Decision & { membership?: Membership }> {
+  const org = /^[0-9a-f-]{36}$/i.test(organisationId)
+    ? await findOrganisation(tx, organisationId)
+    : undefined;
+  const decision = org
+    ? decideFor(actor, action, resource, (m) => organisationRelations(m, { organisationId: org.id }))
+    : ({ allow: false, status: 404, reason: 'object' } as const);
+  const m = decision.allow ? decision.membership : actor.memberships[0];
+  await appendAudit(
+    tx,
+    {
+      actorPersonId: actor.personId,
+      actorRole: m?.role ?? null,
+      actorOrganisationId: m?.organisationId ?? null,
+      action,
+      objectType: resource,
+      objectId: organisationId.slice(0, 64),
       purpose,
       result: decision.allow ? 'success' : 'denied',
     },

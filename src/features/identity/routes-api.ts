@@ -204,6 +204,13 @@ export function registerIdentityApi(app: FastifyInstance, deps: IdentityDeps, na
   });
 
   app.get(
+    '/api/v1/auth/csrf',
+    { config: { policy: { action: 'read', resource: 'session' } } },
+    async (_req, reply) =>
+      reply.header('cache-control', 'no-store').send({ csrfToken: reply.generateCsrf() }),
+  );
+
+  app.get(
     '/api/v1/me/sessions',
     { config: { policy: { action: 'read', resource: 'session' } } },
     async (req) => {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { enforceRoutePolicies } from '../../platform/http/policy.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { cookieNames, createAccessControl } from './http.ts';
+import { registerIdentityAdminApi } from './routes-admin.ts';
 import { registerIdentityApi } from './routes-api.ts';
 import { registerIdentityPages } from './routes-web.tsx';
 import type { IdentityDeps } from './sign-in.ts';
@@ -29,6 +30,7 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
   const names = cookieNames(config);
   enforceRoutePolicies(app, createAccessControl(identity, names));
   registerIdentityApi(app, identity, names);
+  registerIdentityAdminApi(app, identity);
   registerIdentityPages(app, deps.web, identity, names);
   return { identity };
 }

@@ -206,3 +206,21 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   lastFailureAt: ts('last_failure_at'),
   locked: boolean('locked').notNull().default(false),
 });
+
+/** A person's request to erase their account (Art. 17 GDPR), handled by an administrator. */
+export const erasureRequest = pgTable(
+  'erasure_request',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    requestedAt: ts('requested_at').notNull(),
+    reason: text('reason'),
+    handledAt: ts('handled_at'),
+    handledBy: uuid('handled_by'),
+    outcome: text('outcome', { enum: ['erased', 'refused'] }),
+    note: text('note'),
+  },
+  (t) => [index('erasure_request_open_idx').on(t.handledAt)],
+);

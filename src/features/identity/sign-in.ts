@@ -238,20 +238,19 @@ export async function sendTokenMail(
   p: PersonRow,
   purpose: TokenPurpose,
   now: Date,
+  opts: { lifetimeMs?: number; subject?: string } = {},
 ): Promise<string> {
   const token = randomToken();
-  await db.insert(authToken).values({
-    tokenHash: sha256(token),
-    personId: p.id,
-    purpose,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
-  });
+  const expiresAt = new Date(now.getTime() + (opts.lifetimeMs ?? TOKEN_LIFETIME_MS[purpose]));
+  const subject = opts.subject ?? TOKEN_SUBJECTS[purpose];
+  await db
+    .insert(authToken)
+    .values({ tokenHash: sha256(token), personId: p.id, purpose, createdAt: now, expiresAt });
   const link = `${deps.baseUrl}${TOKEN_PATHS[purpose]}?token=${encodeURIComponent(token)}`;
   await deps.mailer.send(db, {
     to: p.email,
-    subject: TOKEN_SUBJECTS[purpose],
-    text: `${TOKEN_SUBJECTS[purpose]}\n\n${link}\n\nDer Link gilt einmal und bis ${new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]).toISOString()}.\nThe link works once and until then. Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht. / If you did not ask for this, ignore this message.`,
+    subject,
+    text: `${subject}\n\n${link}\n\nDer Link gilt einmal und bis ${expiresAt.toISOString()}.\nThe link works once and until then. Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht. / If you did not ask for this, ignore this message.`,
   });
   return token;
 }

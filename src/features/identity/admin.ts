@@ -1,0 +1,272 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { checkPassword, type PasswordProblem } from '../../domain/access/passwords.ts';
+import { ROLE_ORGANISATION_KINDS, type Role } from '../../domain/access/roles.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { grantRole, revokeRole } from './accounts.ts';
+import { commonPasswords, hashPassword } from './credentials.ts';
+import {
+  applicantProfile,
+  authToken,
+  consent,
+  erasureRequest,
+  person,
+  recoveryCode,
+  roleAssignment,
+} from './schema.ts';
+import { revokeAllSessions } from './sessions.ts';
+import { type IdentityDeps, sendTokenMail } from './sign-in.ts';
+import { findOrganisation, findPersonByEmail, normaliseEmail } from './store.ts';
+
+const INVITE_LIFETIME_MS = 7 * 24 * 3_600_000;
+
+export type InviteResult =
+  | { kind: 'ok'; personId: string; invited: boolean }
+  | { kind: 'wrong-role' }
+  | { kind: 'no-organisation' };
+
+/**
+ * Gives a person a role in an organisation; a person without an account is invited by mail
+ * (a link to set their own password: administrators never set passwords, ASVS 6.4.6).
+ */
+export async function inviteToOrganisation(
+  deps: IdentityDeps,
+  tx: DbOrTx,
+  input: { organisationId: string; email: string; role: Role; displayName?: string | undefined },
+  actorPersonId: string,
+): Promise<InviteResult> {
+  const now = deps.now();
+  const org = await findOrganisation(tx, input.organisationId);
+  if (!org) return { kind: 'no-organisation' };
+  if (!ROLE_ORGANISATION_KINDS[input.role].includes(org.kind)) return { kind: 'wrong-role' };
+  let p = await findPersonByEmail(tx, input.email);
+  let invited = false;
+  if (!p) {
+    const email = normaliseEmail(input.email);
+    const [row] = await tx
+      .insert(person)
+      .values({ email, displayName: input.displayName ?? email.split('@')[0] ?? email, createdAt: now })
+      .returning();
+    p = row;
+    invited = true;
+  }
+  if (!p) return { kind: 'no-organisation' };
+  await grantRole(tx, p.id, input.role, org.slug, now, actorPersonId);
+  if (invited) {
+    await sendTokenMail(deps, tx, p, 'password-reset', now, {
+      lifetimeMs: INVITE_LIFETIME_MS,
+      subject: `Einladung zu Chancenregion (${org.name}) / Invitation to Chancenregion`,
+    });
+  }
+  return { kind: 'ok', personId: p.id, invited };
+}
+
+export type RegisterResult = { kind: 'ok' } | { kind: 'weak'; problem: PasswordProblem };
+
+/**
+ * Self-registration as an applicant. The answer is the same whether or not the address is
+ * taken (no enumeration): a new account gets a verification link, an existing one a notice.
+ */
+export async function registerApplicant(
+  deps: IdentityDeps,
+  input: { email: string; password: string; displayName: string },
+): Promise<RegisterResult> {
+  const email = normaliseEmail(input.email);
+  const problem = checkPassword(input.password, commonPasswords(), email);
+  if (problem) return { kind: 'weak', problem };
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const existing = await findPersonByEmail(tx, email);
+    if (existing) {
+      await deps.mailer.send(tx, {
+        to: existing.email,
+        subject: 'Registrierung bei Chancenregion / Registration at Chancenregion',
+        text: 'Jemand wollte mit Ihrer Adresse ein Konto anlegen; Sie haben schon eines. Passwort vergessen? /de/passwort-vergessen\nSomeone tried to register with your address; you already have an account. Forgotten your password? /en/forgot-password',
+      });
+      return;
+    }
+    const [row] = await tx
+      .insert(person)
+      .values({ email, displayName: input.displayName.trim() || email, passwordHash, createdAt: now })
+      .returning();
+    if (!row) return;
+    await tx.insert(roleAssignment).values({ personId: row.id, role: 'applicant', grantedAt: now });
+    await sendTokenMail(deps, tx, row, 'verify-email', now);
+    await appendAudit(
+      tx,
+      {
+        actorPersonId: row.id,
+        action: 'register',
+        objectType: 'account',
+        subjectPersonId: row.id,
+        purpose: 'registration',
+        result: 'success',
+      },
+      now,
+    );
+  });
+  return { kind: 'ok' };
+}
+
+export async function updateApplicantProfile(
+  tx: DbOrTx,
+  personId: string,
+  input: {
+    residenceAgs?: string | null | undefined;
+    countryCode?: string | null | undefined;
+    nationality?: string | null | undefined;
+  },
+  now: Date,
+): Promise<void> {
+  const values = {
+    residenceAgs: input.residenceAgs ?? null,
+    countryCode: input.countryCode ?? null,
+    nationality: input.nationality ?? null,
+    updatedAt: now,
+  };
+  await tx
+    .insert(applicantProfile)
+    .values({ personId, ...values })
+    .onConflictDoUpdate({ target: applicantProfile.personId, set: values });
+  await appendAudit(
+    tx,
+    {
+      actorPersonId: personId,
+      action: 'update',
+      objectType: 'applicant-profile',
+      objectId: personId,
+      subjectPersonId: personId,
+      purpose: 'own data',
+      result: 'success',
+    },
+    now,
+  );
+}
+
+/** What stays after erasure, and why; shown to the person before they ask and in the export. */
+export const RETENTION_EXCEPTIONS = [
+  {
+    what: 'audit-trail',
+    why: 'Art. 17(3)(b) and (e) GDPR: the record of who accessed the data is kept for the retention period of the case files, to prove lawful processing and for legal claims; it holds identifiers, not contents.',
+  },
+  {
+    what: 'case-files',
+    why: 'Files of authorities (residence, recognition) follow their own statutory retention periods and are erased by the authority, not here.',
+  },
+] as const;
+
+export async function requestErasure(
+  tx: DbOrTx,
+  personId: string,
+  reason: string | undefined,
+  now: Date,
+): Promise<string> {
+  const [open] = await tx
+    .select({ id: erasureRequest.id })
+    .from(erasureRequest)
+    .where(and(eq(erasureRequest.personId, personId), isNull(erasureRequest.handledAt)));
+  if (open) return open.id;
+  const [row] = await tx
+    .insert(erasureRequest)
+    .values({ personId, requestedAt: now, reason: reason?.slice(0, 1000) ?? null })
+    .returning({ id: erasureRequest.id });
+  await appendAudit(
+    tx,
+    {
+      actorPersonId: personId,
+      action: 'create',
+      objectType: 'erasure-request',
+      objectId: row?.id ?? null,
+      subjectPersonId: personId,
+      purpose: 'Art. 17 GDPR',
+      result: 'success',
+    },
+    now,
+  );
+  return row?.id ?? '';
+}
+
+export function listErasureRequests(db: DbOrTx) {
+  return db
+    .select({
+      id: erasureRequest.id,
+      personId: erasureRequest.personId,
+      requestedAt: erasureRequest.requestedAt,
+      reason: erasureRequest.reason,
+      handledAt: erasureRequest.handledAt,
+      outcome: erasureRequest.outcome,
+    })
+    .from(erasureRequest)
+    .orderBy(desc(erasureRequest.requestedAt));
+}
+
+/**
+ * Handles an erasure request: `erased` removes the account's personal data (the audit trail
+ * stays, see RETENTION_EXCEPTIONS); `refused` records why.
+ */
+export async function handleErasure(
+  tx: DbOrTx,
+  requestId: string,
+  outcome: 'erased' | 'refused',
+  note: string | undefined,
+  actorPersonId: string,
+  now: Date,
+): Promise<boolean> {
+  const [req] = await tx
+    .update(erasureRequest)
+    .set({ handledAt: now, handledBy: actorPersonId, outcome, note: note?.slice(0, 1000) ?? null })
+    .where(and(eq(erasureRequest.id, requestId), isNull(erasureRequest.handledAt)))
+    .returning();
+  if (!req) return false;
+  if (outcome === 'erased') {
+    const id = req.personId;
+    await tx
+      .update(person)
+      .set({
+        email: `erased-${id}@erased.invalid`,
+        displayName: '–',
+        passwordHash: null,
+        totpSecret: null,
+        totpEnabledAt: null,
+        emailVerifiedAt: null,
+        disabledAt: now,
+      })
+      .where(eq(person.id, id));
+    await tx.delete(applicantProfile).where(eq(applicantProfile.personId, id));
+    await tx.delete(consent).where(eq(consent.personId, id));
+    await tx.delete(recoveryCode).where(eq(recoveryCode.personId, id));
+    await tx.delete(authToken).where(eq(authToken.personId, id));
+    await tx
+      .update(roleAssignment)
+      .set({ revokedAt: now })
+      .where(and(eq(roleAssignment.personId, id), isNull(roleAssignment.revokedAt)));
+    await revokeAllSessions(tx, id, now);
+  }
+  await appendAudit(
+    tx,
+    {
+      actorPersonId,
+      actorRole: 'administrator',
+      action: 'update',
+      objectType: 'erasure-request',
+      objectId: requestId,
+      subjectPersonId: req.personId,
+      purpose: `Art. 17 GDPR: ${outcome}`,
+      result: 'success',
+    },
+    now,
+  );
+  return true;
+}
+
+export async function revokeMembership(
+  tx: DbOrTx,
+  personId: string,
+  role: Role,
+  organisationId: string,
+  actorPersonId: string,
+  now: Date,
+): Promise<number> {
+  return revokeRole(tx, personId, role, now, actorPersonId, organisationId);
+}
