@@ -10,6 +10,7 @@ import {
   processIo,
   usersCreate,
 } from './features/identity/cli.ts';
+import { PATHWAYS_USAGE, pathwaysCli } from './features/pathways/cli.ts';
 import { referenceAgeJob } from './features/regions/jobs.ts';
 import { createProgress } from './platform/cli/progress.ts';
 import { type Config, ConfigError, parseConfig } from './platform/config.ts';
@@ -26,6 +27,7 @@ Commands:
   seed                  load the reference data that is missing (never overwrites corrections)
   references check      list reference rows older than REFERENCE_MAX_AGE_DAYS [--format json]
 ${IDENTITY_USAGE}
+${PATHWAYS_USAGE}
   help                  show this text
 
 Configuration comes from the environment; see README.md and .env.example.`;
@@ -42,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Pure computation: needs neither configuration nor database.
+  if (command === 'pathways') return pathwaysCli(argv.slice(argv.indexOf('pathways') + 1), processIo);
   let config: Config;
   try {
     config = parseConfig(process.env);
