@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Action, mayAttempt, type Resource } from '../../domain/access/policy.ts';
+import { type Action, isKnownPair, mayAttempt, type Resource } from '../../domain/access/policy.ts';
+import type { Role } from '../../domain/access/roles.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { ChangeActor } from './actor.ts';
 import type { createCorrectionsService } from './corrections.ts';
@@ -27,13 +28,22 @@ export const ADMIN_POLICIES = {
   setRegisterEntry: { action: 'update', resource: 'mutual-recognition-register' },
 } as const;
 
+/** Whether one role may attempt an action on a resource; the default asks the one policy. */
+export type MayAttempt = (role: string, action: string, resource: string) => boolean;
+
+const policyMay: MayAttempt = (role, action, resource) =>
+  isKnownPair(action, resource) && mayAttempt([role as Role], action as Action, resource as Resource);
+
 /** The actor's membership that may perform the action, as the audit trail should name it. */
-export function changeActor(req: FastifyRequest, action: string, resource: string): ChangeActor {
+export function changeActor(
+  req: FastifyRequest,
+  action: string,
+  resource: string,
+  may = policyMay,
+): ChangeActor {
   const actor = req.actor;
   if (!actor) throw new AppError('unauthenticated', { detail: 'Sign in first.' });
-  const membership = actor.memberships.find((m) =>
-    mayAttempt([m.role], action as Action, resource as Resource),
-  );
+  const membership = actor.memberships.find((m) => may(m.role, action, resource));
   if (!membership) throw new AppError('forbidden', { detail: 'Your roles do not allow this.' });
   return { personId: actor.personId, role: membership.role, organisationId: membership.organisationId };
 }
@@ -45,30 +55,25 @@ export function registerRegistryAdmin(
     records: RecordsService;
     register: RegisterService;
   },
+  options: { may?: MayAttempt } = {},
 ) {
   const policy = (p: { action: string; resource: string }) =>
     ({ policy: p }) as unknown as { policy: { action: Action; resource: Resource } };
   const p = ADMIN_POLICIES;
+  const who = (req: FastifyRequest, pair: { action: string; resource: string }) =>
+    changeActor(req, pair.action, pair.resource, options.may);
 
   app.patch('/api/v1/registry/:table/:key', { config: policy(p.correct) }, async (req) => {
     const { table, key } = req.params as { table: string; key: string };
-    return services.corrections.correct(
-      changeActor(req, p.correct.action, p.correct.resource),
-      table,
-      key,
-      req.body,
-    );
+    return services.corrections.correct(who(req, p.correct), table, key, req.body);
   });
   app.get('/api/v1/registry/:table/:key/history', { config: policy(p.correct) }, async (req) => {
     const { table, key } = req.params as { table: string; key: string };
-    changeActor(req, p.correct.action, p.correct.resource);
+    who(req, p.correct);
     return { changes: await services.corrections.history(table, key) };
   });
   app.post('/api/v1/recognition/records', { config: policy(p.issueRecord) }, async (req, reply) => {
-    const issued = await services.records.issue(
-      changeActor(req, p.issueRecord.action, p.issueRecord.resource),
-      req.body,
-    );
+    const issued = await services.records.issue(who(req, p.issueRecord), req.body);
     return reply.status(201).send({ code: issued.code, record: issued.payload, signature: issued.signature });
   });
   app.post(
@@ -78,7 +83,7 @@ export function registerRegistryAdmin(
       const { code } = req.params as { code: string };
       const reason = (req.body as { reason?: unknown } | undefined)?.reason;
       await services.records.withdraw(
-        changeActor(req, p.withdrawRecord.action, p.withdrawRecord.resource),
+        who(req, p.withdrawRecord),
         code,
         typeof reason === 'string' ? reason : '',
       );
@@ -86,9 +91,6 @@ export function registerRegistryAdmin(
     },
   );
   app.put('/api/v1/recognition/register', { config: policy(p.setRegisterEntry) }, async (req) =>
-    services.register.setEntry(
-      changeActor(req, p.setRegisterEntry.action, p.setRegisterEntry.resource),
-      req.body,
-    ),
+    services.register.setEntry(who(req, p.setRegisterEntry), req.body),
   );
 }
