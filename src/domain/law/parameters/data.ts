@@ -220,6 +220,14 @@ export const PARAMETER_DEFINITIONS = {
     description: 'Anerkennung: Eingangsbestätigung und Nachforderung fehlender Unterlagen',
     periods: fixed(1, S.bqfg),
   },
+  'deadline.recognition.receipt-81a': {
+    unit: 'weeks',
+    description:
+      'Anerkennung im beschleunigten Fachkräfteverfahren: Eingangsbestätigung (bundesrechtlich geregelte Berufe)',
+    periods: fixed(2, S.bqfg14a, {
+      note: 'legal-rules.md § 11.1: Eingangsbestätigung binnen 2 Wochen (§ 14a BQFG; Land analog Art. 14a BayBQFG).',
+    }),
+  },
   'deadline.recognition.decision': {
     unit: 'months',
     description: 'Anerkennung: Entscheidung nach vollständigen Unterlagen (einmal verlängerbar)',

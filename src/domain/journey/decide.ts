@@ -1,0 +1,319 @@
+/**
+ * `decide(state, command, now, params)`: the rules of the journey. Returns the events a command causes, or a
+ * refusal with a stable code, the field at fault and a message key (`journey.refusal.<code>`). Never throws for
+ * an expected failure, never reads the clock (`now` comes in), never mutates `state`.
+ *
+ * Order of the checks: journey exists → role may issue the command for the step kind → the person or
+ * organisation is the right one → the step is required and not final → the status allows the command.
+ */
+import { maxDate } from '../calendar.ts';
+import { ACCELERATED_PROCEDURE_PATHWAYS } from '../law/outlook/procedure-81a.ts';
+import { effectiveDueAt, preApprovalDate, startDeadline } from './deadlines.ts';
+import { type JourneyParameters, lawParameters } from './parameters.ts';
+import { planJourney } from './plan.ts';
+import { invalidFactsField, replan } from './replan.ts';
+import { actsAsOwner, isStepCommandType, JOURNEY_COMMAND_ROLES, rolesFor, STEP_ROLES } from './roles.ts';
+import type {
+  Actor,
+  Command,
+  DeadlineRule,
+  Decision,
+  Journey,
+  JourneyEvent,
+  JourneyState,
+  Now,
+  RefusalCode,
+  Step,
+  StepKind,
+} from './types.ts';
+
+type StepCommand = Extract<Command, { step: StepKind }>;
+type Base = { readonly at: string; readonly date: string; readonly actor: Actor };
+
+function refuse(code: RefusalCode, field?: string): Decision {
+  return {
+    refusal:
+      field === undefined
+        ? { code, messageKey: `journey.refusal.${code}` }
+        : { code, field, messageKey: `journey.refusal.${code}` },
+  };
+}
+
+function accept(events: JourneyEvent[]): Decision {
+  return { events };
+}
+
+function isFinal(step: Step): boolean {
+  return step.status === 'decided' || step.status === 'withdrawn';
+}
+
+/** Checks that the person or organisation behind the actor is the one the journey names. */
+function identityRefusal(journey: Journey, actor: Actor, ownerOf: Step | null): Decision | null {
+  if (ownerOf !== null) {
+    if (actor.organisationId === undefined || actor.organisationId !== ownerOf.owner)
+      return refuse('not-the-owner', 'organisationId');
+    return null;
+  }
+  if (actor.role === 'applicant' && actor.id !== journey.applicantId)
+    return refuse('not-the-applicant', 'actor');
+  if (actor.role === 'employer') {
+    if (actor.organisationId === undefined) return refuse('not-the-employer', 'organisationId');
+    if (journey.employerId !== null && journey.employerId !== actor.organisationId)
+      return refuse('not-the-employer', 'organisationId');
+  }
+  return null;
+}
+
+function deadlineEvent(
+  base: Base,
+  rule: DeadlineRule,
+  journey: Journey,
+  step: StepKind,
+  startedOn: string,
+  params: JourneyParameters,
+): JourneyEvent[] {
+  const deadline = startDeadline(rule, journey, startedOn, params);
+  return deadline === null ? [] : [{ ...base, type: 'deadline-started', step, deadline }];
+}
+
+/** The deadline a submission starts, by step kind. */
+function onSubmit(base: Base, journey: Journey, kind: StepKind, params: JourneyParameters): JourneyEvent[] {
+  switch (kind) {
+    case 'recognition':
+      return deadlineEvent(base, 'recognition-receipt', journey, kind, base.date, params);
+    case 'ba-approval':
+      return deadlineEvent(base, 'ba-approval-deemed', journey, kind, base.date, params);
+    case 'visa-appointment': {
+      // § 31a Abs. 1 AufenthV: within three weeks of the pre-approval and the request, whichever is later.
+      const preApproval = preApprovalDate(journey);
+      if (preApproval === null) return [];
+      return deadlineEvent(base, 'visa-appointment', journey, kind, maxDate(preApproval, base.date), params);
+    }
+    default:
+      return [];
+  }
+}
+
+/** The deadline a complete file starts: recognition decision, visa decision (§ 31a Abs. 2 AufenthV). */
+function onComplete(base: Base, journey: Journey, kind: StepKind, params: JourneyParameters): JourneyEvent[] {
+  if (kind === 'recognition')
+    return deadlineEvent(base, 'recognition-decision', journey, kind, base.date, params);
+  if (kind === 'visa-decision') return deadlineEvent(base, 'visa-decision', journey, kind, base.date, params);
+  return [];
+}
+
+/** A positive decision on the § 81a procedure is the pre-approval: a pending appointment request starts its clock. */
+function afterDecision(
+  base: Base,
+  journey: Journey,
+  kind: StepKind,
+  outcome: string,
+  params: JourneyParameters,
+): JourneyEvent[] {
+  if (kind !== 'accelerated-procedure' || outcome !== 'positive') return [];
+  const appointment = journey.steps['visa-appointment'];
+  if (
+    appointment.status !== 'submitted' &&
+    appointment.status !== 'in-review' &&
+    appointment.status !== 'waiting-for-applicant'
+  )
+    return [];
+  const decided: Journey = {
+    ...journey,
+    steps: {
+      ...journey.steps,
+      'accelerated-procedure': {
+        ...journey.steps['accelerated-procedure'],
+        status: 'decided',
+        pausedSince: null,
+        outcome: 'positive',
+        decidedOn: base.date,
+        deemed: false,
+        submittedOn: null,
+      },
+    },
+  };
+  return deadlineEvent(
+    base,
+    'visa-appointment',
+    decided,
+    'visa-appointment',
+    maxDate(base.date, appointment.submittedOn),
+    params,
+  );
+}
+
+function decideStep(journey: Journey, command: StepCommand, base: Base, params: JourneyParameters): Decision {
+  const kind = command.step;
+  const step = journey.steps[kind];
+  if (!(rolesFor(command.type, kind) as readonly string[]).includes(command.actor.role))
+    return refuse('role-not-allowed', 'role');
+  const identity = identityRefusal(journey, command.actor, actsAsOwner(command.type) ? step : null);
+  if (identity !== null) return identity;
+  if (isFinal(step)) return refuse('step-final', 'step');
+  const s = step.status;
+  const e = { ...base, step: kind };
+  switch (command.type) {
+    case 'assign-owner':
+      return accept([{ ...e, type: 'owner-assigned', owner: command.owner }]);
+    case 'attach-documents':
+      if (s === 'not-required') return refuse('step-not-required', 'step');
+      if (command.documents.length === 0) return refuse('documents-missing', 'documents');
+      return accept([{ ...e, type: 'documents-attached', documents: command.documents }]);
+    case 'withdraw':
+      if (s === 'not-required') return refuse('step-not-required', 'step');
+      return accept([{ ...e, type: 'step-withdrawn' }]);
+    case 'submit':
+      if (s === 'not-required') return refuse('step-not-required', 'step');
+      if (kind === 'accelerated-procedure') return refuse('invalid-transition', 'type');
+      if (s !== 'not-started') return refuse('already-submitted', 'step');
+      return accept([
+        { ...e, type: 'step-submitted', documents: command.documents ?? [] },
+        ...onSubmit(base, journey, kind, params),
+      ]);
+    case 'start-review':
+      if (s === 'not-required') return refuse('step-not-required', 'step');
+      if (s === 'not-started') return refuse('not-submitted', 'step');
+      if (s !== 'submitted') return refuse('invalid-transition', 'step');
+      return accept([{ ...e, type: 'review-started' }]);
+    case 'request-documents':
+      if (s !== 'in-review') return refuse('not-in-review', 'step');
+      if (command.missing.length === 0) return refuse('documents-missing', 'missing');
+      return accept([{ ...e, type: 'documents-requested', missing: command.missing }]);
+    case 'submit-documents':
+      if (s !== 'waiting-for-applicant') return refuse('not-waiting', 'step');
+      if (command.documents.length === 0) return refuse('documents-missing', 'documents');
+      return accept([{ ...e, type: 'documents-submitted', documents: command.documents }]);
+    case 'documents-complete':
+      if (s !== 'in-review') return refuse('not-in-review', 'step');
+      if (step.documentsCompleteOn !== null) return refuse('already-complete', 'step');
+      return accept([{ ...e, type: 'documents-completed' }, ...onComplete(base, journey, kind, params)]);
+    case 'decide':
+      if (s === 'not-required') return refuse('step-not-required', 'step');
+      if (s === 'not-started') return refuse('not-submitted', 'step');
+      if (!STEP_ROLES[kind].outcomes.includes(command.outcome))
+        return refuse('outcome-not-allowed', 'outcome');
+      return accept([
+        {
+          ...e,
+          type: 'step-decided',
+          outcome: command.outcome,
+          deemed: false,
+          reason: command.reason ?? null,
+        },
+        ...afterDecision(base, journey, kind, command.outcome, params),
+      ]);
+    case 'record-deemed-approval': {
+      if (s === 'not-required') return refuse('step-not-required', 'step');
+      if (s === 'not-started') return refuse('not-submitted', 'step');
+      const due = effectiveDueAt(step, base.date);
+      if (due === null || base.date <= due) return refuse('deadline-not-reached', 'step');
+      return accept([{ ...e, type: 'step-decided', outcome: 'positive', deemed: true, reason: null }]);
+    }
+  }
+}
+
+function startAcceleratedProcedure(
+  journey: Journey,
+  command: Extract<Command, { type: 'start-accelerated-procedure' }>,
+  now: Now,
+  base: Base,
+  params: JourneyParameters,
+): Decision {
+  if (!command.powerOfAttorney) return refuse('power-of-attorney-missing', 'powerOfAttorney');
+  if (journey.acceleratedProcedure !== null) return refuse('procedure-already-started');
+  const facts = { ...journey.facts, employerUses81a: true };
+  if (facts.location !== 'abroad' || !ACCELERATED_PROCEDURE_PATHWAYS.includes(facts.pathway))
+    return refuse('procedure-not-available', 'pathway');
+  const step = journey.steps['accelerated-procedure'];
+  if (isFinal(step)) return refuse('step-final', 'step');
+  if (step.status !== 'not-started' && step.status !== 'not-required')
+    return refuse('already-submitted', 'step');
+  const employerId = command.actor.organisationId as string;
+  const events: JourneyEvent[] = [{ ...base, type: 'accelerated-procedure-started', employerId }];
+  if (!journey.facts.employerUses81a) events.push(...replan(journey, facts, now, command.actor, params));
+  events.push({ ...base, type: 'step-submitted', step: 'accelerated-procedure', documents: [] });
+  return accept(events);
+}
+
+function openJourney(
+  command: Extract<Command, { type: 'open-journey' }>,
+  now: Now,
+  base: Base,
+  params: JourneyParameters,
+): Decision {
+  const field = invalidFactsField(command.facts);
+  if (field !== null) return refuse('invalid-facts', field);
+  const events: JourneyEvent[] = [
+    {
+      ...base,
+      type: 'journey-opened',
+      journeyId: command.journeyId,
+      applicantId: command.actor.id,
+      facts: command.facts,
+    },
+  ];
+  const plan = planJourney(command.facts, now.date, params);
+  for (const planned of plan) {
+    events.push({
+      ...base,
+      type: 'step-planned',
+      step: planned.kind,
+      required: planned.required,
+      reason: planned.reason,
+    });
+  }
+  for (const planned of plan) {
+    const owner = command.owners?.[planned.kind];
+    if (owner !== undefined) events.push({ ...base, type: 'owner-assigned', step: planned.kind, owner });
+  }
+  return accept(events);
+}
+
+/**
+ * The events `command` causes on `state` at `now`, or a refusal. `params` supplies the law parameters
+ * (deadline periods in force on the day a clock starts); production passes `lawParameters`.
+ */
+export function decide(
+  state: JourneyState,
+  command: Command,
+  now: Now,
+  params: JourneyParameters = lawParameters,
+): Decision {
+  const base: Base = { at: now.at, date: now.date, actor: command.actor };
+  if (command.type === 'open-journey') {
+    if (state.status !== 'initial') return refuse('journey-exists');
+    if (!JOURNEY_COMMAND_ROLES['open-journey'].includes(command.actor.role))
+      return refuse('role-not-allowed', 'role');
+    return openJourney(command, now, base, params);
+  }
+  if (state.status !== 'open') return refuse('journey-not-found');
+  const journey: Journey = state;
+  if (isStepCommandType(command.type)) return decideStep(journey, command as StepCommand, base, params);
+  const type = command.type as keyof typeof JOURNEY_COMMAND_ROLES;
+  if (!JOURNEY_COMMAND_ROLES[type].includes(command.actor.role)) return refuse('role-not-allowed', 'role');
+  const identity = identityRefusal(journey, command.actor, null);
+  if (identity !== null) return identity;
+  switch (command.type) {
+    case 'change-facts': {
+      const field = invalidFactsField(command.facts);
+      if (field !== null) return refuse('invalid-facts', field);
+      return accept(replan(journey, command.facts, now, command.actor, params));
+    }
+    case 'invite-employer': {
+      const events: JourneyEvent[] = [{ ...base, type: 'employer-invited', employerId: command.employerId }];
+      if (
+        journey.acceleratedProcedure !== null &&
+        journey.acceleratedProcedure.employerId !== command.employerId
+      )
+        return refuse('not-the-employer', 'employerId');
+      const offer = journey.steps['job-offer'];
+      if (!isFinal(offer) && offer.owner !== command.employerId)
+        events.push({ ...base, type: 'owner-assigned', step: 'job-offer', owner: command.employerId });
+      return accept(events);
+    }
+    case 'start-accelerated-procedure':
+      return startAcceleratedProcedure(journey, command, now, base, params);
+  }
+  return refuse('invalid-transition', 'type');
+}
