@@ -15,7 +15,7 @@ function serve(env: Record<string, string>): {
   output: () => string;
 } {
   const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JOBS_ENABLED: 'false', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JOBS_ENABLED: 'false', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,7 +44,7 @@ describe('chancenregion serve (embedded default)', { timeout: 120_000 }, () => {
     const base = await server.ready;
     const health = await fetch(`${base}/health`);
     assert.deepEqual(await health.json(), { status: 'ok', db: 'pglite', version: '0.1.0' });
-    // The signal arrives once the request is on the wire: it must still be answered in full.
+    // A request the server has accepted must still be answered in full after SIGTERM.
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.get(`${base}/de/regionen`, (res) => {
         let body = '';
@@ -54,9 +54,13 @@ describe('chancenregion serve (embedded default)', { timeout: 120_000 }, () => {
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       });
       req.on('error', reject);
-      req.on('socket', (socket) =>
-        socket.once('connect', () => setImmediate(() => server.child.kill('SIGTERM'))),
-      );
+      // SIGTERM as soon as the server has logged the request: it is then in flight.
+      const watch = setInterval(() => {
+        if (server.output().includes('"path":"/de/regionen"},"msg":"incoming request"')) {
+          clearInterval(watch);
+          server.child.kill('SIGTERM');
+        }
+      }, 1);
     });
     const [res, code] = await Promise.all([inFlight, exited(server.child)]);
     assert.equal(res.status, 200);
