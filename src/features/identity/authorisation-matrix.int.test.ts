@@ -66,6 +66,11 @@ const consentToDelete = async (c: Ctx, b: Browser) => {
   return { id: c.organisationId };
 };
 
+const openErasureRequest = async (c: Ctx) => {
+  const someone = await makeAccount(c.t.database.db, 'applicant');
+  return requestErasure(c.t.database.db, someone.personId, undefined, new Date());
+};
+
 /** Routes that act only on the actor's own things (or on no personal data): one cell per role. */
 const OWN_ROUTES: Record<string, Build> = {
   'GET /api/v1/me': get('/api/v1/me'),
@@ -126,6 +131,34 @@ const OWN_ROUTES: Record<string, Build> = {
     name: 'Matrix organisation',
     kind: 'counselling-centre',
     jurisdictions: [{ scope: 'district', ags: '14626' }] as unknown as string,
+  })),
+  'GET /de/konto/einwilligungen': get('/de/konto/einwilligungen'),
+  'GET /en/account/consents': get('/en/account/consents'),
+  'POST /de/konto/einwilligungen': form('/de/konto/einwilligungen', async (c) => ({
+    organisationId: c.organisationId,
+  })),
+  'POST /en/account/consents': form('/en/account/consents', async (c) => ({
+    organisationId: c.organisationId,
+  })),
+  'POST /de/konto/einwilligungen/widerrufen': form('/de/konto/einwilligungen/widerrufen', async (c, b) => ({
+    organisationId: (await consentToDelete(c, b)).id,
+  })),
+  'POST /en/account/consents/withdraw': form('/en/account/consents/withdraw', async (c, b) => ({
+    organisationId: (await consentToDelete(c, b)).id,
+  })),
+  'GET /de/konto/loeschung': get('/de/konto/loeschung'),
+  'GET /en/account/erasure': get('/en/account/erasure'),
+  'POST /de/konto/loeschung': form('/de/konto/loeschung'),
+  'POST /en/account/erasure': form('/en/account/erasure'),
+  'GET /de/verwaltung/loeschantraege': get('/de/verwaltung/loeschantraege'),
+  'GET /en/admin/erasure-requests': get('/en/admin/erasure-requests'),
+  'POST /de/verwaltung/loeschantraege': form('/de/verwaltung/loeschantraege', async (c) => ({
+    id: await openErasureRequest(c),
+    outcome: 'refused',
+  })),
+  'POST /en/admin/erasure-requests': form('/en/admin/erasure-requests', async (c) => ({
+    id: await openErasureRequest(c),
+    outcome: 'refused',
   })),
   'POST /de/abmelden': form('/de/abmelden'),
   'POST /en/sign-out': form('/en/sign-out'),

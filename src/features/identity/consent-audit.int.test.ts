@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import {
   makeAccount,
   makeOrganisation,
+  sessionFor,
   signInApi,
   type TestAccount,
 } from '../../../test/support/identity.ts';
@@ -196,5 +197,46 @@ describe('audit trail tamper evidence', () => {
     const result = await verifyAudit(t.database.db);
     assert.equal(result.ok, false);
     assert.equal(result.ok ? 0 : result.brokenSeq, second.seq);
+  });
+});
+
+describe('consent pages without JavaScript', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  it('grants and withdraws consent through forms, each redirecting with 303', async () => {
+    const orgId = await makeOrganisation(t.database.db, {
+      slug: 'centre-forms',
+      name: 'Beratung Rostock',
+      kind: 'counselling-centre',
+      jurisdictions: [{ scope: 'state', stateCode: 'MV' }],
+    });
+    const applicant = await makeAccount(t.database.db, 'applicant');
+    const s = await sessionFor(t.app, t.database.db, applicant.personId, 'applicant');
+    const post = (url: string) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: s.csrfToken, organisationId: orgId }).toString(),
+      });
+    const granted = await post('/de/konto/einwilligungen');
+    assert.equal(granted.statusCode, 303);
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/de/konto/einwilligungen',
+      headers: { cookie: s.cookie },
+    });
+    assert.match(page.body, /Einwilligung für Beratung Rostock widerrufen/);
+    assert.equal((await post('/de/konto/einwilligungen/widerrufen')).statusCode, 303);
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/en/account/consents',
+      headers: { cookie: s.cookie },
+    });
+    assert.match(after.body, /You have not shared your data with any organisation/);
   });
 });

@@ -14,4 +14,9 @@ export const IDENTITY_PATHS = {
   newPassword: { de: '/passwort-neu', en: '/new-password' },
   unlock: { de: '/konto-entsperren', en: '/unlock-account' },
   verifyEmail: { de: '/konto/email-bestaetigen', en: '/account/verify-email' },
+  register: { de: '/registrieren', en: '/register' },
+  consents: { de: '/konto/einwilligungen', en: '/account/consents' },
+  consentsWithdraw: { de: '/konto/einwilligungen/widerrufen', en: '/account/consents/withdraw' },
+  erasure: { de: '/konto/loeschung', en: '/account/erasure' },
+  erasureRequests: { de: '/verwaltung/loeschantraege', en: '/admin/erasure-requests' },
 } as const satisfies Record<string, LocalizedPath>;

@@ -6,6 +6,7 @@ import { cookieNames, createAccessControl } from './http.ts';
 import { registerIdentityAdminApi } from './routes-admin.ts';
 import { registerIdentityApi } from './routes-api.ts';
 import { registerIdentityPages } from './routes-web.tsx';
+import { registerIdentityMorePages } from './routes-web-more.tsx';
 import type { IdentityDeps } from './sign-in.ts';
 
 /**
@@ -32,5 +33,6 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
   registerIdentityApi(app, identity, names);
   registerIdentityAdminApi(app, identity);
   registerIdentityPages(app, deps.web, identity, names);
+  registerIdentityMorePages(app, deps.web, identity);
   return { identity };
 }

@@ -110,6 +110,11 @@ export function SignInPage(props: {
           {t.t('identity.sign-in.forgot')}
         </a>
       </p>
+      <p class="kern-body">
+        <a class="kern-link" href={href(ctx, 'register')}>
+          {t.t('identity.sign-in.register')}
+        </a>
+      </p>
     </Page>
   );
 }
@@ -238,12 +243,31 @@ export function AccountPage({
             {t.t('identity.data.title')}
           </a>
         </li>
-        {isAdmin ? (
+        {account.roles.some((r) => r.role === 'applicant' || r.role === 'family-member') ? (
           <li>
-            <a class="kern-link" href={href(ctx, 'outbox')}>
-              {t.t('identity.outbox.title')}
+            <a class="kern-link" href={href(ctx, 'consents')}>
+              {t.t('identity.consents.title')}
             </a>
           </li>
+        ) : null}
+        <li>
+          <a class="kern-link" href={href(ctx, 'erasure')}>
+            {t.t('identity.erasure.title')}
+          </a>
+        </li>
+        {isAdmin ? (
+          <>
+            <li>
+              <a class="kern-link" href={href(ctx, 'outbox')}>
+                {t.t('identity.outbox.title')}
+              </a>
+            </li>
+            <li>
+              <a class="kern-link" href={href(ctx, 'erasureRequests')}>
+                {t.t('identity.erasure-requests.title')}
+              </a>
+            </li>
+          </>
         ) : null}
       </ul>
       <SignOutForm ctx={ctx} everywhere={false} />
