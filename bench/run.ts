@@ -3,6 +3,7 @@
 // because these machines are shared and absolute numbers drift by ±15 %.
 import { evaluatePathways, generateProfiles } from '../src/domain/law/index.ts';
 import { freshPostgres, load, type Measured, startServer } from './http.ts';
+import { policyBenchmark, signInBenchmark } from './identity.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
@@ -68,3 +69,7 @@ function pathwayBenchmark() {
 
 if (want('pathways')) pathwayBenchmark();
 if (want('http')) await httpBenchmarks();
+if (want('identity')) {
+  policyBenchmark();
+  await signInBenchmark();
+}
