@@ -21,6 +21,8 @@ const skippedReasons = new Set<string>();
 const stream = run({
   files,
   concurrency: Math.max(2, availableParallelism()),
+  // No single test may hang the run (CI has 90 minutes for everything).
+  timeout: 180_000,
   execArgv: ['--import', 'tsx'],
   env: { ...process.env, TZ: 'Europe/Berlin' },
 });
