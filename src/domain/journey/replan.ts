@@ -2,7 +2,8 @@
  * Recomputing the plan when the facts change. `replan` returns the events that record the new facts and every
  * step whose verdict or reason changed. Steps already under way keep their status and history: for them the
  * new verdict is informative (`plan`), never a change of status. Only `not-started` and `not-required` steps
- * switch between the two.
+ * switch between the two. Final steps (decided, withdrawn) are never touched: nothing changes after a final
+ * decision.
  */
 import { LOCATIONS, PATHWAY_IDS, QUALIFICATION_KINDS, VARIANTS } from '../law/index.ts';
 import { type JourneyParameters, lawParameters } from './parameters.ts';
@@ -46,6 +47,7 @@ export function replan(
   const events: JourneyEvent[] = [{ ...base, type: 'facts-changed', facts }];
   for (const planned of planJourney(facts, now.date, params)) {
     const step = journey.steps[planned.kind];
+    if (step.status === 'decided' || step.status === 'withdrawn') continue;
     if (step.plan.required === planned.required && sameReason(step.plan.reason, planned.reason)) continue;
     events.push({
       ...base,
