@@ -67,8 +67,57 @@ function pathwayBenchmark() {
   });
 }
 
+/** Recognition finder and occupation search (issue 6), on PostgreSQL. */
+async function registryBenchmarks() {
+  const db = await freshPostgres(PG);
+  const server = await startServer('postgres', { BENCH_DATABASE_URL: db.url });
+  try {
+    const finderPaths = ['81302', '81404', '84124', '83124', '31104', '26212', '43414'].flatMap((kldb) =>
+      ['BE', 'BB', 'MV', 'SN', 'ST', 'TH'].map(
+        (state) => `/api/v1/recognition/finder?kldb=${kldb}&state=${state}`,
+      ),
+    );
+    const finder = await load(server.url, CONNECTIONS, SECONDS, finderPaths);
+    bench('registry.finder.postgres', {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      distinctQueries: finderPaths.length,
+      ...finder,
+      targetP99Ms: 20,
+    });
+    const typos = [
+      'Krankenschwester',
+      'nurse',
+      'Softwareentwickler',
+      'sofware developer',
+      'Elektrker',
+      'Bauingeneur',
+      'Altenpflger',
+      'kranknpfleger',
+      'ingenieur',
+      'Erziher',
+      'mechatronker',
+      'cook',
+      'Berufskraftfahrer',
+      'plumbr',
+    ];
+    const searchPaths = typos.map((q) => `/api/v1/occupations?q=${encodeURIComponent(q)}`);
+    const search = await load(server.url, CONNECTIONS, SECONDS, searchPaths);
+    bench('registry.occupation-search.postgres', {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      distinctQueries: searchPaths.length,
+      ...search,
+    });
+  } finally {
+    await server.stop();
+    await db.drop();
+  }
+}
+
 if (want('pathways')) pathwayBenchmark();
 if (want('http')) await httpBenchmarks();
+if (want('registry')) await registryBenchmarks();
 if (want('identity')) {
   policyBenchmark();
   await signInBenchmark();
