@@ -271,7 +271,7 @@ export function SummaryPage(props: { ctx: ViewContext; answers: Answers; missing
                     href={`${url(ctx, step.paths)}?return=summary#field-${f.name}`}
                   >
                     {t.t('pathways.summary.change')}
-                    <span class="kern-sr-only">: {fieldLabel(t, f)}</span>
+                    <span class="kern-sr-only"> {fieldLabel(t, f)}</span>
                   </a>
                 </dd>
               </div>
