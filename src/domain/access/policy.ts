@@ -53,6 +53,7 @@ export const POLICY: PolicyTable = {
   /** One's own account: profile, roles, data export. */
   account: {
     read: everyone(OWN),
+    update: everyone(OWN),
     export: everyone(OWN),
   },
   /** One's own sign-in sessions. */

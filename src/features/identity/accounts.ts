@@ -15,6 +15,7 @@ import {
   newTotpSecret,
   normaliseRecoveryCode,
   sha256,
+  verifyPassword,
 } from './credentials.ts';
 import {
   organisation,
@@ -332,5 +333,53 @@ export async function completeSecondFactor(
       now,
     );
     return { token, recoveryCodes };
+  });
+}
+
+export type ChangePasswordResult =
+  | { kind: 'ok'; token: string }
+  | { kind: 'wrong-password' }
+  | { kind: 'weak'; problem: PasswordProblem };
+
+/**
+ * Changes the password after re-authentication with the current one (ASVS 6.2.2, 7.5.1): all
+ * other sessions end and this one continues under a new id (ASVS 7.4.3, 7.2.4).
+ */
+export async function changePassword(
+  deps: IdentityDeps,
+  current: typeof session.$inferSelect,
+  input: { currentPassword: string; newPassword: string },
+  csrfSecret: string,
+): Promise<ChangePasswordResult> {
+  const now = deps.now();
+  const p = await findPerson(deps.db, current.personId);
+  if (!p || !(await verifyPassword(p.passwordHash, input.currentPassword))) return { kind: 'wrong-password' };
+  const problem = checkPassword(input.newPassword, commonPasswords(), p.email);
+  if (problem) return { kind: 'weak', problem };
+  const passwordHash = await hashPassword(input.newPassword);
+  return deps.db.transaction(async (tx) => {
+    await tx.update(person).set({ passwordHash }).where(eq(person.id, p.id));
+    await revokeAllSessions(tx, p.id, now);
+    const { token } = await createSession(tx, {
+      personId: p.id,
+      roleClass: current.roleClass,
+      pending: false,
+      csrfSecret,
+      userAgent: current.userAgent ?? undefined,
+      now,
+    });
+    await appendAudit(
+      tx,
+      {
+        actorPersonId: p.id,
+        action: 'change-password',
+        objectType: 'account',
+        subjectPersonId: p.id,
+        purpose: 'own account',
+        result: 'success',
+      },
+      now,
+    );
+    return { kind: 'ok' as const, token };
   });
 }

@@ -4,7 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
-import { makeAccount, makeOrganisation, randomAddress, sessionFor } from '../../../test/support/identity.ts';
+import {
+  makeAccount,
+  makeOrganisation,
+  randomAddress,
+  sessionFor,
+  TEST_PASSWORD,
+} from '../../../test/support/identity.ts';
 import { mayAttempt, POLICY, RELATIONS, type Relation } from '../../domain/access/policy.ts';
 import { ROLE_ORGANISATION_KINDS, ROLES, type Role } from '../../domain/access/roles.ts';
 import { declaredRoutes } from '../../platform/http/policy.ts';
@@ -159,6 +165,20 @@ const OWN_ROUTES: Record<string, Build> = {
   'POST /en/admin/erasure-requests': form('/en/admin/erasure-requests', async (c) => ({
     id: await openErasureRequest(c),
     outcome: 'refused',
+  })),
+  'POST /api/v1/me/password': post('/api/v1/me/password', async () => ({
+    currentPassword: TEST_PASSWORD,
+    newPassword: TEST_PASSWORD,
+  })),
+  'GET /de/konto/passwort': get('/de/konto/passwort'),
+  'GET /en/account/password': get('/en/account/password'),
+  'POST /de/konto/passwort': form('/de/konto/passwort', async () => ({
+    currentPassword: TEST_PASSWORD,
+    newPassword: TEST_PASSWORD,
+  })),
+  'POST /en/account/password': form('/en/account/password', async () => ({
+    currentPassword: TEST_PASSWORD,
+    newPassword: TEST_PASSWORD,
   })),
   'POST /de/abmelden': form('/de/abmelden'),
   'POST /en/sign-out': form('/en/sign-out'),

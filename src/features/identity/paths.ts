@@ -15,6 +15,7 @@ export const IDENTITY_PATHS = {
   unlock: { de: '/konto-entsperren', en: '/unlock-account' },
   verifyEmail: { de: '/konto/email-bestaetigen', en: '/account/verify-email' },
   register: { de: '/registrieren', en: '/register' },
+  password: { de: '/konto/passwort', en: '/account/password' },
   consents: { de: '/konto/einwilligungen', en: '/account/consents' },
   consentsWithdraw: { de: '/konto/einwilligungen/widerrufen', en: '/account/consents/withdraw' },
   erasure: { de: '/konto/loeschung', en: '/account/erasure' },

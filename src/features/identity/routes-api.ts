@@ -4,6 +4,7 @@ import { PASSWORD_MAX } from '../../domain/access/passwords.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { AppError, parseInput } from '../../platform/http/errors.ts';
 import { listOutbox } from '../../platform/mail/mailer.ts';
+import { changePassword } from './accounts.ts';
 import { sha256 } from './credentials.ts';
 import {
   accessLog,
@@ -24,7 +25,7 @@ import {
   sessionToken,
   setSessionCookie,
 } from './http.ts';
-import { listActiveSessions, revokeAllSessions, revokeSession } from './sessions.ts';
+import { listActiveSessions, rebindCsrf, revokeAllSessions, revokeSession } from './sessions.ts';
 import {
   type IdentityDeps,
   requestPasswordReset,
@@ -42,6 +43,10 @@ const loginBody = z.strictObject({
     .min(1)
     .max(PASSWORD_MAX * 4),
   totp: z.string().max(32).optional(),
+});
+const passwordBody = z.strictObject({
+  currentPassword: z.string().max(PASSWORD_MAX * 4),
+  newPassword: z.string().max(PASSWORD_MAX * 4),
 });
 const tokenBody = z.strictObject({ token: z.string().min(10).max(100) });
 const resetBody = z.strictObject({
@@ -202,6 +207,34 @@ export function registerIdentityApi(app: FastifyInstance, deps: IdentityDeps, na
       return accountView(tx, actor.personId);
     });
   });
+
+  app.post(
+    '/api/v1/me/password',
+    { config: { policy: { action: 'update', resource: 'account' }, ...sensitive } },
+    async (req, reply) => {
+      const { auth } = requireActor(req);
+      const body = parseInput(passwordBody, req.body, 'body');
+      const csrfSecret = rotateCsrfSecret(req, reply);
+      const result = await changePassword(deps, auth.session, body, csrfSecret);
+      if (result.kind === 'wrong-password') {
+        await rebindCsrf(db, auth.session.idHash, csrfSecret);
+        throw new AppError('unauthenticated', {
+          detail: 'The current password is wrong.',
+          errors: [{ field: 'body.currentPassword', rule: 'current-password', message: 'is wrong' }],
+        });
+      }
+      if (result.kind === 'weak') {
+        await rebindCsrf(db, auth.session.idHash, csrfSecret);
+        throw new AppError('validation-failed', {
+          errors: [
+            { field: 'body.newPassword', rule: result.problem, message: `password is ${result.problem}` },
+          ],
+        });
+      }
+      setSessionCookie(reply, names, result.token);
+      return reply.header('cache-control', 'no-store').send({ csrfToken: reply.generateCsrf() });
+    },
+  );
 
   app.get(
     '/api/v1/auth/csrf',

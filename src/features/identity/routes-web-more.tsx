@@ -4,6 +4,7 @@ import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { changePassword } from './accounts.ts';
 import {
   handleErasure,
   listErasureRequests,
@@ -12,11 +13,12 @@ import {
   requestErasure,
 } from './admin.ts';
 import { consentsOf, grantConsent, withdrawConsent } from './data.ts';
-import { requireActor } from './http.ts';
+import { type CookieNames, requireActor, rotateCsrfSecret, setSessionCookie } from './http.ts';
 import { IDENTITY_PATHS } from './paths.ts';
+import { rebindCsrf } from './sessions.ts';
 import type { IdentityDeps } from './sign-in.ts';
 import { listOrganisations } from './store.ts';
-import { ConsentsPage, ErasurePage, ErasureRequestsPage, RegisterPage } from './views-more.tsx';
+import { ConsentsPage, ErasurePage, ErasureRequestsPage, PasswordPage, RegisterPage } from './views-more.tsx';
 
 function form(req: FastifyRequest): Record<string, string> {
   const body = (req.body ?? {}) as Record<string, unknown>;
@@ -26,7 +28,12 @@ function form(req: FastifyRequest): Record<string, string> {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Registration, consents, erasure requests and their administration, in both languages. */
-export function registerIdentityMorePages(app: FastifyInstance, web: WebDeps, deps: IdentityDeps) {
+export function registerIdentityMorePages(
+  app: FastifyInstance,
+  web: WebDeps,
+  deps: IdentityDeps,
+  names: CookieNames,
+) {
   const { db } = deps;
   const url = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS) =>
     localizedUrl(IDENTITY_PATHS[key], ctx.locale);
@@ -75,6 +82,54 @@ export function registerIdentityMorePages(app: FastifyInstance, web: WebDeps, de
         });
       }
       return { status: 422, view: <RegisterPage ctx={ctx} errors={errors} values={values} /> };
+    },
+  });
+
+  definePage(app, web, {
+    paths: IDENTITY_PATHS.password,
+    policy: { action: 'update', resource: 'account' },
+    handler: async (req, _reply, ctx) => {
+      requireActor(req);
+      return <PasswordPage ctx={ctx} done={(req.query as Record<string, unknown>).changed === '1'} />;
+    },
+  });
+
+  definePage(app, web, {
+    paths: IDENTITY_PATHS.password,
+    method: 'POST',
+    policy: { action: 'update', resource: 'account' },
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    handler: async (req, reply, ctx) => {
+      const { auth } = requireActor(req);
+      const f = form(req);
+      const csrfSecret = rotateCsrfSecret(req, reply);
+      const result = await changePassword(
+        deps,
+        auth.session,
+        {
+          currentPassword: (f.currentPassword ?? '').slice(0, 4096),
+          newPassword: (f.newPassword ?? '').slice(0, 4096),
+        },
+        csrfSecret,
+      );
+      if (result.kind === 'ok') {
+        setSessionCookie(reply, names, result.token);
+        return { redirect: `${url(ctx, 'password')}?changed=1` };
+      }
+      await rebindCsrf(db, auth.session.idHash, csrfSecret);
+      const error: FieldError =
+        result.kind === 'wrong-password'
+          ? {
+              field: 'currentPassword',
+              rule: 'current-password',
+              message: ctx.t.t('identity.password.wrong-current'),
+            }
+          : {
+              field: 'newPassword',
+              rule: result.problem,
+              message: ctx.t.t(`identity.password.${result.problem}`),
+            };
+      return { status: 422, view: <PasswordPage ctx={ctx} done={false} errors={[error]} /> };
     },
   });
 

@@ -33,6 +33,6 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
   registerIdentityApi(app, identity, names);
   registerIdentityAdminApi(app, identity);
   registerIdentityPages(app, deps.web, identity, names);
-  registerIdentityMorePages(app, deps.web, identity);
+  registerIdentityMorePages(app, deps.web, identity, names);
   return { identity };
 }

@@ -227,3 +227,45 @@ describe('sessions', () => {
     assert.match(res.body, /Enter your email address/);
   });
 });
+
+describe('changing the password', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  it('needs the current password, ends the other sessions and continues this one under a new id', async () => {
+    const acc = await makeAccount(t.database.db, 'applicant');
+    const here = await signInApi(t.app, acc);
+    const elsewhere = await signInApi(t.app, acc);
+    const change = (currentPassword: string, csrf: string, cookie: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/password',
+        headers: { cookie, 'x-csrf-token': csrf },
+        payload: { currentPassword, newPassword: 'ein neuer Satz für mein Konto' },
+      });
+    const wrong = await change('not my password', here.csrfToken, here.cookie);
+    assert.equal(wrong.statusCode, 401);
+    // The refusal rotated the CSRF secret; the client takes the new cookie.
+    const cookie1 = `${here.cookie
+      .split('; ')
+      .filter((c) => c.startsWith('session='))
+      .join('')}; ${cookieHeader(wrong)}`;
+    const token1 = (
+      (
+        await t.app.inject({ method: 'GET', url: '/api/v1/auth/csrf', headers: { cookie: cookie1 } })
+      ).json() as {
+        csrfToken: string;
+      }
+    ).csrfToken;
+    const ok = await change(acc.password, token1, cookie1);
+    assert.equal(ok.statusCode, 200);
+    const newId = ok.cookies.find((c) => c.name === 'session')?.value;
+    assert.ok(newId && newId !== cookieValue(here.cookie, 'session'));
+    assert.equal((await me(t, here.cookie)).statusCode, 401);
+    assert.equal((await me(t, elsewhere.cookie)).statusCode, 401);
+    assert.equal((await me(t, `session=${newId}`)).statusCode, 200);
+  });
+});

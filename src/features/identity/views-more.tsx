@@ -188,3 +188,38 @@ export function ErasureRequestsPage(props: {
     </Layout>
   );
 }
+
+export function PasswordPage(props: { ctx: ViewContext; done: boolean; errors?: FieldError[] }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const errors = props.errors ?? [];
+  return (
+    <Layout ctx={ctx} title={t.t('identity.change-password.title')}>
+      <h1 class="kern-heading-large">{t.t('identity.change-password.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {props.done ? <Alert kind="success" title={t.t('identity.change-password.done')} /> : null}
+      <p class="kern-body">{t.t('identity.change-password.lead')}</p>
+      <form method="post" action={href(ctx, 'password')} novalidate>
+        <CsrfField ctx={ctx} />
+        <Input
+          name="currentPassword"
+          type="password"
+          label={t.t('identity.field.current-password')}
+          autocomplete="current-password"
+          error={errors.find((e) => e.field === 'currentPassword')}
+        />
+        <Input
+          name="newPassword"
+          type="password"
+          label={t.t('identity.field.new-password')}
+          hint={t.t('identity.field.new-password-hint')}
+          autocomplete="new-password"
+          error={errors.find((e) => e.field === 'newPassword')}
+        />
+        <button class="kern-btn kern-btn--primary" type="submit">
+          <span class="kern-label">{t.t('identity.change-password.submit')}</span>
+        </button>
+      </form>
+    </Layout>
+  );
+}

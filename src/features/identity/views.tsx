@@ -234,6 +234,11 @@ export function AccountPage({
           </a>
         </li>
         <li>
+          <a class="kern-link" href={href(ctx, 'password')}>
+            {t.t('identity.change-password.title')}
+          </a>
+        </li>
+        <li>
           <a class="kern-link" href={href(ctx, 'accessLog')}>
             {t.t('identity.access-log.title')}
           </a>
