@@ -72,7 +72,6 @@ export function Field(props: {
     label: fieldLabel(t, f),
     hint: fieldHint(t, f),
     error,
-    optionalLabel: f.required ? undefined : t.t('form.optional'),
   };
   switch (f.kind) {
     case 'radio':
@@ -102,7 +101,7 @@ export function Field(props: {
       return (
         <Select
           name={common.name}
-          label={`${common.label} ${common.optionalLabel ?? ''}`.trim()}
+          label={common.label}
           hint={common.hint}
           error={error}
           value={value}
