@@ -27,11 +27,12 @@ export function applicantTasks(journey: Journey, today: IsoDate): Task[] {
     const kind = step.kind;
     switch (step.status) {
       case 'not-started': {
-        const byEmployer = !STEP_ROLES[kind].submitters.includes('applicant');
+        // Steps the employer files (§ 81a, BA approval) are the applicant's to follow, not to do.
+        const byApplicant = STEP_ROLES[kind].submitters.includes('applicant');
         tasks.push({
           step: kind,
-          kind: 'act',
-          message: { key: `journey.next.${kind}.start`, values: { employer: byEmployer ? 'yes' : 'no' } },
+          kind: byApplicant ? 'act' : 'wait',
+          message: { key: `journey.next.${kind}.start`, values: {} },
           dueAt: null,
         });
         break;
