@@ -183,6 +183,10 @@ describe('the questionnaire without JavaScript', () => {
     assert.match(res.body, /href="\/en\/recognition\?isco=2512"/);
     assert.match(body, /Opportunity Card/);
     assert.match(body, /Entry unconfirmed/, 'an unverified value is marked');
+    assert.match(body, /This year's figures/);
+    assert.match(body, /EU Blue Card: minimum salary \(general\) €50,700\.00 \/ year/);
+    assert.match(body, /Opportunity Card: money to live on per month €1,091\.00 \/ month Entry unconfirmed/);
+    assert.match(res.body, /href="https:\/\/[^"]+"/, 'sources link to their publication');
     assert.equal(res.headers['cache-control'], 'no-store');
   });
 
