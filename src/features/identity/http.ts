@@ -51,12 +51,13 @@ export function clearSessionCookie(reply: FastifyReply, names: CookieNames): voi
   reply.clearCookie(names.session, { path: '/', httpOnly: true, sameSite: 'lax', secure: names.secure });
 }
 
-/**
- * Issues a fresh CSRF secret (at sign-in and sign-out), so that no token from before survives,
- * and returns it for binding to the new session.
- */
-export function rotateCsrfSecret(req: FastifyRequest, reply: FastifyReply): string {
-  const secret = randomBytes(18).toString('base64url');
+/** A fresh CSRF secret for a new session; sent to the browser with `applyCsrfSecret` once the session exists. */
+export function newCsrfSecret(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** Sends the CSRF secret cookie; tokens generated later in this request use it. */
+export function applyCsrfSecret(req: FastifyRequest, reply: FastifyReply, secret: string): void {
   reply.setCookie(CSRF_COOKIE, secret, {
     signed: true,
     httpOnly: true,
@@ -65,6 +66,14 @@ export function rotateCsrfSecret(req: FastifyRequest, reply: FastifyReply): stri
     secure: 'auto',
   });
   req.cookies[CSRF_COOKIE] = reply.signCookie(secret);
+}
+
+/**
+ * Issues a fresh CSRF secret (at sign-out), so that no token from before survives, and returns it.
+ */
+export function rotateCsrfSecret(req: FastifyRequest, reply: FastifyReply): string {
+  const secret = newCsrfSecret();
+  applyCsrfSecret(req, reply, secret);
   return secret;
 }
 

@@ -16,16 +16,18 @@ import {
   withdrawConsent,
 } from './data.ts';
 import {
+  applyCsrfSecret,
   authorizePersonal,
   type CookieNames,
   clearSessionCookie,
   clientAddress,
+  newCsrfSecret,
   requireActor,
   rotateCsrfSecret,
   sessionToken,
   setSessionCookie,
 } from './http.ts';
-import { listActiveSessions, rebindCsrf, revokeAllSessions, revokeSession } from './sessions.ts';
+import { listActiveSessions, revokeAllSessions, revokeSession } from './sessions.ts';
 import {
   type IdentityDeps,
   requestPasswordReset,
@@ -78,7 +80,7 @@ export function registerIdentityApi(app: FastifyInstance, deps: IdentityDeps, na
     { config: { policy: { public: 'sign-in' }, ...sensitive } },
     async (req, reply) => {
       const body = parseInput(loginBody, req.body, 'body');
-      const csrfSecret = rotateCsrfSecret(req, reply);
+      const csrfSecret = newCsrfSecret();
       const result = await signIn(deps, {
         email: body.email,
         password: body.password,
@@ -92,6 +94,7 @@ export function registerIdentityApi(app: FastifyInstance, deps: IdentityDeps, na
       switch (result.kind) {
         case 'signed-in': {
           setSessionCookie(reply, names, result.token);
+          applyCsrfSecret(req, reply, csrfSecret);
           const me = await accountView(db, result.personId);
           return reply
             .header('cache-control', 'no-store')
@@ -214,17 +217,15 @@ export function registerIdentityApi(app: FastifyInstance, deps: IdentityDeps, na
     async (req, reply) => {
       const { auth } = requireActor(req);
       const body = parseInput(passwordBody, req.body, 'body');
-      const csrfSecret = rotateCsrfSecret(req, reply);
+      const csrfSecret = newCsrfSecret();
       const result = await changePassword(deps, auth.session, body, csrfSecret);
       if (result.kind === 'wrong-password') {
-        await rebindCsrf(db, auth.session.idHash, csrfSecret);
         throw new AppError('unauthenticated', {
           detail: 'The current password is wrong.',
           errors: [{ field: 'body.currentPassword', rule: 'current-password', message: 'is wrong' }],
         });
       }
       if (result.kind === 'weak') {
-        await rebindCsrf(db, auth.session.idHash, csrfSecret);
         throw new AppError('validation-failed', {
           errors: [
             { field: 'body.newPassword', rule: result.problem, message: `password is ${result.problem}` },
@@ -232,6 +233,7 @@ export function registerIdentityApi(app: FastifyInstance, deps: IdentityDeps, na
         });
       }
       setSessionCookie(reply, names, result.token);
+      applyCsrfSecret(req, reply, csrfSecret);
       return reply.header('cache-control', 'no-store').send({ csrfToken: reply.generateCsrf() });
     },
   );

@@ -13,9 +13,8 @@ import {
   requestErasure,
 } from './admin.ts';
 import { consentsOf, grantConsent, withdrawConsent } from './data.ts';
-import { type CookieNames, requireActor, rotateCsrfSecret, setSessionCookie } from './http.ts';
+import { applyCsrfSecret, type CookieNames, newCsrfSecret, requireActor, setSessionCookie } from './http.ts';
 import { IDENTITY_PATHS } from './paths.ts';
-import { rebindCsrf } from './sessions.ts';
 import type { IdentityDeps } from './sign-in.ts';
 import { listOrganisations } from './store.ts';
 import { ConsentsPage, ErasurePage, ErasureRequestsPage, PasswordPage, RegisterPage } from './views-more.tsx';
@@ -102,7 +101,7 @@ export function registerIdentityMorePages(
     handler: async (req, reply, ctx) => {
       const { auth } = requireActor(req);
       const f = form(req);
-      const csrfSecret = rotateCsrfSecret(req, reply);
+      const csrfSecret = newCsrfSecret();
       const result = await changePassword(
         deps,
         auth.session,
@@ -114,9 +113,9 @@ export function registerIdentityMorePages(
       );
       if (result.kind === 'ok') {
         setSessionCookie(reply, names, result.token);
+        applyCsrfSecret(req, reply, csrfSecret);
         return { redirect: `${url(ctx, 'password')}?changed=1` };
       }
-      await rebindCsrf(db, auth.session.idHash, csrfSecret);
       const error: FieldError =
         result.kind === 'wrong-password'
           ? {

@@ -10,17 +10,19 @@ import { completeSecondFactor, startTotpEnrolment } from './accounts.ts';
 import { totpFor } from './credentials.ts';
 import { accessLog, accountView, exportData } from './data.ts';
 import {
+  applyCsrfSecret,
   authorizePersonal,
   type CookieNames,
   clearSessionCookie,
   clientAddress,
+  newCsrfSecret,
   requireActor,
   rotateCsrfSecret,
   sessionToken,
   setSessionCookie,
 } from './http.ts';
 import { IDENTITY_PATHS } from './paths.ts';
-import { listActiveSessions, rebindCsrf, revokeAllSessions, revokeSession } from './sessions.ts';
+import { listActiveSessions, revokeAllSessions, revokeSession } from './sessions.ts';
 import {
   type IdentityDeps,
   requestPasswordReset,
@@ -94,7 +96,7 @@ export function registerIdentityPages(
       if (errors.length > 0) {
         return { status: 422, view: <SignInPage ctx={ctx} errors={errors} email={f.email} next={next} /> };
       }
-      const csrfSecret = rotateCsrfSecret(req, reply);
+      const csrfSecret = newCsrfSecret();
       const result = await signIn(deps, {
         email: f.email ?? '',
         password: (f.password ?? '').slice(0, 4096),
@@ -107,9 +109,11 @@ export function registerIdentityPages(
       switch (result.kind) {
         case 'signed-in':
           setSessionCookie(reply, names, result.token);
+          applyCsrfSecret(req, reply, csrfSecret);
           return { redirect: next ?? url(ctx, 'account') };
         case 'second-factor':
           setSessionCookie(reply, names, result.token);
+          applyCsrfSecret(req, reply, csrfSecret);
           return { redirect: url(ctx, 'secondFactor') };
         case 'throttled':
         case 'locked':
@@ -175,13 +179,11 @@ export function registerIdentityPages(
       const pending = req.pendingSession;
       if (!pending) return { redirect: url(ctx, 'signIn') };
       const code = (form(req).code ?? '').slice(0, 32);
-      const csrfSecret = rotateCsrfSecret(req, reply);
+      const csrfSecret = newCsrfSecret();
       const done = code
         ? await completeSecondFactor(deps, pending, code, csrfSecret, req.headers['user-agent'])
         : null;
       if (!done) {
-        // The pending session keeps the old CSRF binding; issue it again for the re-rendered form.
-        await rebindCsrf(db, pending.idHash, csrfSecret);
         const error: FieldError = {
           field: 'code',
           rule: 'second-factor',
@@ -193,6 +195,7 @@ export function registerIdentityPages(
         };
       }
       setSessionCookie(reply, names, done.token);
+      applyCsrfSecret(req, reply, csrfSecret);
       if (done.recoveryCodes) return <RecoveryCodesPage ctx={ctx} codes={done.recoveryCodes} />;
       return { redirect: url(ctx, 'account') };
     },

@@ -108,11 +108,3 @@ export async function listActiveSessions(db: DbOrTx, personId: string, now: Date
     .orderBy(desc(session.createdAt));
   return rows.filter((r) => sessionState(r, now) === 'active' && !r.pendingSecondFactor);
 }
-
-/** Binds a new CSRF secret to a session (after it was rotated on a failed second-factor attempt). */
-export async function rebindCsrf(db: DbOrTx, idHash: string, csrfSecret: string): Promise<void> {
-  await db
-    .update(session)
-    .set({ csrfSecretHash: sha256(csrfSecret) })
-    .where(eq(session.idHash, idHash));
-}
