@@ -144,6 +144,24 @@ describe('POST /api/v1/pathways/evaluate', () => {
     assert.ok(body.pathways.every((p: { outcome: string }) => p.outcome !== 'eligible'));
   });
 
+  it('answers 200 for a Blue Card holder whose German is unknown (a settlement message lacks its number)', async () => {
+    const res = await evaluate({
+      date: '2026-03-01',
+      person: {
+        birthDate: '1990-01-01',
+        location: 'germany',
+        status: 'aufenthg-18g',
+        statusSince: '2024-01-01',
+      },
+    });
+    assert.equal(res.statusCode, 200);
+    const duration = res
+      .json()
+      .settlement.criteria.find((c: { id: string }) => c.id === 'settlement-title-duration');
+    assert.equal(duration.status, 'unknown');
+    assert.doesNotMatch(duration.message, /^law\./);
+  });
+
   const invalid: Array<[string, (b: Body) => void, string]> = [
     ['an unknown enum value', (b) => (b.person.location = 'moon'), 'body.person.location'],
     ['an unknown language level', (b) => (b.person.languages.german = 'B3'), 'body.person.languages.german'],

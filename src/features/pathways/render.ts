@@ -83,10 +83,29 @@ export interface EvaluationJson {
   parameters: ParameterSnapshot;
 }
 
-/** A message in the translator's language; an unknown key shows as itself rather than failing the answer. */
+/**
+ * A message in the translator's language. It never fails the answer: an unknown key shows as
+ * itself, and a value the engine did not supply shows as "…" (a message of the catalogue that
+ * names a value its criterion does not always carry).
+ */
 export function renderMessage(t: Translator, m: Message): string {
-  return t.has(m.key) ? t.t(m.key, m.values) : m.key;
+  if (!t.has(m.key)) return m.key;
+  try {
+    return t.t(m.key, m.values);
+  } catch {
+    const lenient = new Proxy({ ...m.values } as Record<string, string | number>, {
+      has: () => true,
+      get: (target, name) => (typeof name === 'string' && name in target ? target[name] : MISSING),
+    });
+    try {
+      return t.t(m.key, lenient);
+    } catch {
+      return m.key;
+    }
+  }
 }
+
+const MISSING = '…';
 
 export function criterionJson(t: Translator, c: Criterion): CriterionJson {
   return {
