@@ -152,19 +152,17 @@ function decideStep(journey: Journey, command: StepCommand, base: Base, params: 
   if (identity !== null) return identity;
   if (isFinal(step)) return refuse('step-final', 'step');
   const s = step.status;
+  if (s === 'not-required' && command.type !== 'assign-owner') return refuse('step-not-required', 'step');
   const e = { ...base, step: kind };
   switch (command.type) {
     case 'assign-owner':
       return accept([{ ...e, type: 'owner-assigned', owner: command.owner }]);
     case 'attach-documents':
-      if (s === 'not-required') return refuse('step-not-required', 'step');
       if (command.documents.length === 0) return refuse('documents-missing', 'documents');
       return accept([{ ...e, type: 'documents-attached', documents: command.documents }]);
     case 'withdraw':
-      if (s === 'not-required') return refuse('step-not-required', 'step');
       return accept([{ ...e, type: 'step-withdrawn' }]);
     case 'submit':
-      if (s === 'not-required') return refuse('step-not-required', 'step');
       if (kind === 'accelerated-procedure') return refuse('invalid-transition', 'type');
       if (s !== 'not-started') return refuse('already-submitted', 'step');
       return accept([
@@ -172,7 +170,6 @@ function decideStep(journey: Journey, command: StepCommand, base: Base, params: 
         ...onSubmit(base, journey, kind, params),
       ]);
     case 'start-review':
-      if (s === 'not-required') return refuse('step-not-required', 'step');
       if (s === 'not-started') return refuse('not-submitted', 'step');
       if (s !== 'submitted') return refuse('invalid-transition', 'step');
       return accept([{ ...e, type: 'review-started' }]);
@@ -189,7 +186,6 @@ function decideStep(journey: Journey, command: StepCommand, base: Base, params: 
       if (step.documentsCompleteOn !== null) return refuse('already-complete', 'step');
       return accept([{ ...e, type: 'documents-completed' }, ...onComplete(base, journey, kind, params)]);
     case 'decide':
-      if (s === 'not-required') return refuse('step-not-required', 'step');
       if (s === 'not-started') return refuse('not-submitted', 'step');
       if (!STEP_ROLES[kind].outcomes.includes(command.outcome))
         return refuse('outcome-not-allowed', 'outcome');
@@ -204,7 +200,6 @@ function decideStep(journey: Journey, command: StepCommand, base: Base, params: 
         ...afterDecision(base, journey, kind, command.outcome, params),
       ]);
     case 'record-deemed-approval': {
-      if (s === 'not-required') return refuse('step-not-required', 'step');
       if (s === 'not-started') return refuse('not-submitted', 'step');
       const due = effectiveDueAt(step, base.date);
       if (due === null || base.date <= due) return refuse('deadline-not-reached', 'step');
