@@ -118,29 +118,9 @@ function afterDecision(
     appointment.status !== 'waiting-for-applicant'
   )
     return [];
-  const decided: Journey = {
-    ...journey,
-    steps: {
-      ...journey.steps,
-      'accelerated-procedure': {
-        ...journey.steps['accelerated-procedure'],
-        status: 'decided',
-        pausedSince: null,
-        outcome: 'positive',
-        decidedOn: base.date,
-        deemed: false,
-        submittedOn: null,
-      },
-    },
-  };
-  return deadlineEvent(
-    base,
-    'visa-appointment',
-    decided,
-    'visa-appointment',
-    maxDate(base.date, appointment.submittedOn),
-    params,
-  );
+  // The procedure is under way until this decision, so the § 81a period applies.
+  const startedOn = maxDate(base.date, appointment.submittedOn);
+  return deadlineEvent(base, 'visa-appointment', journey, 'visa-appointment', startedOn, params);
 }
 
 function decideStep(journey: Journey, command: StepCommand, base: Base, params: JourneyParameters): Decision {
@@ -296,12 +276,12 @@ export function decide(
       return accept(replan(journey, command.facts, now, command.actor, params));
     }
     case 'invite-employer': {
-      const events: JourneyEvent[] = [{ ...base, type: 'employer-invited', employerId: command.employerId }];
       if (
         journey.acceleratedProcedure !== null &&
         journey.acceleratedProcedure.employerId !== command.employerId
       )
         return refuse('not-the-employer', 'employerId');
+      const events: JourneyEvent[] = [{ ...base, type: 'employer-invited', employerId: command.employerId }];
       const offer = journey.steps['job-offer'];
       if (!isFinal(offer) && offer.owner !== command.employerId)
         events.push({ ...base, type: 'owner-assigned', step: 'job-offer', owner: command.employerId });

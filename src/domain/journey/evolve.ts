@@ -21,7 +21,6 @@ import {
   type Step,
   type StepCommon,
   type StepKind,
-  type StepStatus,
 } from './types.ts';
 
 export const INITIAL_STATE: JourneyState = Object.freeze({ status: 'initial' });
@@ -185,10 +184,6 @@ function evolveStep(step: Step, event: JourneyEvent & { step: StepKind }): Step 
   return step;
 }
 
-function statusOf(step: Step): StepStatus {
-  return step.status;
-}
-
 function hasStep(event: JourneyEvent): event is JourneyEvent & { step: StepKind } {
   return 'step' in event;
 }
@@ -235,7 +230,7 @@ export function evolve(state: JourneyState, event: JourneyEvent): JourneyState {
     at: event.at,
     date: event.date,
     role: event.actor.role,
-    status: statusOf(after),
+    status: after.status,
   };
   const step = { ...after, history: [...before.history, entry] };
   return { ...state, version, steps: { ...state.steps, [event.step]: step } };
