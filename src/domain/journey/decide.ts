@@ -13,18 +13,20 @@ import { type JourneyParameters, lawParameters } from './parameters.ts';
 import { planJourney } from './plan.ts';
 import { invalidFactsField, replan } from './replan.ts';
 import { actsAsOwner, isStepCommandType, JOURNEY_COMMAND_ROLES, rolesFor, STEP_ROLES } from './roles.ts';
-import type {
-  Actor,
-  Command,
-  DeadlineRule,
-  Decision,
-  Journey,
-  JourneyEvent,
-  JourneyState,
-  Now,
-  RefusalCode,
-  Step,
-  StepKind,
+import {
+  type Actor,
+  COMMAND_TYPES,
+  type Command,
+  type DeadlineRule,
+  type Decision,
+  type Journey,
+  type JourneyEvent,
+  type JourneyState,
+  type Now,
+  type RefusalCode,
+  STEP_KINDS,
+  type Step,
+  type StepKind,
 } from './types.ts';
 
 type StepCommand = Extract<Command, { step: StepKind }>;
@@ -256,6 +258,10 @@ export function decide(
   params: JourneyParameters = lawParameters,
 ): Decision {
   const base: Base = { at: now.at, date: now.date, actor: command.actor };
+  // Input from outside is validated at the boundary; this keeps a malformed command a refusal, not a crash.
+  if (!(COMMAND_TYPES as readonly string[]).includes(command.type)) return refuse('invalid-command', 'type');
+  if ('step' in command && !(STEP_KINDS as readonly string[]).includes(command.step))
+    return refuse('invalid-command', 'step');
   if (command.type === 'open-journey') {
     if (state.status !== 'initial') return refuse('journey-exists');
     if (!JOURNEY_COMMAND_ROLES['open-journey'].includes(command.actor.role))

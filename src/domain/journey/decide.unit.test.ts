@@ -248,3 +248,21 @@ describe('now', () => {
     assert.deepEqual(replay(events), state);
   });
 });
+
+describe('malformed commands', () => {
+  it('refuses an unknown command type or step kind instead of throwing', () => {
+    const state = opened();
+    assert.equal(
+      refusalOf(state, { type: 'teleport', actor: actorFor('applicant') } as unknown as Command),
+      'invalid-command',
+    );
+    assert.equal(
+      refusalOf(state, {
+        type: 'submit',
+        actor: actorFor('applicant'),
+        step: 'lottery',
+      } as unknown as Command),
+      'invalid-command',
+    );
+  });
+});

@@ -370,7 +370,7 @@ describe('step machine properties (random command sequences across roles)', () =
   });
 
   it('produces every refusal code except the ones only malformed input reaches', () => {
-    const unreachable = new Set(['invalid-facts', 'journey-not-found']);
+    const unreachable = new Set(['invalid-facts', 'invalid-command', 'journey-not-found']);
     assert.deepEqual(
       REFUSAL_CODES.filter((c) => !unreachable.has(c) && !coverage.refusals.has(c)),
       [],

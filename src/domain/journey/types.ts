@@ -344,6 +344,7 @@ export const REFUSAL_CODES = [
   'procedure-already-started',
   'power-of-attorney-missing',
   'invalid-facts',
+  'invalid-command',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
