@@ -166,6 +166,20 @@ describe('the questionnaire without JavaScript', () => {
     assert.match(result, /EU Blue Card minimum salary not met/);
   });
 
+  it('marks the job answers as not taken into account when there is no job offer', async () => {
+    const b = browser();
+    await walk(b);
+    await b.get('/en/find-your-way/job-offer');
+    await b.post('/en/find-your-way/job-offer', {
+      ...(ANSWERS.job as Record<string, string>),
+      hasJobOffer: 'no',
+    });
+    const body = text((await b.get('/en/find-your-way/summary')).body);
+    assert.match(body, /Gross annual salary in euros not taken into account \(no job offer\)/);
+    const result = text((await b.get('/en/find-your-way/result')).body);
+    assert.match(result, /Concrete job offer still open/);
+  });
+
   it('shows the result: open ways first, criteria met and failed, the numbers, citations, next steps', async () => {
     const b = browser();
     await walk(b);

@@ -264,7 +264,9 @@ export function SummaryPage(props: { ctx: ViewContext; answers: Answers; missing
                   {fieldLabel(t, f)}
                 </dt>
                 <dd class="kern-description-list-item__value">
-                  {answerText(t, f, answers[f.name])}{' '}
+                  {step.id === 'job' && f.name !== 'hasJobOffer' && answers.hasJobOffer === 'no'
+                    ? t.t('pathways.summary.ignored')
+                    : answerText(t, f, answers[f.name])}{' '}
                   <a
                     class="kern-link pathways-change"
                     href={`${url(ctx, step.paths)}?return=summary#field-${f.name}`}
