@@ -3,8 +3,9 @@
  * refusal with a stable code, the field at fault and a message key (`journey.refusal.<code>`). Never throws for
  * an expected failure, never reads the clock (`now` comes in), never mutates `state`.
  *
- * Order of the checks: journey exists → role may issue the command for the step kind → the person or
- * organisation is the right one → the step is required and not final → the status allows the command.
+ * Order of the checks: the command is well-formed → journey exists → role may issue the command for the step
+ * kind → the person or organisation is the right one → the step is not final and is required → the status
+ * allows the command.
  */
 import { maxDate } from '../calendar.ts';
 import { ACCELERATED_PROCEDURE_PATHWAYS } from '../law/outlook/procedure-81a.ts';
