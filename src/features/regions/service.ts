@@ -52,13 +52,17 @@ export function createRegionsService(db: Database, ttlMs = 10_000): RegionsServi
     const json = new Map<string, Buffer>();
     json.set(
       '',
-      Buffer.from(JSON.stringify({ state: null, count: districts.length, districts: districts.map(districtJson) })),
+      Buffer.from(
+        JSON.stringify({ state: null, count: districts.length, districts: districts.map(districtJson) }),
+      ),
     );
     for (const s of states) {
       const list = byState.get(s.code) ?? [];
       json.set(
         s.code,
-        Buffer.from(JSON.stringify({ state: stateJson(s), count: list.length, districts: list.map(districtJson) })),
+        Buffer.from(
+          JSON.stringify({ state: stateJson(s), count: list.length, districts: list.map(districtJson) }),
+        ),
       );
     }
     return { states, districts, byState, json };

@@ -9,7 +9,10 @@ import { toAppError } from './problem.ts';
 describe('error catalogue', () => {
   it('is documented in docs/api-errors.md, code by code with its status', () => {
     const doc = readFileSync(new URL('../../../docs/api-errors.md', import.meta.url), 'utf8');
-    const documented = [...doc.matchAll(/^\| `([a-z-]+)` +\| (\d{3}) +\|/gm)].map((m) => [m[1], Number(m[2])]);
+    const documented = [...doc.matchAll(/^\| `([a-z-]+)` +\| (\d{3}) +\|/gm)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
     assert.deepEqual(Object.fromEntries(documented), ERROR_CATALOGUE);
   });
 
