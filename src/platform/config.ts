@@ -55,6 +55,12 @@ export const configSchema = z
       .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
       .optional(),
     MAIL_FROM: z.string().min(3).default('Chancenregion <noreply@localhost>'),
+    OIDC_CITIZEN_ISSUER: z.url({ error: 'must be an absolute URL' }).optional(),
+    OIDC_CITIZEN_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CITIZEN_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_AUTHORITY_ISSUER: z.url({ error: 'must be an absolute URL' }).optional(),
+    OIDC_AUTHORITY_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_AUTHORITY_CLIENT_SECRET: z.string().min(1).optional(),
     /** Ed25519 private key (PKCS#8 PEM) that signs recognition records; outside production kept in DATA_DIR. */
     RECORD_SIGNING_KEY: z
       .string()

@@ -67,6 +67,7 @@ export function registerIdentityPages(
   web: WebDeps,
   deps: IdentityDeps,
   names: CookieNames,
+  federated: readonly string[] = [],
 ) {
   const { db } = deps;
   const url = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS) =>
@@ -78,7 +79,7 @@ export function registerIdentityPages(
     policy: { public: 'sign-in form' },
     handler: async (req, _reply, ctx) => {
       const next = safeNext((req.query as Record<string, string>).next, ctx.locale);
-      return <SignInPage ctx={ctx} next={next} />;
+      return <SignInPage ctx={ctx} next={next} federated={federated} />;
     },
   });
 
@@ -94,7 +95,10 @@ export function registerIdentityPages(
       if (!f.email?.trim()) errors.push(req1(ctx, 'email', 'identity.error.email-required'));
       if (!f.password) errors.push(req1(ctx, 'password', 'identity.error.password-required'));
       if (errors.length > 0) {
-        return { status: 422, view: <SignInPage ctx={ctx} errors={errors} email={f.email} next={next} /> };
+        return {
+          status: 422,
+          view: <SignInPage ctx={ctx} errors={errors} email={f.email} next={next} federated={federated} />,
+        };
       }
       const csrfSecret = newCsrfSecret();
       const result = await signIn(deps, {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { enforceRoutePolicies } from '../../platform/http/policy.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { cookieNames, createAccessControl } from './http.ts';
+import { oidcSettings, registerOidc } from './oidc.ts';
 import { registerIdentityAdminApi } from './routes-admin.ts';
 import { registerIdentityApi } from './routes-api.ts';
 import { registerIdentityPages } from './routes-web.tsx';
@@ -32,7 +33,14 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
   enforceRoutePolicies(app, createAccessControl(identity, names));
   registerIdentityApi(app, identity, names);
   registerIdentityAdminApi(app, identity);
-  registerIdentityPages(app, deps.web, identity, names);
+  registerOidc(app, identity, config, names);
+  registerIdentityPages(
+    app,
+    deps.web,
+    identity,
+    names,
+    oidcSettings(config).map((s) => s.name),
+  );
   registerIdentityMorePages(app, deps.web, identity, names);
   return { identity };
 }

@@ -224,3 +224,19 @@ export const erasureRequest = pgTable(
   },
   (t) => [index('erasure_request_open_idx').on(t.handledAt)],
 );
+
+/** An account at an external OpenID provider (federal citizen account, authority IdP) linked to a person. */
+export const federatedIdentity = pgTable(
+  'federated_identity',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: ['citizen', 'authority'] }).notNull(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('federated_identity_issuer_subject').on(t.issuer, t.subject)],
+);

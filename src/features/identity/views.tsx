@@ -74,6 +74,7 @@ export function SignInPage(props: {
   notice?: { kind: 'danger' | 'warning' | 'success'; text: string } | undefined;
   email?: string;
   next?: string | undefined;
+  federated?: readonly string[];
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -81,6 +82,17 @@ export function SignInPage(props: {
   const err = (f: string) => errors.find((e) => e.field === f);
   return (
     <Page ctx={ctx} title={t.t('identity.sign-in.title')}>
+      {(props.federated ?? []).length > 0 ? (
+        <ul class="kern-list">
+          {(props.federated ?? []).map((p) => (
+            <li key={p}>
+              <a class="kern-link" href={`/api/v1/auth/oidc/${p}/start`}>
+                {t.t(`identity.sign-in.with-${p}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ErrorSummary ctx={ctx} errors={errors} />
       {props.notice ? <Alert kind={props.notice.kind} title={props.notice.text} /> : null}
       <form method="post" action={href(ctx, 'signIn')} novalidate>
