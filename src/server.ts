@@ -13,6 +13,7 @@ import { registerRegistry } from './features/registry/routes.tsx';
 import { registerSystem } from './features/system/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
+import { collectApiRoutes } from './platform/http/openapi.ts';
 import { requireRoutePolicies } from './platform/http/policy.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { createI18n, type I18n } from './platform/i18n/index.ts';
@@ -65,6 +66,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
     done();
   });
   requireRoutePolicies(app);
+  collectApiRoutes(app);
   registerErrorHandling(app, appDeps.web);
   await registerSecurity(app, {
     cookieSecret: config.COOKIE_SECRET,
@@ -90,8 +92,8 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   registerPublicPages(app, appDeps);
   registerRegions(app, appDeps);
   registerPathways(app, appDeps);
-  registerIdentity(app, appDeps);
   registerRegistry(app, appDeps);
+  registerIdentity(app, appDeps);
 
   await app.ready();
   return app;

@@ -18,9 +18,14 @@ const districtsQuery = z.strictObject({
 export function registerRegions(app: FastifyInstance, deps: AppDeps) {
   const regions = createRegionsService(deps.database.db);
 
+  const districtsDoc = {
+    summary: "Districts and district-free cities with their foreigners' office, optionally of one state",
+    tags: ['regions'],
+    query: districtsQuery,
+  };
   app.get(
     '/api/v1/districts',
-    { config: { policy: { public: 'public reference data' } } },
+    { config: { policy: { public: 'public reference data' }, openapi: districtsDoc } },
     async (req, reply) => {
       const query = parseInput(districtsQuery, req.query, 'query');
       const snapshot = await regions.snapshot();
@@ -28,10 +33,18 @@ export function registerRegions(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  app.get('/api/v1/states', { config: { policy: { public: 'public reference data' } } }, async () => {
-    const snapshot = await regions.snapshot();
-    return { states: snapshot.states.map(stateJson) };
-  });
+  const statesDoc = {
+    summary: 'The six states with their central office for skilled immigration',
+    tags: ['regions'],
+  };
+  app.get(
+    '/api/v1/states',
+    { config: { policy: { public: 'public reference data' }, openapi: statesDoc } },
+    async () => {
+      const snapshot = await regions.snapshot();
+      return { states: snapshot.states.map(stateJson) };
+    },
+  );
 
   definePage(app, deps.web, {
     paths: PATHS.regions,

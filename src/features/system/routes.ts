@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../platform/http/errors.ts';
+import { openApiDocument } from '../../platform/http/openapi.ts';
 import { PROBLEM_TYPE_BASE } from '../../platform/http/problem.ts';
 import { negotiateLocale } from '../../platform/i18n/index.ts';
 
-/** Health, the problem-type catalogue and the language redirect at `/`. */
+/** Health, the OpenAPI document, the problem-type catalogue and the language redirect at `/`. */
 export function registerSystem(app: FastifyInstance, deps: AppDeps) {
   const { database, config } = deps;
 
@@ -21,8 +22,24 @@ export function registerSystem(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.get(
+    '/api/openapi.json',
+    {
+      config: {
+        policy: { public: 'API documentation' },
+        openapi: { summary: 'This OpenAPI 3.1 document', tags: ['system'] },
+      },
+    },
+    async () => openApiDocument(app, { version: config.version, serverUrl: config.PUBLIC_URL }),
+  );
+
+  app.get(
     '/api/v1/problems',
-    { config: { policy: { public: 'documentation of error codes' } } },
+    {
+      config: {
+        policy: { public: 'documentation of error codes' },
+        openapi: { summary: 'The catalogue of error codes with their status and titles', tags: ['system'] },
+      },
+    },
     async () => {
       const de = deps.web.i18n.translator('de');
       const en = deps.web.i18n.translator('en');

@@ -1,0 +1,153 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { z } from 'zod';
+import type { RoutePolicy } from './policy.ts';
+
+/** What an API route says about itself for the OpenAPI document. */
+export interface RouteDoc {
+  summary: string;
+  tags?: string[];
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Path parameters, by name. */
+  params?: z.ZodType;
+  /** Non-default success status and content type (e.g. 201, text/calendar). */
+  success?: { status?: number; contentType?: string; description?: string };
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    openapi?: RouteDoc;
+  }
+}
+
+interface Collected {
+  method: string;
+  url: string;
+  doc: RouteDoc | undefined;
+  policy: RoutePolicy | undefined;
+}
+
+const collected = new WeakMap<FastifyInstance, Collected[]>();
+
+/** Collects every `/api/` route with its documentation; call before routes are registered. */
+export function collectApiRoutes(app: FastifyInstance): void {
+  const routes: Collected[] = [];
+  collected.set(app, routes);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.url.startsWith('/api/')) return;
+    const config = (route.config ?? {}) as { openapi?: RouteDoc; policy?: RoutePolicy };
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, doc: config.openapi, policy: config.policy });
+    }
+  });
+}
+
+export function apiRoutes(app: FastifyInstance): readonly Collected[] {
+  return collected.get(app) ?? [];
+}
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+function parameters(where: 'query' | 'path', schema: z.ZodType | undefined) {
+  if (!schema) return [];
+  const s = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (s.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+const problem = {
+  description: 'Error (RFC 9457); see /api/v1/problems',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+
+/** The OpenAPI 3.1 document of every collected route. */
+export function openApiDocument(
+  app: FastifyInstance,
+  info: { version: string; serverUrl?: string | undefined },
+) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of apiRoutes(app)) {
+    const path = r.url.replace(/:([A-Za-z_]+)/g, '{$1}');
+    const doc = r.doc;
+    const isPublic = r.policy !== undefined && 'public' in r.policy;
+    const operation: Record<string, unknown> = {
+      summary: doc?.summary ?? `${r.method} ${path}`,
+      tags: doc?.tags ?? [path.split('/')[3] ?? 'api'],
+      parameters: [...parameters('path', doc?.params), ...parameters('query', doc?.query)],
+      responses: {
+        [String(doc?.success?.status ?? 200)]: {
+          description: doc?.success?.description ?? 'Success',
+          content: { [doc?.success?.contentType ?? 'application/json']: {} },
+        },
+        '4XX': problem,
+        '5XX': problem,
+      },
+      ...(isPublic ? { security: [] } : {}),
+      'x-policy': r.policy,
+    };
+    if (doc?.body) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(doc.body) } },
+      };
+    }
+    paths[path] = { ...(paths[path] ?? {}), [r.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Chancenregion API',
+      version: info.version,
+      description:
+        'JSON API of Chancenregion. Errors are application/problem+json (RFC 9457). Requests made with the ' +
+        'session cookie must send the CSRF token in the x-csrf-token header.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
+    paths,
+    components: {
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'session',
+          description: 'Session cookie from POST /api/v1/auth/login (named __Host-session behind HTTPS).',
+        },
+      },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'code', 'instance', 'requestId'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            code: { type: 'string' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            requestId: { type: 'string' },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  field: { type: 'string' },
+                  rule: { type: 'string' },
+                  message: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    security: [{ session: [] }],
+  };
+}
