@@ -160,6 +160,7 @@ describe('POST /api/v1/pathways/evaluate', () => {
       .settlement.criteria.find((c: { id: string }) => c.id === 'settlement-title-duration');
     assert.equal(duration.status, 'unknown');
     assert.doesNotMatch(duration.message, /^law\./);
+    assert.doesNotMatch(duration.message, /…/, 'the engine supplies every value its message names');
   });
 
   const invalid: Array<[string, (b: Body) => void, string]> = [

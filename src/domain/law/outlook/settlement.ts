@@ -61,7 +61,10 @@ export function settlementOutlook(ctx: EvaluationContext): SettlementOutcome {
   const earliestDate = since !== undefined && months !== undefined ? addMonths(since, months) : null;
   criteria.push(
     months === undefined
-      ? criterion('settlement-title-duration', 'unknown', citation)
+      ? criterion('settlement-title-duration', 'unknown', citation, {
+          reason: 'no-parameter',
+          values: { date: ctx.date },
+        })
       : criterion(
           'settlement-title-duration',
           earliestDate === null ? 'unknown' : ctx.date >= earliestDate ? 'met' : 'unmet',
