@@ -40,6 +40,8 @@ export const configSchema = z
       })
       .default('info'),
     BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
+    /** Largest uploaded document (PDF, JPEG, PNG); enforced while the upload streams. */
+    DOCUMENT_MAX_BYTES: integer(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
     RATE_LIMIT_PER_MINUTE: integer(1, 100_000).default(30),
     JOBS_ENABLED: booleanString.default(true),
     REFERENCE_MAX_AGE_DAYS: integer(1, 10_000).default(365),
