@@ -73,3 +73,19 @@ describe('registry pages (no JavaScript needed)', () => {
     assert.match(home.body, /href="\/en\/recognition"/);
   });
 });
+
+describe('recognition finder page from the pathway results', () => {
+  it('lists the occupations of an ISCO-08 code to choose from', async () => {
+    const t = await buildTestApp();
+    try {
+      const res = await t.app.inject('/en/recognition?isco=3221');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /kldb=81302/);
+      const unknown = await t.app.inject('/de/anerkennung?isco=0000');
+      assert.equal(unknown.statusCode, 400);
+      assert.match(unknown.body, /Berufscode \(ISCO-08\)/);
+    } finally {
+      await t.close();
+    }
+  });
+});

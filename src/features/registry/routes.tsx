@@ -165,8 +165,12 @@ export function registerRegistry(app: FastifyInstance, deps: AppDeps) {
       const state = queryText(raw, 'state');
       const district = queryText(raw, 'district');
       const kldb = queryText(raw, 'kldb');
+      // From the pathway results: an ISCO-08 code lists the occupations filed under it.
+      const isco = queryText(raw, 'isco');
+      const byIsco = isco ? (s.occupationsByIsco.get(isco) ?? []) : [];
       const errors: FieldError[] = [];
-      if (q === null || q.length > 100 || ('q' in raw && q === '' && !kldb))
+      if (isco === null || (isco !== '' && byIsco.length === 0)) errors.push(pageError(t, 'q', 'isco'));
+      if (q === null || q.length > 100 || ('q' in raw && q === '' && !kldb && !isco))
         errors.push(pageError(t, 'q', 'q'));
       if (state === null || (state !== '' && !s.states.has(state)))
         errors.push(pageError(t, 'state', 'state'));
@@ -193,6 +197,14 @@ export function registerRegistry(app: FastifyInstance, deps: AppDeps) {
         return view({ answer: buildFinderAnswer(s, i18n, r.occupation, r.place) });
       }
       if (form.q) return view({ hits: await searchOccupations(db, form.q, 10) });
+      if (byIsco.length > 0) {
+        const hits = byIsco.map((o) => ({
+          ...o,
+          matched: ctx.locale === 'de' ? o.titleDe : o.titleEn,
+          score: 1,
+        }));
+        return view({ hits });
+      }
       return view();
     },
   });
