@@ -11,6 +11,7 @@ import {
   usersCreate,
 } from './features/identity/cli.ts';
 import { PATHWAYS_USAGE, pathwaysCli } from './features/pathways/cli.ts';
+import { answersPurgeJob } from './features/pathways/jobs.ts';
 import { referenceAgeJob } from './features/regions/jobs.ts';
 import { createProgress } from './platform/cli/progress.ts';
 import { type Config, ConfigError, parseConfig } from './platform/config.ts';
@@ -121,7 +122,7 @@ async function serve(config: Config): Promise<number> {
   await demoOnFirstStart(database, config, progress);
   const jobs = config.JOBS_ENABLED
     ? await progress.step('Starting background jobs', () =>
-        startJobs(database, [referenceAgeJob(database, config, log)], log),
+        startJobs(database, [referenceAgeJob(database, config, log), answersPurgeJob(database.db, log)], log),
       )
     : undefined;
   const app = await createApp({ config, database, jobs });

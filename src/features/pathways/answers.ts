@@ -1,7 +1,7 @@
 /**
  * Server-side keeping of questionnaire answers: a random token in an HttpOnly, SameSite=Lax
  * cookie; the database holds only its SHA-256. Rows expire 24 hours after the last answer;
- * expired rows are ignored on read and deleted on every write.
+ * expired rows are ignored on read, deleted on every write and by the hourly purge job.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
@@ -25,6 +25,15 @@ function tokenOf(req: FastifyRequest): string | undefined {
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
 }
 
+/** Deletes every expired row; returns how many. */
+export async function purgeExpiredAnswers(db: DbOrTx, at: Date): Promise<number> {
+  const deleted = await db
+    .delete(pathwayAnswers)
+    .where(lt(pathwayAnswers.expiresAt, at))
+    .returning({ tokenHash: pathwayAnswers.tokenHash });
+  return deleted.length;
+}
+
 export function createAnswerStore(db: DbOrTx, now: () => Date = () => new Date()) {
   return {
     async load(req: FastifyRequest): Promise<SavedAnswers | null> {
@@ -41,7 +50,7 @@ export function createAnswerStore(db: DbOrTx, now: () => Date = () => new Date()
     /** Saves the answers under the visitor's token (a new one if needed) and renews the cookie. */
     async save(req: FastifyRequest, reply: FastifyReply, saved: SavedAnswers): Promise<void> {
       const at = now();
-      await db.delete(pathwayAnswers).where(lt(pathwayAnswers.expiresAt, at));
+      await purgeExpiredAnswers(db, at);
       const token = tokenOf(req) ?? randomBytes(32).toString('base64url');
       const expiresAt = new Date(at.getTime() + ANSWERS_TTL_MS);
       await db
