@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { buildTestApp, cookieHeader, type TestApp } from '../../../test/support/app.ts';
+import { SoftAuthenticator } from '../../../test/support/authenticator.ts';
 import {
   makeAccount,
   makeOrganisation,
@@ -180,6 +181,21 @@ const OWN_ROUTES: Record<string, Build> = {
     currentPassword: TEST_PASSWORD,
     newPassword: TEST_PASSWORD,
   })),
+  'POST /api/v1/me/passkeys/options': post('/api/v1/me/passkeys/options'),
+  'POST /api/v1/me/passkeys': async (c, b) => {
+    const headers = { cookie: b.cookie, 'x-csrf-token': b.csrfToken };
+    const opts = await c.t.app.inject({ method: 'POST', url: '/api/v1/me/passkeys/options', headers });
+    const answer =
+      opts.statusCode === 200
+        ? new SoftAuthenticator('localhost', 'http://localhost:3000').register(opts.json())
+        : { id: 'x', rawId: 'x', type: 'public-key', response: {} };
+    return {
+      method: 'POST',
+      url: '/api/v1/me/passkeys',
+      headers: { ...headers, cookie: `${b.cookie}; ${cookieHeader(opts)}` },
+      payload: answer,
+    };
+  },
   'POST /de/abmelden': form('/de/abmelden'),
   'POST /en/sign-out': form('/en/sign-out'),
 };

@@ -4,6 +4,7 @@ import { enforceRoutePolicies } from '../../platform/http/policy.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { cookieNames, createAccessControl } from './http.ts';
 import { oidcSettings, registerOidc } from './oidc.ts';
+import { registerPasskeys } from './passkeys.ts';
 import { registerIdentityAdminApi } from './routes-admin.ts';
 import { registerIdentityApi } from './routes-api.ts';
 import { registerIdentityPages } from './routes-web.tsx';
@@ -34,6 +35,7 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
   registerIdentityApi(app, identity, names);
   registerIdentityAdminApi(app, identity);
   registerOidc(app, identity, config, names);
+  registerPasskeys(app, identity, names);
   registerIdentityPages(
     app,
     deps.web,

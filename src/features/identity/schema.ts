@@ -240,3 +240,22 @@ export const federatedIdentity = pgTable(
   },
   (t) => [uniqueIndex('federated_identity_issuer_subject').on(t.issuer, t.subject)],
 );
+
+/** A passkey (WebAuthn credential) of a person: COSE public key, signature counter. */
+export const passkey = pgTable(
+  'passkey',
+  {
+    /** The credential id, base64url. */
+    id: text('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    /** COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    counter: integer('counter').notNull().default(0),
+    transports: text('transports'),
+    createdAt: ts('created_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [index('passkey_person_idx').on(t.personId)],
+);
