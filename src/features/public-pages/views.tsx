@@ -94,7 +94,18 @@ export function ImprintPage({ ctx, operator }: { ctx: ViewContext; operator: Ope
   );
 }
 
-const PRIVACY_SECTIONS = ['logs', 'cookies', 'feedback', 'thirdparty', 'rights'] as const;
+const PRIVACY_SECTIONS = [
+  'logs',
+  'cookies',
+  'account',
+  'questionnaire',
+  'consent',
+  'audit',
+  'mail',
+  'feedback',
+  'thirdparty',
+  'rights',
+] as const;
 
 export function PrivacyPage({ ctx, operatorConfigured }: { ctx: ViewContext; operatorConfigured: boolean }) {
   const { t } = ctx;
