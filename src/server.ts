@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { registerIdentity } from './features/identity/routes.ts';
+import { registerJourneys } from './features/journey/routes.tsx';
 import { registerPathways } from './features/pathways/routes.tsx';
 import { registerPublicPages } from './features/public-pages/routes.tsx';
 import { registerRegions } from './features/regions/routes.tsx';
@@ -94,6 +95,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   registerPathways(app, appDeps);
   registerRegistry(app, appDeps);
   registerIdentity(app, appDeps);
+  registerJourneys(app, appDeps);
 
   await app.ready();
   return app;

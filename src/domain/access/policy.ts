@@ -27,6 +27,8 @@ export const RESOURCES = [
   'role-assignment',
   'outbox',
   'erasure-request',
+  'journey',
+  'work-queue',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -108,6 +110,45 @@ export const POLICY: PolicyTable = {
   /** Mails written to the outbox when no SMTP server is configured. */
   outbox: {
     read: { administrator: ['other'] },
+  },
+  /**
+   * A journey (issue 7): the applicant's own; the employer it names (invited or § 81a); a counsellor with
+   * consent; an authority that owns one of its steps (own-organisation). Commands are `update`; the journey core
+   * then decides which command the role may issue on which step.
+   */
+  journey: {
+    read: {
+      applicant: OWN,
+      'family-member': OWN,
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      counsellor: ['shared-by-consent'],
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
+    create: { applicant: OWN, 'family-member': OWN },
+    update: {
+      applicant: OWN,
+      'family-member': OWN,
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      counsellor: ['shared-by-consent'],
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
+  },
+  /** An authority's work queue: the steps its organisation owns. */
+  'work-queue': {
+    read: {
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
   },
 };
 

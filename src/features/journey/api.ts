@@ -1,0 +1,173 @@
+/**
+ * JSON API of the journey (`/api/v1/journeys…`, `/api/v1/work-queue`). Errors are problem+json; refusals of the
+ * journey core carry `code`, `field` and the rendered `messageKey` (403 / 404 / 409 / 422).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '../../domain/access/policy.ts';
+import { momentOf } from '../../domain/journey/index.ts';
+import { AppError, parseInput } from '../../platform/http/errors.ts';
+import { PROBLEM_TYPE_BASE } from '../../platform/http/problem.ts';
+import type { I18n } from '../../platform/i18n/index.ts';
+import { journeyRoleOf } from './access.ts';
+import { commandSchema, idempotencyKeyOf, openSchema, toCommandInput } from './input.ts';
+import { journeyJson, type Viewer } from './present.ts';
+import { journeysFor, onTimeRate, workQueue } from './queries.ts';
+import { type Access, JourneyRefusal, type JourneyService } from './service.ts';
+
+const idParam = z.strictObject({ id: z.uuid() });
+const listQuery = z.strictObject({
+  as: z.enum(['applicant', 'employer', 'counsellor']).default('applicant'),
+});
+const queueQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export function viewerOf(access: Access): Viewer {
+  const role = journeyRoleOf(access.membership.role);
+  if (role === 'applicant') return 'applicant';
+  if (role === 'employer') return 'employer';
+  if (role === 'counsellor') return 'counsellor';
+  return 'authority';
+}
+
+export function requireSignedIn(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated', { detail: 'Sign in first.' });
+  return req.actor;
+}
+
+/** A refusal of the core as problem+json. */
+export function sendRefusal(reply: FastifyReply, req: FastifyRequest, i18n: I18n, error: JourneyRefusal) {
+  const { code, field, messageKey } = error.refusal;
+  const t = i18n.translator('en');
+  return reply
+    .status(error.status)
+    .type('application/problem+json')
+    .send({
+      type: `${PROBLEM_TYPE_BASE}journey.${code}`,
+      title: t.has(messageKey) ? t.t(messageKey) : code,
+      status: error.status,
+      code,
+      ...(field === undefined ? {} : { field }),
+      messageKey,
+      instance: req.url.split('?')[0],
+      requestId: req.id,
+      ...(field === undefined ? {} : { errors: [{ field, rule: code, message: code }] }),
+    });
+}
+
+export function registerJourneyApi(app: FastifyInstance, service: JourneyService, i18n: I18n) {
+  const guard =
+    <R>(handler: (req: FastifyRequest, reply: FastifyReply) => Promise<R>) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      try {
+        return await handler(req, reply);
+      } catch (error) {
+        if (error instanceof JourneyRefusal) return sendRefusal(reply, req, i18n, error);
+        throw error;
+      }
+    };
+  const today = () => momentOf(service.now().toISOString()).date;
+
+  app.post(
+    '/api/v1/journeys',
+    { config: { policy: { action: 'create', resource: 'journey' } } },
+    guard(async (req, reply) => {
+      const actor = requireSignedIn(req);
+      const key = idempotencyKeyOf(req.headers);
+      const body = parseInput(openSchema, req.body, 'body');
+      const result = await service.open(actor, body, key);
+      return reply
+        .status(result.status)
+        .header('location', `/api/v1/journeys/${result.body.journeyId}`)
+        .send(result.body);
+    }),
+  );
+
+  app.get(
+    '/api/v1/journeys',
+    { config: { policy: { action: 'read', resource: 'journey' } } },
+    async (req) => {
+      const actor = requireSignedIn(req);
+      const q = parseInput(listQuery, req.query, 'query');
+      return { journeys: await journeysFor(service.db, actor, q.as, service.now()) };
+    },
+  );
+
+  app.get(
+    '/api/v1/journeys/:id',
+    { config: { policy: { action: 'read', resource: 'journey' } } },
+    async (req) => {
+      const actor = requireSignedIn(req);
+      const { id } = parseInput(idParam, req.params, 'params');
+      const read = await service.read(actor, id);
+      return journeyJson(
+        read.row,
+        read.organisations,
+        viewerOf(read),
+        today(),
+        service.deadlines,
+        service.params,
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/journeys/:id/events',
+    { config: { policy: { action: 'read', resource: 'journey' } } },
+    async (req) => {
+      const actor = requireSignedIn(req);
+      const { id } = parseInput(idParam, req.params, 'params');
+      const { events } = await service.events(actor, id);
+      return {
+        journeyId: id,
+        events: events.map((e) => ({
+          version: e.version,
+          type: e.type,
+          at: e.at.toISOString(),
+          actor: { role: e.actorRole, organisationId: e.actorOrganisationId },
+          payload: e.payload,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/journeys/:id/commands',
+    { config: { policy: { action: 'update', resource: 'journey' } } },
+    guard(async (req, reply) => {
+      const actor = requireSignedIn(req);
+      const { id } = parseInput(idParam, req.params, 'params');
+      const key = idempotencyKeyOf(req.headers);
+      const body = parseInput(commandSchema, req.body, 'body');
+      const result = await service.command(actor, id, toCommandInput(body), key);
+      return reply.status(result.status).send(result.body);
+    }),
+  );
+
+  app.get(
+    '/api/v1/work-queue',
+    { config: { policy: { action: 'read', resource: 'work-queue' } } },
+    async (req) => {
+      const actor = requireSignedIn(req);
+      const q = parseInput(queueQuery, req.query, 'query');
+      const day = today();
+      const queue = await workQueue(
+        service.db,
+        actor,
+        day,
+        service.deadlines.nearBreachDays,
+        service.now(),
+        q,
+      );
+      return {
+        total: queue.total,
+        limit: q.limit,
+        offset: q.offset,
+        items: queue.items.map((i) => ({ ...i, overdue: i.deadline === 'breached' })),
+        onTime: await onTimeRate(service.db, queue.organisationIds, day),
+      };
+    },
+  );
+}

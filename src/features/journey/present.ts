@@ -1,0 +1,120 @@
+/**
+ * The journey as a party sees it: steps with status, outcome, owner, deadline and its status; the applicant's
+ * tasks; the employer's own tasks (with the § 81a fee from the law parameters). Employers see no document ids
+ * (the applicant's private documents) — documents come through the documents service once it exists.
+ */
+import {
+  applicantTasks,
+  type DeadlineSettings,
+  deadlineStatus,
+  effectiveDueAt,
+  type Journey,
+  type JourneyParameters,
+  type Message,
+  STEP_ROLES,
+  type StepKind,
+  stepsOf,
+  type Task,
+} from '../../domain/journey/index.ts';
+import type { JourneyRow } from './service.ts';
+
+export type Viewer = 'applicant' | 'employer' | 'counsellor' | 'authority';
+
+export interface OrganisationRef {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+}
+
+export interface EmployerTask {
+  readonly key: string;
+  readonly step: StepKind;
+  readonly done: boolean;
+  readonly message: Message;
+}
+
+/** The employer's own tasks: the employment declaration, the § 81a agreement and its fee (from the parameters). */
+export function employerTasks(j: Journey, today: string, params: JourneyParameters): EmployerTask[] {
+  const fee = params.parameter('fee.81a', today);
+  const p81a = j.steps['accelerated-procedure'];
+  const ba = j.steps['ba-approval'];
+  const tasks: EmployerTask[] = [];
+  tasks.push({
+    key: 'employment-declaration',
+    step: 'ba-approval',
+    done: ba.status !== 'not-started' && ba.status !== 'not-required',
+    message: { key: 'journey.employer.employment-declaration', values: {} },
+  });
+  if (p81a.plan.required || j.acceleratedProcedure === null) {
+    tasks.push({
+      key: 'agreement-81a',
+      step: 'accelerated-procedure',
+      done: j.acceleratedProcedure !== null,
+      message: { key: 'journey.employer.agreement-81a', values: {} },
+    });
+    tasks.push({
+      key: 'fee-81a',
+      step: 'accelerated-procedure',
+      done: j.acceleratedProcedure !== null,
+      message: { key: 'journey.employer.fee-81a', values: { fee: fee?.value ?? 0 } },
+    });
+  }
+  return tasks;
+}
+
+export function journeyJson(
+  row: JourneyRow,
+  organisations: ReadonlyMap<string, OrganisationRef>,
+  viewer: Viewer,
+  today: string,
+  settings: DeadlineSettings,
+  params: JourneyParameters,
+) {
+  const j = row.state;
+  const org = (id: string | null) => {
+    if (id === null) return null;
+    const o = organisations.get(id);
+    return { id, name: o?.name ?? null, kind: o?.kind ?? null };
+  };
+  return {
+    id: j.id,
+    applicantId: j.applicantId,
+    linkedTo: j.linkedTo,
+    status: row.status,
+    version: j.version,
+    pathway: j.facts.pathway,
+    occupation: row.occupation,
+    place: {
+      stateCode: row.targetStateCode,
+      districtAgs: row.targetDistrictAgs,
+      countryCode: row.countryCode,
+    },
+    facts: j.facts,
+    employer: org(j.employerId),
+    acceleratedProcedure: j.acceleratedProcedure,
+    openedAt: j.openedAt,
+    steps: stepsOf(j).map((s) => ({
+      kind: s.kind,
+      required: s.plan.required,
+      reason: s.plan.reason,
+      status: s.status,
+      outcome: s.status === 'decided' ? s.outcome : null,
+      deemed: s.status === 'decided' ? s.deemed : false,
+      owner: org(s.owner),
+      ownerRole: STEP_ROLES[s.kind].owner,
+      dueAt: s.dueAt,
+      effectiveDueAt: effectiveDueAt(s, today),
+      pausedSince: s.pausedSince,
+      deadline: s.deadline,
+      deadlineStatus: deadlineStatus(s, today, settings),
+      missing: s.status === 'waiting-for-applicant' ? s.missing : [],
+      ...(viewer === 'employer' ? {} : { documents: s.documents }),
+    })),
+    ...(viewer === 'applicant' || viewer === 'counsellor'
+      ? { tasks: applicantTasks(j, today) as Task[] }
+      : {}),
+    ...(viewer === 'employer' ? { employerTasks: employerTasks(j, today, params) } : {}),
+  };
+}
+
+export type JourneyJson = ReturnType<typeof journeyJson>;

@@ -1,0 +1,213 @@
+/**
+ * Read models over the projection: the journeys a person sees in each role, an authority's work queue (steps of
+ * its organisation, sorted by due date, overdue marked) and its on-time rate. Every read of personal data writes
+ * its audit entry in the same transaction.
+ */
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Actor, Membership } from '../../domain/access/policy.ts';
+import { addDays, daysBetween } from '../../domain/calendar.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Database, DbOrTx } from '../../platform/db/client.ts';
+import { consent, organisation, person } from '../identity/schema.ts';
+import { journeyRoleOf } from './access.ts';
+import { journey, journeyNotice, journeyStep } from './schema.ts';
+
+export const QUEUE_STATUSES = ['submitted', 'in-review', 'waiting-for-applicant'] as const;
+const AUTHORITY_ROLES = new Set([
+  'recognition-officer',
+  'foreigners-office-caseworker',
+  'mission-officer',
+  'employment-agency-officer',
+]);
+
+export function authorityMemberships(actor: Actor): Membership[] {
+  return actor.memberships.filter((m) => AUTHORITY_ROLES.has(m.role) && m.organisationId !== null);
+}
+
+export interface JourneySummary {
+  readonly id: string;
+  readonly applicantId: string;
+  readonly applicantName: string;
+  readonly pathway: string;
+  readonly occupation: string | null;
+  readonly targetStateCode: string | null;
+  readonly status: string;
+  readonly updatedAt: Date;
+}
+
+const summaryColumns = {
+  id: journey.id,
+  applicantId: journey.applicantId,
+  applicantName: person.displayName,
+  pathway: journey.pathway,
+  occupation: journey.occupation,
+  targetStateCode: journey.targetStateCode,
+  status: journey.status,
+  updatedAt: journey.updatedAt,
+};
+
+async function auditList(db: DbOrTx, actor: Actor, m: Membership | undefined, what: string, at: Date) {
+  await appendAudit(
+    db,
+    {
+      actorPersonId: actor.personId,
+      actorRole: m?.role ?? null,
+      actorOrganisationId: m?.organisationId ?? null,
+      action: 'read',
+      objectType: what,
+      objectId: m?.organisationId ?? actor.personId,
+      purpose: `list ${what}`,
+      result: 'success',
+    },
+    at,
+  );
+}
+
+/** The journeys the actor sees: own (applicant), the employer's, a counselling centre's consenting applicants. */
+export async function journeysFor(
+  db: Database,
+  actor: Actor,
+  as: 'applicant' | 'employer' | 'counsellor',
+  at: Date,
+  limit = 100,
+): Promise<JourneySummary[]> {
+  return db.transaction(async (tx) => {
+    const memberships = actor.memberships.filter((m) => journeyRoleOf(m.role) === as);
+    const orgIds = memberships.map((m) => m.organisationId).filter((x): x is string => x !== null);
+    let where: ReturnType<typeof eq> | undefined;
+    if (as === 'applicant') {
+      if (memberships.length === 0) return [];
+      where = eq(journey.applicantId, actor.personId);
+    } else if (orgIds.length === 0) {
+      return [];
+    } else if (as === 'employer') {
+      where = inArray(journey.employerId, orgIds);
+    } else {
+      where = inArray(
+        journey.applicantId,
+        tx
+          .select({ id: consent.personId })
+          .from(consent)
+          .where(and(inArray(consent.organisationId, orgIds), isNull(consent.withdrawnAt))),
+      );
+    }
+    const rows = await tx
+      .select(summaryColumns)
+      .from(journey)
+      .innerJoin(person, eq(person.id, journey.applicantId))
+      .where(where)
+      .orderBy(desc(journey.updatedAt))
+      .limit(limit);
+    await auditList(tx, actor, memberships[0], `journeys-${as}`, at);
+    return rows;
+  });
+}
+
+export interface QueueItem {
+  readonly journeyId: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly applicantName: string;
+  readonly pathway: string;
+  readonly dueAt: string | null;
+  /** Due date moved by a pause still under way. */
+  readonly effectiveDueAt: string | null;
+  readonly pausedSince: string | null;
+  readonly deadline: 'on-time' | 'near-breach' | 'breached' | null;
+  readonly ownerId: string;
+}
+
+export function deadlineOf(
+  dueAt: string | null,
+  pausedSince: string | null,
+  today: string,
+  nearBreachDays: number,
+): { effective: string | null; status: QueueItem['deadline'] } {
+  if (dueAt === null) return { effective: null, status: null };
+  const effective = pausedSince === null ? dueAt : addDays(dueAt, daysBetween(pausedSince, today));
+  const left = daysBetween(today, effective);
+  return { effective, status: left < 0 ? 'breached' : left <= nearBreachDays ? 'near-breach' : 'on-time' };
+}
+
+/**
+ * The work queue of the actor's authority organisations: open steps they own, by due date (no deadline last).
+ * Paginated by `offset`/`limit`.
+ */
+export async function workQueue(
+  db: Database,
+  actor: Actor,
+  today: string,
+  nearBreachDays: number,
+  at: Date,
+  page: { limit: number; offset: number } = { limit: 50, offset: 0 },
+): Promise<{ items: QueueItem[]; total: number; organisationIds: string[] }> {
+  const memberships = authorityMemberships(actor);
+  const orgIds = [...new Set(memberships.map((m) => m.organisationId as string))];
+  if (orgIds.length === 0) return { items: [], total: 0, organisationIds: [] };
+  return db.transaction(async (tx) => {
+    const where = and(inArray(journeyStep.ownerId, orgIds), inArray(journeyStep.status, [...QUEUE_STATUSES]));
+    const rows = await tx
+      .select({
+        journeyId: journeyStep.journeyId,
+        kind: journeyStep.kind,
+        status: journeyStep.status,
+        dueAt: journeyStep.dueAt,
+        pausedSince: journeyStep.pausedSince,
+        ownerId: journeyStep.ownerId,
+        applicantName: person.displayName,
+        pathway: journey.pathway,
+      })
+      .from(journeyStep)
+      .innerJoin(journey, eq(journey.id, journeyStep.journeyId))
+      .innerJoin(person, eq(person.id, journey.applicantId))
+      .where(where)
+      .orderBy(sql`${journeyStep.dueAt} asc nulls last`, asc(journeyStep.journeyId))
+      .limit(page.limit)
+      .offset(page.offset);
+    const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(journeyStep).where(where);
+    await auditList(tx, actor, memberships[0], 'work-queue', at);
+    return {
+      items: rows.map((r) => {
+        const d = deadlineOf(r.dueAt, r.pausedSince, today, nearBreachDays);
+        return { ...r, ownerId: r.ownerId as string, effectiveDueAt: d.effective, deadline: d.status };
+      }),
+      total: count?.n ?? 0,
+      organisationIds: orgIds,
+    };
+  });
+}
+
+/** Per organisation: closed deadlines met on time, breached, and the running ones already breached. */
+export async function onTimeRate(db: DbOrTx, organisationIds: readonly string[], today: string) {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .select({
+      organisationId: journeyStep.ownerId,
+      name: organisation.name,
+      closedOnTime: sql<number>`count(*) filter (where ${journeyStep.deadlineClosedOn} is not null and ${journeyStep.deadlineClosedOn} <= ${journeyStep.deadlineDueAt})::int`,
+      closedLate: sql<number>`count(*) filter (where ${journeyStep.deadlineClosedOn} is not null and ${journeyStep.deadlineClosedOn} > ${journeyStep.deadlineDueAt})::int`,
+      runningBreached: sql<number>`count(*) filter (where ${journeyStep.deadlineClosedOn} is null and ${journeyStep.pausedSince} is null and ${journeyStep.deadlineDueAt} < ${today}::date)::int`,
+    })
+    .from(journeyStep)
+    .innerJoin(organisation, eq(organisation.id, journeyStep.ownerId))
+    .where(and(inArray(journeyStep.ownerId, [...organisationIds]), isNotNull(journeyStep.deadlineDueAt)))
+    .groupBy(journeyStep.ownerId, organisation.name);
+  return rows.map((r) => {
+    const all = r.closedOnTime + r.closedLate + r.runningBreached;
+    return { ...r, total: all, rate: all === 0 ? null : r.closedOnTime / all };
+  });
+}
+
+/** In-app notices of a person (applicant) or of organisations (authority), newest first. */
+export async function noticesFor(
+  db: DbOrTx,
+  target: { personId?: string; organisationIds?: readonly string[] },
+  limit = 20,
+) {
+  const where =
+    target.personId !== undefined
+      ? eq(journeyNotice.recipientPersonId, target.personId)
+      : inArray(journeyNotice.recipientOrganisationId, [...(target.organisationIds ?? [])]);
+  if (target.personId === undefined && (target.organisationIds ?? []).length === 0) return [];
+  return db.select().from(journeyNotice).where(where).orderBy(desc(journeyNotice.createdAt)).limit(limit);
+}

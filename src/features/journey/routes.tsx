@@ -1,0 +1,10 @@
+/** Registers the journey's API and pages. */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import { registerJourneyApi } from './api.ts';
+import { createJourneyService } from './service.ts';
+
+export function registerJourneys(app: FastifyInstance, deps: AppDeps) {
+  const service = createJourneyService(deps.database.db);
+  registerJourneyApi(app, service, deps.web.i18n);
+}
