@@ -5,6 +5,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
+import { registerDocuments } from './features/documents/routes.tsx';
 import { registerIdentity } from './features/identity/routes.ts';
 import { registerJourneys } from './features/journey/routes.tsx';
 import { registerPathways } from './features/pathways/routes.tsx';
@@ -95,6 +96,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   registerPathways(app, appDeps);
   registerRegistry(app, appDeps);
   registerIdentity(app, appDeps);
+  registerDocuments(app, appDeps);
   registerJourneys(app, appDeps);
 
   await app.ready();

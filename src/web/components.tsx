@@ -242,3 +242,21 @@ export function RadioGroup(
     </fieldset>
   );
 }
+
+/** A file picker (KERN input styling); `accept` is a hint for the browser, the server checks the content. */
+export function FileInput(props: FieldProps & { accept?: string; required?: boolean }) {
+  return (
+    <Field
+      {...props}
+      control={({ invalid, ...a }) => (
+        <input
+          {...a}
+          class={`kern-form-input__input${invalid ? ' kern-form-input__input--error' : ''}`}
+          type="file"
+          accept={props.accept}
+          required={props.required}
+        />
+      )}
+    />
+  );
+}

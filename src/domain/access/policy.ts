@@ -27,6 +27,7 @@ export const RESOURCES = [
   'role-assignment',
   'outbox',
   'erasure-request',
+  'document',
   'journey',
   'work-queue',
 ] as const;
@@ -41,6 +42,8 @@ export const ACTIONS = [
   'create',
   'revoke',
   'sign-out',
+  'delete',
+  'share',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +152,27 @@ export const POLICY: PolicyTable = {
       'mission-officer': ['own-organisation'],
       'employment-agency-officer': ['own-organisation'],
     },
+  },
+  /**
+   * An applicant's uploaded document (src/features/documents). Others read it only while the owner
+   * shares it with their organisation under a consent that is not withdrawn; jurisdiction alone
+   * never opens a document, not even for authorities.
+   */
+  document: {
+    read: {
+      applicant: OWN,
+      'family-member': OWN,
+      'employer-admin': ['shared-by-consent'],
+      'employer-member': ['shared-by-consent'],
+      counsellor: ['shared-by-consent'],
+      'recognition-officer': ['shared-by-consent'],
+      'foreigners-office-caseworker': ['shared-by-consent'],
+      'mission-officer': ['shared-by-consent'],
+      'employment-agency-officer': ['shared-by-consent'],
+    },
+    create: { applicant: OWN, 'family-member': OWN },
+    delete: { applicant: OWN, 'family-member': OWN },
+    share: { applicant: OWN, 'family-member': OWN },
   },
 };
 

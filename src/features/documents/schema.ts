@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { consent, organisation, person } from '../identity/schema.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/**
+ * An uploaded document. The bytes live in the document storage under `storage_key` (128 random
+ * bits, hex), never under the uploader's file name; `file_name` is kept for display only.
+ */
+export const document = pgTable(
+  'document',
+  {
+    id: uuid('id').primaryKey(),
+    ownerPersonId: uuid('owner_person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull().unique(),
+    /** The uploader's file name, sanitised, for display and the download name only. */
+    fileName: text('file_name').notNull(),
+    /** Detected from the content (magic bytes), never from the name or the declared type. */
+    mediaType: text('media_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** A category of the checklist catalogue (src/features/documents/checklists.ts). */
+    category: text('category').notNull(),
+    createdAt: ts('created_at').notNull(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    index('document_owner_idx').on(t.ownerPersonId, t.category),
+    check('document_storage_key_hex', sql`${t.storageKey} ~ '^[0-9a-f]{32}$'`),
+    check('document_size_positive', sql`${t.sizeBytes} > 0`),
+    check('document_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('document_media_type_known', sql`${t.mediaType} in ('application/pdf', 'image/jpeg', 'image/png')`),
+  ],
+);
+
+/**
+ * The owner shares one document, or every document of a category, with an organisation. A share
+ * rests on the owner's consent to that organisation (identity's `consent` row): it is effective
+ * only while that consent is not withdrawn and the share not revoked. A consent granted again
+ * later does not revive shares of the withdrawn one.
+ */
+export const documentShare = pgTable(
+  'document_share',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerPersonId: uuid('owner_person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id),
+    consentId: uuid('consent_id')
+      .notNull()
+      .references(() => consent.id),
+    documentId: uuid('document_id').references(() => document.id, { onDelete: 'cascade' }),
+    category: text('category'),
+    createdAt: ts('created_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    index('document_share_owner_org_idx').on(t.ownerPersonId, t.organisationId),
+    index('document_share_document_idx').on(t.documentId),
+    check('document_share_target', sql`(${t.documentId} is null) <> (${t.category} is null)`),
+  ],
+);
