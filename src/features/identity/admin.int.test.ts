@@ -179,4 +179,43 @@ describe('registration, invitations and erasure', () => {
     });
     assert.equal(res.statusCode, 400);
   });
+
+  it('lets an employer administrator manage the members of their own organisation only, in the web interface', async () => {
+    const other = await makeOrganisation(t.database.db, {
+      slug: 'other-employer-web',
+      name: 'Anderer Betrieb',
+      kind: 'employer',
+      jurisdictions: [],
+    });
+    const admin = await makeAccount(t.database.db, 'employer-admin', 'employer-admin-test');
+    const s = await sessionFor(t.app, t.database.db, admin.personId, 'employer-admin');
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/de/verwaltung/organisationen',
+      headers: { cookie: s.cookie },
+    });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Bäckerei Sonnenschein/);
+    assert.doesNotMatch(page.body, /Anderer Betrieb/);
+    const invite = (organisationId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/de/verwaltung/organisationen/einladen',
+        headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          _csrf: s.csrfToken,
+          organisationId,
+          [`email-${organisationId}`]: 'azubi@example.org',
+          [`role-${organisationId}`]: 'employer-member',
+        }).toString(),
+      });
+    assert.equal((await invite(other)).statusCode, 404);
+    assert.equal((await invite(employerId)).statusCode, 303);
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/de/verwaltung/organisationen',
+      headers: { cookie: s.cookie },
+    });
+    assert.match(after.body, /azubi@example\.org/);
+  });
 });

@@ -16,7 +16,13 @@ import {
 } from './schema.ts';
 import { revokeAllSessions } from './sessions.ts';
 import { type IdentityDeps, sendTokenMail } from './sign-in.ts';
-import { findOrganisation, findPersonByEmail, normaliseEmail } from './store.ts';
+import {
+  findOrganisation,
+  findPersonByEmail,
+  jurisdictionsOf,
+  listOrganisations as listOrganisationsFull,
+  normaliseEmail,
+} from './store.ts';
 
 const INVITE_LIFETIME_MS = 7 * 24 * 3_600_000;
 
@@ -269,4 +275,53 @@ export async function revokeMembership(
   now: Date,
 ): Promise<number> {
   return revokeRole(tx, personId, role, now, actorPersonId, organisationId);
+}
+
+export interface OrganisationOverview {
+  id: string;
+  name: string;
+  kind: string;
+  jurisdictions: string[];
+  members: { personId: string; displayName: string; email: string; role: Role }[];
+}
+
+/** The organisations whose roles the actor manages (all for administrators), with members and jurisdictions. */
+export async function manageableOrganisations(
+  db: DbOrTx,
+  organisationIds: readonly string[] | 'all',
+): Promise<OrganisationOverview[]> {
+  const orgs = (await listOrganisationsFull(db)).filter(
+    (o) => organisationIds === 'all' || organisationIds.includes(o.id),
+  );
+  const out: OrganisationOverview[] = [];
+  for (const o of orgs) {
+    const members = await db
+      .select({
+        personId: person.id,
+        displayName: person.displayName,
+        email: person.email,
+        role: roleAssignment.role,
+      })
+      .from(roleAssignment)
+      .innerJoin(person, eq(person.id, roleAssignment.personId))
+      .where(and(eq(roleAssignment.organisationId, o.id), isNull(roleAssignment.revokedAt)))
+      .orderBy(person.displayName);
+    const jurisdictions = (await jurisdictionsOf(db, [o.id])).get(o.id) ?? [];
+    out.push({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      jurisdictions: jurisdictions.map((j) =>
+        j.scope === 'state'
+          ? j.stateCode
+          : j.scope === 'district'
+            ? j.ags
+            : j.scope === 'country'
+              ? j.countryCode
+              : 'DE',
+      ),
+      members: members.map((m) => ({ ...m, role: m.role as Role })),
+    });
+  }
+  return out;
 }

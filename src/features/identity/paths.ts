@@ -19,5 +19,8 @@ export const IDENTITY_PATHS = {
   consents: { de: '/konto/einwilligungen', en: '/account/consents' },
   consentsWithdraw: { de: '/konto/einwilligungen/widerrufen', en: '/account/consents/withdraw' },
   erasure: { de: '/konto/loeschung', en: '/account/erasure' },
+  organisations: { de: '/verwaltung/organisationen', en: '/admin/organisations' },
+  organisationsInvite: { de: '/verwaltung/organisationen/einladen', en: '/admin/organisations/invite' },
+  organisationsRevoke: { de: '/verwaltung/organisationen/entziehen', en: '/admin/organisations/revoke' },
   erasureRequests: { de: '/verwaltung/loeschantraege', en: '/admin/erasure-requests' },
 } as const satisfies Record<string, LocalizedPath>;

@@ -8,6 +8,7 @@ import { registerPasskeys } from './passkeys.ts';
 import { registerIdentityAdminApi } from './routes-admin.ts';
 import { registerIdentityApi } from './routes-api.ts';
 import { registerIdentityPages } from './routes-web.tsx';
+import { registerIdentityAdminPages } from './routes-web-admin.tsx';
 import { registerIdentityMorePages } from './routes-web-more.tsx';
 import type { IdentityDeps } from './sign-in.ts';
 
@@ -44,5 +45,6 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
     oidcSettings(config).map((s) => s.name),
   );
   registerIdentityMorePages(app, deps.web, identity, names);
+  registerIdentityAdminPages(app, deps.web, identity);
   return { identity };
 }

@@ -272,11 +272,23 @@ export function AccountPage({
             {t.t('identity.erasure.title')}
           </a>
         </li>
+        {!isAdmin && account.roles.some((r) => r.role === 'employer-admin') ? (
+          <li>
+            <a class="kern-link" href={href(ctx, 'organisations')}>
+              {t.t('identity.organisations.title')}
+            </a>
+          </li>
+        ) : null}
         {isAdmin ? (
           <>
             <li>
               <a class="kern-link" href={href(ctx, 'outbox')}>
                 {t.t('identity.outbox.title')}
+              </a>
+            </li>
+            <li>
+              <a class="kern-link" href={href(ctx, 'organisations')}>
+                {t.t('identity.organisations.title')}
               </a>
             </li>
             <li>
