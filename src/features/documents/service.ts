@@ -494,14 +494,29 @@ export async function revokeShare(deps: DocumentsDeps, actor: Actor, shareId: st
   });
 }
 
-/** Documents of an owner by id (for the journey: a step's attached documents). Deleted ones are left out. */
-export async function documentsByIds(db: DbOrTx, ids: readonly string[]): Promise<DocumentView[]> {
+/**
+ * The documents with these ids that are not deleted, optionally only those of one owner: what the
+ * journey uses to check that documents attached to a step belong to the journey's applicant.
+ * No audit entry and no policy check: callers that show the documents use `canRead` or
+ * `documentsVisibleTo`.
+ */
+export async function documentsByIds(
+  db: DbOrTx,
+  ids: readonly string[],
+  ownerPersonId?: string,
+): Promise<DocumentView[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
   const rows = await db
     .select()
     .from(document)
-    .where(and(inArray(document.id, valid), isNull(document.deletedAt)));
+    .where(
+      and(
+        inArray(document.id, valid),
+        isNull(document.deletedAt),
+        ownerPersonId ? eq(document.ownerPersonId, ownerPersonId) : undefined,
+      ),
+    );
   return rows.map(viewOf);
 }
 
