@@ -43,20 +43,20 @@ export function employerTasks(j: Journey, today: string, params: JourneyParamete
     key: 'employment-declaration',
     step: 'ba-approval',
     done: ba.status !== 'not-started' && ba.status !== 'not-required',
-    message: { key: 'journey.employer.employment-declaration', values: {} },
+    message: { key: 'journeys.employer.employment-declaration', values: {} },
   });
   if (p81a.plan.required || j.acceleratedProcedure === null) {
     tasks.push({
       key: 'agreement-81a',
       step: 'accelerated-procedure',
       done: j.acceleratedProcedure !== null,
-      message: { key: 'journey.employer.agreement-81a', values: {} },
+      message: { key: 'journeys.employer.agreement-81a', values: {} },
     });
     tasks.push({
       key: 'fee-81a',
       step: 'accelerated-procedure',
       done: j.acceleratedProcedure !== null,
-      message: { key: 'journey.employer.fee-81a', values: { fee: fee?.value ?? 0 } },
+      message: { key: 'journeys.employer.fee-81a', values: { fee: fee?.value ?? 0 } },
     });
   }
   return tasks;

@@ -2,9 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { registerJourneyApi } from './api.ts';
+import { registerJourneyPages } from './pages.tsx';
 import { createJourneyService } from './service.ts';
 
 export function registerJourneys(app: FastifyInstance, deps: AppDeps) {
   const service = createJourneyService(deps.database.db);
   registerJourneyApi(app, service, deps.web.i18n);
+  registerJourneyPages(app, deps.web, service);
 }

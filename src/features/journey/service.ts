@@ -28,7 +28,7 @@ import {
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { organisation } from '../identity/schema.ts';
+import { organisation, person } from '../identity/schema.ts';
 import {
   consentedOrganisations,
   type JourneyObject,
@@ -425,7 +425,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
           kind: 'status-changed',
           recipientPersonId: after.applicantId,
           recipientOrganisationId: null,
-          messageKey: 'journey.notice.status-changed',
+          messageKey: 'journeys.notice.status-changed',
           values: { step: k, status: s.status, outcome: s.status === 'decided' ? s.outcome : '' },
           createdAt: at,
         };
@@ -540,7 +540,12 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
   }
 
   /** The journey for reading (with its audit entry); employers see no document ids. */
-  async function read(actor: Actor, journeyId: string, purpose = 'view journey') {
+  async function read(
+    actor: Actor,
+    journeyId: string,
+    purpose = 'view journey',
+    opts: { history?: boolean } = {},
+  ) {
     const out = await db.transaction(async (tx) => {
       const at = now();
       const access = await authorize(tx, actor, 'read', journeyId, purpose, at);
@@ -560,7 +565,28 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
               .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
               .from(organisation)
               .where(inArray(organisation.id, orgIds));
-      return { ...access, organisations: new Map(orgs.map((o) => [o.id, o])) };
+      const [applicant] = await tx
+        .select({ name: person.displayName })
+        .from(person)
+        .where(eq(person.id, access.row.applicantId));
+      const history = opts.history
+        ? await tx
+            .select({
+              version: journeyEvent.version,
+              type: journeyEvent.type,
+              at: journeyEvent.at,
+              role: journeyEvent.actorRole,
+            })
+            .from(journeyEvent)
+            .where(eq(journeyEvent.journeyId, access.row.id))
+            .orderBy(asc(journeyEvent.version))
+        : [];
+      return {
+        ...access,
+        organisations: new Map(orgs.map((o) => [o.id, o])),
+        applicantName: applicant?.name ?? '',
+        history,
+      };
     });
     return orNotFound(out);
   }

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { consent } from '../identity/schema.ts';
+import { type Browser, setUpWay } from './testing.ts';
+
+describe('journey pages (no JavaScript: forms post and redirect)', () => {
+  let t: TestApp;
+  let b: (name: string) => Browser;
+  let orgs: Record<string, string>;
+  let id = '';
+  before(async () => {
+    t = await buildTestApp();
+    const way = await setUpWay(t.app, t.database.db, { makeOrganisation, makeAccount, sessionFor });
+    b = way.b;
+    orgs = way.orgs;
+  });
+  after(() => t.close());
+
+  const get = (who: string, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: { cookie: b(who).cookie } });
+  const form = (who: string, url: string, fields: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: b(who).cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: b(who).csrfToken, ...fields }).toString(),
+    });
+
+  it('shows "Mein Weg" and re-renders bad input with 422 naming the fields', async () => {
+    const page = await get('applicant', '/de/mein-weg');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Mein Weg/);
+    const bad = await form('applicant', '/de/mein-weg', { pathway: 'aufenthg-18a' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /error-summary/);
+    assert.match(bad.body, /href="#field-facts-qualification-kind"/);
+  });
+
+  it('opens a journey from the form and shows what to do next, steps and who sees what', async () => {
+    const res = await form('applicant', '/en/my-journey', {
+      pathway: 'aufenthg-18a',
+      kind: 'vocational',
+      regulation: 'federal',
+      location: 'abroad',
+      occupation: 'Nurse',
+      stateCode: 'SN',
+      districtAgs: '14626',
+      countryCode: 'in',
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    const location = String(res.headers.location);
+    const m = /^\/en\/journeys\/([0-9a-f-]{36})$/.exec(location);
+    assert.ok(m, location);
+    id = m[1] as string;
+    const page = await get('applicant', location);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /What to do next/);
+    assert.match(page.body, /Who can see what/);
+    assert.match(page.body, /Anerkennungsstelle Sachsen/);
+  });
+
+  it('lets the applicant invite the employer, who sees its own tasks with the § 81a fee', async () => {
+    const res = await form('applicant', `/de/wege/${id}/befehl`, {
+      type: 'invite-employer',
+      employerId: orgs['jt-employer'] as string,
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    const page = await get('employer', `/en/journeys/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /411 €/);
+    const list = await get('employer', '/de/arbeitgeber/wege');
+    assert.match(list.body, new RegExp(id));
+  });
+
+  it('refuses the § 81a start without power of attorney with the message, then starts it', async () => {
+    const refused = await form('employer', `/en/journeys/${id}/command`, {
+      type: 'start-accelerated-procedure',
+    });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /That did not work/);
+    const ok = await form('employer', `/en/journeys/${id}/command`, {
+      type: 'start-accelerated-procedure',
+      powerOfAttorney: 'yes',
+    });
+    assert.equal(ok.statusCode, 303, ok.body);
+  });
+
+  it('puts the submitted recognition in the officer’s work queue; the decision form needs reasons', async () => {
+    assert.equal(
+      (await form('applicant', `/de/wege/${id}/befehl`, { type: 'submit', step: 'recognition' })).statusCode,
+      303,
+    );
+    const queue = await get('recognition', '/de/behoerde/arbeitsliste');
+    assert.equal(queue.statusCode, 200);
+    assert.match(queue.body, new RegExp(`/de/wege/${id}/schritte/recognition`));
+    const step = await get('recognition', `/de/wege/${id}/schritte/recognition`);
+    assert.equal(step.statusCode, 200);
+    assert.match(step.body, /Checkliste/);
+    const noReason = await form('recognition', `/de/wege/${id}/schritte/recognition`, {
+      action: 'decide',
+      outcome: 'positive',
+    });
+    assert.equal(noReason.statusCode, 422);
+    assert.match(noReason.body, /href="#field-reason"/);
+    const review = await form('recognition', `/de/wege/${id}/schritte/recognition`, {
+      action: 'start-review',
+    });
+    assert.equal(review.statusCode, 303);
+    const decided = await form('recognition', `/de/wege/${id}/schritte/recognition`, {
+      action: 'decide',
+      outcome: 'positive',
+      reason: 'Gleichwertig',
+    });
+    assert.equal(decided.statusCode, 303);
+    const seen = await get('applicant', `/de/wege/${id}`);
+    assert.match(seen.body, /Entschieden: Positiv/);
+  });
+
+  it('hides the journey from other authorities and shows it to a consenting counsellor only', async () => {
+    assert.equal((await get('recognition-th', `/de/wege/${id}`)).statusCode, 404);
+    assert.equal((await get('counsellor', `/de/wege/${id}`)).statusCode, 404);
+    await t.database.db.insert(consent).values({
+      personId: b('applicant').personId,
+      organisationId: orgs['jt-centre'] as string,
+      grantedAt: new Date(),
+    });
+    assert.equal((await get('counsellor', `/de/wege/${id}`)).statusCode, 200);
+    assert.match((await get('counsellor', '/en/counselling/journeys')).body, new RegExp(id));
+    assert.equal((await get('applicant', '/de/behoerde/arbeitsliste')).statusCode, 403);
+  });
+});
