@@ -64,7 +64,8 @@ export const POLICY: PolicyTable = {
   /** One's own sign-in sessions. */
   session: {
     read: everyone(OWN),
-    revoke: everyone(OWN),
+    /** Administrators may end anyone's sessions (ASVS 7.4.5), e.g. of a stolen device. */
+    revoke: { ...everyone(OWN), administrator: ['own', 'other'] },
     'sign-out': everyone(OWN),
   },
   /** "Wer hat meine Daten gesehen?": the audit entries about oneself. */

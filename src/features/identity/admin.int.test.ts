@@ -218,4 +218,19 @@ describe('registration, invitations and erasure', () => {
     });
     assert.match(after.body, /azubi@example\.org/);
   });
+
+  it('lets an administrator end all sessions of another person, effective on the next request', async () => {
+    const applicant = await makeAccount(t.database.db, 'applicant');
+    const victim = await signInApi(t.app, applicant);
+    const admin = await makeAccount(t.database.db, 'administrator', 'op-test');
+    const a = await sessionFor(t.app, t.database.db, admin.personId, 'administrator');
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/admin/people/${applicant.personId}/sessions`,
+      headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken },
+    });
+    assert.equal(res.statusCode, 204);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: victim.cookie } });
+    assert.equal(me.statusCode, 401);
+  });
 });

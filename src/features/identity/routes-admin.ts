@@ -17,6 +17,7 @@ import {
   updateApplicantProfile,
 } from './admin.ts';
 import { authorizeOrganisation, authorizePersonal, requireActor } from './http.ts';
+import { revokeAllSessions } from './sessions.ts';
 import type { IdentityDeps } from './sign-in.ts';
 import { findOrganisationBySlug } from './store.ts';
 
@@ -170,6 +171,32 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
         handleErasure(tx, id, body.outcome, body.note, actor.personId, deps.now()),
       );
       if (!ok) throw new AppError('not-found', { detail: 'No open erasure request with this id.' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.delete(
+    '/api/v1/admin/people/:id/sessions',
+    { config: { policy: { action: 'revoke', resource: 'session' } } },
+    async (req, reply) => {
+      const { actor } = requireActor(req);
+      const { id } = parseInput(z.strictObject({ id: z.string().max(64) }), req.params, 'params');
+      const now = deps.now();
+      const ok = await db.transaction(async (tx) => {
+        const d = await authorizePersonal(
+          tx,
+          now,
+          actor,
+          'revoke',
+          'session',
+          id,
+          'end sessions (ASVS 7.4.5)',
+        );
+        if (!d.allow) return false;
+        await revokeAllSessions(tx, id, now);
+        return true;
+      });
+      if (!ok) throw new AppError('not-found', { detail: 'No such person.' });
       return reply.status(204).send();
     },
   );
