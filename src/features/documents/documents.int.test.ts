@@ -130,6 +130,13 @@ describe('documents', () => {
       assert.equal(doc.fileName, 'scan.pdf.png');
     });
 
+    it('accepts a file of exactly the limit', async () => {
+      const a = await browser('applicant');
+      const res = await upload(a, { filename: 'exact.pdf', data: samplePdf(MAX) });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal((res.json() as { sizeBytes: number }).sizeBytes, MAX);
+    });
+
     it('reads the category after the file too (API clients send parts in any order)', async () => {
       const a = await browser('applicant');
       const body = multipart([

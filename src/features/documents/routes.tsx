@@ -279,6 +279,8 @@ function registerDocumentPages(app: FastifyInstance, web: WebDeps, documents: Do
           result = { redirect: listUrl(ctx) };
         } catch (e) {
           if (!(e instanceof UploadRefused)) throw e;
+          // The rest of an oversize body is not read: the connection ends with the answer.
+          if (e.reason === 'too-large') reply.header('connection', 'close');
           const field = refusalOf(e, documents.maxBytes).error;
           const error: FieldError = {
             field: field.field.replace(/^body\./, ''),

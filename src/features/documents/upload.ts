@@ -14,9 +14,14 @@ interface PendingUpload {
 
 const pending = new WeakMap<FastifyRequest, PendingUpload>();
 
-/** The multipart limits for one document upload. */
+/**
+ * The multipart limits for one document upload. The file limit is one byte above the allowed size:
+ * busboy then hands over the byte that crosses the limit, our counter refuses it at once and the
+ * request is answered while the client is still sending (at exactly the limit busboy would only
+ * truncate silently and the answer would wait for the end of the body).
+ */
 export function uploadLimits(maxBytes: number) {
-  return { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 4096, parts: 10, headerPairs: 100 };
+  return { fileSize: maxBytes + 1, files: 1, fields: 8, fieldSize: 4096, parts: 10, headerPairs: 100 };
 }
 
 /**
@@ -92,6 +97,8 @@ export function uploadOf(req: FastifyRequest) {
 function tooLarge(maxBytes: number): AppError {
   return new AppError('payload-too-large', {
     detail: `The document is larger than ${maxBytes} bytes.`,
+    // The rest of the body is not read: the connection ends with the answer.
+    headers: { connection: 'close' },
     errors: [
       { field: 'body.file', rule: `max-bytes:${maxBytes}`, message: `must be at most ${maxBytes} bytes` },
     ],
