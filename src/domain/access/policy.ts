@@ -30,6 +30,9 @@ export const RESOURCES = [
   'document',
   'journey',
   'work-queue',
+  'registry-entry',
+  'recognition-record',
+  'mutual-recognition-register',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -174,6 +177,22 @@ export const POLICY: PolicyTable = {
     create: { applicant: OWN, 'family-member': OWN },
     delete: { applicant: OWN, 'family-member': OWN },
     share: { applicant: OWN, 'family-member': OWN },
+  },
+  /** Corrections of reference data (authorities, occupations, missions …), with history. */
+  'registry-entry': {
+    update: { administrator: ['other'] },
+  },
+  /**
+   * A signed recognition record (issue 6): issued and withdrawn by recognition officers, recorded
+   * for their own authority or, for an existing paper notice, for the authority that issued it.
+   */
+  'recognition-record': {
+    create: { 'recognition-officer': ['own-organisation', 'other'] },
+    withdraw: { 'recognition-officer': ['own-organisation', 'other'] },
+  },
+  /** Whether a recognition from one state counts in another: maintained by the ministries. */
+  'mutual-recognition-register': {
+    update: { 'ministry-officer': ['within-jurisdiction', 'other'] },
   },
 };
 

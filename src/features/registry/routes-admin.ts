@@ -10,16 +10,7 @@ import type { RegisterService } from './register.ts';
 /**
  * The write side of the registry as JSON API routes, guarded by the one authorisation policy.
  *
- * NOT WIRED YET: the policy (src/domain/access/policy.ts) has no rows for these resources, and
- * the app refuses to start with a route that names an unknown pair. Once the identity owner adds
- *
- *   'registry-entry':              { update: { administrator: ['other'] } },
- *   'recognition-record':          { create: { 'recognition-officer': ['own-organisation', 'other'] },
- *                                    withdraw: { 'recognition-officer': ['own-organisation', 'other'] } },
- *   'mutual-recognition-register': { update: { 'ministry-officer': ['within-jurisdiction', 'other'] } },
- *
- * (with the resources added to RESOURCES), call `registerRegistryAdmin(app, services)` from
- * `registerRegistry`. The services behind these routes are complete and tested.
+ * Wired from `registerRegistry`; the rows for these resources are in src/domain/access/policy.ts.
  */
 export const ADMIN_POLICIES = {
   correct: { action: 'update', resource: 'registry-entry' },

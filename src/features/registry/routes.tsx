@@ -5,12 +5,14 @@ import { AppError, type FieldError, parseInput } from '../../platform/http/error
 import type { Translator } from '../../platform/i18n/index.ts';
 import { definePage } from '../../web/page.tsx';
 import { STATE_CODES } from '../regions/seed.ts';
+import { createCorrectionsService } from './corrections.ts';
 import { buildFinderAnswer, type FinderAnswer, finderAnswerJson, resolveFinderQuery } from './finder.ts';
 import { missionAnswer, missionCountries } from './missions.ts';
 import { districtsByPlace, type OfficeMatch, officeMatch } from './offices.ts';
 import { REGISTRY_PATHS } from './paths.ts';
 import { createRecordsService } from './records.ts';
 import { createRegisterService } from './register.ts';
+import { registerRegistryAdmin } from './routes-admin.ts';
 import { registerRecognitionRecords } from './routes-records.tsx';
 import { type OccupationHit, searchOccupations } from './search.ts';
 import { lazySigningKey } from './signing.ts';
@@ -282,6 +284,8 @@ export function registerRegistry(app: FastifyInstance, deps: AppDeps) {
   const records = createRecordsService(db, key);
   const register = createRegisterService(db);
   registerRecognitionRecords(app, deps, { records, register, snapshot: registry, key });
+  const corrections = createCorrectionsService(db, () => registry.invalidate());
+  registerRegistryAdmin(app, { corrections, records, register });
 
   return { registry, records, register, key };
 }

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await buildTestApp();
+  await makeOrganisation(t.database.db, {
+    slug: 'operator-test',
+    name: 'Betrieb Chancenregion',
+    kind: 'operator',
+    jurisdictions: [{ scope: 'nationwide' }],
+  });
+});
+after(() => t.close());
+
+describe('registry write side in the running app', () => {
+  it('lets a signed-in administrator correct an entry, with CSRF, and shows the correction at once', async () => {
+    const admin = await makeAccount(t.database.db, 'administrator', 'operator-test');
+    const s = await sessionFor(t.app, t.database.db, admin.personId, 'administrator');
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/registry/recognition-authority/SN:architect',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+      payload: {
+        changes: { verified: true, source: 'Architektenkammer Sachsen, 2026-11-20' },
+        reason: 'confirmed',
+      },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const finder = (await t.app.inject('/api/v1/recognition/finder?kldb=31114&state=SN')).json();
+    assert.ok(JSON.stringify(finder).includes('Architektenkammer Sachsen, 2026-11-20'));
+  });
+
+  it('refuses the correction without a CSRF token and to an applicant', async () => {
+    const admin = await makeAccount(t.database.db, 'administrator', 'operator-test');
+    const s = await sessionFor(t.app, t.database.db, admin.personId, 'administrator');
+    const noToken = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/registry/recognition-authority/SN:architect',
+      headers: { cookie: s.cookie },
+      payload: { changes: { verified: false }, reason: 'x' },
+    });
+    assert.equal(noToken.statusCode, 403);
+    const applicant = await makeAccount(t.database.db, 'applicant');
+    const a = await sessionFor(t.app, t.database.db, applicant.personId, 'applicant');
+    const denied = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/registry/recognition-authority/SN:architect',
+      headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken },
+      payload: { changes: { verified: false }, reason: 'x' },
+    });
+    assert.equal(denied.statusCode, 403);
+    const anonymous = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/registry/recognition-authority/SN:architect',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ changes: { verified: false }, reason: 'x' }),
+    });
+    assert.equal(anonymous.statusCode, 401);
+  });
+});
