@@ -18,9 +18,10 @@ import {
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
+import { handleErasure, requestErasure } from '../identity/admin.ts';
 import { documentStorageOf } from './routes.tsx';
 import { document } from './schema.ts';
-import { storeUpload, UploadRefused } from './service.ts';
+import { eraseDocumentsOf, storeUpload, UploadRefused } from './service.ts';
 import { diskStorage } from './storage.ts';
 
 const MAX = 64 * 1024;
@@ -662,6 +663,36 @@ describe('documents', () => {
       });
       assert.equal(noConsent.statusCode, 422);
       assert.match(noConsent.body, /error-summary/);
+    });
+  });
+  describe('erasure', () => {
+    it("survives identity's erasure (consents deleted → shares go) and erases the person's documents", async () => {
+      const a = await browser('applicant');
+      const id = ((await upload(a, { filename: 'a.pdf', data: samplePdf() })).json() as { id: string }).id;
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/consents',
+        headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken },
+        payload: { organisationId: orgs.employer },
+      });
+      const shared = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/documents/shares',
+        headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken },
+        payload: { organisationId: orgs.employer, documentId: id },
+      });
+      assert.equal(shared.statusCode, 201);
+      const admin = await makeAccount(t.database.db, 'applicant');
+      const requestId = await requestErasure(t.database.db, a.personId, undefined, new Date());
+      const before = (await storedFiles()).length;
+      let removeFiles: (() => Promise<void>) | undefined;
+      await t.database.db.transaction(async (tx) => {
+        assert.ok(await handleErasure(tx, requestId, 'erased', undefined, admin.personId, new Date()));
+        removeFiles = await eraseDocumentsOf(tx, storage(), a.personId);
+      });
+      await removeFiles?.();
+      assert.equal((await rowsOf(a.personId)).length, 0);
+      assert.equal((await storedFiles()).length, before - 1);
     });
   });
 });

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { AppError, type FieldError, parseInput } from '../../platform/http/errors.ts';
+import type { RouteDoc } from '../../platform/http/openapi.ts';
 import type { RoutePolicy } from '../../platform/http/policy.ts';
 import { LOCALES, type Locale } from '../../platform/i18n/index.ts';
 import type { ViewContext } from '../../web/context.ts';
@@ -25,6 +27,7 @@ import {
   sharesOf,
   storeUpload,
   UploadRefused,
+  viewOf,
 } from './service.ts';
 import { diskStorage } from './storage.ts';
 import { readLeadingFields, refusalOf, uploadLimits, uploadOf } from './upload.ts';
@@ -39,6 +42,53 @@ function form(req: FastifyRequest): Record<string, string> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
 }
+
+const idParams = z.object({ id: z.string().max(64) });
+const shareBody = z
+  .object({
+    organisationId: z.uuid(),
+    documentId: z.uuid().optional(),
+    category: z.enum(DOCUMENT_CATEGORIES).optional(),
+  })
+  .strict();
+const doc = (summary: string, extra: Omit<RouteDoc, 'summary' | 'tags'> = {}): RouteDoc => ({
+  summary,
+  tags: ['documents'],
+  ...extra,
+});
+
+/** What the OpenAPI document says about each route. */
+const API_DOCS = {
+  list: doc("The signed-in person's own documents, with the checklist categories"),
+  upload: doc(
+    'Upload a document: multipart/form-data with the field category and one part file (PDF, JPEG or PNG by content, at most DOCUMENT_MAX_BYTES)',
+    { success: { status: 201, description: 'The stored document; Location names it' } },
+  ),
+  shares: doc("The signed-in person's shares, with whether each is in effect"),
+  share: doc(
+    'Share one document (documentId) or every document of a category with an organisation the person has consented to',
+    { body: shareBody, success: { status: 201 } },
+  ),
+  unshare: doc('Stop a share', { params: idParams, success: { status: 204, description: 'Ended' } }),
+  visible: doc(
+    "The documents of an applicant the actor may see (own, or shared with the actor's organisation); audited",
+    {
+      params: idParams,
+    },
+  ),
+  details: doc("A document's metadata; audited", { params: idParams }),
+  content: doc('Download a document as an attachment (detected type, nosniff, no-store); audited', {
+    params: idParams,
+    success: {
+      contentType: 'application/octet-stream',
+      description: 'application/pdf, image/jpeg or image/png',
+    },
+  }),
+  remove: doc("Delete one's own document (the bytes are removed)", {
+    params: idParams,
+    success: { status: 204, description: 'Deleted' },
+  }),
+} as const;
 
 const notFound = () => new AppError('not-found', { detail: 'No such document.' });
 
@@ -91,7 +141,7 @@ function registerDocumentsApi(app: FastifyInstance, documents: DocumentsDeps) {
 
   app.get(
     '/api/v1/documents',
-    { config: { policy: { action: 'read', resource: 'document' } } },
+    { config: { policy: { action: 'read', resource: 'document' }, openapi: API_DOCS.list } },
     async (req) => {
       const { actor } = requireActor(req);
       return { documents: await ownDocuments(db, actor.personId), categories: DOCUMENT_CATEGORIES };
@@ -101,7 +151,7 @@ function registerDocumentsApi(app: FastifyInstance, documents: DocumentsDeps) {
   app.post(
     '/api/v1/documents',
     {
-      config: { policy: { action: 'create', resource: 'document' } },
+      config: { policy: { action: 'create', resource: 'document' }, openapi: API_DOCS.upload },
       preValidation: readLeadingFields(documents.maxBytes),
     },
     async (req, reply) => {
@@ -117,22 +167,17 @@ function registerDocumentsApi(app: FastifyInstance, documents: DocumentsDeps) {
 
   app.get(
     '/api/v1/documents/shares',
-    { config: { policy: { action: 'share', resource: 'document' } } },
+    { config: { policy: { action: 'share', resource: 'document' }, openapi: API_DOCS.shares } },
     async (req) => ({ shares: await sharesOf(db, requireActor(req).actor.personId) }),
   );
 
   app.post(
     '/api/v1/documents/shares',
-    { config: { policy: { action: 'share', resource: 'document' } } },
+    { config: { policy: { action: 'share', resource: 'document' }, openapi: API_DOCS.share } },
     async (req, reply) => {
       const { actor } = requireActor(req);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-      const result = await shareDocuments(documents, actor, {
-        organisationId: str(body.organisationId) ?? '',
-        documentId: str(body.documentId),
-        category: str(body.category),
-      });
+      const body = parseInput(shareBody, req.body ?? {}, 'body');
+      const result = await shareDocuments(documents, actor, body);
       if (!result.ok) throw shareProblem(result);
       return reply.status(201).send(result.share);
     },
@@ -140,7 +185,7 @@ function registerDocumentsApi(app: FastifyInstance, documents: DocumentsDeps) {
 
   app.delete<{ Params: { id: string } }>(
     '/api/v1/documents/shares/:id',
-    { config: { policy: { action: 'share', resource: 'document' } } },
+    { config: { policy: { action: 'share', resource: 'document' }, openapi: API_DOCS.unshare } },
     async (req, reply) => {
       if (!(await revokeShare(documents, requireActor(req).actor, req.params.id))) throw notFound();
       return reply.status(204).send();
@@ -149,7 +194,7 @@ function registerDocumentsApi(app: FastifyInstance, documents: DocumentsDeps) {
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/applicants/:id/documents',
-    { config: { policy: { action: 'read', resource: 'document' } } },
+    { config: { policy: { action: 'read', resource: 'document' }, openapi: API_DOCS.visible } },
     async (req) => {
       const { actor } = requireActor(req);
       const list = await db.transaction((tx) =>
@@ -163,27 +208,26 @@ function registerDocumentsApi(app: FastifyInstance, documents: DocumentsDeps) {
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/documents/:id',
-    { config: { policy: { action: 'read', resource: 'document' } } },
+    { config: { policy: { action: 'read', resource: 'document' }, openapi: API_DOCS.details } },
     async (req) => {
       const { actor } = requireActor(req);
       const d = await db.transaction((tx) =>
         canRead(tx, documents.now(), actor, req.params.id, 'document details'),
       );
       if (!d.allow) throw notFound();
-      const { storageKey: _key, deletedAt: _deleted, ...rest } = d.row;
-      return { ...rest, createdAt: rest.createdAt.toISOString() };
+      return viewOf(d.row);
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/documents/:id/content',
-    { config: { policy: { action: 'read', resource: 'document' } } },
+    { config: { policy: { action: 'read', resource: 'document' }, openapi: API_DOCS.content } },
     async (req, reply) => sendContent(documents, req, reply, req.params.id),
   );
 
   app.delete<{ Params: { id: string } }>(
     '/api/v1/documents/:id',
-    { config: { policy: { action: 'delete', resource: 'document' } } },
+    { config: { policy: { action: 'delete', resource: 'document' }, openapi: API_DOCS.remove } },
     async (req, reply) => {
       if (!(await deleteDocument(documents, requireActor(req).actor, req.params.id))) throw notFound();
       return reply.status(204).send();

@@ -52,9 +52,10 @@ export const documentShare = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisation.id),
+    /** The consent the share rests on; when identity deletes it (erasure), the share goes with it. */
     consentId: uuid('consent_id')
       .notNull()
-      .references(() => consent.id),
+      .references(() => consent.id, { onDelete: 'cascade' }),
     documentId: uuid('document_id').references(() => document.id, { onDelete: 'cascade' }),
     category: text('category'),
     createdAt: ts('created_at').notNull(),

@@ -173,31 +173,51 @@ export async function ownDocuments(db: DbOrTx, personId: string): Promise<Docume
   return rows.map(viewOf);
 }
 
+/** The owner's shares in effect: not revoked, resting on a consent that is not withdrawn. */
+async function effectiveShares(db: DbOrTx, ownerPersonId: string, only?: DocumentRow) {
+  return db
+    .select({
+      organisationId: documentShare.organisationId,
+      documentId: documentShare.documentId,
+      category: documentShare.category,
+    })
+    .from(documentShare)
+    .innerJoin(consent, eq(consent.id, documentShare.consentId))
+    .where(
+      and(
+        eq(documentShare.ownerPersonId, ownerPersonId),
+        isNull(documentShare.revokedAt),
+        isNull(consent.withdrawnAt),
+        only
+          ? or(eq(documentShare.documentId, only.id), eq(documentShare.category, only.category))
+          : undefined,
+      ),
+    );
+}
+
+type Share = Awaited<ReturnType<typeof effectiveShares>>[number];
+
+const sharedWith = (shares: readonly Share[], row: DocumentRow) => [
+  ...new Set(
+    shares
+      .filter((s) => s.documentId === row.id || (s.documentId === null && s.category === row.category))
+      .map((s) => s.organisationId),
+  ),
+];
+
 /**
  * The organisations a document is shared with right now: shares not revoked, resting on a consent
  * not withdrawn, naming the document or its category. Read on every request, so a withdrawal or
  * a revocation takes effect on the next one.
  */
 export async function sharedWithOrganisations(db: DbOrTx, row: DocumentRow): Promise<string[]> {
-  const rows = await db
-    .select({ organisationId: documentShare.organisationId })
-    .from(documentShare)
-    .innerJoin(consent, eq(consent.id, documentShare.consentId))
-    .where(
-      and(
-        eq(documentShare.ownerPersonId, row.ownerPersonId),
-        isNull(documentShare.revokedAt),
-        isNull(consent.withdrawnAt),
-        or(eq(documentShare.documentId, row.id), eq(documentShare.category, row.category)),
-      ),
-    );
-  return [...new Set(rows.map((r) => r.organisationId))];
+  return sharedWith(await effectiveShares(db, row.ownerPersonId, row), row);
 }
 
-function relationsOf(actor: Actor, m: Membership, row: DocumentRow, sharedWith: readonly string[]) {
+function relationsOf(actor: Actor, m: Membership, row: DocumentRow, orgs: readonly string[]) {
   const out = new Set<Relation>(['other']);
   if (row.ownerPersonId === actor.personId) out.add('own');
-  if (m.organisationId !== null && sharedWith.includes(m.organisationId)) out.add('shared-by-consent');
+  if (m.organisationId !== null && orgs.includes(m.organisationId)) out.add('shared-by-consent');
   return out;
 }
 
@@ -228,9 +248,9 @@ export async function canRead(
   purpose: string,
 ): Promise<ReadDecision> {
   const row = await findDocument(tx, documentId);
-  const sharedWith = row ? await sharedWithOrganisations(tx, row) : [];
+  const orgs = row ? await sharedWithOrganisations(tx, row) : [];
   const decision: Decision & { membership?: Membership } = row
-    ? decideFor(actor, 'read', 'document', (m) => relationsOf(actor, m, row, sharedWith))
+    ? decideFor(actor, 'read', 'document', (m) => relationsOf(actor, m, row, orgs))
     : { allow: false, status: 404, reason: 'object' };
   const m = decision.allow ? decision.membership : actor.memberships[0];
   await appendAudit(
@@ -272,9 +292,10 @@ export async function documentsVisibleTo(
   const visible: DocumentRow[] = [];
   let via: Membership | undefined;
   const own = applicantId === actor.personId;
+  const shares = rows.length > 0 ? await effectiveShares(tx, applicantId) : [];
   for (const row of rows) {
-    const sharedWith = await sharedWithOrganisations(tx, row);
-    const d = decideFor(actor, 'read', 'document', (m) => relationsOf(actor, m, row, sharedWith));
+    const orgs = sharedWith(shares, row);
+    const d = decideFor(actor, 'read', 'document', (m) => relationsOf(actor, m, row, orgs));
     if (d.allow) {
       visible.push(row);
       via ??= d.membership;
@@ -518,6 +539,27 @@ export async function documentsByIds(
       ),
     );
   return rows.map(viewOf);
+}
+
+/**
+ * Erasure of a person (Art. 17 GDPR; identity's erasure handling): deletes the person's document
+ * rows and shares in the caller's transaction and returns what removes the stored bytes — call it
+ * after the transaction has committed (a rollback then leaves everything in place). Audit entries
+ * keep only the document ids.
+ */
+export async function eraseDocumentsOf(
+  tx: DbOrTx,
+  storage: DocumentStorage,
+  personId: string,
+): Promise<() => Promise<void>> {
+  await tx.delete(documentShare).where(eq(documentShare.ownerPersonId, personId));
+  const rows = await tx
+    .delete(document)
+    .where(eq(document.ownerPersonId, personId))
+    .returning({ key: document.storageKey });
+  return async () => {
+    for (const r of rows) await storage.remove(r.key);
+  };
 }
 
 export { MEDIA_TYPES };
