@@ -10,6 +10,8 @@ import {
   processIo,
   usersCreate,
 } from './features/identity/cli.ts';
+import { JOURNEY_USAGE, journeySeed } from './features/journey/cli.ts';
+import { journeyJobs } from './features/journey/jobs.ts';
 import { PATHWAYS_USAGE, pathwaysCli } from './features/pathways/cli.ts';
 import { answersPurgeJob } from './features/pathways/jobs.ts';
 import { referenceAgeJob } from './features/regions/jobs.ts';
@@ -29,6 +31,7 @@ Commands:
   references check      list reference rows older than REFERENCE_MAX_AGE_DAYS [--format json]
 ${IDENTITY_USAGE}
 ${PATHWAYS_USAGE}
+${JOURNEY_USAGE}
   help                  show this text
 
 Configuration comes from the environment; see README.md and .env.example.`;
@@ -72,8 +75,9 @@ export async function main(argv: string[]): Promise<number> {
         const db = await openConfiguredDatabase(config, progress);
         await migrateAndSeed(db, progress);
         const code = argv.includes('--demo') ? await demoSeed(db, config, processIo, progress) : 0;
+        const journeyCode = code === 0 ? await journeySeed(db, argv, config, progress) : code;
         await db.close();
-        return code;
+        return journeyCode;
       }
       case 'users':
       case 'audit': {
@@ -122,7 +126,15 @@ async function serve(config: Config): Promise<number> {
   await demoOnFirstStart(database, config, progress);
   const jobs = config.JOBS_ENABLED
     ? await progress.step('Starting background jobs', () =>
-        startJobs(database, [referenceAgeJob(database, config, log), answersPurgeJob(database.db, log)], log),
+        startJobs(
+          database,
+          [
+            referenceAgeJob(database, config, log),
+            answersPurgeJob(database.db, log),
+            ...journeyJobs(database.db, config, log),
+          ],
+          log,
+        ),
       )
     : undefined;
   const app = await createApp({ config, database, jobs });

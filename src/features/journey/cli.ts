@@ -1,0 +1,63 @@
+/** The journey's part of `seed`: `--demo` adds the demo journeys, `--scale N` bulk-loads N synthetic journeys. */
+
+import type { Progress } from '../../platform/cli/progress.ts';
+import type { Config } from '../../platform/config.ts';
+import type { DatabaseHandle } from '../../platform/db/client.ts';
+import { seedScale } from './scale.ts';
+import { seedJourneyDemo } from './seed.ts';
+
+export const JOURNEY_USAGE = `  seed --demo           also create about fifty demo journeys in every stage (after the demo accounts)
+  seed --scale N        bulk-load N synthetic journeys with event histories (for benchmarks; not in production)`;
+
+/** Runs after the reference (and identity demo) seed; returns an exit code. */
+export async function journeySeed(
+  db: DatabaseHandle,
+  argv: readonly string[],
+  config: Config,
+  progress: Progress,
+  err: (text: string) => void = (text) => process.stderr.write(text),
+): Promise<number> {
+  if (argv.includes('--demo') && config.NODE_ENV !== 'production') {
+    const made = await progress.step('Creating demo journeys', () => seedJourneyDemo(db.db));
+    progress.info(
+      made > 0 ? `  ${made} demo journeys` : '  demo journeys exist already (or no demo accounts)',
+    );
+  }
+  const at = argv.indexOf('--scale');
+  if (at >= 0) {
+    const n = Number(argv[at + 1]);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000_000) {
+      err('--scale needs a whole number of journeys between 1 and 10000000\n');
+      return 64;
+    }
+    if (config.NODE_ENV === 'production') {
+      err('Refused: synthetic journeys are not loaded when NODE_ENV=production.\n');
+      return 78;
+    }
+    const started = performance.now();
+    let last = 0;
+    const result = await progress.step(`Loading ${n} synthetic journeys`, () =>
+      seedScale(db.db, n, {
+        batch: db.kind === 'pglite' ? 200 : 1000,
+        concurrency: db.kind === 'pglite' ? 1 : 6,
+        onProgress: (done, total) => {
+          const now = performance.now();
+          if (now - last < 1000 && done < total) return;
+          last = now;
+          const rate = done / ((now - started) / 1000);
+          const width = 30;
+          const filled = Math.round((done / total) * width);
+          err(
+            `\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} journeys, ${rate.toFixed(0)}/s`,
+          );
+          if (done === total) err('\n');
+        },
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    progress.info(
+      `  ${result.journeys} journeys, ${result.events} events in ${seconds.toFixed(1)} s (${(result.journeys / seconds).toFixed(0)} journeys/s)`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,342 @@
+/**
+ * Demo journeys for `seed --demo`: about fifty journeys in every stage across the six states, made through the
+ * service (so every event, audit entry and projection row is real), with clocks set in the past so that some
+ * deadlines run, some are close and some have passed.
+ */
+import { and, count, eq, inArray, isNull, like } from 'drizzle-orm';
+import type { Actor, Membership } from '../../domain/access/policy.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import type { JourneyFacts } from '../../domain/journey/index.ts';
+import { SIX_STATES } from '../../domain/recognition/portability.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { createOrganisation, type NewOrganisation } from '../identity/accounts.ts';
+import { DEMO_DOMAIN } from '../identity/demo.ts';
+import { consent, organisation, person, roleAssignment } from '../identity/schema.ts';
+import { journey } from './schema.ts';
+import { createJourneyService, JourneyRefusal, type StepCommandInput } from './service.ts';
+
+/** A district per state where the demo applicants will live (AGS of the reference tables). */
+const DISTRICTS: Record<string, string> = {
+  SN: '14626',
+  BE: '11000',
+  BB: '12054',
+  MV: '13003',
+  ST: '15003',
+  TH: '16051',
+};
+
+const STATE_NAMES: Record<string, string> = {
+  BE: 'Berlin',
+  BB: 'Brandenburg',
+  MV: 'Mecklenburg-Vorpommern',
+  SN: 'Sachsen',
+  ST: 'Sachsen-Anhalt',
+  TH: 'Thüringen',
+};
+
+/** Authorities for the states other than Saxony (the identity demo made Saxony's); no accounts sign in for them. */
+function stateOrganisations(state: string): NewOrganisation[] {
+  const lower = state.toLowerCase();
+  return [
+    {
+      slug: `demo-anerkennung-${lower}`,
+      name: `Anerkennungsstelle ${STATE_NAMES[state]} (Demo)`,
+      kind: 'recognition-authority',
+      seat: { stateCode: state },
+      jurisdictions: [{ scope: 'state', stateCode: state }],
+    },
+    {
+      slug: `demo-zab-${lower}`,
+      name: `Zentrale Ausländerbehörde ${STATE_NAMES[state]} (Demo)`,
+      kind: 'central-foreigners-office',
+      seat: { stateCode: state },
+      jurisdictions: [{ scope: 'state', stateCode: state }],
+    },
+    {
+      slug: `demo-abh-${lower}`,
+      name: `Ausländerbehörde ${STATE_NAMES[state]} (Demo)`,
+      kind: 'foreigners-office',
+      seat: { stateCode: state, districtAgs: DISTRICTS[state] as string },
+      jurisdictions: [{ scope: 'district', ags: DISTRICTS[state] as string }],
+    },
+  ];
+}
+
+const FACTS: readonly JourneyFacts[] = [
+  {
+    pathway: 'aufenthg-18a',
+    qualification: { kind: 'vocational', regulation: 'federal' },
+    employerUses81a: false,
+    location: 'abroad',
+  },
+  {
+    pathway: 'aufenthg-18b',
+    qualification: { kind: 'academic', regulation: 'not-regulated' },
+    employerUses81a: false,
+    location: 'abroad',
+  },
+  {
+    pathway: 'aufenthg-18a',
+    qualification: { kind: 'vocational', regulation: 'state' },
+    employerUses81a: false,
+    location: 'abroad',
+  },
+  {
+    pathway: 'aufenthg-16d-1',
+    qualification: { kind: 'vocational', regulation: 'federal' },
+    employerUses81a: false,
+    location: 'germany',
+  },
+];
+
+type Step = { who: string; command: StepCommandInput; days: number };
+
+/** The whole way, in order; each demo journey walks a prefix of it (refused commands are skipped). */
+function script(employerId: string): Step[] {
+  const s = (who: string, days: number, command: StepCommandInput): Step => ({ who, days, command });
+  return [
+    s('applicant', 1, { type: 'submit', step: 'orientation' }),
+    s('counsellor', 3, { type: 'decide', step: 'orientation', outcome: 'positive' }),
+    s('applicant', 2, { type: 'invite-employer', employerId }),
+    s('applicant', 0, { type: 'submit', step: 'job-offer' }),
+    s('employer', 2, { type: 'decide', step: 'job-offer', outcome: 'positive' }),
+    s('employer', 3, { type: 'start-accelerated-procedure', powerOfAttorney: true }),
+    s('applicant', 2, { type: 'submit', step: 'recognition' }),
+    s('applicant', 0, { type: 'submit', step: 'zab-statement' }),
+    s('recognition-officer', 9, { type: 'start-review', step: 'recognition' }),
+    s('recognition-officer', 0, { type: 'start-review', step: 'zab-statement' }),
+    s('recognition-officer', 4, {
+      type: 'request-documents',
+      step: 'recognition',
+      missing: ['Beglaubigte Übersetzung des Abschlusszeugnisses'],
+    }),
+    s('applicant', 12, {
+      type: 'submit-documents',
+      step: 'recognition',
+      documents: ['00000000-0000-4000-8000-000000000001'],
+    }),
+    s('recognition-officer', 3, { type: 'documents-complete', step: 'recognition' }),
+    s('recognition-officer', 30, {
+      type: 'decide',
+      step: 'recognition',
+      outcome: 'positive',
+      reason: 'Gleichwertigkeit festgestellt.',
+    }),
+    s('recognition-officer', 0, { type: 'decide', step: 'zab-statement', outcome: 'positive' }),
+    s('foreigners-office-caseworker', 6, {
+      type: 'decide',
+      step: 'accelerated-procedure',
+      outcome: 'positive',
+      reason: 'Vorabzustimmung erteilt.',
+    }),
+    s('employer', 1, { type: 'submit', step: 'ba-approval' }),
+    s('employment-agency-officer', 5, { type: 'decide', step: 'ba-approval', outcome: 'positive' }),
+    s('applicant', 2, { type: 'submit', step: 'visa-appointment' }),
+    s('mission-officer', 10, { type: 'decide', step: 'visa-appointment', outcome: 'positive' }),
+    s('applicant', 7, { type: 'submit', step: 'visa-decision' }),
+    s('mission-officer', 2, { type: 'start-review', step: 'visa-decision' }),
+    s('mission-officer', 1, { type: 'documents-complete', step: 'visa-decision' }),
+    s('mission-officer', 12, { type: 'decide', step: 'visa-decision', outcome: 'positive' }),
+    s('applicant', 20, { type: 'submit', step: 'entry-registration' }),
+    s('foreigners-office-caseworker', 3, { type: 'decide', step: 'entry-registration', outcome: 'positive' }),
+    s('applicant', 5, { type: 'submit', step: 'residence-permit' }),
+    s('foreigners-office-caseworker', 20, {
+      type: 'decide',
+      step: 'residence-permit',
+      outcome: 'positive',
+      reason: 'Aufenthaltserlaubnis erteilt.',
+    }),
+    s('applicant', 3, { type: 'submit', step: 'integration' }),
+    s('counsellor', 30, { type: 'decide', step: 'integration', outcome: 'positive' }),
+  ];
+}
+
+async function ensurePerson(db: Database, email: string, name: string, role: Role, orgId: string | null) {
+  const [found] = await db.select({ id: person.id }).from(person).where(eq(person.email, email));
+  if (found) return found.id;
+  const [row] = await db
+    .insert(person)
+    .values({ email, displayName: name, passwordHash: null, emailVerifiedAt: new Date() })
+    .returning({ id: person.id });
+  const id = row?.id as string;
+  await db
+    .insert(roleAssignment)
+    .values({ personId: id, role, organisationId: orgId, grantedAt: new Date() });
+  return id;
+}
+
+const membership = (role: Role, organisationId: string | null): Membership => ({
+  role,
+  organisationId,
+  jurisdictions: [],
+});
+
+/**
+ * Creates the demo journeys (idempotent: does nothing when the demo applicant has a journey). Needs the identity
+ * demo (organisations and accounts). Returns the number of journeys made.
+ */
+export async function seedJourneyDemo(db: Database, today: Date = new Date(), total = 50): Promise<number> {
+  const [applicantRow] = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(eq(person.email, `antragstellerin@${DEMO_DOMAIN}`));
+  if (!applicantRow) return 0;
+  const [existing] = await db
+    .select({ n: count() })
+    .from(journey)
+    .where(eq(journey.applicantId, applicantRow.id));
+  if ((existing?.n ?? 0) > 0) return 0;
+
+  for (const state of SIX_STATES) {
+    if (state === 'SN') continue;
+    for (const org of stateOrganisations(state)) {
+      const [found] = await db
+        .select({ id: organisation.id })
+        .from(organisation)
+        .where(eq(organisation.slug, org.slug));
+      if (!found) await createOrganisation(db, org, today, null);
+    }
+  }
+  const orgs = new Map(
+    (
+      await db
+        .select({ id: organisation.id, slug: organisation.slug, kind: organisation.kind })
+        .from(organisation)
+        .where(like(organisation.slug, 'demo-%'))
+    ).map((o) => [o.slug, o]),
+  );
+  const orgId = (slug: string) => orgs.get(slug)?.id ?? null;
+  const employerId = orgId('demo-pflege-leipzig');
+  const centreId = orgId('demo-beratung-dresden');
+  if (!employerId) return 0;
+  const employerPerson = await db
+    .select({ id: roleAssignment.personId })
+    .from(roleAssignment)
+    .where(and(eq(roleAssignment.organisationId, employerId), isNull(roleAssignment.revokedAt)));
+
+  const [counsellor] = centreId
+    ? await db
+        .select({ id: roleAssignment.personId })
+        .from(roleAssignment)
+        .where(and(eq(roleAssignment.organisationId, centreId), eq(roleAssignment.role, 'counsellor')))
+    : [];
+  const counsellorId = counsellor?.id ?? null;
+  // Officers for the other states' authorities (no password: they cannot sign in; they make the demo's history).
+  const officers = new Map<string, string>();
+  for (const [slug, o] of orgs) {
+    const role: Role | null =
+      o.kind === 'recognition-authority'
+        ? 'recognition-officer'
+        : o.kind === 'foreigners-office' || o.kind === 'central-foreigners-office'
+          ? 'foreigners-office-caseworker'
+          : o.kind === 'mission'
+            ? 'mission-officer'
+            : o.kind === 'employment-agency'
+              ? 'employment-agency-officer'
+              : null;
+    if (role === null) continue;
+    const [member] = await db
+      .select({ id: roleAssignment.personId })
+      .from(roleAssignment)
+      .where(and(eq(roleAssignment.organisationId, o.id), eq(roleAssignment.role, role)));
+    officers.set(
+      o.id,
+      member?.id ??
+        (await ensurePerson(db, `officer-${slug}@${DEMO_DOMAIN}`, `Sachbearbeitung ${slug}`, role, o.id)),
+    );
+  }
+
+  const steps = script(employerId);
+  let made = 0;
+  for (let i = 0; i < total; i++) {
+    const state = SIX_STATES[i % SIX_STATES.length] as string;
+    const facts = i === 0 ? FACTS[0] : FACTS[i % FACTS.length];
+    if (!facts) continue;
+    const applicantId =
+      i === 0
+        ? applicantRow.id
+        : await ensurePerson(
+            db,
+            `weg-${String(i).padStart(2, '0')}@${DEMO_DOMAIN}`,
+            `Demo Person ${i}`,
+            'applicant',
+            null,
+          );
+    if (i > 0 && (i % 3 === 0 || state === 'SN') && centreId) {
+      await db.insert(consent).values({ personId: applicantId, organisationId: centreId, grantedAt: today });
+    }
+    // Journey i walks `stage` commands of the script, spread over every stage; it started so long ago that its
+    // last command falls a few days before today.
+    const stage = i === 0 ? 15 : i % (steps.length + 1);
+    const walked = steps.slice(0, stage);
+    const span = walked.reduce((sum, s) => sum + s.days, 0) + 2 + (i % 9);
+    let clock = new Date(today.getTime() - span * 86_400_000);
+    const service = createJourneyService(db, { now: () => clock });
+    const applicant: Actor = { personId: applicantId, memberships: [membership('applicant', null)] };
+    const abroad = facts.location === 'abroad';
+    const opened = await service.open(applicant, {
+      facts,
+      occupation: facts.qualification.kind === 'academic' ? 'Softwareentwicklerin' : 'Pflegefachkraft',
+      place: {
+        stateCode: state,
+        districtAgs: state === 'SN' && i % 2 === 0 ? '14626' : (DISTRICTS[state] ?? null),
+        countryCode: abroad ? 'IN' : null,
+      },
+    });
+    const id = opened.body.journeyId;
+    const [row] = await db.select({ state: journey.state }).from(journey).where(eq(journey.id, id));
+    const ownerOf = (kind: string) => row?.state.steps[kind as keyof typeof row.state.steps]?.owner ?? null;
+    for (const s of walked) {
+      clock = new Date(clock.getTime() + s.days * 86_400_000);
+      let actor: Actor | null = null;
+      if (s.who === 'applicant') actor = applicant;
+      else if (s.who === 'counsellor')
+        actor =
+          centreId && counsellorId
+            ? { personId: counsellorId, memberships: [membership('counsellor', centreId)] }
+            : null;
+      else if (s.who === 'employer')
+        actor = {
+          personId: employerPerson[0]?.id ?? applicantId,
+          memberships: [membership('employer-admin', employerId)],
+        };
+      else {
+        const step = 'step' in s.command ? s.command.step : null;
+        const owner = step ? ownerOf(step) : null;
+        const officer = owner ? officers.get(owner) : undefined;
+        if (owner && officer) actor = { personId: officer, memberships: [membership(s.who as Role, owner)] };
+      }
+      if (actor === null) continue;
+      try {
+        await service.command(actor, id, s.command);
+      } catch (error) {
+        if (
+          !(error instanceof JourneyRefusal) &&
+          !(error instanceof Error && error.message === 'No such journey.')
+        )
+          throw error;
+      }
+    }
+    made++;
+  }
+  return made;
+}
+
+/** How many journeys the demo applicants have (for tests and the CLI's summary). */
+export async function demoJourneyCount(db: Database): Promise<number> {
+  const ids = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(like(person.email, `%@${DEMO_DOMAIN}`));
+  if (ids.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(journey)
+    .where(
+      inArray(
+        journey.applicantId,
+        ids.map((r) => r.id),
+      ),
+    );
+  return row?.n ?? 0;
+}
