@@ -54,6 +54,29 @@ export function fieldId(field: string): string {
   return `field-${field.replace(/^body\./, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
+/** The hint and the error message under a label; their ids are what `describedByOf` names. */
+export function HintAndError(props: {
+  id: string;
+  hint?: string | undefined;
+  error?: FieldError | undefined;
+}) {
+  return (
+    <>
+      {props.hint ? (
+        <div class="kern-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p class="kern-error" id={`${props.id}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span>{props.error.message}</span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
@@ -83,17 +106,7 @@ function Field(props: FieldProps & { control: (a: ControlAttributes) => Componen
         {props.label}
         {props.optionalLabel ? <span class="kern-label__optional"> {props.optionalLabel}</span> : null}
       </label>
-      {props.hint ? (
-        <div class="kern-hint" id={`${id}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span>{props.error.message}</span>
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={props.hint} error={props.error} />
       {props.control({
         id,
         name: props.name,
@@ -208,17 +221,7 @@ export function RadioGroup(
         {props.label}
         {props.optionalLabel ? <span class="kern-label__optional"> {props.optionalLabel}</span> : null}
       </legend>
-      {props.hint ? (
-        <div class="kern-hint" id={`${id}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span>{props.error.message}</span>
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={props.hint} error={props.error} />
       <div class="kern-fieldset__body">
         {props.options.map((o, i) => {
           const optionId = i === 0 ? id : `${id}-${i}`;
