@@ -523,7 +523,7 @@ function Actions(props: JourneyPageProps) {
             <CommandButton
               ctx={ctx}
               id={j.id}
-              label={t.t('journeys.button.submit')}
+              label={t.t('journeys.button.submit-step', { step: label })}
               fields={{ type: 'submit', step: s.kind }}
             />
           </div>,

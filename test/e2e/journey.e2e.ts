@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { type Browser as Party, setUpWay } from '../../src/features/journey/testing.ts';
+import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
+import { axeViolations, type Harness, SKIP_REASON, startHarness } from './harness.ts';
+
+/**
+ * The whole way in the browser, JavaScript on and off: the applicant starts a journey → invites the employer,
+ * who starts the accelerated procedure → the recognition officer decides → the foreigners' office pre-approves →
+ * the mission books the appointment and decides → the local foreigners' office issues the permit. Every page
+ * is axe-clean and every party sees the same status.
+ */
+for (const javaScript of [true, false]) {
+  describe(`the journey with JavaScript ${javaScript ? 'on' : 'off'}`, { skip: SKIP_REASON }, () => {
+    let h: Harness;
+    let b: (name: string) => Party;
+    const contexts: BrowserContext[] = [];
+    const pages = new Map<string, Page>();
+    let journeyUrl = '';
+
+    before(async () => {
+      h = await startHarness();
+      const way = await setUpWay(h.app, h.testApp.database.db, { makeOrganisation, makeAccount, sessionFor });
+      b = way.b;
+    });
+    after(async () => {
+      for (const c of contexts) await c.close();
+      await h?.close();
+    });
+
+    /** A browser of one party, signed in by its session cookies (the sign-in itself is tested elsewhere). */
+    async function as(name: string): Promise<Page> {
+      const existing = pages.get(name);
+      if (existing) return existing;
+      const context = await h.axeContext(javaScript);
+      contexts.push(context);
+      const cookies = b(name)
+        .cookie.split('; ')
+        .map((c) => {
+          const i = c.indexOf('=');
+          return { name: c.slice(0, i), value: c.slice(i + 1), url: h.base };
+        });
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      pages.set(name, page);
+      return page;
+    }
+
+    async function clean(page: Page, what: string) {
+      assert.deepEqual(await axeViolations(page), [], what);
+    }
+
+    async function decide(who: string, step: string, action: string, outcome?: string) {
+      const page = await as(who);
+      await page.goto(`${journeyUrl}/schritte/${step}`);
+      await page.getByLabel(action).check();
+      if (outcome) {
+        await page.getByLabel(outcome, { exact: true }).check();
+        await page.getByLabel('Begründung').fill('Alle Voraussetzungen liegen vor.');
+      }
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.waitForURL(/done=1/);
+      assert.match(await page.content(), /Gespeichert/);
+      await clean(page, `${who} ${step}`);
+    }
+
+    async function submit(who: string, stepName: string) {
+      const page = await as(who);
+      await page.goto(journeyUrl);
+      await page.getByRole('button', { name: `Jetzt beantragen: ${stepName}` }).click();
+      await page.waitForURL(/done=1/);
+    }
+
+    async function statusOf(who: string, kind: string): Promise<string> {
+      const page = await as(who);
+      await page.goto(journeyUrl);
+      return (await page.locator(`#step-${kind} td`).nth(1).innerText()).trim();
+    }
+
+    it('the applicant starts a journey and sees what to do next', async () => {
+      const page = await as('applicant');
+      await page.goto(`${h.base}/de/mein-weg`);
+      await clean(page, 'Mein Weg');
+      await page.getByRole('button', { name: 'Weg beginnen' }).click();
+      await page.waitForLoadState();
+      assert.match(await page.content(), /Bitte prüfen Sie Ihre Angaben|error-summary/);
+      await clean(page, 'Mein Weg with errors');
+      await page.getByLabel('Weg (Aufenthaltstitel)').selectOption('aufenthg-18a');
+      await page.getByLabel('Berufsausbildung').check();
+      await page.getByLabel('Durch Bundesrecht reglementiert').check();
+      await page.getByLabel('Im Ausland').check();
+      await page.getByLabel('Beruf', { exact: true }).fill('Pflegefachfrau');
+      await page.getByLabel('Bundesland, in dem Sie arbeiten möchten').selectOption('SN');
+      await page.getByLabel('Kreisschlüssel (AGS), wo Sie wohnen werden').fill('14626');
+      await page.getByLabel(/Land, aus dem Sie sich bewerben/).fill('IN');
+      await page.getByRole('button', { name: 'Weg beginnen' }).click();
+      await page.waitForURL(/\/de\/wege\/[0-9a-f-]{36}$/);
+      journeyUrl = page.url();
+      const html = await page.content();
+      assert.match(html, /Was als Nächstes zu tun ist/);
+      assert.match(html, /Wer was sehen kann/);
+      await clean(page, 'journey page');
+      await page.getByLabel('Arbeitgeber').selectOption({ label: 'Pflegeheim Neiße GmbH' });
+      await page.getByRole('button', { name: 'Arbeitgeber einladen' }).click();
+      await page.waitForURL(/done=1/);
+    });
+
+    it('the employer sees its tasks (fee 411 €) and starts the accelerated procedure', async () => {
+      const page = await as('employer');
+      await page.goto(journeyUrl);
+      assert.match(await page.content(), /411 €/);
+      await clean(page, 'employer view');
+      await page.getByLabel(/Vollmacht/).check();
+      await page.getByRole('button', { name: 'Beschleunigtes Verfahren beginnen' }).click();
+      await page.waitForURL(/done=1/);
+      assert.match(await statusOf('applicant', 'accelerated-procedure'), /Eingereicht/);
+    });
+
+    it('the recognition officer confirms receipt and decides; everyone sees the decision', async () => {
+      await submit('applicant', 'Anerkennung Ihrer Qualifikation');
+      const queue = await as('recognition');
+      await queue.goto(`${h.base}/de/behoerde/arbeitsliste`);
+      assert.match(await queue.content(), /Arbeitsliste/);
+      await clean(queue, 'work queue');
+      await decide('recognition', 'recognition', 'Eingang bestätigen und Prüfung beginnen');
+      await decide('recognition', 'recognition', 'Entscheiden', 'Positiv');
+      for (const who of ['applicant', 'employer', 'recognition']) {
+        assert.match(await statusOf(who, 'recognition'), /Entschieden: Positiv/, who);
+      }
+    });
+
+    it('the foreigners’ office pre-approves, the agency approves, the mission books and decides', async () => {
+      await decide('zab', 'accelerated-procedure', 'Entscheiden', 'Positiv');
+      if (!/Nicht nötig/.test(await statusOf('applicant', 'ba-approval'))) {
+        const employer = await as('employer');
+        await employer.goto(journeyUrl);
+        const declaration = employer.getByRole('button', { name: /Beschäftigungsverhältnis/ });
+        if ((await declaration.count()) > 0) {
+          await declaration.click();
+          await employer.waitForURL(/done=1/);
+          await decide('ba', 'ba-approval', 'Entscheiden', 'Positiv');
+        }
+      }
+      await submit('applicant', 'Termin für den Visumantrag');
+      await decide('mission', 'visa-appointment', 'Entscheiden', 'Positiv');
+      await submit('applicant', 'Entscheidung über das Visum');
+      await decide('mission', 'visa-decision', 'Eingang bestätigen und Prüfung beginnen');
+      await decide('mission', 'visa-decision', 'Entscheiden', 'Positiv');
+      assert.match(await statusOf('employer', 'visa-decision'), /Entschieden: Positiv/);
+    });
+
+    it('the local foreigners’ office registers the entry and issues the permit; all parties agree', async () => {
+      await submit('applicant', 'Einreise und Anmeldung der Wohnung');
+      await decide('abh', 'entry-registration', 'Entscheiden', 'Positiv');
+      await submit('applicant', 'Aufenthaltserlaubnis');
+      await decide('abh', 'residence-permit', 'Entscheiden', 'Positiv');
+      for (const who of ['applicant', 'employer', 'abh', 'mission']) {
+        assert.match(await statusOf(who, 'residence-permit'), /Entschieden: Positiv/, who);
+      }
+      const page = await as('applicant');
+      await page.goto(journeyUrl);
+      await clean(page, 'journey page at the end');
+    });
+  });
+}
