@@ -75,7 +75,7 @@ for (const javaScript of [true, false]) {
     async function statusOf(who: string, kind: string): Promise<string> {
       const page = await as(who);
       await page.goto(journeyUrl);
-      return (await page.locator(`#step-${kind} td`).nth(1).innerText()).trim();
+      return ((await page.locator(`#step-${kind} td`).nth(1).textContent()) ?? '').trim();
     }
 
     it('the applicant starts a journey and sees what to do next', async () => {
