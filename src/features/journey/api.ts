@@ -15,6 +15,7 @@ import { journeyJson, type Viewer } from './present.ts';
 import { journeysFor, onTimeRate, workQueue } from './queries.ts';
 import { type Access, JourneyRefusal, type JourneyService } from './service.ts';
 
+const tags = ['journeys'];
 const idParam = z.strictObject({ id: z.uuid() });
 const listQuery = z.strictObject({
   as: z.enum(['applicant', 'employer', 'counsellor']).default('applicant'),
@@ -72,7 +73,18 @@ export function registerJourneyApi(app: FastifyInstance, service: JourneyService
 
   app.post(
     '/api/v1/journeys',
-    { config: { policy: { action: 'create', resource: 'journey' } } },
+    {
+      config: {
+        policy: { action: 'create', resource: 'journey' },
+        openapi: {
+          summary:
+            'Open a journey for the signed-in applicant (owners resolved from the registry); honours Idempotency-Key',
+          tags,
+          body: openSchema,
+          success: { status: 201 },
+        },
+      },
+    },
     guard(async (req, reply) => {
       const actor = requireSignedIn(req);
       const key = idempotencyKeyOf(req.headers);
@@ -87,7 +99,16 @@ export function registerJourneyApi(app: FastifyInstance, service: JourneyService
 
   app.get(
     '/api/v1/journeys',
-    { config: { policy: { action: 'read', resource: 'journey' } } },
+    {
+      config: {
+        policy: { action: 'read', resource: 'journey' },
+        openapi: {
+          summary: 'Journeys the actor sees as applicant, employer or counsellor',
+          tags,
+          query: listQuery,
+        },
+      },
+    },
     async (req) => {
       const actor = requireSignedIn(req);
       const q = parseInput(listQuery, req.query, 'query');
@@ -97,7 +118,16 @@ export function registerJourneyApi(app: FastifyInstance, service: JourneyService
 
   app.get(
     '/api/v1/journeys/:id',
-    { config: { policy: { action: 'read', resource: 'journey' } } },
+    {
+      config: {
+        policy: { action: 'read', resource: 'journey' },
+        openapi: {
+          summary: 'A journey with its steps (kind, status, outcome, owner, dueAt, pausedSince) and tasks',
+          tags,
+          params: idParam,
+        },
+      },
+    },
     async (req) => {
       const actor = requireSignedIn(req);
       const { id } = parseInput(idParam, req.params, 'params');
@@ -115,7 +145,12 @@ export function registerJourneyApi(app: FastifyInstance, service: JourneyService
 
   app.get(
     '/api/v1/journeys/:id/events',
-    { config: { policy: { action: 'read', resource: 'journey' } } },
+    {
+      config: {
+        policy: { action: 'read', resource: 'journey' },
+        openapi: { summary: 'The event history of a journey (the timeline)', tags, params: idParam },
+      },
+    },
     async (req) => {
       const actor = requireSignedIn(req);
       const { id } = parseInput(idParam, req.params, 'params');
@@ -135,7 +170,18 @@ export function registerJourneyApi(app: FastifyInstance, service: JourneyService
 
   app.post(
     '/api/v1/journeys/:id/commands',
-    { config: { policy: { action: 'update', resource: 'journey' } } },
+    {
+      config: {
+        policy: { action: 'update', resource: 'journey' },
+        openapi: {
+          summary:
+            'Send a command (submit, start-review, request-documents, decide …); refusals are problem+json 403/404/409/422; honours Idempotency-Key',
+          tags,
+          params: idParam,
+          body: commandSchema,
+        },
+      },
+    },
     guard(async (req, reply) => {
       const actor = requireSignedIn(req);
       const { id } = parseInput(idParam, req.params, 'params');
@@ -148,7 +194,17 @@ export function registerJourneyApi(app: FastifyInstance, service: JourneyService
 
   app.get(
     '/api/v1/work-queue',
-    { config: { policy: { action: 'read', resource: 'work-queue' } } },
+    {
+      config: {
+        policy: { action: 'read', resource: 'work-queue' },
+        openapi: {
+          summary:
+            'Open steps owned by the actor’s authority, earliest deadline first, overdue marked, on-time rate',
+          tags,
+          query: queueQuery,
+        },
+      },
+    },
     async (req) => {
       const actor = requireSignedIn(req);
       const q = parseInput(queueQuery, req.query, 'query');
