@@ -6,6 +6,17 @@ export const REGISTRY_PATHS = {
   offices: { de: '/auslaenderbehoerde', en: '/foreigners-office' },
   missions: { de: '/auslandsvertretung', en: '/missions' },
   verify: { de: '/nachweis/:code', en: '/verify/:code' },
+  /** Write side (administrators, recognition officers, ministry officers). */
+  adminRegistry: { de: '/verwaltung/register', en: '/admin/registry' },
+  adminEntry: { de: '/verwaltung/register/:table/:key', en: '/admin/registry/:table/:key' },
+  adminRecords: { de: '/verwaltung/nachweise', en: '/admin/records' },
+  adminRecordNew: { de: '/verwaltung/nachweise/neu', en: '/admin/records/new' },
+  adminRecord: { de: '/verwaltung/nachweise/:code', en: '/admin/records/:code' },
+  adminRecordWithdraw: {
+    de: '/verwaltung/nachweise/:code/ruecknahme',
+    en: '/admin/records/:code/withdrawal',
+  },
+  adminRegister: { de: '/verwaltung/anerkennungsregister', en: '/admin/mutual-recognition' },
 } as const satisfies Record<string, LocalizedPath>;
 
 /**

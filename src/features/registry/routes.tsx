@@ -13,6 +13,7 @@ import { REGISTRY_PATHS } from './paths.ts';
 import { createRecordsService } from './records.ts';
 import { createRegisterService } from './register.ts';
 import { registerRegistryAdmin } from './routes-admin.ts';
+import { registerRegistryAdminPages } from './routes-admin-web.tsx';
 import { registerRecognitionRecords } from './routes-records.tsx';
 import { type OccupationHit, searchOccupations } from './search.ts';
 import { lazySigningKey } from './signing.ts';
@@ -286,6 +287,7 @@ export function registerRegistry(app: FastifyInstance, deps: AppDeps) {
   registerRecognitionRecords(app, deps, { records, register, snapshot: registry, key });
   const corrections = createCorrectionsService(db, () => registry.invalidate());
   registerRegistryAdmin(app, { corrections, records, register });
+  registerRegistryAdminPages(app, deps, { corrections, records, register, snapshot: registry });
 
   return { registry, records, register, key };
 }
