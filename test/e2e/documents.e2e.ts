@@ -30,7 +30,7 @@ for (const javaScript of [true, false]) {
       await page.goto(`${h.base}/de/anmelden?next=/de/dokumente`);
       await page.getByLabel('E-Mail-Adresse').fill(applicant.email);
       await page.getByLabel('Passwort').fill(applicant.password);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
       await page.waitForURL(`${h.base}/de/dokumente`);
       assert.match(await page.content(), /Meine Dokumente/);
       assert.deepEqual(await axeViolations(page), []);

@@ -304,6 +304,7 @@ function registerDocumentPages(app: FastifyInstance, web: WebDeps, documents: Do
   definePage(app, web, {
     paths: DOCUMENT_PATHS.list,
     policy: { action: 'read', resource: 'document' },
+    nav: { labelKey: 'documents.nav', order: 95 },
     handler: async (req, _reply, ctx) => page(ctx, req),
   });
 
