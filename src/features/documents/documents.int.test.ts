@@ -412,6 +412,27 @@ describe('documents', () => {
       assert.equal((await rowsOf(a.personId)).length, 1);
     });
 
+    it('re-renders the form (422) for a file far over the limit, without reading it', async () => {
+      const a = await browser('applicant');
+      const page = await t.app.inject({ method: 'GET', url: '/en/documents', headers: { cookie: a.cookie } });
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      const big = multipart([
+        { name: '_csrf', value: token },
+        { name: 'category', value: 'passport' },
+        { name: 'file', filename: 'huge.pdf', data: samplePdf(MAX * 3) },
+      ]);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/en/documents',
+        headers: { ...big.headers, cookie: a.cookie },
+        payload: big.payload,
+      });
+      assert.equal(res.statusCode, 422);
+      assert.match(res.body, /too large/);
+      assert.equal(res.headers.connection, 'close');
+      assert.equal((await rowsOf(a.personId)).length, 0);
+    });
+
     it('sends anonymous visitors to sign in', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/en/documents' });
       assert.equal(res.statusCode, 303);

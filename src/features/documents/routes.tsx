@@ -123,6 +123,7 @@ export function registerDocuments(
 async function upload(documents: DocumentsDeps, req: FastifyRequest) {
   const { actor } = requireActor(req);
   const u = uploadOf(req);
+  if (u.declaredTooLarge) throw new UploadRefused('too-large');
   if (!u.file) throw new UploadRefused('missing');
   const membership = actor.memberships.find((m) => m.role === 'applicant' || m.role === 'family-member');
   return storeUpload(

@@ -7,6 +7,8 @@ import { UploadRefused } from './service.ts';
 export const MULTIPART_OVERHEAD = 64 * 1024;
 
 interface PendingUpload {
+  /** The declared Content-Length already exceeds the limit: the file is refused unread. */
+  declaredTooLarge: boolean;
   next: () => Promise<IteratorResult<unknown>>;
   file: MultipartFile | undefined;
   fields: Record<string, string>;
@@ -25,9 +27,10 @@ export function uploadLimits(maxBytes: number) {
 }
 
 /**
- * preValidation hook of the upload routes: refuses a declared body larger than the limit before
- * reading it, then reads the form fields that come before the file (`_csrf`, `category`) into
- * `req.body`, so that the CSRF check (a preHandler) sees the token of a no-JavaScript form. The
+ * preValidation hook of the upload routes: notes whether the declared body is already larger than
+ * the limit (the handler then refuses the file without reading it), and reads the form fields that
+ * come before the file (`_csrf`, `category`) into `req.body`, so that the CSRF check (a
+ * preHandler) sees the token of a no-JavaScript form. The
  * file itself is not read until the handler runs, after the CSRF and policy checks.
  */
 export function readLeadingFields(maxBytes: number) {
@@ -43,7 +46,7 @@ export function readLeadingFields(maxBytes: number) {
       });
     }
     const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes);
+    const declaredTooLarge = Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD;
     const iterator = req.parts({ limits: uploadLimits(maxBytes) })[Symbol.asyncIterator]();
     const fields: Record<string, string> = {};
     let file: MultipartFile | undefined;
@@ -57,7 +60,7 @@ export function readLeadingFields(maxBytes: number) {
       }
       if (typeof part.value === 'string' && !(part.fieldname in fields)) fields[part.fieldname] = part.value;
     }
-    pending.set(req, { next: () => iterator.next(), file, fields });
+    pending.set(req, { declaredTooLarge, next: () => iterator.next(), file, fields });
     req.body = fields;
   };
 }
@@ -70,6 +73,7 @@ export function uploadOf(req: FastifyRequest) {
   const p = pending.get(req);
   if (!p) throw new Error('readLeadingFields did not run for this route');
   return {
+    declaredTooLarge: p.declaredTooLarge,
     file: p.file,
     fields: p.fields,
     async readRest(): Promise<Record<string, string>> {
