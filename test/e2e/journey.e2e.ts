@@ -51,7 +51,13 @@ for (const javaScript of [true, false]) {
       assert.deepEqual(await axeViolations(page), [], what);
     }
 
-    async function decide(who: string, step: string, action: string, outcome?: string) {
+    async function decide(
+      who: string,
+      step: string,
+      action: string,
+      outcome?: string,
+      more?: (page: Page) => Promise<void>,
+    ) {
       const page = await as(who);
       await page.goto(`${journeyUrl}/schritte/${step}`);
       await page.getByLabel(action).check();
@@ -59,6 +65,7 @@ for (const javaScript of [true, false]) {
         await page.getByLabel(outcome, { exact: true }).check();
         await page.getByLabel('Begründung').fill('Alle Voraussetzungen liegen vor.');
       }
+      if (more) await more(page);
       await page.getByRole('button', { name: 'Speichern' }).click();
       await page.waitForURL(/done=1/);
       assert.match(await page.content(), /Gespeichert/);
@@ -124,7 +131,13 @@ for (const javaScript of [true, false]) {
       assert.match(await queue.content(), /Arbeitsliste/);
       await clean(queue, 'work queue');
       await decide('recognition', 'recognition', 'Eingang bestätigen und Prüfung beginnen');
-      await decide('recognition', 'recognition', 'Entscheiden', 'Positiv');
+      await decide('recognition', 'recognition', 'Entscheiden', 'Positiv', async (page) => {
+        await page.getByLabel(/Geburtsdatum/).fill('1994-03-12');
+        await page.getByLabel('Beruf (Schlüssel im Register)').selectOption('nurse');
+        await page.getByLabel('Berufsbezeichnung wie im Bescheid').fill('Pflegefachfrau');
+        await page.getByLabel('Rechtsgrundlage').fill('§ 2 PflBG');
+      });
+      assert.match(await (await as('recognition')).content(), /Anerkennungsnachweis .* wurde ausgestellt/);
       for (const who of ['applicant', 'employer', 'recognition']) {
         assert.match(await statusOf(who, 'recognition'), /Entschieden: Positiv/, who);
       }

@@ -72,12 +72,37 @@ describe('journey API: the whole way', () => {
     assert.equal(s.recognition?.status, 'waiting-for-applicant');
     await ok('applicant', { type: 'submit-documents', step: 'recognition', documents: [randomUUID()] });
     await ok('recognition', { type: 'documents-complete', step: 'recognition' });
-    await ok('recognition', {
+    const withoutRecord = await api.command(b('recognition'), id, {
+      type: 'decide',
+      step: 'recognition',
+      outcome: 'positive',
+    });
+    assert.equal(withoutRecord.statusCode, 400, 'a positive recognition needs the record data');
+    assert.ok(
+      (withoutRecord.json() as { errors: { field: string }[] }).errors.some((e) => e.field === 'body.record'),
+    );
+    const decided = (await ok('recognition', {
       type: 'decide',
       step: 'recognition',
       outcome: 'positive',
       reason: 'gleichwertig',
+      record: {
+        birthDate: '1994-03-12',
+        professionKey: 'nurse',
+        professionTitle: 'Pflegefachfrau',
+        legalBasis: '§ 2 PflBG',
+      },
+    })) as { recognitionRecord?: string };
+    assert.match(
+      String(decided.recognitionRecord),
+      /^[A-Z0-9-]+$/,
+      'the positive decision issued the record',
+    );
+    const verify = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/recognition/records/${decided.recognitionRecord}`,
     });
+    assert.equal(verify.statusCode, 200, verify.body);
     await ok('zab', { type: 'decide', step: 'accelerated-procedure', outcome: 'positive' });
     s = await steps();
     if (s['ba-approval']?.status === 'not-started') {
@@ -138,7 +163,7 @@ describe('journey API: the whole way', () => {
     const res = await api.command(b('applicant'), id, {
       type: 'decide',
       step: 'recognition',
-      outcome: 'positive',
+      outcome: 'negative',
     });
     assert.equal(res.statusCode, 403);
     assert.match(String(res.headers['content-type']), /application\/problem\+json/);

@@ -9,10 +9,12 @@ import { momentOf } from '../../domain/journey/index.ts';
 import { AppError, parseInput } from '../../platform/http/errors.ts';
 import { PROBLEM_TYPE_BASE } from '../../platform/http/problem.ts';
 import type { I18n } from '../../platform/i18n/index.ts';
+import type { RecordsService } from '../registry/records.ts';
 import { journeyRoleOf } from './access.ts';
-import { commandSchema, idempotencyKeyOf, openSchema, toCommandInput } from './input.ts';
+import { commandSchema, idempotencyKeyOf, openSchema, recordDue, toCommandInput } from './input.ts';
 import { journeyJson, type Viewer } from './present.ts';
 import { journeysFor, onTimeRate, workQueue } from './queries.ts';
+import { issueRecord, requireRecord } from './records.ts';
 import { type Access, JourneyRefusal, type JourneyService } from './service.ts';
 
 const tags = ['journeys'];
@@ -58,7 +60,12 @@ export function sendRefusal(reply: FastifyReply, req: FastifyRequest, i18n: I18n
     });
 }
 
-export function registerJourneyApi(app: FastifyInstance, service: JourneyService, i18n: I18n) {
+export function registerJourneyApi(
+  app: FastifyInstance,
+  service: JourneyService,
+  i18n: I18n,
+  records?: RecordsService,
+) {
   const guard =
     <R>(handler: (req: FastifyRequest, reply: FastifyReply) => Promise<R>) =>
     async (req: FastifyRequest, reply: FastifyReply) => {
@@ -187,7 +194,16 @@ export function registerJourneyApi(app: FastifyInstance, service: JourneyService
       const { id } = parseInput(idParam, req.params, 'params');
       const key = idempotencyKeyOf(req.headers);
       const body = parseInput(commandSchema, req.body, 'body');
+      const due = recordDue(body);
+      requireRecord(due);
       const result = await service.command(actor, id, toCommandInput(body), key);
+      if (due?.record && records && result.body.events.includes('step-decided') && !result.replayed) {
+        const code = await issueRecord(service, records, actor, id, {
+          outcome: due.outcome,
+          record: due.record,
+        });
+        return reply.status(result.status).send({ ...result.body, recognitionRecord: code });
+      }
       return reply.status(result.status).send(result.body);
     }),
   );

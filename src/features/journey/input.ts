@@ -1,9 +1,11 @@
 /** Input schemas of the journey API and forms (Zod): open a journey, and every command. */
 import { z } from 'zod';
+import { isIsoDate } from '../../domain/calendar.ts';
 import { DECISION_OUTCOMES, REGULATIONS, STEP_KINDS } from '../../domain/journey/index.ts';
 import { LOCATIONS, PATHWAY_IDS, QUALIFICATION_KINDS, VARIANTS } from '../../domain/law/index.ts';
 import { SIX_STATES } from '../../domain/recognition/portability.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { RECORD_PROFESSIONS } from '../registry/records.ts';
 import type { StepCommandInput } from './service.ts';
 
 const STATES = SIX_STATES;
@@ -37,6 +39,25 @@ export const openSchema = z.strictObject({
 });
 
 const step = z.enum(STEP_KINDS);
+
+/**
+ * What the recognition officer adds to a positive or partial recognition decision so that the registry's
+ * recognition record can be issued (the rest comes from the journey: name, authority, state, day).
+ */
+export const recordInput = z.strictObject({
+  birthDate: z.string().refine(isIsoDate, { error: 'must be a date YYYY-MM-DD' }),
+  professionKey: z.enum(RECORD_PROFESSIONS),
+  professionTitle: z.string().trim().min(1).max(200),
+  kldb: z
+    .string()
+    .regex(/^[0-9]{5}$/)
+    .nullable()
+    .default(null),
+  adjustmentMeasures: z.array(z.string().trim().min(1).max(300)).max(10).default([]),
+  legalBasis: z.string().trim().min(1).max(300),
+  noticeReference: z.string().trim().min(1).max(100).nullable().default(null),
+});
+export type RecordInput = z.output<typeof recordInput>;
 const documents = z.array(z.uuid()).max(50);
 
 export const commandSchema = z.discriminatedUnion('type', [
@@ -59,6 +80,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     step,
     outcome: z.enum(DECISION_OUTCOMES),
     reason: z.string().trim().min(1).max(4000).optional(),
+    record: recordInput.optional(),
   }),
   z.strictObject({ type: z.literal('record-deemed-approval'), step }),
   z.strictObject({ type: z.literal('withdraw'), step }),
@@ -69,8 +91,16 @@ export type ParsedCommand = z.output<typeof commandSchema>;
 /** The parsed command in the shape of the core (optional fields left out when absent). */
 export function toCommandInput(c: ParsedCommand): StepCommandInput {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(c)) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(c)) if (v !== undefined && k !== 'record') out[k] = v;
   return out as StepCommandInput;
+}
+
+/** The record data of a decision that must issue a recognition record, or null when none is due. */
+export function recordDue(
+  c: ParsedCommand,
+): { outcome: 'positive' | 'partial'; record: RecordInput | undefined } | null {
+  if (c.type !== 'decide' || c.step !== 'recognition' || c.outcome === 'negative') return null;
+  return { outcome: c.outcome, record: c.record };
 }
 
 /** The `Idempotency-Key` header: 1–200 visible ASCII characters, or absent. */

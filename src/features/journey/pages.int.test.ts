@@ -113,7 +113,21 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
       outcome: 'positive',
       reason: 'Gleichwertig',
     });
-    assert.equal(decided.statusCode, 303);
+    assert.equal(decided.statusCode, 422, 'the recognition record fields are needed');
+    assert.match(decided.body, /href="#field-record-birthDate"/);
+    const issued = await form('recognition', `/de/wege/${id}/schritte/recognition`, {
+      action: 'decide',
+      outcome: 'positive',
+      reason: 'Gleichwertig',
+      'record.birthDate': '1994-03-12',
+      'record.professionKey': 'nurse',
+      'record.professionTitle': 'Pflegefachfrau',
+      'record.legalBasis': '§ 2 PflBG',
+    });
+    assert.equal(issued.statusCode, 303, issued.body);
+    assert.match(String(issued.headers.location), /record=/);
+    const notice = await get('recognition', String(issued.headers.location));
+    assert.match(notice.body, /Anerkennungsnachweis .* wurde ausgestellt/);
     const seen = await get('applicant', `/de/wege/${id}`);
     assert.match(seen.body, /Entschieden: Positiv/);
   });

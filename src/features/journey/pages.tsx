@@ -11,10 +11,12 @@ import { AppError, type FieldError, fieldErrors } from '../../platform/http/erro
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
 import { consent, organisation } from '../identity/schema.ts';
+import type { RecordsService } from '../registry/records.ts';
 import { viewerOf } from './api.ts';
-import { commandSchema, openSchema, toCommandInput } from './input.ts';
+import { commandSchema, openSchema, type RecordInput, recordInput, toCommandInput } from './input.ts';
 import { journeyJson } from './present.ts';
 import { journeysFor, noticesFor, onTimeRate, workQueue } from './queries.ts';
+import { issueRecord } from './records.ts';
 import { JourneyRefusal, type JourneyService, type StepCommandInput } from './service.ts';
 import {
   href,
@@ -77,7 +79,12 @@ function refusalNotice(ctx: ViewContext, error: JourneyRefusal): Notice {
 const done = (ctx: ViewContext): Notice => ({ kind: 'success', title: ctx.t.t('journeys.journey.done') });
 const saved = (req: FastifyRequest) => String(req.url).includes('done=1');
 
-export function registerJourneyPages(app: FastifyInstance, web: WebDeps, service: JourneyService) {
+export function registerJourneyPages(
+  app: FastifyInstance,
+  web: WebDeps,
+  service: JourneyService,
+  records?: RecordsService,
+) {
   const db = service.db;
   const today = () => momentOf(service.now().toISOString()).date;
 
@@ -276,7 +283,18 @@ export function registerJourneyPages(app: FastifyInstance, web: WebDeps, service
   definePage(app, web, {
     paths: JOURNEY_PATHS.step,
     policy: { action: 'read', resource: 'journey' },
-    handler: async (req, _reply, ctx) => renderStep(req, ctx, saved(req) ? { notice: done(ctx) } : {}),
+    handler: async (req, _reply, ctx) => {
+      const code = (req.query as Record<string, unknown>).record;
+      const notice = saved(req)
+        ? {
+            ...done(ctx),
+            ...(typeof code === 'string' && /^[A-Z0-9-]{4,40}$/.test(code)
+              ? { text: ctx.t.t('journeys.record.issued', { code }) }
+              : {}),
+          }
+        : undefined;
+      return renderStep(req, ctx, notice ? { notice } : {});
+    },
   });
 
   definePage(app, web, {
@@ -292,7 +310,13 @@ export function registerJourneyPages(app: FastifyInstance, web: WebDeps, service
         outcome: f.outcome ?? '',
         reason: f.reason ?? '',
         missing: f.missing ?? '',
+        birthDate: f['record.birthDate'] ?? '',
+        professionKey: f['record.professionKey'] ?? '',
+        professionTitle: f['record.professionTitle'] ?? '',
+        legalBasis: f['record.legalBasis'] ?? '',
+        adjustmentMeasures: f['record.adjustmentMeasures'] ?? '',
       };
+      let record: RecordInput | null = null;
       const errors: FieldError[] = [];
       const required = (field: string) =>
         errors.push({
@@ -320,6 +344,29 @@ export function registerJourneyPages(app: FastifyInstance, web: WebDeps, service
           const outcomes = STEP_ROLES[step].outcomes as readonly string[];
           if (!outcomes.includes(form.outcome ?? '')) choose('outcome');
           if (!form.reason?.trim()) required('reason');
+          if (step === 'recognition' && (form.outcome === 'positive' || form.outcome === 'partial')) {
+            const parsedRecord = parse(recordInput, {
+              birthDate: form.birthDate?.trim() ?? '',
+              professionKey: form.professionKey || undefined,
+              professionTitle: form.professionTitle ?? '',
+              legalBasis: form.legalBasis ?? '',
+              adjustmentMeasures: (form.adjustmentMeasures ?? '')
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter(Boolean),
+            });
+            if ('errors' in parsedRecord)
+              errors.push(
+                ...localise(
+                  ctx,
+                  parsedRecord.errors.map((e) => ({
+                    ...e,
+                    field: e.field.replace(/^body\./, 'body.record.'),
+                  })),
+                ),
+              );
+            else record = parsedRecord.data;
+          }
           if (errors.length === 0) {
             const parsed = parse(commandSchema, {
               type: 'decide',
@@ -345,6 +392,11 @@ export function registerJourneyPages(app: FastifyInstance, web: WebDeps, service
           status: error.status,
           view: await renderStep(req, ctx, { form, notice: refusalNotice(ctx, error) }),
         };
+      }
+      if (record && records && command.type === 'decide') {
+        const outcome = command.outcome === 'partial' ? 'partial' : 'positive';
+        const code = await issueRecord(service, records, actor, id, { outcome, record });
+        return { redirect: `${href(ctx, 'step', { id, step })}?done=1&record=${encodeURIComponent(code)}` };
       }
       return { redirect: `${href(ctx, 'step', { id, step })}?done=1` };
     },

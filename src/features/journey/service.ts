@@ -85,6 +85,8 @@ export type StepCommandInput = Exclude<CommandInput, { type: 'open-journey' }>;
 
 export interface CommandResult {
   readonly status: number;
+  /** True when the answer is the stored one of an earlier request with the same Idempotency-Key. */
+  readonly replayed?: boolean;
   readonly body: { readonly journeyId: string; readonly version: number; readonly events: readonly string[] };
 }
 
@@ -332,7 +334,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         errors: [{ field: 'header.idempotency-key', rule: 'reused', message: 'was used with another body' }],
       });
     }
-    return { status: stored.status, body: stored.response as CommandResult['body'] };
+    return { status: stored.status, body: stored.response as CommandResult['body'], replayed: true };
   }
 
   async function storeAnswer(

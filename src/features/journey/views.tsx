@@ -16,6 +16,7 @@ import {
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { RECORD_PROFESSIONS } from '../registry/records.ts';
 import type { JourneyJson } from './present.ts';
 import type { JourneySummary, QueueItem } from './queries.ts';
 
@@ -731,6 +732,11 @@ export interface StepForm {
   outcome?: string;
   reason?: string;
   missing?: string;
+  birthDate?: string;
+  professionKey?: string;
+  professionTitle?: string;
+  legalBasis?: string;
+  adjustmentMeasures?: string;
 }
 
 export function StepPage(props: {
@@ -825,6 +831,48 @@ export function StepPage(props: {
             rows={3}
             error={err('body.missing')}
           />
+          {s.kind === 'recognition' ? (
+            <fieldset class="kern-fieldset">
+              <legend class="kern-label">{t.t('journeys.record.title')}</legend>
+              <p class="kern-hint">{t.t('journeys.record.hint')}</p>
+              <TextInput
+                name="record.birthDate"
+                label={t.t('journeys.record.birth-date')}
+                value={f.birthDate ?? ''}
+                width={16}
+                error={err('body.record.birthDate')}
+              />
+              <Select
+                name="record.professionKey"
+                label={t.t('journeys.record.profession-key')}
+                value={f.professionKey ?? ''}
+                error={err('body.record.professionKey')}
+                options={[
+                  { value: '', label: '–' },
+                  ...RECORD_PROFESSIONS.map((p) => ({ value: p, label: p })),
+                ]}
+              />
+              <TextInput
+                name="record.professionTitle"
+                label={t.t('journeys.record.profession-title')}
+                value={f.professionTitle ?? ''}
+                error={err('body.record.professionTitle')}
+              />
+              <TextInput
+                name="record.legalBasis"
+                label={t.t('journeys.record.legal-basis')}
+                value={f.legalBasis ?? ''}
+                error={err('body.record.legalBasis')}
+              />
+              <TextArea
+                name="record.adjustmentMeasures"
+                label={t.t('journeys.record.adjustment-measures')}
+                value={f.adjustmentMeasures ?? ''}
+                rows={3}
+                error={err('body.record.adjustmentMeasures')}
+              />
+            </fieldset>
+          ) : null}
           <button class="kern-btn kern-btn--primary" type="submit">
             <span class="kern-label">{t.t('journeys.button.save')}</span>
           </button>
