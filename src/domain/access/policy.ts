@@ -102,6 +102,8 @@ export const POLICY: PolicyTable = {
   organisation: {
     read: everyone(['own', 'own-organisation', 'within-jurisdiction', 'shared-by-consent', 'other']),
     create: { administrator: ['other'] },
+    /** Its jurisdiction (from the reference data); administrators only. */
+    update: { administrator: ['other'] },
   },
   /** Who holds which role in which organisation. */
   'role-assignment': {

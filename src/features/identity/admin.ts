@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Jurisdiction } from '../../domain/access/jurisdiction.ts';
 import { checkPassword, type PasswordProblem } from '../../domain/access/passwords.ts';
 import { ROLE_ORGANISATION_KINDS, type Role } from '../../domain/access/roles.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -282,6 +283,8 @@ export interface OrganisationOverview {
   name: string;
   kind: string;
   jurisdictions: string[];
+  /** The jurisdictions as structured values (for labels and the edit form). */
+  scopes: Jurisdiction[];
   members: { personId: string; displayName: string; email: string; role: Role }[];
 }
 
@@ -320,6 +323,7 @@ export async function manageableOrganisations(
               ? j.countryCode
               : 'DE',
       ),
+      scopes: jurisdictions,
       members: members.map((m) => ({ ...m, role: m.role as Role })),
     });
   }

@@ -4,11 +4,12 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { strictestClass } from '../../domain/access/roles.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, parseInput } from '../../platform/http/errors.ts';
 import { sha256 } from './credentials.ts';
 import { accountView } from './data.ts';
@@ -260,4 +261,35 @@ export function registerPasskeys(app: FastifyInstance, deps: IdentityDeps, names
         .send({ csrfToken: reply.generateCsrf(), person: await accountView(db, p.id) });
     },
   );
+}
+
+/** One's passkeys, newest first (ids are public credential ids, no secrets). */
+export function listPasskeys(db: DbOrTx, personId: string) {
+  return db
+    .select({ id: passkey.id, createdAt: passkey.createdAt, lastUsedAt: passkey.lastUsedAt })
+    .from(passkey)
+    .where(eq(passkey.personId, personId))
+    .orderBy(desc(passkey.createdAt));
+}
+
+/** Removes one of the person's own passkeys; false when they have none with this id. */
+export async function removePasskey(tx: DbOrTx, personId: string, id: string, now: Date): Promise<boolean> {
+  const rows = await tx
+    .delete(passkey)
+    .where(and(eq(passkey.id, id), eq(passkey.personId, personId)))
+    .returning({ id: passkey.id });
+  if (rows.length === 0) return false;
+  await appendAudit(
+    tx,
+    {
+      actorPersonId: personId,
+      action: 'remove-passkey',
+      objectType: 'account',
+      subjectPersonId: personId,
+      purpose: 'own account',
+      result: 'success',
+    },
+    now,
+  );
+  return true;
 }

@@ -22,5 +22,13 @@ export const IDENTITY_PATHS = {
   organisations: { de: '/verwaltung/organisationen', en: '/admin/organisations' },
   organisationsInvite: { de: '/verwaltung/organisationen/einladen', en: '/admin/organisations/invite' },
   organisationsRevoke: { de: '/verwaltung/organisationen/entziehen', en: '/admin/organisations/revoke' },
+  organisationsNew: { de: '/verwaltung/organisationen/neu', en: '/admin/organisations/new' },
+  organisationJurisdiction: {
+    de: '/verwaltung/organisationen/:id/zustaendigkeit',
+    en: '/admin/organisations/:id/jurisdiction',
+  },
+  endSessions: { de: '/verwaltung/sitzungen-beenden', en: '/admin/end-sessions' },
+  passkeys: { de: '/konto/passkeys', en: '/account/passkeys' },
+  passkeysRemove: { de: '/konto/passkeys/entfernen', en: '/account/passkeys/remove' },
   erasureRequests: { de: '/verwaltung/loeschantraege', en: '/admin/erasure-requests' },
 } as const satisfies Record<string, LocalizedPath>;

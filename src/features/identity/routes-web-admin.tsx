@@ -1,15 +1,49 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isRole } from '../../domain/access/roles.ts';
+import { isOrganisationKind, isRole } from '../../domain/access/roles.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { createOrganisation } from './accounts.ts';
 import { inviteToOrganisation, manageableOrganisations, revokeMembership } from './admin.ts';
-import { authorizeOrganisation, requireActor } from './http.ts';
+import { authorizeOrganisation, authorizePersonal, requireActor } from './http.ts';
+import {
+  freeSlug,
+  type JurisdictionSelection,
+  jurisdictionChoices,
+  replaceJurisdictions,
+  resolveSelection,
+  selectionOf,
+} from './organisations.ts';
 import { IDENTITY_PATHS } from './paths.ts';
+import { revokeAllSessions } from './sessions.ts';
 import type { IdentityDeps } from './sign-in.ts';
-import { OrganisationsPage } from './views-admin.tsx';
+import { findOrganisation, findPersonByEmail, jurisdictionsOf } from './store.ts';
+import {
+  ADMIN_NOTICES,
+  type AdminNotice,
+  JurisdictionPage,
+  NewOrganisationPage,
+  type OrganisationForm,
+  OrganisationsPage,
+} from './views-admin.tsx';
+
+/** All values of a form field (checkboxes send one value each). */
+function values(req: FastifyRequest, name: string): string[] {
+  const v = ((req.body ?? {}) as Record<string, unknown>)[name];
+  const list = Array.isArray(v) ? v : [v];
+  return list.filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, 16));
+}
+
+function selectionFrom(req: FastifyRequest): JurisdictionSelection {
+  return {
+    nationwide: values(req, 'nationwide').includes('1'),
+    states: values(req, 'state'),
+    districts: values(req, 'district'),
+    countries: values(req, 'country'),
+  };
+}
 
 function form(req: FastifyRequest): Record<string, string> {
   const body = (req.body ?? {}) as Record<string, unknown>;
@@ -22,7 +56,12 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
   const url = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS) =>
     localizedUrl(IDENTITY_PATHS[key], ctx.locale);
 
-  const view = async (req: FastifyRequest, ctx: ViewContext, errors: FieldError[] = []) => {
+  const view = async (
+    req: FastifyRequest,
+    ctx: ViewContext,
+    errors: FieldError[] = [],
+    extra: { notice?: AdminNotice; endSessionsEmail?: string } = {},
+  ) => {
     const { actor } = requireActor(req);
     const isAdmin = actor.memberships.some((m) => m.role === 'administrator');
     const own = actor.memberships
@@ -45,13 +84,26 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
       );
       return rows;
     });
-    return <OrganisationsPage ctx={ctx} organisations={organisations} errors={errors} />;
+    return (
+      <OrganisationsPage
+        ctx={ctx}
+        organisations={organisations}
+        choices={await jurisdictionChoices(db, ctx.locale)}
+        isAdmin={isAdmin}
+        errors={errors}
+        {...extra}
+      />
+    );
   };
 
   definePage(app, web, {
     paths: IDENTITY_PATHS.organisations,
     policy: { action: 'create', resource: 'role-assignment' },
-    handler: async (req, _reply, ctx) => view(req, ctx),
+    handler: async (req, _reply, ctx) => {
+      const done = (req.query as Record<string, unknown>).done;
+      const notice = ADMIN_NOTICES.find((n) => n === done);
+      return view(req, ctx, [], notice ? { notice } : {});
+    },
   });
 
   definePage(app, web, {
@@ -129,6 +181,190 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
           : 0;
       if (revoked === 0) throw new AppError('not-found', { detail: 'No such role in this organisation.' });
       return { redirect: url(ctx, 'organisations') };
+    },
+  });
+
+  const orgForm = (req: FastifyRequest): OrganisationForm => {
+    const f = form(req);
+    return {
+      kind: (f.kind ?? '').slice(0, 64),
+      name: (f.name ?? '').trim().slice(0, 300),
+      seatDistrict: (f.seatDistrict ?? '').slice(0, 16),
+      seatCountry: (f.seatCountry ?? '').slice(0, 16),
+      selection: selectionFrom(req),
+    };
+  };
+  const fieldError = (ctx: ViewContext, field: string, rule: string, key: string): FieldError => ({
+    field,
+    rule,
+    message: ctx.t.t(key),
+  });
+  const selectionError = (ctx: ViewContext) =>
+    fieldError(ctx, 'jurisdiction', 'reference', 'identity.organisations.error.reference');
+
+  definePage(app, web, {
+    paths: IDENTITY_PATHS.organisationsNew,
+    policy: { action: 'create', resource: 'organisation' },
+    handler: async (_req, _reply, ctx) => (
+      <NewOrganisationPage ctx={ctx} choices={await jurisdictionChoices(db, ctx.locale)} />
+    ),
+  });
+
+  definePage(app, web, {
+    paths: IDENTITY_PATHS.organisationsNew,
+    method: 'POST',
+    policy: { action: 'create', resource: 'organisation' },
+    handler: async (req, _reply, ctx) => {
+      const { actor } = requireActor(req);
+      const choices = await jurisdictionChoices(db, ctx.locale);
+      const v = orgForm(req);
+      const errors: FieldError[] = [];
+      if (!isOrganisationKind(v.kind))
+        errors.push(fieldError(ctx, 'kind', 'required', 'identity.organisations.error.kind'));
+      if (v.name.length < 2)
+        errors.push(fieldError(ctx, 'name', 'min:2', 'identity.organisations.error.name'));
+      const seatDistrict = choices.districts.find((d) => d.ags === v.seatDistrict);
+      if (v.seatDistrict && !seatDistrict)
+        errors.push(fieldError(ctx, 'seatDistrict', 'reference', 'identity.organisations.error.seat'));
+      if (v.seatCountry && !choices.countries.some((c) => c.code === v.seatCountry))
+        errors.push(fieldError(ctx, 'seatCountry', 'reference', 'identity.organisations.error.seat'));
+      const resolved = resolveSelection(v.selection, choices);
+      if (!resolved.ok) errors.push(selectionError(ctx));
+      if (errors.length > 0 || !resolved.ok || !isOrganisationKind(v.kind)) {
+        return {
+          status: 422,
+          view: <NewOrganisationPage ctx={ctx} choices={choices} values={v} errors={errors} />,
+        };
+      }
+      const kind = v.kind;
+      await db.transaction(async (tx) =>
+        createOrganisation(
+          tx,
+          {
+            slug: await freeSlug(tx, v.name),
+            name: v.name,
+            kind,
+            seat: {
+              ...(seatDistrict ? { stateCode: seatDistrict.stateCode, districtAgs: seatDistrict.ags } : {}),
+              ...(v.seatCountry ? { countryCode: v.seatCountry } : {}),
+            },
+            jurisdictions: resolved.jurisdictions,
+          },
+          deps.now(),
+          actor.personId,
+        ),
+      );
+      return { redirect: `${url(ctx, 'organisations')}?done=created` };
+    },
+  });
+
+  const organisationOr404 = async (id: string) => {
+    const org = /^[0-9a-f-]{36}$/i.test(id) ? await findOrganisation(db, id) : undefined;
+    if (!org) throw new AppError('not-found', { detail: 'No such organisation.' });
+    return org;
+  };
+
+  definePage(app, web, {
+    paths: IDENTITY_PATHS.organisationJurisdiction,
+    policy: { action: 'update', resource: 'organisation' },
+    handler: async (req, _reply, ctx) => {
+      const org = await organisationOr404((req.params as { id: string }).id);
+      const current = (await jurisdictionsOf(db, [org.id])).get(org.id) ?? [];
+      return (
+        <JurisdictionPage
+          ctx={ctx}
+          organisation={org}
+          choices={await jurisdictionChoices(db, ctx.locale)}
+          selection={selectionOf(current)}
+        />
+      );
+    },
+  });
+
+  definePage(app, web, {
+    paths: IDENTITY_PATHS.organisationJurisdiction,
+    method: 'POST',
+    policy: { action: 'update', resource: 'organisation' },
+    handler: async (req, _reply, ctx) => {
+      const { actor } = requireActor(req);
+      const org = await organisationOr404((req.params as { id: string }).id);
+      const choices = await jurisdictionChoices(db, ctx.locale);
+      const selection = selectionFrom(req);
+      const resolved = resolveSelection(selection, choices);
+      if (!resolved.ok) {
+        return {
+          status: 422,
+          view: (
+            <JurisdictionPage
+              ctx={ctx}
+              organisation={org}
+              choices={choices}
+              selection={selection}
+              errors={[selectionError(ctx)]}
+            />
+          ),
+        };
+      }
+      const now = deps.now();
+      const ok = await db.transaction(async (tx) => {
+        const d = await authorizeOrganisation(
+          tx,
+          now,
+          actor,
+          'update',
+          'organisation',
+          org.id,
+          'organisation administration: jurisdiction',
+        );
+        if (!d.allow) return false;
+        await replaceJurisdictions(tx, org.id, resolved.jurisdictions, actor.personId, now);
+        return true;
+      });
+      if (!ok) throw new AppError('not-found', { detail: 'No such organisation.' });
+      return { redirect: `${url(ctx, 'organisations')}?done=jurisdiction` };
+    },
+  });
+
+  definePage(app, web, {
+    paths: IDENTITY_PATHS.endSessions,
+    method: 'POST',
+    policy: { action: 'revoke', resource: 'session' },
+    handler: async (req, _reply, ctx) => {
+      const { actor } = requireActor(req);
+      const f = form(req);
+      let personId = (f.personId ?? '').slice(0, 64);
+      const email = (f.email ?? '').trim().slice(0, 320);
+      if (!personId) {
+        const found = email ? await findPersonByEmail(db, email) : undefined;
+        if (!found) {
+          const error = fieldError(
+            ctx,
+            'email',
+            'known-account',
+            email ? 'identity.organisations.no-person' : 'identity.error.email-required',
+          );
+          return { status: 422, view: await view(req, ctx, [error], { endSessionsEmail: email }) };
+        }
+        personId = found.id;
+      }
+      const now = deps.now();
+      const ok = await db.transaction(async (tx) => {
+        const d = await authorizePersonal(
+          tx,
+          now,
+          actor,
+          'revoke',
+          'session',
+          personId,
+          'end sessions (ASVS 7.4.5)',
+        );
+        if (!d.allow) return false;
+        await revokeAllSessions(tx, personId, now);
+        return true;
+      });
+      if (!ok) throw new AppError('not-found', { detail: 'No such person.' });
+      if (personId === actor.personId) return { redirect: localizedUrl(IDENTITY_PATHS.signIn, ctx.locale) };
+      return { redirect: `${url(ctx, 'organisations')}?done=sessions` };
     },
   });
 }

@@ -10,6 +10,7 @@ import { registerIdentityApi } from './routes-api.ts';
 import { registerIdentityPages } from './routes-web.tsx';
 import { registerIdentityAdminPages } from './routes-web-admin.tsx';
 import { registerIdentityMorePages } from './routes-web-more.tsx';
+import { registerPasskeyPages } from './routes-web-passkeys.tsx';
 import type { IdentityDeps } from './sign-in.ts';
 
 /**
@@ -46,5 +47,6 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
   );
   registerIdentityMorePages(app, deps.web, identity, names);
   registerIdentityAdminPages(app, deps.web, identity);
+  registerPasskeyPages(app, deps.web, identity);
   return { identity };
 }

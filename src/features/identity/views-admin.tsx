@@ -1,29 +1,49 @@
-import { ROLE_ORGANISATION_KINDS, ROLES } from '../../domain/access/roles.ts';
+import type { Jurisdiction } from '../../domain/access/jurisdiction.ts';
+import { ORGANISATION_KINDS, ROLE_ORGANISATION_KINDS, ROLES } from '../../domain/access/roles.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { CsrfField, ErrorSummary, Select } from '../../web/components.tsx';
+import { Alert, CsrfField, ErrorSummary, fieldId, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import type { OrganisationOverview } from './admin.ts';
+import { type JurisdictionChoices, type JurisdictionSelection, jurisdictionLabel } from './organisations.ts';
 import { IDENTITY_PATHS } from './paths.ts';
 import { Input } from './views.tsx';
 
-const href = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS) =>
-  localizedUrl(IDENTITY_PATHS[key], ctx.locale);
+const href = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS, params: Record<string, string> = {}) =>
+  localizedUrl(IDENTITY_PATHS[key], ctx.locale, params);
 
-/** Organisations with their jurisdictions and members: invite people, revoke roles. */
+export const ADMIN_NOTICES = ['created', 'jurisdiction', 'sessions'] as const;
+export type AdminNotice = (typeof ADMIN_NOTICES)[number];
+
+/** Organisations with their jurisdictions and members: invite people, revoke roles; administrators also create organisations, edit jurisdictions and end sessions. */
 export function OrganisationsPage(props: {
   ctx: ViewContext;
   organisations: OrganisationOverview[];
+  choices: JurisdictionChoices;
+  isAdmin: boolean;
   errors?: FieldError[];
-  invited?: boolean;
+  notice?: AdminNotice | undefined;
+  endSessionsEmail?: string;
 }) {
-  const { ctx } = props;
+  const { ctx, choices, isAdmin } = props;
   const { t } = ctx;
+  const errors = props.errors ?? [];
+  const label = (j: Jurisdiction) => jurisdictionLabel(j, choices, t.t('identity.organisations.nationwide'));
   return (
     <Layout ctx={ctx} title={t.t('identity.organisations.title')}>
       <h1 class="kern-heading-large">{t.t('identity.organisations.title')}</h1>
-      <ErrorSummary ctx={ctx} errors={props.errors ?? []} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {props.notice ? (
+        <Alert kind="success" title={t.t(`identity.organisations.done.${props.notice}`)} />
+      ) : null}
+      {isAdmin ? (
+        <p class="kern-body">
+          <a class="kern-link" href={href(ctx, 'organisationsNew')}>
+            {t.t('identity.organisations.new')}
+          </a>
+        </p>
+      ) : null}
       {props.organisations.map((o) => {
         const roles = ROLES.filter((r) => (ROLE_ORGANISATION_KINDS[r] as readonly string[]).includes(o.kind));
         return (
@@ -33,10 +53,19 @@ export function OrganisationsPage(props: {
             </h2>
             <p class="kern-body kern-body--small">
               {t.t(`identity.kind.${o.kind}`)}
-              {o.jurisdictions.length > 0
-                ? ` – ${t.t('identity.organisations.jurisdiction')}: ${o.jurisdictions.join(', ')}`
-                : ''}
+              {` – ${t.t('identity.organisations.jurisdiction')}: ${
+                o.scopes.length > 0
+                  ? o.scopes.map(label).join(', ')
+                  : t.t('identity.organisations.no-jurisdiction')
+              }`}
             </p>
+            {isAdmin ? (
+              <p class="kern-body">
+                <a class="kern-link" href={href(ctx, 'organisationJurisdiction', { id: o.id })}>
+                  {t.t('identity.organisations.edit-jurisdiction', { name: o.name })}
+                </a>
+              </p>
+            ) : null}
             <table class="kern-table">
               <caption class="kern-table__caption">
                 {t.t('identity.organisations.members', { name: o.name })}
@@ -75,6 +104,17 @@ export function OrganisationsPage(props: {
                           </span>
                         </button>
                       </form>
+                      {isAdmin ? (
+                        <form method="post" action={href(ctx, 'endSessions')}>
+                          <CsrfField ctx={ctx} />
+                          <input type="hidden" name="personId" value={m.personId} />
+                          <button class="kern-btn kern-btn--tertiary" type="submit">
+                            <span class="kern-label">
+                              {t.t('identity.organisations.end-sessions', { name: m.displayName })}
+                            </span>
+                          </button>
+                        </form>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -88,11 +128,13 @@ export function OrganisationsPage(props: {
                 type="email"
                 label={t.t('identity.organisations.invite-email')}
                 autocomplete="off"
+                error={errors.find((e) => e.field === `email-${o.id}`)}
               />
               <Select
                 name={`role-${o.id}`}
                 label={t.t('identity.organisations.role')}
                 options={roles.map((r) => ({ value: r, label: t.t(`identity.role.${r}`) }))}
+                error={errors.find((e) => e.field === `role-${o.id}`)}
               />
               <button class="kern-btn kern-btn--primary" type="submit">
                 <span class="kern-label">{t.t('identity.organisations.invite', { name: o.name })}</span>
@@ -101,6 +143,277 @@ export function OrganisationsPage(props: {
           </section>
         );
       })}
+      {isAdmin ? (
+        <section aria-labelledby="end-sessions">
+          <h2 class="kern-heading-medium" id="end-sessions">
+            {t.t('identity.organisations.end-sessions-title')}
+          </h2>
+          <p class="kern-body">{t.t('identity.organisations.end-sessions-lead')}</p>
+          <form method="post" action={href(ctx, 'endSessions')} novalidate>
+            <CsrfField ctx={ctx} />
+            <Input
+              name="email"
+              type="email"
+              label={t.t('identity.organisations.end-sessions-email')}
+              autocomplete="off"
+              value={props.endSessionsEmail ?? ''}
+              error={errors.find((e) => e.field === 'email')}
+            />
+            <button class="kern-btn kern-btn--secondary" type="submit">
+              <span class="kern-label">{t.t('identity.organisations.end-sessions-submit')}</span>
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+function Checkbox(props: { name: string; value: string; label: string; checked: boolean; id: string }) {
+  return (
+    <div class="kern-form-check">
+      <input
+        class="kern-form-check__checkbox"
+        type="checkbox"
+        id={props.id}
+        name={props.name}
+        value={props.value}
+        checked={props.checked}
+      />
+      <label class="kern-label" for={props.id}>
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
+/**
+ * The jurisdiction as checkboxes from the reference data: nationwide, states, districts per
+ * state (folded), countries of the missions registry. Nothing is typed in by hand.
+ */
+function JurisdictionFields(props: {
+  ctx: ViewContext;
+  choices: JurisdictionChoices;
+  selection: JurisdictionSelection;
+  error?: FieldError | undefined;
+}) {
+  const { ctx, choices, selection } = props;
+  const { t } = ctx;
+  const id = fieldId('jurisdiction');
+  return (
+    <fieldset
+      class={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
+      aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`}
+    >
+      <legend class="kern-label">{t.t('identity.organisations.jurisdiction-legend')}</legend>
+      <div class="kern-hint" id={`${id}-hint`}>
+        {t.t('identity.organisations.jurisdiction-hint')}
+      </div>
+      {props.error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span>{props.error.message}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        <Checkbox
+          id={id}
+          name="nationwide"
+          value="1"
+          label={t.t('identity.organisations.nationwide')}
+          checked={selection.nationwide}
+        />
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t.t('identity.organisations.states')}</legend>
+          <div class="kern-fieldset__body">
+            {choices.states.map((s) => (
+              <Checkbox
+                key={s.code}
+                id={`${id}-state-${s.code}`}
+                name="state"
+                value={s.code}
+                label={s.name}
+                checked={selection.states.includes(s.code)}
+              />
+            ))}
+          </div>
+        </fieldset>
+        {choices.states.map((s) => {
+          const districts = choices.districts.filter((d) => d.stateCode === s.code);
+          const open = districts.some((d) => selection.districts.includes(d.ags));
+          return (
+            <details key={s.code} open={open}>
+              <summary class="kern-label">
+                {t.t('identity.organisations.districts-of', { state: s.name })}
+              </summary>
+              <fieldset class="kern-fieldset">
+                <legend class="kern-label">
+                  {t.t('identity.organisations.districts-of', { state: s.name })}
+                </legend>
+                <div class="kern-fieldset__body">
+                  {districts.map((d) => (
+                    <Checkbox
+                      key={d.ags}
+                      id={`${id}-district-${d.ags}`}
+                      name="district"
+                      value={d.ags}
+                      label={`${d.name} (${d.ags})`}
+                      checked={selection.districts.includes(d.ags)}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            </details>
+          );
+        })}
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t.t('identity.organisations.countries')}</legend>
+          <div class="kern-fieldset__body">
+            {choices.countries.map((c) => (
+              <Checkbox
+                key={c.code}
+                id={`${id}-country-${c.code}`}
+                name="country"
+                value={c.code}
+                label={`${c.name} (${c.code})`}
+                checked={selection.countries.includes(c.code)}
+              />
+            ))}
+          </div>
+        </fieldset>
+      </div>
+    </fieldset>
+  );
+}
+
+export interface OrganisationForm {
+  kind: string;
+  name: string;
+  seatDistrict: string;
+  seatCountry: string;
+  selection: JurisdictionSelection;
+}
+
+export const EMPTY_SELECTION: JurisdictionSelection = {
+  nationwide: false,
+  states: [],
+  districts: [],
+  countries: [],
+};
+
+/** Create an organisation: kind, name, seat and jurisdiction, all chosen from lists. */
+export function NewOrganisationPage(props: {
+  ctx: ViewContext;
+  choices: JurisdictionChoices;
+  values?: OrganisationForm;
+  errors?: FieldError[];
+}) {
+  const { ctx, choices } = props;
+  const { t } = ctx;
+  const errors = props.errors ?? [];
+  const v = props.values ?? {
+    kind: '',
+    name: '',
+    seatDistrict: '',
+    seatCountry: '',
+    selection: EMPTY_SELECTION,
+  };
+  const err = (f: string) => errors.find((e) => e.field === f);
+  const none = { value: '', label: t.t('identity.organisations.seat-none') };
+  return (
+    <Layout ctx={ctx} title={t.t('identity.organisations.new-title')}>
+      <h1 class="kern-heading-large">{t.t('identity.organisations.new-title')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action={href(ctx, 'organisationsNew')} novalidate>
+        <CsrfField ctx={ctx} />
+        <Select
+          name="kind"
+          label={t.t('identity.organisations.kind')}
+          value={v.kind}
+          error={err('kind')}
+          options={[
+            { value: '', label: t.t('identity.organisations.choose') },
+            ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t.t(`identity.kind.${k}`) })),
+          ]}
+        />
+        <TextInput
+          name="name"
+          label={t.t('identity.organisations.name')}
+          value={v.name}
+          maxLength={300}
+          error={err('name')}
+        />
+        <Select
+          name="seatDistrict"
+          label={t.t('identity.organisations.seat-district')}
+          value={v.seatDistrict}
+          error={err('seatDistrict')}
+          options={[
+            none,
+            ...choices.districts.map((d) => ({
+              value: d.ags,
+              label: `${d.name} (${choices.states.find((s) => s.code === d.stateCode)?.name ?? d.stateCode})`,
+            })),
+          ]}
+        />
+        <Select
+          name="seatCountry"
+          label={t.t('identity.organisations.seat-country')}
+          value={v.seatCountry}
+          error={err('seatCountry')}
+          options={[none, ...choices.countries.map((c) => ({ value: c.code, label: c.name }))]}
+        />
+        <JurisdictionFields ctx={ctx} choices={choices} selection={v.selection} error={err('jurisdiction')} />
+        <button class="kern-btn kern-btn--primary" type="submit">
+          <span class="kern-label">{t.t('identity.organisations.create')}</span>
+        </button>
+      </form>
+      <p class="kern-body">
+        <a class="kern-link" href={href(ctx, 'organisations')}>
+          {t.t('identity.organisations.back')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** Edit an organisation's jurisdiction. */
+export function JurisdictionPage(props: {
+  ctx: ViewContext;
+  organisation: { id: string; name: string };
+  choices: JurisdictionChoices;
+  selection: JurisdictionSelection;
+  errors?: FieldError[];
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const errors = props.errors ?? [];
+  const title = t.t('identity.organisations.jurisdiction-title', { name: props.organisation.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="kern-heading-large">{title}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form
+        method="post"
+        action={href(ctx, 'organisationJurisdiction', { id: props.organisation.id })}
+        novalidate
+      >
+        <CsrfField ctx={ctx} />
+        <JurisdictionFields
+          ctx={ctx}
+          choices={props.choices}
+          selection={props.selection}
+          error={errors.find((e) => e.field === 'jurisdiction')}
+        />
+        <button class="kern-btn kern-btn--primary" type="submit">
+          <span class="kern-label">{t.t('identity.organisations.save')}</span>
+        </button>
+      </form>
+      <p class="kern-body">
+        <a class="kern-link" href={href(ctx, 'organisations')}>
+          {t.t('identity.organisations.back')}
+        </a>
+      </p>
     </Layout>
   );
 }

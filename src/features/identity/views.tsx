@@ -5,6 +5,7 @@ import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { IDENTITY_PATHS } from './paths.ts';
+import { PasskeyAdd, PasskeyScript, PasskeySignIn } from './views-passkeys.tsx';
 
 export function Input(props: {
   name: string;
@@ -117,6 +118,7 @@ export function SignInPage(props: {
           <span class="kern-label">{t.t('identity.sign-in.submit')}</span>
         </button>
       </form>
+      <PasskeySignIn ctx={ctx} next={props.next ?? href(ctx, 'account')} />
       <p class="kern-body">
         <a class="kern-link" href={href(ctx, 'forgotPassword')}>
           {t.t('identity.sign-in.forgot')}
@@ -127,6 +129,7 @@ export function SignInPage(props: {
           {t.t('identity.sign-in.register')}
         </a>
       </p>
+      <PasskeyScript />
     </Page>
   );
 }
@@ -251,6 +254,11 @@ export function AccountPage({
           </a>
         </li>
         <li>
+          <a class="kern-link" href={href(ctx, 'passkeys')}>
+            {t.t('identity.passkeys.title')}
+          </a>
+        </li>
+        <li>
           <a class="kern-link" href={href(ctx, 'accessLog')}>
             {t.t('identity.access-log.title')}
           </a>
@@ -299,7 +307,9 @@ export function AccountPage({
           </>
         ) : null}
       </ul>
+      <PasskeyAdd ctx={ctx} />
       <SignOutForm ctx={ctx} everywhere={false} />
+      <PasskeyScript />
     </Page>
   );
 }
