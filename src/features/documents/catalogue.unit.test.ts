@@ -78,3 +78,42 @@ describe('file checks', () => {
     assert.match(h, /^attachment; filename="Zeugnis ______.pdf"; filename\*=UTF-8''/);
   });
 });
+
+describe('checklist view', () => {
+  it('renders each item with its status and links to the matching documents', async () => {
+    const { render } = await import('preact-render-to-string');
+    const { createI18n } = await import('../../platform/i18n/index.ts');
+    const { DocumentChecklist } = await import('./views.tsx');
+    const ctx = {
+      t: createI18n().translator('de'),
+      locale: 'de' as const,
+      alternates: { de: '/de', en: '/en' },
+      currentPath: '/de',
+      nav: [],
+      version: 'test',
+      csrfToken: () => 'x',
+    };
+    const html = render(
+      DocumentChecklist({
+        ctx,
+        items: checklistFor('accelerated-procedure', 'aufenthg-18a'),
+        documents: [
+          {
+            id: '00000000-0000-4000-8000-000000000001',
+            ownerPersonId: '00000000-0000-4000-8000-000000000002',
+            fileName: 'Vertrag.pdf',
+            mediaType: 'application/pdf',
+            sizeBytes: 10,
+            sha256: '0'.repeat(64),
+            category: 'employment-contract',
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      }),
+    );
+    assert.match(html, /Arbeitsvertrag<\/strong> <span[^>]*><span[^>]*>vorhanden/);
+    assert.match(html, /Erklärung zum Beschäftigungsverhältnis<\/strong> <span[^>]*><span[^>]*>fehlt/);
+    assert.match(html, /bringt der Arbeitgeber bei/);
+    assert.match(html, /href="\/api\/v1\/documents\/00000000-0000-4000-8000-000000000001\/content"/);
+  });
+});

@@ -535,6 +535,13 @@ describe('documents', () => {
       const ok = await get(employer, url);
       assert.equal(ok.statusCode, 200);
       assert.equal(ok.headers['content-type'], 'application/pdf');
+      const log = await get(a, '/api/v1/me/access-log');
+      assert.match(
+        log.body,
+        /Dokumente Testbetrieb GmbH/,
+        '"Wer hat meine Daten gesehen?" shows the download',
+      );
+      assert.match(log.body, /download/);
       const list = await get(employer, `/api/v1/applicants/${a.personId}/documents`);
       assert.equal(list.statusCode, 200);
       assert.deepEqual(

@@ -3,7 +3,7 @@ import { CsrfField, ErrorSummary, FileInput, Select } from '../../web/components
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { DOCUMENT_CATEGORIES } from './checklists.ts';
+import { type ChecklistItem, checklistStatus, DOCUMENT_CATEGORIES } from './checklists.ts';
 import { contentUrl, DOCUMENT_PATHS } from './paths.ts';
 import type { DocumentView, ShareView } from './service.ts';
 
@@ -176,5 +176,61 @@ export function DocumentsPage(props: {
         ))}
       </ul>
     </Layout>
+  );
+}
+
+/**
+ * A step's checklist with what the applicant has (for the journey's step pages): each category
+ * with its status, required or optional, who provides it, and links to the matching documents the
+ * viewer may see. `documents` must already be filtered by the policy (`documentsVisibleTo`).
+ */
+export function DocumentChecklist(props: {
+  ctx: ViewContext;
+  items: readonly ChecklistItem[];
+  documents: readonly DocumentView[];
+  headingLevel?: 2 | 3;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const rows = checklistStatus(props.items, props.documents);
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
+  return (
+    <section aria-labelledby="document-checklist-title">
+      <Heading class="kern-heading-small" id="document-checklist-title">
+        {t.t('documents.checklist.title')}
+      </Heading>
+      <ul class="kern-list">
+        {rows.map(({ item, documents, met }) => (
+          <li key={item.category}>
+            <strong>{t.t(`documents.category.${item.category}`)}</strong>{' '}
+            <span
+              class={`kern-badge kern-badge--small kern-badge--${met ? 'success' : item.required ? 'warning' : 'info'}`}
+            >
+              <span class="kern-label kern-label--small">
+                {t.t(
+                  met
+                    ? 'documents.checklist.met'
+                    : item.required
+                      ? 'documents.checklist.missing'
+                      : 'documents.checklist.optional',
+                )}
+              </span>
+            </span>
+            {item.providedBy === 'employer' ? <> {t.t('documents.checklist.by-employer')}</> : null}
+            {documents.length > 0 ? (
+              <ul class="kern-list">
+                {documents.map((d) => (
+                  <li key={d.id}>
+                    <a class="kern-link" href={contentUrl(d.id)} download={d.fileName}>
+                      {d.fileName}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
