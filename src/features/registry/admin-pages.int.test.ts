@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
-import type { Role } from '../../domain/access/roles.ts';
+import { ROLE_ORGANISATION_KINDS, ROLES, type Role } from '../../domain/access/roles.ts';
 import { mutualRecognitionEntry, recognitionAuthority, recognitionRecord, registryChange } from './schema.ts';
 
 let t: TestApp;
@@ -379,5 +379,38 @@ describe('ministry officers maintain the mutual-recognition register', () => {
     assert.equal((await page('/de/verwaltung/anerkennungsregister', officer)).statusCode, 403);
     const anonymous = await page('/de/verwaltung/anerkennungsregister');
     assert.equal(anonymous.statusCode, 303);
+  });
+});
+
+describe('who may open the write-side pages', () => {
+  const PAGES: Record<string, Role> = {
+    '/de/verwaltung/register': 'administrator',
+    '/en/admin/registry/occupation/81302': 'administrator',
+    '/de/verwaltung/nachweise': 'recognition-officer',
+    '/en/admin/records/new': 'recognition-officer',
+    '/en/admin/mutual-recognition': 'ministry-officer',
+  };
+
+  it('opens each page to its role only (every other role 403)', async () => {
+    const db = t.database.db;
+    for (const role of ROLES) {
+      const kind = ROLE_ORGANISATION_KINDS[role][0];
+      const slug = kind ? `matrix-${role}` : undefined;
+      if (kind && slug) {
+        await makeOrganisation(db, {
+          slug,
+          name: `Matrix ${role}`,
+          kind,
+          jurisdictions: [{ scope: 'state', stateCode: 'SN' }],
+        });
+      }
+      const s = await signedIn(role, slug);
+      for (const [url, allowed] of Object.entries(PAGES)) {
+        const res = await page(url, s);
+        const expected = role === allowed ? 200 : 403;
+        // a page on an entry that does not exist would be 404; the matrix uses existing ones
+        assert.equal(res.statusCode, expected, `${role} ${url}`);
+      }
+    }
   });
 });
