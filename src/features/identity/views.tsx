@@ -4,6 +4,7 @@ import { Alert, CsrfField, ErrorSummary, fieldId } from '../../web/components.ts
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { JourneyLinks } from '../journey/views.tsx';
 import { IDENTITY_PATHS } from './paths.ts';
 import { PasskeyAdd, PasskeyScript, PasskeySignIn } from './views-passkeys.tsx';
 
@@ -241,6 +242,7 @@ export function AccountPage({
           </li>
         ))}
       </ul>
+      <JourneyLinks ctx={ctx} roles={account.roles.map((r) => r.role)} />
       <h2 class="kern-heading-medium">{t.t('identity.account.more')}</h2>
       <ul class="kern-list">
         <li>

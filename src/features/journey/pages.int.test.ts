@@ -28,6 +28,12 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
       payload: new URLSearchParams({ _csrf: b(who).csrfToken, ...fields }).toString(),
     });
 
+  it('links the journey pages from the account page, by role', async () => {
+    assert.match((await get('applicant', '/de/konto')).body, /href="\/de\/mein-weg"/);
+    assert.match((await get('recognition', '/en/account')).body, /href="\/en\/authority\/work-queue"/);
+    assert.match((await get('employer', '/de/konto')).body, /href="\/de\/arbeitgeber\/wege"/);
+  });
+
   it('shows "Mein Weg" and re-renders bad input with 422 naming the fields', async () => {
     const page = await get('applicant', '/de/mein-weg');
     assert.equal(page.statusCode, 200);

@@ -883,3 +883,38 @@ export function StepPage(props: {
 }
 
 export const ALL_STEPS = STEP_KINDS;
+
+/** Links to the journey pages a person's roles open (for the account page; the navigation is the same for all). */
+export function JourneyLinks({ ctx, roles }: { ctx: ViewContext; roles: readonly string[] }) {
+  const { t } = ctx;
+  const links: { key: keyof typeof JOURNEY_PATHS; label: string }[] = [];
+  if (roles.some((r) => r === 'applicant' || r === 'family-member'))
+    links.push({ key: 'mine', label: t.t('journeys.nav.mine') });
+  if (roles.some((r) => r === 'employer-admin' || r === 'employer-member'))
+    links.push({ key: 'employer', label: t.t('journeys.employer.title') });
+  if (roles.includes('counsellor'))
+    links.push({ key: 'counsellor', label: t.t('journeys.counsellor.title') });
+  if (
+    roles.some((r) =>
+      [
+        'recognition-officer',
+        'foreigners-office-caseworker',
+        'mission-officer',
+        'employment-agency-officer',
+      ].includes(r),
+    )
+  )
+    links.push({ key: 'queue', label: t.t('journeys.queue.title') });
+  if (links.length === 0) return null;
+  return (
+    <ul class="kern-list journey-links">
+      {links.map((l) => (
+        <li key={l.key}>
+          <a class="kern-link" href={href(ctx, l.key)}>
+            {l.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
