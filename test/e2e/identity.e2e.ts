@@ -32,7 +32,7 @@ for (const javaScript of [true, false]) {
       assert.deepEqual(await axeViolations(page), []);
       await page.getByLabel('E-Mail-Adresse').fill(applicant.email);
       await page.getByLabel('Passwort').fill(applicant.password);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
       await page.waitForURL(`${h.base}/de/konto`);
       assert.deepEqual(await axeViolations(page), []);
       await page.getByRole('link', { name: 'Wer hat meine Daten gesehen?' }).click();
@@ -57,7 +57,7 @@ for (const javaScript of [true, false]) {
       await page.goto(`${h.base}/en/sign-in`);
       await page.getByLabel('Email address').fill(applicant.email);
       await page.getByLabel('Password').fill(applicant.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.waitForURL(`${h.base}/en/account`);
       for (const path of [
         '/en/account/sessions',
@@ -79,7 +79,7 @@ for (const javaScript of [true, false]) {
       await page.goto(`${h.base}/en/sign-in`);
       await page.getByLabel('Email address').fill(applicant.email);
       await page.getByLabel('Password').fill('not the password at all');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByText('The email address or the password is wrong.').waitFor();
       assert.deepEqual(await axeViolations(page), []);
       await context.close();
@@ -91,7 +91,7 @@ for (const javaScript of [true, false]) {
       await page.goto(`${h.base}/en/sign-in`);
       await page.getByLabel('Email address').fill(officer.email);
       await page.getByLabel('Password').fill(officer.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.waitForURL(`${h.base}/en/sign-in/second-factor`);
       assert.deepEqual(await axeViolations(page), []);
       // one code per time step: the second run (JavaScript off) takes the next step's code
