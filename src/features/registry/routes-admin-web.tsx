@@ -239,11 +239,16 @@ export function registerRegistryAdminPages(
     return { name: org?.name ?? '', state };
   }
 
+  /** The state the actor's membership in an organisation is competent for, if it names one. */
+  function jurisdictionStateOf(req: FastifyRequest, organisationId: string | null): string | undefined {
+    const membership = req.actor?.memberships.find((m) => m.organisationId === organisationId);
+    const j = membership?.jurisdictions.find((x) => x.scope === 'state');
+    return j?.scope === 'state' ? j.stateCode : undefined;
+  }
+
   function officer(req: FastifyRequest) {
     const actor = changeActor(req, P.issueRecord.action, P.issueRecord.resource);
-    const membership = req.actor?.memberships.find((m) => m.organisationId === actor.organisationId);
-    const jurisdiction = membership?.jurisdictions.find((j) => j.scope === 'state');
-    return { actor, jurisdictionState: jurisdiction?.scope === 'state' ? jurisdiction.stateCode : undefined };
+    return { actor, jurisdictionState: jurisdictionStateOf(req, actor.organisationId) };
   }
 
   /** Records whose issue the audit trail attributes to the organisation (the record itself names a person only). */
