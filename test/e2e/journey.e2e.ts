@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type Browser as Party, setUpWay } from '../../src/features/journey/testing.ts';
+import { startJourneyUrl } from '../../src/features/journey/views.tsx';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { axeViolations, type Harness, SKIP_REASON, startHarness } from './harness.ts';
 
@@ -87,7 +88,8 @@ for (const javaScript of [true, false]) {
 
     it('the applicant starts a journey and sees what to do next', async () => {
       const page = await as('applicant');
-      await page.goto(`${h.base}/de/mein-weg`);
+      // As from a pathway result: "Mit diesem Weg beginnen" links here with the way chosen.
+      await page.goto(`${h.base}${startJourneyUrl('de', 'aufenthg-18a')}`);
       await clean(page, 'Mein Weg');
       await page.getByRole('button', { name: 'Weg beginnen' }).click();
       await page.waitForLoadState();

@@ -34,6 +34,11 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match((await get('employer', '/de/konto')).body, /href="\/de\/arbeitgeber\/wege"/);
   });
 
+  it('preselects the way when started from a pathway result', async () => {
+    const page = await get('applicant', '/de/mein-weg?pathway=aufenthg-18b');
+    assert.match(page.body, /<option value="aufenthg-18b" selected>/);
+  });
+
   it('shows "Mein Weg" and re-renders bad input with 422 naming the fields', async () => {
     const page = await get('applicant', '/de/mein-weg');
     assert.equal(page.statusCode, 200);

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access/policy.ts';
 import { momentOf, STEP_KINDS, STEP_ROLES, type StepKind } from '../../domain/journey/index.ts';
+import { PATHWAY_IDS } from '../../domain/law/index.ts';
 import { AppError, type FieldError, fieldErrors } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
@@ -151,7 +152,11 @@ export function registerJourneyPages(
   definePage(app, web, {
     paths: JOURNEY_PATHS.mine,
     policy: { action: 'read', resource: 'journey' },
-    handler: async (req, _reply, ctx) => renderMine(req, ctx),
+    handler: async (req, _reply, ctx) => {
+      const pathway = (req.query as Record<string, unknown>).pathway;
+      const chosen = typeof pathway === 'string' && (PATHWAY_IDS as readonly string[]).includes(pathway);
+      return renderMine(req, ctx, chosen ? { pathway } : undefined);
+    },
   });
 
   definePage(app, web, {

@@ -197,7 +197,9 @@ export function MinePage(props: {
           ))}
         </ul>
       )}
-      <h2 class="kern-heading-medium">{t.t('journeys.mine.start')}</h2>
+      <h2 class="kern-heading-medium" id="start">
+        {t.t('journeys.mine.start')}
+      </h2>
       <p class="kern-body">{t.t('journeys.mine.start-hint')}</p>
       <form method="post" action={href(ctx, 'mine')} novalidate>
         <CsrfField ctx={ctx} />
@@ -917,4 +919,10 @@ export function JourneyLinks({ ctx, roles }: { ctx: ViewContext; roles: readonly
       ))}
     </ul>
   );
+}
+
+/** "Start a journey with this way": the form of "Mein Weg" with the pathway chosen (for the pathway results). */
+export function startJourneyUrl(locale: 'de' | 'en' | string, pathway: string): string {
+  const lang = locale === 'en' ? 'en' : 'de';
+  return `${localizedUrl(JOURNEY_PATHS.mine, lang)}?pathway=${encodeURIComponent(pathway)}#start`;
 }

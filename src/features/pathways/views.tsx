@@ -13,6 +13,7 @@ import {
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { startJourneyUrl } from '../journey/views.tsx';
 import { REGISTRY_PATHS } from '../registry/paths.ts';
 import { PATHWAY_PATHS } from './paths.ts';
 import { type Answers, type FieldDef, STEPS, type StepDef } from './questionnaire.ts';
@@ -499,6 +500,13 @@ export function PathwayCard(props: {
                 ) : null}
               </ul>
             </>
+          ) : null}
+          {p.outcome !== 'not-eligible' ? (
+            <p class="kern-body">
+              <a class="kern-link" href={startJourneyUrl(ctx.locale, p.id)} aria-describedby={`way-${p.id}`}>
+                {t.t('journeys.start-from-result')}
+              </a>
+            </p>
           ) : null}
         </div>
       </div>
