@@ -1,5 +1,6 @@
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
+import type { ErasureHook } from './platform/erasure.ts';
 import type { Jobs } from './platform/jobs/index.ts';
 import type { WebDeps } from './web/page.tsx';
 
@@ -9,4 +10,6 @@ export interface AppDeps {
   readonly database: DatabaseHandle;
   readonly jobs: Jobs | undefined;
   readonly web: WebDeps;
+  /** Each feature adds what it erases for a granted erasure request. */
+  readonly erasure: ErasureHook[];
 }

@@ -61,6 +61,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
     database,
     jobs: deps.jobs,
     web: { i18n: deps.i18n ?? createI18n(), nav: [], version: config.version },
+    erasure: [],
   };
 
   app.addHook('onRequest', (req, reply, done) => {

@@ -722,5 +722,30 @@ describe('documents', () => {
       assert.equal((await rowsOf(a.personId)).length, 0);
       assert.equal((await storedFiles()).length, before - 1);
     });
+
+    it('erases the documents when an administrator grants the erasure request through the API', async () => {
+      const a = await browser('applicant');
+      await upload(a, { filename: 'passport.pdf', data: samplePdf() });
+      assert.equal((await rowsOf(a.personId)).length, 1);
+      const before = (await storedFiles()).length;
+      const requestId = await requestErasure(t.database.db, a.personId, undefined, new Date());
+      await makeOrganisation(t.database.db, {
+        slug: 'operator-erasure',
+        name: 'Betrieb',
+        kind: 'operator',
+        jurisdictions: [{ scope: 'nationwide' }],
+      });
+      const admin = await makeAccount(t.database.db, 'administrator', 'operator-erasure');
+      const s = await sessionFor(t.app, t.database.db, admin.personId, 'administrator');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/erasure-requests/${requestId}`,
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+        payload: { outcome: 'erased' },
+      });
+      assert.equal(res.statusCode, 204, res.body);
+      assert.equal((await rowsOf(a.personId)).length, 0);
+      assert.equal((await storedFiles()).length, before - 1);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { checkPassword, type PasswordProblem } from '../../domain/access/passwor
 import { ROLE_ORGANISATION_KINDS, type Role } from '../../domain/access/roles.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { type ErasureHook, runErasureHooks } from '../../platform/erasure.ts';
 import { grantRole, revokeRole } from './accounts.ts';
 import { commonPasswords, hashPassword } from './credentials.ts';
 import {
@@ -219,6 +220,8 @@ export async function handleErasure(
   note: string | undefined,
   actorPersonId: string,
   now: Date,
+  hooks: readonly ErasureHook[] = [],
+  afterCommit: Array<() => Promise<void>> = [],
 ): Promise<boolean> {
   const [req] = await tx
     .update(erasureRequest)
@@ -249,6 +252,7 @@ export async function handleErasure(
       .set({ revokedAt: now })
       .where(and(eq(roleAssignment.personId, id), isNull(roleAssignment.revokedAt)));
     await revokeAllSessions(tx, id, now);
+    afterCommit.push(...(await runErasureHooks(tx, hooks, id)));
   }
   await appendAudit(
     tx,

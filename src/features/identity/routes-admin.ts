@@ -167,10 +167,21 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
       const { actor } = requireActor(req);
       const { id } = parseInput(z.strictObject({ id: z.uuid() }), req.params, 'params');
       const body = parseInput(handleBody, req.body, 'body');
+      const afterCommit: Array<() => Promise<void>> = [];
       const ok = await db.transaction((tx) =>
-        handleErasure(tx, id, body.outcome, body.note, actor.personId, deps.now()),
+        handleErasure(
+          tx,
+          id,
+          body.outcome,
+          body.note,
+          actor.personId,
+          deps.now(),
+          deps.erasureHooks,
+          afterCommit,
+        ),
       );
       if (!ok) throw new AppError('not-found', { detail: 'No open erasure request with this id.' });
+      for (const work of afterCommit) await work();
       return reply.status(204).send();
     },
   );

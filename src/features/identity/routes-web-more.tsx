@@ -232,11 +232,24 @@ export function registerIdentityMorePages(
       const f = form(req);
       const outcome = f.outcome === 'erased' ? 'erased' : f.outcome === 'refused' ? 'refused' : null;
       const id = f.id ?? '';
+      const afterCommit: Array<() => Promise<void>> = [];
       const ok =
         outcome !== null &&
         UUID.test(id) &&
-        (await db.transaction((tx) => handleErasure(tx, id, outcome, undefined, actor.personId, deps.now())));
+        (await db.transaction((tx) =>
+          handleErasure(
+            tx,
+            id,
+            outcome,
+            undefined,
+            actor.personId,
+            deps.now(),
+            deps.erasureHooks,
+            afterCommit,
+          ),
+        ));
       if (!ok) throw new AppError('not-found', { detail: 'No open erasure request with this id.' });
+      for (const work of afterCommit) await work();
       return { redirect: url(ctx, 'erasureRequests') };
     },
   });

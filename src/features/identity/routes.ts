@@ -31,6 +31,7 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
     mailer,
     now,
     baseUrl: config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${config.HOST}:${config.PORT}`,
+    erasureHooks: deps.erasure,
   };
   const names = cookieNames(config);
   enforceRoutePolicies(app, createAccessControl(identity, names));

@@ -10,6 +10,7 @@ import {
 import { requiresSecondFactor, strictestClass } from '../../domain/access/roles.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
+import type { ErasureHook } from '../../platform/erasure.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import {
   checkTotp,
@@ -30,6 +31,8 @@ export interface IdentityDeps {
   readonly now: () => Date;
   /** Absolute base URL for links in mails, e.g. http://localhost:3000 */
   readonly baseUrl: string;
+  /** What other features erase with a person (their documents …); see src/platform/erasure.ts. */
+  readonly erasureHooks?: readonly ErasureHook[];
 }
 
 export type SignInResult =
