@@ -4,6 +4,7 @@
 import { evaluatePathways, generateProfiles } from '../src/domain/law/index.ts';
 import { freshPostgres, load, type Measured, startServer } from './http.ts';
 import { policyBenchmark, signInBenchmark } from './identity.ts';
+import { journeyBenchmarks } from './journeys.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
@@ -122,3 +123,4 @@ if (want('identity')) {
   policyBenchmark();
   await signInBenchmark();
 }
+if (want('journeys')) await journeyBenchmarks(PG, CONNECTIONS, SECONDS);

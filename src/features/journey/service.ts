@@ -265,7 +265,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     journeyId: string,
     purpose: string,
     at: Date,
-  ): Promise<Access | typeof DENIED> {
+  ): Promise<(Access & { recordAccess: () => Promise<void> }) | typeof DENIED> {
     const [row] = /^[0-9a-f-]{36}$/i.test(journeyId)
       ? await tx.select().from(journey).where(eq(journey.id, journeyId))
       : [];
@@ -288,19 +288,15 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       );
       return DENIED;
     }
-    await audit(
-      tx,
-      actor,
-      decision.membership,
-      action,
-      'journey',
-      row.id,
-      row.applicantId,
-      purpose,
-      'success',
-      at,
-    );
-    return { row, membership: decision.membership };
+    const membership = decision.membership;
+    // The success entry is written last in the transaction (`recordAccess`): the audit chain's lock is then held
+    // only for the entry and the commit, not for the work of the request.
+    return {
+      row,
+      membership,
+      recordAccess: () =>
+        audit(tx, actor, membership, action, 'journey', row.id, row.applicantId, purpose, 'success', at),
+    };
   }
 
   /** Runs `work` in a transaction, retried on a concurrent writer (unique key on the version, or the idempotency key). */
@@ -536,6 +532,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         body: { journeyId, version: after.version, events: decision.events.map((e) => e.type) },
       };
       await storeAnswer(tx, actor.personId, key, hash, result);
+      await access.recordAccess();
       return result;
     });
     return orNotFound(result);
@@ -583,8 +580,10 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
             .where(eq(journeyEvent.journeyId, access.row.id))
             .orderBy(asc(journeyEvent.version))
         : [];
+      await access.recordAccess();
       return {
-        ...access,
+        row: access.row,
+        membership: access.membership,
         organisations: new Map(orgs.map((o) => [o.id, o])),
         applicantName: applicant?.name ?? '',
         history,
@@ -603,7 +602,8 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         .from(journeyEvent)
         .where(eq(journeyEvent.journeyId, access.row.id))
         .orderBy(asc(journeyEvent.version));
-      return { ...access, events: rows };
+      await access.recordAccess();
+      return { row: access.row, membership: access.membership, events: rows };
     });
     return orNotFound(out);
   }
