@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { LOCALES } from '../platform/i18n/index.ts';
-import type { ViewContext } from './context.ts';
+import { type ViewContext, visibleNav } from './context.ts';
 import { localizedUrl, PATHS } from './paths.ts';
 
 const LANGUAGE_NAMES: Record<string, string> = { de: 'Deutsch', en: 'English' };
@@ -52,7 +52,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
           </div>
           <nav class="site-nav" aria-label={t.t('layout.main-navigation')}>
             <ul class="kern-container site-nav__list">
-              {ctx.nav.map((item) => {
+              {visibleNav(ctx).map((item) => {
                 const href = localizedUrl(item.paths, locale);
                 const current =
                   href === ctx.currentPath ||

@@ -20,7 +20,7 @@ export interface PageSpec {
   readonly method?: 'GET' | 'POST';
   readonly policy: RoutePolicy;
   /** Adds the page to the main navigation. */
-  readonly nav?: { labelKey: string; order: number };
+  readonly nav?: { labelKey: string; order: number; descriptionKey?: string; roles?: readonly string[] };
   /** Opt into rate limiting; `{}` uses RATE_LIMIT_PER_MINUTE per source address. */
   readonly rateLimit?: { max?: number; timeWindow?: string | number };
   readonly handler: (req: FastifyRequest, reply: FastifyReply, ctx: ViewContext) => Promise<PageResult>;
@@ -35,7 +35,7 @@ declare module 'fastify' {
 /** Registers a page once per language (`/de/regionen`, `/en/regions`). */
 export function definePage(app: FastifyInstance, web: WebDeps, spec: PageSpec): void {
   if (spec.nav && !web.nav.some((n) => n.labelKey === spec.nav?.labelKey)) {
-    web.nav.push({ labelKey: spec.nav.labelKey, paths: spec.paths, order: spec.nav.order });
+    web.nav.push({ ...spec.nav, paths: spec.paths });
     web.nav.sort((a, b) => a.order - b.order);
   }
   for (const locale of LOCALES) {
@@ -99,6 +99,7 @@ export function viewContext(
     alternates,
     currentPath: path,
     nav: web.nav,
+    roles: req.actor?.memberships.map((m) => m.role) ?? [],
     version: web.version,
     csrfToken: () => {
       if (token === undefined) token = reply.generateCsrf();

@@ -90,6 +90,7 @@ describe('checklist view', () => {
       alternates: { de: '/de', en: '/en' },
       currentPath: '/de',
       nav: [],
+      roles: [],
       version: 'test',
       csrfToken: () => 'x',
     };

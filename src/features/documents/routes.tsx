@@ -307,7 +307,7 @@ function registerDocumentPages(app: FastifyInstance, web: WebDeps, documents: Do
   definePage(app, web, {
     paths: DOCUMENT_PATHS.list,
     policy: { action: 'read', resource: 'document' },
-    nav: { labelKey: 'documents.nav', order: 95 },
+    nav: { labelKey: 'documents.nav', order: 95, descriptionKey: 'documents.nav.text' },
     handler: async (req, _reply, ctx) => page(ctx, req),
   });
 

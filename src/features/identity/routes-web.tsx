@@ -238,7 +238,7 @@ export function registerIdentityPages(
   definePage(app, web, {
     paths: IDENTITY_PATHS.account,
     policy: { action: 'read', resource: 'account' },
-    nav: { labelKey: 'identity.nav.account', order: 100 },
+    nav: { labelKey: 'identity.nav.account', order: 100, descriptionKey: 'identity.nav.account.text' },
     handler: async (req, _reply, ctx) => {
       const { actor } = requireActor(req);
       const now = deps.now();

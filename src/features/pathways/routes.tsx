@@ -55,7 +55,7 @@ export function registerPathways(
   definePage(app, deps.web, {
     paths: PATHWAY_PATHS.start,
     policy: PUBLIC,
-    nav: { labelKey: 'nav.pathways', order: 10 },
+    nav: { labelKey: 'nav.pathways', order: 10, descriptionKey: 'home.pathways.text' },
     handler: async (req, _reply, ctx) => (
       <StartPage
         ctx={ctx}

@@ -20,7 +20,8 @@ export const ACCESSIBILITY_STATEMENT_DATE = '2026-11-25';
 
 export function HomePage({ ctx }: { ctx: ViewContext }) {
   const { t, locale } = ctx;
-  const features = ctx.nav.filter((n) => n.labelKey !== 'nav.home');
+  // Cards for the services open to everyone; role-specific pages live in the navigation only.
+  const features = ctx.nav.filter((n) => n.descriptionKey && !n.roles);
   return (
     <Layout ctx={ctx} title={t.t('home.title')}>
       <h1 class="kern-heading-x-large">{t.t('home.title')}</h1>
@@ -38,7 +39,7 @@ export function HomePage({ ctx }: { ctx: ViewContext }) {
                 </h3>
               </div>
               <div class="kern-card__body">
-                <p class="kern-body">{t.t(item.labelKey.replace(/^nav\./, 'home.').concat('.text'))}</p>
+                <p class="kern-body">{t.t(item.descriptionKey ?? '')}</p>
               </div>
             </div>
           </li>

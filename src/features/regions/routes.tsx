@@ -49,7 +49,7 @@ export function registerRegions(app: FastifyInstance, deps: AppDeps) {
   definePage(app, deps.web, {
     paths: PATHS.regions,
     policy: { public: 'public reference data' },
-    nav: { labelKey: 'nav.regions', order: 90 },
+    nav: { labelKey: 'nav.regions', order: 90, descriptionKey: 'home.regions.text' },
     handler: async (req, _reply, ctx) => {
       const data = await regions.snapshot();
       const raw = (req.query as Record<string, unknown>).state;

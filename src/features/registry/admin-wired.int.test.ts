@@ -61,3 +61,17 @@ describe('registry write side in the running app', () => {
     assert.equal(anonymous.statusCode, 401);
   });
 });
+
+describe('navigation by role', () => {
+  it('shows the administration pages only to the roles that may use them', async () => {
+    const anonymous = (await t.app.inject('/de')).body;
+    assert.doesNotMatch(anonymous, /Referenzdaten pflegen/);
+    const admin = await makeAccount(t.database.db, 'administrator', 'operator-test');
+    const s = await sessionFor(t.app, t.database.db, admin.personId, 'administrator');
+    const page = (await t.app.inject({ url: '/de', headers: { cookie: s.cookie } })).body;
+    assert.match(page, /href="\/de\/verwaltung\/register"[^>]*>Referenzdaten pflegen/);
+    assert.doesNotMatch(page, /Anerkennungsregister der Länder/);
+    const home = page.slice(page.indexOf('<main'));
+    assert.doesNotMatch(home, /Referenzdaten pflegen/, 'no card on the home page for role pages');
+  });
+});

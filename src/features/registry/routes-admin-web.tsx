@@ -110,6 +110,7 @@ export function registerRegistryAdminPages(
 
   definePage(app, deps.web, {
     paths: REGISTRY_PATHS.adminRegistry,
+    nav: { labelKey: 'registry.nav.admin-registry', order: 110, roles: ['administrator'] },
     policy: P.correct,
     handler: async (req, _reply, ctx) => {
       changeActor(req, P.correct.action, P.correct.resource);
@@ -326,6 +327,7 @@ export function registerRegistryAdminPages(
 
   definePage(app, deps.web, {
     paths: REGISTRY_PATHS.adminRecords,
+    nav: { labelKey: 'registry.nav.admin-records', order: 110, roles: ['recognition-officer'] },
     policy: P.issueRecord,
     handler: async (req, _reply, ctx) => {
       const { actor, jurisdictionState } = officer(req);
@@ -529,6 +531,7 @@ export function registerRegistryAdminPages(
 
   definePage(app, deps.web, {
     paths: REGISTRY_PATHS.adminRegister,
+    nav: { labelKey: 'registry.nav.admin-register', order: 110, roles: ['ministry-officer'] },
     policy: P.setRegisterEntry,
     handler: async (req, _reply, ctx) => {
       changeActor(req, P.setRegisterEntry.action, P.setRegisterEntry.resource);

@@ -159,7 +159,7 @@ export function registerRegistry(app: FastifyInstance, deps: AppDeps) {
   definePage(app, deps.web, {
     paths: REGISTRY_PATHS.recognition,
     policy: PUBLIC,
-    nav: { labelKey: 'nav.recognition', order: 20 },
+    nav: { labelKey: 'nav.recognition', order: 20, descriptionKey: 'home.recognition.text' },
     handler: async (req, _reply, ctx) => {
       const s = await registry.snapshot();
       const raw = (req.query ?? {}) as Record<string, unknown>;
