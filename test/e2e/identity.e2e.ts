@@ -50,6 +50,7 @@ for (const javaScript of [true, false]) {
         '/en/register',
         '/de/passwort-vergessen',
         '/en/new-password?token=x',
+        '/de/konto/neue-email-bestaetigen?token=x',
       ]) {
         await page.goto(h.base + path);
         assert.deepEqual(await axeViolations(page), [], path);
@@ -66,6 +67,8 @@ for (const javaScript of [true, false]) {
         '/de/konto/loeschung',
         '/en/account/password',
         '/de/konto/zugriffe',
+        '/de/konto/email',
+        '/en/account/passkeys',
       ]) {
         await page.goto(h.base + path);
         assert.deepEqual(await axeViolations(page), [], path);

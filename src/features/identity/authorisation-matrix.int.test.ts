@@ -83,6 +83,10 @@ const newOrganisationForm = async () => ({
   name: `Matrix ${randomUUID().slice(0, 8)}`,
   district: '14626',
 });
+const newAddress = async () => ({
+  newEmail: `moved-${randomUUID().slice(0, 8)}@example.org`,
+  currentPassword: TEST_PASSWORD,
+});
 /** A passkey of the actor, to remove. */
 const ownPasskey = async (c: Ctx, b: Browser) => {
   const id = randomUUID();
@@ -220,6 +224,10 @@ const OWN_ROUTES: Record<string, Build> = {
   'GET /en/account/passkeys': get('/en/account/passkeys'),
   'POST /de/konto/passkeys/entfernen': form('/de/konto/passkeys/entfernen', ownPasskey),
   'POST /en/account/passkeys/remove': form('/en/account/passkeys/remove', ownPasskey),
+  'GET /de/konto/email': get('/de/konto/email'),
+  'GET /en/account/email': get('/en/account/email'),
+  'POST /de/konto/email': form('/de/konto/email', newAddress),
+  'POST /en/account/email': form('/en/account/email', newAddress),
   'POST /de/abmelden': form('/de/abmelden'),
   'POST /en/sign-out': form('/en/sign-out'),
 };

@@ -30,5 +30,7 @@ export const IDENTITY_PATHS = {
   endSessions: { de: '/verwaltung/sitzungen-beenden', en: '/admin/end-sessions' },
   passkeys: { de: '/konto/passkeys', en: '/account/passkeys' },
   passkeysRemove: { de: '/konto/passkeys/entfernen', en: '/account/passkeys/remove' },
+  email: { de: '/konto/email', en: '/account/email' },
+  emailConfirm: { de: '/konto/neue-email-bestaetigen', en: '/account/confirm-new-email' },
   erasureRequests: { de: '/verwaltung/loeschantraege', en: '/admin/erasure-requests' },
 } as const satisfies Record<string, LocalizedPath>;

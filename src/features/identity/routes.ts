@@ -9,6 +9,7 @@ import { registerIdentityAdminApi } from './routes-admin.ts';
 import { registerIdentityApi } from './routes-api.ts';
 import { registerIdentityPages } from './routes-web.tsx';
 import { registerIdentityAdminPages } from './routes-web-admin.tsx';
+import { registerEmailChangePages } from './routes-web-email.tsx';
 import { registerIdentityMorePages } from './routes-web-more.tsx';
 import { registerPasskeyPages } from './routes-web-passkeys.tsx';
 import type { IdentityDeps } from './sign-in.ts';
@@ -49,5 +50,6 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
   registerIdentityMorePages(app, deps.web, identity, names);
   registerIdentityAdminPages(app, deps.web, identity);
   registerPasskeyPages(app, deps.web, identity);
+  registerEmailChangePages(app, deps.web, identity, names);
   return { identity };
 }

@@ -176,7 +176,10 @@ export const authToken = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => person.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['verify-email', 'password-reset', 'unlock'] }).notNull(),
+    /** 'change-email' tokens are stored as sha256(token + "\n" + new address): the address is bound, never stored. */
+    purpose: text('purpose', {
+      enum: ['verify-email', 'password-reset', 'unlock', 'change-email'],
+    }).notNull(),
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),

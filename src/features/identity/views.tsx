@@ -256,6 +256,11 @@ export function AccountPage({
           </a>
         </li>
         <li>
+          <a class="kern-link" href={href(ctx, 'email')}>
+            {t.t('identity.email.title')}
+          </a>
+        </li>
+        <li>
           <a class="kern-link" href={href(ctx, 'passkeys')}>
             {t.t('identity.passkeys.title')}
           </a>
