@@ -10,7 +10,7 @@ import {
   processIo,
   usersCreate,
 } from './features/identity/cli.ts';
-import { JOURNEY_USAGE, journeySeed } from './features/journey/cli.ts';
+import { JOURNEY_USAGE, journeyDemoOnFirstStart, journeySeed } from './features/journey/cli.ts';
 import { journeyJobs } from './features/journey/jobs.ts';
 import { PATHWAYS_USAGE, pathwaysCli } from './features/pathways/cli.ts';
 import { answersPurgeJob } from './features/pathways/jobs.ts';
@@ -124,6 +124,7 @@ async function serve(config: Config): Promise<number> {
   const database = await openConfiguredDatabase(config, progress);
   await migrateAndSeed(database, progress);
   await demoOnFirstStart(database, config, progress);
+  await journeyDemoOnFirstStart(database, config, progress);
   const jobs = config.JOBS_ENABLED
     ? await progress.step('Starting background jobs', () =>
         startJobs(

@@ -4,6 +4,7 @@ import type { Progress } from '../../platform/cli/progress.ts';
 import type { Config } from '../../platform/config.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
 import { seedScale } from './scale.ts';
+import { journey } from './schema.ts';
 import { seedJourneyDemo } from './seed.ts';
 
 export const JOURNEY_USAGE = `  seed --demo           also create about fifty demo journeys in every stage (after the demo accounts)
@@ -60,4 +61,16 @@ export async function journeySeed(
     );
   }
   return 0;
+}
+
+/**
+ * On the embedded default (PGlite, not production), once the demo accounts exist and no journey does yet, the
+ * demo journeys are made too, so that a first start shows every journey screen with something true on it.
+ */
+export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config, progress: Progress) {
+  if (db.kind !== 'pglite' || config.NODE_ENV === 'production') return;
+  const [any] = await db.db.select({ id: journey.id }).from(journey).limit(1);
+  if (any) return;
+  const made = await progress.step('Creating demo journeys', () => seedJourneyDemo(db.db));
+  if (made > 0) progress.info(`  ${made} demo journeys`);
 }
