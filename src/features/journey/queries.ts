@@ -161,7 +161,7 @@ export async function workQueue(
       .innerJoin(journey, eq(journey.id, journeyStep.journeyId))
       .innerJoin(person, eq(person.id, journey.applicantId))
       .where(where)
-      .orderBy(sql`${journeyStep.dueAt} asc nulls last`, asc(journeyStep.journeyId))
+      .orderBy(sql`${journeyStep.dueAt} asc nulls last`, asc(journeyStep.journeyId), asc(journeyStep.kind))
       .limit(page.limit)
       .offset(page.offset);
     const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(journeyStep).where(where);

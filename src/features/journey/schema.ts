@@ -76,6 +76,10 @@ export const journeyStep = pgTable(
     primaryKey({ columns: [t.journeyId, t.kind] }),
     index('journey_step_queue_idx').on(t.ownerId, t.dueAt),
     index('journey_step_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`),
+    /** The work queue: open steps of one owner in the queue's order, read only as far as the page goes. */
+    index('journey_step_open_queue_idx')
+      .on(t.ownerId, t.dueAt, t.journeyId, t.kind)
+      .where(sql`${t.status} in ('submitted', 'in-review', 'waiting-for-applicant')`),
   ],
 );
 

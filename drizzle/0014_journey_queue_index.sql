@@ -1,0 +1,1 @@
+CREATE INDEX "journey_step_open_queue_idx" ON "journey_step" USING btree ("owner_id","due_at","journey_id","kind") WHERE "journey_step"."status" in ('submitted', 'in-review', 'waiting-for-applicant');
