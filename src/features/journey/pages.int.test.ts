@@ -81,6 +81,8 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     const page = await get('employer', `/en/journeys/${id}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /411 €/);
+    assert.match(page.body, /Documents shared with you/);
+    assert.match(page.body, /has shared no documents with your organisation/);
     const list = await get('employer', '/de/arbeitgeber/wege');
     assert.match(list.body, new RegExp(id));
   });

@@ -11,6 +11,7 @@ import { PATHWAY_IDS } from '../../domain/law/index.ts';
 import { AppError, type FieldError, fieldErrors } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
+import { documentsVisibleTo } from '../documents/service.ts';
 import { consent, organisation } from '../identity/schema.ts';
 import type { RecordsService } from '../registry/records.ts';
 import { viewerOf } from './api.ts';
@@ -123,11 +124,16 @@ export function registerJourneyPages(
             .orderBy(organisation.name)
             .limit(200)
         : [];
+    const shared =
+      viewer === 'applicant'
+        ? undefined
+        : ((await documentsVisibleTo(db, service.now(), actor, read.row.applicantId)) ?? []);
     return (
       <JourneyPage
         ctx={ctx}
         journey={json}
         viewer={viewer}
+        shared={shared}
         organisationIds={actor.memberships
           .map((m) => m.organisationId)
           .filter((x): x is string => x !== null)}
@@ -278,6 +284,7 @@ export function registerJourneyPages(
         journey={json}
         applicantName={read.applicantName}
         step={step}
+        shared={(await documentsVisibleTo(db, service.now(), actor, read.row.applicantId)) ?? []}
         form={extra.form ?? {}}
         errors={extra.errors ?? []}
         notice={extra.notice}

@@ -16,6 +16,7 @@ import {
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { contentUrl } from '../documents/paths.ts';
 import { RECORD_PROFESSIONS } from '../registry/records.ts';
 import type { JourneyJson } from './present.ts';
 import type { JourneySummary, QueueItem } from './queries.ts';
@@ -287,6 +288,8 @@ export interface JourneyPageProps {
   consented: readonly { id: string; name: string }[];
   employers: readonly { id: string; name: string }[];
   history: readonly { version: number; type: string; at: Date; role: string }[];
+  /** Documents shared with the viewer (employer, counsellor, authority); undefined for the applicant. */
+  shared?: readonly SharedDocument[] | undefined;
   notice?: Notice | undefined;
   errors?: readonly FieldError[];
 }
@@ -471,6 +474,7 @@ export function JourneyPage(props: JourneyPageProps) {
           </ul>
         </section>
       ) : null}
+      {props.shared ? <SharedDocuments ctx={ctx} documents={props.shared} /> : null}
       <section aria-labelledby="history">
         <h2 class="kern-heading-medium" id="history">
           {t.t('journeys.journey.history')}
@@ -746,6 +750,7 @@ export function StepPage(props: {
   journey: JourneyJson;
   applicantName: string;
   step: StepKind;
+  shared?: readonly SharedDocument[];
   form?: StepForm;
   errors?: readonly FieldError[];
   notice?: Notice | undefined;
@@ -798,6 +803,7 @@ export function StepPage(props: {
           ))}
         </ul>
       )}
+      <SharedDocuments ctx={ctx} documents={props.shared ?? []} />
       <h2 class="kern-heading-medium">{t.t('journeys.step.decide')}</h2>
       {final ? (
         <p class="kern-body">{t.t('journeys.step.final')}</p>
@@ -925,4 +931,41 @@ export function JourneyLinks({ ctx, roles }: { ctx: ViewContext; roles: readonly
 export function startJourneyUrl(locale: 'de' | 'en' | string, pathway: string): string {
   const lang = locale === 'en' ? 'en' : 'de';
   return `${localizedUrl(JOURNEY_PATHS.mine, lang)}?pathway=${encodeURIComponent(pathway)}#start`;
+}
+
+export interface SharedDocument {
+  readonly id: string;
+  readonly fileName: string;
+  readonly category: string;
+}
+
+/** The applicant's documents the viewer may read (shared by consent), with download links. */
+export function SharedDocuments({
+  ctx,
+  documents,
+}: {
+  ctx: ViewContext;
+  documents: readonly SharedDocument[];
+}) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="shared-documents">
+      <h2 class="kern-heading-medium" id="shared-documents">
+        {t.t('journeys.documents.shared')}
+      </h2>
+      {documents.length === 0 ? (
+        <p class="kern-body">{t.t('journeys.documents.none')}</p>
+      ) : (
+        <ul class="kern-list">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <a class="kern-link" href={contentUrl(d.id)}>
+                {d.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
