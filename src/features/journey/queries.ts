@@ -177,8 +177,28 @@ export async function workQueue(
   });
 }
 
-/** Per organisation: closed deadlines met on time, breached, and the running ones already breached. */
-export async function onTimeRate(db: DbOrTx, organisationIds: readonly string[], today: string) {
+type Rate = Awaited<ReturnType<typeof computeOnTimeRate>>;
+const RATE_TTL_MS = 60_000;
+const rates = new Map<string, { expires: number; value: Promise<Rate> }>();
+
+/**
+ * Per organisation: closed deadlines met on time, breached, and the running ones already breached. An aggregate
+ * over every deadline the organisation ever had, so it is kept for a minute per process (the work queue shows it
+ * on every page).
+ */
+export function onTimeRate(db: DbOrTx, organisationIds: readonly string[], today: string): Promise<Rate> {
+  const key = `${today}|${[...organisationIds].sort().join(',')}`;
+  const now = Date.now();
+  const hit = rates.get(key);
+  if (hit && hit.expires > now) return hit.value;
+  if (rates.size > 1000) rates.clear();
+  const value = computeOnTimeRate(db, organisationIds, today);
+  rates.set(key, { expires: now + RATE_TTL_MS, value });
+  value.catch(() => rates.delete(key));
+  return value;
+}
+
+async function computeOnTimeRate(db: DbOrTx, organisationIds: readonly string[], today: string) {
   if (organisationIds.length === 0) return [];
   const rows = await db
     .select({
