@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { document } from '../documents/schema.ts';
 import { consent } from '../identity/schema.ts';
-import { type Browser, setUpWay } from './testing.ts';
+import { apiClient, type Browser, setUpWay } from './testing.ts';
 
 describe('journey pages (no JavaScript: forms post and redirect)', () => {
   let t: TestApp;
@@ -143,6 +145,48 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(notice.body, /Anerkennungsnachweis .* wurde ausgestellt/);
     const seen = await get('applicant', `/de/wege/${id}`);
     assert.match(seen.body, /Entschieden: Positiv/);
+  });
+
+  it('lets the applicant answer a request for documents with own uploaded documents (the clock resumes)', async () => {
+    const api = apiClient(t.app);
+    const opened = await api.open(b('stranger'));
+    const sid = (opened.json() as { journeyId: string }).journeyId;
+    await api.command(b('stranger'), sid, { type: 'submit', step: 'recognition' });
+    await api.command(b('recognition'), sid, { type: 'start-review', step: 'recognition' });
+    const asked = await form('recognition', `/de/wege/${sid}/schritte/recognition`, {
+      action: 'request-documents',
+      missing: 'Übersetzung des Zeugnisses',
+    });
+    assert.equal(asked.statusCode, 303);
+    const docId = randomUUID();
+    await t.database.db.insert(document).values({
+      id: docId,
+      ownerPersonId: b('stranger').personId,
+      storageKey: randomBytes(16).toString('hex'),
+      fileName: 'Uebersetzung.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 100,
+      sha256: randomBytes(32).toString('hex'),
+      category: 'translation',
+      createdAt: new Date(),
+    });
+    const page = await get('stranger', `/de/wege/${sid}`);
+    assert.match(page.body, /Ihre Unterlagen für/);
+    assert.match(page.body, /Übersetzung des Zeugnisses/);
+    assert.match(page.body, /Uebersetzung\.pdf/);
+    const none = await form('stranger', `/de/wege/${sid}/befehl`, {
+      type: 'submit-documents',
+      step: 'recognition',
+    });
+    assert.equal(none.statusCode, 422, 'no document chosen');
+    const sent = await form('stranger', `/de/wege/${sid}/befehl`, {
+      type: 'submit-documents',
+      step: 'recognition',
+      documents: docId,
+    });
+    assert.equal(sent.statusCode, 303, sent.body);
+    const j = (await api.get(b('stranger'), sid)).json() as { steps: { kind: string; status: string }[] };
+    assert.equal(j.steps.find((x) => x.kind === 'recognition')?.status, 'in-review');
   });
 
   it('hides the journey from other authorities and shows it to a consenting counsellor only', async () => {

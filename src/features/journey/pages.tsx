@@ -11,7 +11,7 @@ import { PATHWAY_IDS } from '../../domain/law/index.ts';
 import { AppError, type FieldError, fieldErrors } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
-import { documentsVisibleTo } from '../documents/service.ts';
+import { documentsVisibleTo, ownDocuments } from '../documents/service.ts';
 import { consent, organisation } from '../identity/schema.ts';
 import type { RecordsService } from '../registry/records.ts';
 import { viewerOf } from './api.ts';
@@ -128,12 +128,17 @@ export function registerJourneyPages(
       viewer === 'applicant'
         ? undefined
         : ((await documentsVisibleTo(db, service.now(), actor, read.row.applicantId)) ?? []);
+    const own =
+      viewer === 'applicant' && json.steps.some((x) => x.status === 'waiting-for-applicant')
+        ? await ownDocuments(db, read.row.applicantId)
+        : undefined;
     return (
       <JourneyPage
         ctx={ctx}
         journey={json}
         viewer={viewer}
         shared={shared}
+        own={own}
         organisationIds={actor.memberships
           .map((m) => m.organisationId)
           .filter((x): x is string => x !== null)}
@@ -237,6 +242,12 @@ export function registerJourneyPages(
       if (f.step !== undefined) body.step = f.step;
       if (f.type === 'invite-employer') body.employerId = f.employerId;
       if (f.type === 'start-accelerated-procedure') body.powerOfAttorney = f.powerOfAttorney === 'yes';
+      if (f.type === 'submit-documents') {
+        const raw = (req.body as Record<string, unknown> | undefined)?.documents;
+        body.documents = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+          (x): x is string => typeof x === 'string',
+        );
+      }
       const parsed = parse(commandSchema, body);
       if ('errors' in parsed)
         return {

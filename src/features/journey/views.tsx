@@ -290,6 +290,8 @@ export interface JourneyPageProps {
   history: readonly { version: number; type: string; at: Date; role: string }[];
   /** Documents shared with the viewer (employer, counsellor, authority); undefined for the applicant. */
   shared?: readonly SharedDocument[] | undefined;
+  /** The applicant's own documents, to answer a request for documents. */
+  own?: readonly SharedDocument[] | undefined;
   notice?: Notice | undefined;
   errors?: readonly FieldError[];
 }
@@ -519,6 +521,42 @@ function Actions(props: JourneyPageProps) {
     }
     for (const s of j.steps) {
       const label = t.t(`journey.step.${s.kind}`);
+      if (s.status === 'waiting-for-applicant') {
+        const own = props.own ?? [];
+        buttons.push(
+          <form key={`documents-${s.kind}`} method="post" action={href(ctx, 'command', { id: j.id })}>
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="type" value="submit-documents" />
+            <input type="hidden" name="step" value={s.kind} />
+            <fieldset class="kern-fieldset">
+              <legend class="kern-label">{t.t('journeys.documents.choose', { step: label })}</legend>
+              <p class="kern-hint">
+                {t.t('journeys.documents.requested', { missing: s.missing.join(', ') })}
+              </p>
+              {own.length === 0 ? <p class="kern-body">{t.t('journeys.documents.upload-first')}</p> : null}
+              {own.map((d, i) => (
+                <div key={d.id} class="kern-form-check">
+                  <input
+                    class="kern-form-check__checkbox"
+                    type="checkbox"
+                    id={`doc-${s.kind}-${i}`}
+                    name="documents"
+                    value={d.id}
+                  />
+                  <label class="kern-label" for={`doc-${s.kind}-${i}`}>
+                    {d.fileName}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            {own.length > 0 ? (
+              <button class="kern-btn kern-btn--primary" type="submit">
+                <span class="kern-label">{t.t('journeys.documents.send', { step: label })}</span>
+              </button>
+            ) : null}
+          </form>,
+        );
+      }
       if (
         s.status === 'not-started' &&
         s.kind !== 'accelerated-procedure' &&
