@@ -836,9 +836,20 @@ export function StepPage(props: {
         <p class="kern-body">{t.t('journeys.step.documents-none')}</p>
       ) : (
         <ul class="kern-list">
-          {(s.documents ?? []).map((d) => (
-            <li key={d}>{d}</li>
-          ))}
+          {(s.documents ?? []).map((d) => {
+            const shared = props.shared?.find((x) => x.id === d);
+            return (
+              <li key={d}>
+                {shared ? (
+                  <a class="kern-link" href={contentUrl(shared.id)}>
+                    {shared.fileName}
+                  </a>
+                ) : (
+                  t.t('journeys.step.document-not-shared')
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       <SharedDocuments ctx={ctx} documents={props.shared ?? []} />
