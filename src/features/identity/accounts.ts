@@ -17,6 +17,7 @@ import {
   sha256,
   verifyPassword,
 } from './credentials.ts';
+import { noticeNewDevice } from './new-device.ts';
 import {
   organisation,
   organisationJurisdiction,
@@ -312,6 +313,7 @@ export async function completeSecondFactor(
     }
     await tx.update(session).set({ revokedAt: now }).where(eq(session.idHash, pending.idHash));
     const roles = (await membershipsOf(tx, p.id)).map((m) => m.role);
+    await noticeNewDevice(deps, tx, p.id, userAgent, now);
     const { token } = await createSession(tx, {
       personId: p.id,
       roleClass: strictestClass(roles),

@@ -6,6 +6,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Config } from '../../platform/config.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { applyCsrfSecret, type CookieNames, newCsrfSecret, setSessionCookie } from './http.ts';
+import { noticeNewDevice } from './new-device.ts';
 import { federatedIdentity, person, roleAssignment } from './schema.ts';
 import { createSession } from './sessions.ts';
 import type { IdentityDeps } from './sign-in.ts';
@@ -277,6 +278,7 @@ async function finish(
   const roles = memberships.map((m) => m.role).filter(isRole);
   const csrfSecret = newCsrfSecret();
   const { token } = await db.transaction(async (tx) => {
+    if (personId) await noticeNewDevice(deps, tx, personId, req.headers['user-agent'], now);
     const created = await createSession(tx, {
       personId: personId ?? '',
       roleClass: strictestClass(roles),

@@ -22,6 +22,7 @@ import {
   sessionToken,
   setSessionCookie,
 } from './http.ts';
+import { noticeNewDevice } from './new-device.ts';
 import { passkey } from './schema.ts';
 import { createSession, revokeSession } from './sessions.ts';
 import type { IdentityDeps } from './sign-in.ts';
@@ -231,6 +232,7 @@ export function registerPasskeys(app: FastifyInstance, deps: IdentityDeps, names
           .set({ counter: newCounter, lastUsedAt: now })
           .where(eq(passkey.id, stored.id));
         if (previous) await revokeSession(tx, sha256(previous), now);
+        await noticeNewDevice(deps, tx, p.id, req.headers['user-agent'], now);
         const created = await createSession(tx, {
           personId: p.id,
           roleClass: strictestClass(roles),

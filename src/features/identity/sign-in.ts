@@ -21,6 +21,7 @@ import {
   sha256,
   verifyPassword,
 } from './credentials.ts';
+import { noticeNewDevice } from './new-device.ts';
 import { authToken, person, recoveryCode, signInThrottle } from './schema.ts';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.ts';
 import { findPerson, findPersonByEmail, membershipsOf, normaliseEmail, type PersonRow } from './store.ts';
@@ -112,6 +113,7 @@ export async function signIn(deps: IdentityDeps, input: SignInInput): Promise<Si
   return db.transaction(async (tx) => {
     await tx.delete(signInThrottle).where(eq(signInThrottle.key, aKey));
     if (input.previousToken) await revokeSession(tx, sha256(input.previousToken), now);
+    if (!pending) await noticeNewDevice(deps, tx, found.id, input.userAgent, now);
     const { token } = await createSession(tx, {
       personId: found.id,
       roleClass,
