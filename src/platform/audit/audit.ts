@@ -17,8 +17,19 @@ export interface AuditEvent {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Arbitrary constant: serialises appends so that the chain never forks. */
+/** Arbitrary constant: with the chain number, serialises appends to one chain so that it never forks. */
 const AUDIT_LOCK = 7_301_2024;
+/**
+ * Parallel chains. Appends to one chain wait for each other's commit; entries about different
+ * people usually land in different chains and commit side by side (ADR 0007).
+ */
+export const AUDIT_CHAINS = 16;
+
+/** The chain of an entry: by the person concerned, else the actor, else the object. */
+export function chainOf(event: AuditEvent): number {
+  const key = event.subjectPersonId ?? event.actorPersonId ?? `${event.objectType}:${event.objectId ?? ''}`;
+  return createHash('sha256').update(key).digest().readUInt16BE(0) % AUDIT_CHAINS;
+}
 
 /** The canonical form hashed into the chain: fixed key order, nulls explicit, time in ISO 8601 UTC. */
 export function canonicalEntry(e: AuditEvent & { at: Date; prevHash: string }): string {
@@ -56,19 +67,23 @@ export async function appendAudit(
   now: Date,
 ): Promise<{ seq: number; hash: string }> {
   if (!isTransaction(db)) return (db as Database).transaction((tx) => appendAudit(tx, event, now));
-  await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const chain = chainOf(event);
+  await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK}, ${chain})`);
   const [last] = await db
     .select({ hash: auditEntry.hash, at: auditEntry.at })
     .from(auditEntry)
+    .where(eq(auditEntry.chain, chain))
     .orderBy(desc(auditEntry.seq))
     .limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
-  // Time never runs backwards inside the chain, even if clocks of two instances disagree.
+  // Time never runs backwards inside a chain, even if clocks of two instances disagree.
   const at = last && last.at.getTime() > now.getTime() ? last.at : now;
+  // The chain number needs no place in the hash: an entry moved to another chain breaks both links.
   const hash = chainHash(prevHash, canonicalEntry({ ...event, at, prevHash }));
   const [row] = await db
     .insert(auditEntry)
     .values({
+      chain,
       at,
       actorPersonId: event.actorPersonId ?? null,
       actorRole: event.actorRole ?? null,
@@ -90,9 +105,9 @@ export type VerifyResult =
   | { ok: true; entries: number }
   | { ok: false; entries: number; brokenSeq: number; reason: 'hash-mismatch' | 'chain-broken' };
 
-/** Recomputes the whole chain in order; reports the first entry whose hash or link does not hold. */
+/** Recomputes every chain in order; reports the first entry whose hash or link does not hold. */
 export async function verifyAudit(db: DbOrTx, batch = 1000): Promise<VerifyResult> {
-  let prev = GENESIS_HASH;
+  const last = new Map<number, string>();
   let after = 0;
   let count = 0;
   for (;;) {
@@ -104,11 +119,13 @@ export async function verifyAudit(db: DbOrTx, batch = 1000): Promise<VerifyResul
       .limit(batch);
     for (const r of rows) {
       count++;
-      if (r.prevHash !== prev) return { ok: false, entries: count, brokenSeq: r.seq, reason: 'chain-broken' };
+      if (r.prevHash !== (last.get(r.chain) ?? GENESIS_HASH)) {
+        return { ok: false, entries: count, brokenSeq: r.seq, reason: 'chain-broken' };
+      }
       const expected = chainHash(r.prevHash, canonicalEntry(r));
       if (expected !== r.hash)
         return { ok: false, entries: count, brokenSeq: r.seq, reason: 'hash-mismatch' };
-      prev = r.hash;
+      last.set(r.chain, r.hash);
       after = r.seq;
     }
     if (rows.length < batch) return { ok: true, entries: count };

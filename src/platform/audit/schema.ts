@@ -1,15 +1,19 @@
-import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * The append-only audit trail. Each entry carries the SHA-256 of the previous entry's hash and
- * its own canonical form, so that altering or removing an entry breaks the chain
- * (`chancenregion audit verify`). A trigger refuses UPDATE, DELETE and TRUNCATE.
+ * The append-only audit trail. Each entry carries the SHA-256 of the previous entry's hash (in its
+ * chain) and its own canonical form, so that altering or removing an entry breaks the chain
+ * (`chancenregion audit verify`). A trigger refuses UPDATE, DELETE and TRUNCATE. Entries are spread
+ * over a fixed number of chains by the person they concern, so that appends about different people
+ * do not wait for each other (ADR 0007).
  * No foreign keys: entries outlive the people and organisations they name.
  */
 export const auditEntry = pgTable(
   'audit_entry',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    /** Which of the parallel chains the entry belongs to (0 … AUDIT_CHAINS − 1). */
+    chain: smallint('chain').notNull().default(0),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
     actorPersonId: uuid('actor_person_id'),
     actorRole: text('actor_role'),
@@ -27,5 +31,6 @@ export const auditEntry = pgTable(
   (t) => [
     index('audit_subject_idx').on(t.subjectPersonId, t.seq),
     index('audit_actor_idx').on(t.actorPersonId),
+    index('audit_chain_idx').on(t.chain, t.seq),
   ],
 );
