@@ -112,7 +112,7 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(queue.body, new RegExp(`/de/wege/${id}/schritte/recognition`));
     const step = await get('recognition', `/de/wege/${id}/schritte/recognition`);
     assert.equal(step.statusCode, 200);
-    assert.match(step.body, /Checkliste/);
+    assert.match(step.body, /Benötigte Dokumente/);
     const noReason = await form('recognition', `/de/wege/${id}/schritte/recognition`, {
       action: 'decide',
       outcome: 'positive',

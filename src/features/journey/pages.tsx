@@ -289,13 +289,15 @@ export function registerJourneyPages(
       service.deadlines,
       service.params,
     );
+    const documents = (await documentsVisibleTo(db, service.now(), actor, read.row.applicantId)) ?? [];
     return (
       <StepPage
         ctx={ctx}
         journey={json}
         applicantName={read.applicantName}
         step={step}
-        shared={(await documentsVisibleTo(db, service.now(), actor, read.row.applicantId)) ?? []}
+        shared={documents}
+        documentViews={documents}
         form={extra.form ?? {}}
         errors={extra.errors ?? []}
         notice={extra.notice}

@@ -1,7 +1,7 @@
 /** Pages of the journey: "Mein Weg", the journey (per party), the employer's and counsellor's lists, the work queue, the step page. */
 import type { ComponentChildren } from 'preact';
 import { type Message, STEP_KINDS, STEP_ROLES, type StepKind } from '../../domain/journey/index.ts';
-import { PATHWAY_IDS, QUALIFICATION_KINDS } from '../../domain/law/index.ts';
+import { PATHWAY_IDS, type PathwayId, QUALIFICATION_KINDS } from '../../domain/law/index.ts';
 import { SIX_STATES } from '../../domain/recognition/portability.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import {
@@ -16,7 +16,10 @@ import {
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { checklistFor } from '../documents/checklists.ts';
 import { contentUrl } from '../documents/paths.ts';
+import type { DocumentView } from '../documents/service.ts';
+import { DocumentChecklist } from '../documents/views.tsx';
 import { RECORD_PROFESSIONS } from '../registry/records.ts';
 import type { JourneyJson } from './present.ts';
 import type { JourneySummary, QueueItem } from './queries.ts';
@@ -36,21 +39,6 @@ export const href = (
   key: keyof typeof JOURNEY_PATHS,
   params: Record<string, string> = {},
 ) => localizedUrl(JOURNEY_PATHS[key], ctx.locale, params);
-
-/** Documents each step usually needs (shown to the authority and the applicant). */
-export const CHECKLISTS: Readonly<Record<StepKind, readonly string[]>> = {
-  orientation: ['cv'],
-  'job-offer': ['cv', 'contract'],
-  recognition: ['passport', 'degree', 'translations', 'cv', 'experience'],
-  'zab-statement': ['passport', 'degree', 'translations'],
-  'accelerated-procedure': ['power-of-attorney', 'contract', 'degree', 'recognition-notice'],
-  'ba-approval': ['contract', 'employment-declaration'],
-  'visa-appointment': ['passport', 'pre-approval'],
-  'visa-decision': ['passport', 'photo', 'contract', 'recognition-notice', 'insurance', 'language'],
-  'entry-registration': ['passport', 'visa'],
-  'residence-permit': ['passport', 'visa', 'registration', 'insurance', 'contract', 'photo'],
-  integration: ['registration'],
-};
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -789,6 +777,8 @@ export function StepPage(props: {
   applicantName: string;
   step: StepKind;
   shared?: readonly SharedDocument[];
+  /** The applicant's documents the authority may read, for the checklist. */
+  documentViews?: readonly DocumentView[];
   form?: StepForm;
   errors?: readonly FieldError[];
   notice?: Notice | undefined;
@@ -815,12 +805,11 @@ export function StepPage(props: {
           {t.t('journeys.journey.title', { pathway: pathwayTitle(ctx, j.pathway) })}
         </a>
       </p>
-      <h2 class="kern-heading-medium">{t.t('journeys.step.checklist')}</h2>
-      <ul class="kern-list">
-        {CHECKLISTS[s.kind].map((c) => (
-          <li key={c}>{t.t(`journeys.checklist.${c}`)}</li>
-        ))}
-      </ul>
+      <DocumentChecklist
+        ctx={ctx}
+        items={checklistFor(s.kind, j.pathway as PathwayId)}
+        documents={props.documentViews ?? []}
+      />
       {s.missing.length > 0 ? (
         <>
           <h2 class="kern-heading-medium">{t.t('journeys.step.missing')}</h2>
