@@ -59,12 +59,13 @@ for (const javaScript of [true, false]) {
       assert.match(await page.content(), /Die Organisation wurde angelegt/);
       assert.deepEqual(await axeViolations(page), []);
       const name = `Ausländerbehörde Bautzen ${javaScript ? 'JS' : 'HTML'}`;
-      await page.getByRole('link', { name: `Zuständigkeit von ${name} bearbeiten` }).click();
-      await page.getByRole('heading', { name: `Zuständigkeit von ${name}` }).waitFor();
+      await page.getByRole('link', { name: `${name} bearbeiten: Name, Sitz, Zuständigkeit` }).click();
+      await page.getByRole('heading', { name: `${name} bearbeiten` }).waitFor();
+      assert.equal(await page.getByLabel('Name der Organisation').inputValue(), name);
       assert.ok(await page.getByLabel('Bautzen (14625)').isChecked());
       assert.deepEqual(await axeViolations(page), []);
       await page.getByLabel('Sachsen', { exact: true }).check();
-      await page.getByRole('button', { name: 'Zuständigkeit speichern' }).click();
+      await page.getByRole('button', { name: 'Änderungen speichern' }).click();
       await page.waitForURL(`${h.base}/de/verwaltung/organisationen?done=jurisdiction`);
       assert.match(await page.content(), /Sachsen, Bautzen \(14625\)/);
       await page.getByLabel('E-Mail-Adresse der Person').fill(applicant.email);

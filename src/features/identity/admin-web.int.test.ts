@@ -128,7 +128,7 @@ describe('administration and passkeys in the web interface', () => {
     assert.equal((await t.database.db.select().from(organisation)).length, before);
   });
 
-  it('edits the jurisdiction of an organisation (audited), 422 for unknown values, 404 for unknown organisations', async () => {
+  it('edits the name, seat and jurisdiction of an organisation (audited), 422 for unknown values, 404 for unknown organisations', async () => {
     const id = await makeOrganisation(t.database.db, {
       slug: 'ministry-web',
       name: 'Ministerium Web',
@@ -138,7 +138,14 @@ describe('administration and passkeys in the web interface', () => {
     const form = await page(admin, `/de/verwaltung/organisationen/${id}/zustaendigkeit`);
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /name="state" value="SN" checked/);
+    assert.match(
+      form.body,
+      /name="name"[^>]*value="Ministerium Web"|value="Ministerium Web"[^>]*name="name"/,
+    );
     const res = await send(admin, `/en/admin/organisations/${id}/jurisdiction`, [
+      ['name', 'Ministerium Web (neu)'],
+      ['seatDistrict', '16051'],
+      ['seatCountry', ''],
       ['state', 'TH'],
       ['country', 'VN'],
       ['nationwide', '1'],
@@ -151,17 +158,28 @@ describe('administration and passkeys in the web interface', () => {
       'VN',
       'nationwide',
     ]);
+    const [renamed] = await t.database.db.select().from(organisation).where(eq(organisation.id, id));
+    assert.equal(renamed?.name, 'Ministerium Web (neu)');
+    assert.equal(renamed?.seatDistrictAgs, '16051');
+    assert.equal(renamed?.seatStateCode, 'TH');
     const entry = await lastAudit('organisation');
     assert.equal(entry?.action, 'update');
     assert.equal(entry?.objectId, id);
-    const bad = await send(admin, `/de/verwaltung/organisationen/${id}/zustaendigkeit`, [['state', 'BY']]);
+    const bad = await send(admin, `/de/verwaltung/organisationen/${id}/zustaendigkeit`, [
+      ['name', ''],
+      ['state', 'BY'],
+    ]);
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /href="#field-jurisdiction"/);
+    assert.match(bad.body, /href="#field-name"/);
     assert.equal((await jurisdictionRows(id)).length, 3);
     const ghost = await send(
       admin,
       '/de/verwaltung/organisationen/00000000-0000-4000-8000-000000000000/zustaendigkeit',
-      [['state', 'SN']],
+      [
+        ['name', 'Geist'],
+        ['state', 'SN'],
+      ],
     );
     assert.equal(ghost.statusCode, 404);
     // An employer administrator manages members, not organisations.

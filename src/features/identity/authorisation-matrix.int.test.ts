@@ -313,6 +313,7 @@ const jurisdictionForm =
     headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams([
       ['_csrf', b.csrfToken],
+      ['name', `Matrix ${randomUUID().slice(0, 8)}`],
       ['state', 'SN'],
       ['district', '14626'],
     ]).toString(),

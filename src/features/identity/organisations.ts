@@ -154,18 +154,34 @@ export async function freeSlug(db: DbOrTx, name: string): Promise<string> {
   return `${padded}-${Date.now()}`;
 }
 
-/** Replaces an organisation's jurisdictions (members' reach changes on their next request). */
-export async function replaceJurisdictions(
+/**
+ * Changes an organisation's name, seat and jurisdictions (not its kind: the roles held in it
+ * depend on the kind). Members' reach changes on their next request (memberships are read per request).
+ */
+export async function updateOrganisation(
   tx: DbOrTx,
   organisationId: string,
-  jurisdictions: readonly Jurisdiction[],
+  input: {
+    name: string;
+    seat: { stateCode?: string; districtAgs?: string; countryCode?: string };
+    jurisdictions: readonly Jurisdiction[];
+  },
   actorPersonId: string,
   now: Date,
 ): Promise<void> {
   await tx
+    .update(organisation)
+    .set({
+      name: input.name,
+      seatStateCode: input.seat.stateCode ?? null,
+      seatDistrictAgs: input.seat.districtAgs ?? null,
+      seatCountryCode: input.seat.countryCode ?? null,
+    })
+    .where(eq(organisation.id, organisationId));
+  await tx
     .delete(organisationJurisdiction)
     .where(eq(organisationJurisdiction.organisationId, organisationId));
-  for (const j of jurisdictions) {
+  for (const j of input.jurisdictions) {
     await tx.insert(organisationJurisdiction).values({
       organisationId,
       scope: j.scope,
@@ -182,17 +198,9 @@ export async function replaceJurisdictions(
       action: 'update',
       objectType: 'organisation',
       objectId: organisationId,
-      purpose: 'organisation administration: jurisdiction',
+      purpose: 'organisation administration: name, seat, jurisdiction',
       result: 'success',
     },
     now,
   );
-}
-
-export async function organisationName(db: DbOrTx, id: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ name: organisation.name })
-    .from(organisation)
-    .where(eq(organisation.id, id));
-  return row?.name;
 }

@@ -10,11 +10,12 @@ import { inviteToOrganisation, manageableOrganisations, revokeMembership } from 
 import { authorizeOrganisation, authorizePersonal, requireActor } from './http.ts';
 import {
   freeSlug,
+  type JurisdictionChoices,
   type JurisdictionSelection,
   jurisdictionChoices,
-  replaceJurisdictions,
   resolveSelection,
   selectionOf,
+  updateOrganisation,
 } from './organisations.ts';
 import { IDENTITY_PATHS } from './paths.ts';
 import { revokeAllSessions } from './sessions.ts';
@@ -201,6 +202,23 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
   });
   const selectionError = (ctx: ViewContext) =>
     fieldError(ctx, 'jurisdiction', 'reference', 'identity.organisations.error.reference');
+  /** Name, seat and jurisdiction checked against the reference data. */
+  const check = (ctx: ViewContext, v: OrganisationForm, choices: JurisdictionChoices) => {
+    const errors: FieldError[] = [];
+    if (v.name.length < 2) errors.push(fieldError(ctx, 'name', 'min:2', 'identity.organisations.error.name'));
+    const seatDistrict = choices.districts.find((d) => d.ags === v.seatDistrict);
+    if (v.seatDistrict && !seatDistrict)
+      errors.push(fieldError(ctx, 'seatDistrict', 'reference', 'identity.organisations.error.seat'));
+    if (v.seatCountry && !choices.countries.some((c) => c.code === v.seatCountry))
+      errors.push(fieldError(ctx, 'seatCountry', 'reference', 'identity.organisations.error.seat'));
+    const resolved = resolveSelection(v.selection, choices);
+    if (!resolved.ok) errors.push(selectionError(ctx));
+    const seat = {
+      ...(seatDistrict ? { stateCode: seatDistrict.stateCode, districtAgs: seatDistrict.ags } : {}),
+      ...(v.seatCountry ? { countryCode: v.seatCountry } : {}),
+    };
+    return { errors, seat, jurisdictions: resolved.ok ? resolved.jurisdictions : [] };
+  };
 
   definePage(app, web, {
     paths: IDENTITY_PATHS.organisationsNew,
@@ -218,19 +236,11 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
       const { actor } = requireActor(req);
       const choices = await jurisdictionChoices(db, ctx.locale);
       const v = orgForm(req);
-      const errors: FieldError[] = [];
-      if (!isOrganisationKind(v.kind))
-        errors.push(fieldError(ctx, 'kind', 'required', 'identity.organisations.error.kind'));
-      if (v.name.length < 2)
-        errors.push(fieldError(ctx, 'name', 'min:2', 'identity.organisations.error.name'));
-      const seatDistrict = choices.districts.find((d) => d.ags === v.seatDistrict);
-      if (v.seatDistrict && !seatDistrict)
-        errors.push(fieldError(ctx, 'seatDistrict', 'reference', 'identity.organisations.error.seat'));
-      if (v.seatCountry && !choices.countries.some((c) => c.code === v.seatCountry))
-        errors.push(fieldError(ctx, 'seatCountry', 'reference', 'identity.organisations.error.seat'));
-      const resolved = resolveSelection(v.selection, choices);
-      if (!resolved.ok) errors.push(selectionError(ctx));
-      if (errors.length > 0 || !resolved.ok || !isOrganisationKind(v.kind)) {
+      const checked = check(ctx, v, choices);
+      const errors: FieldError[] = isOrganisationKind(v.kind)
+        ? checked.errors
+        : [fieldError(ctx, 'kind', 'required', 'identity.organisations.error.kind'), ...checked.errors];
+      if (errors.length > 0 || !isOrganisationKind(v.kind)) {
         return {
           status: 422,
           view: <NewOrganisationPage ctx={ctx} choices={choices} values={v} errors={errors} />,
@@ -244,11 +254,8 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
             slug: await freeSlug(tx, v.name),
             name: v.name,
             kind,
-            seat: {
-              ...(seatDistrict ? { stateCode: seatDistrict.stateCode, districtAgs: seatDistrict.ags } : {}),
-              ...(v.seatCountry ? { countryCode: v.seatCountry } : {}),
-            },
-            jurisdictions: resolved.jurisdictions,
+            seat: checked.seat,
+            jurisdictions: checked.jurisdictions,
           },
           deps.now(),
           actor.personId,
@@ -270,12 +277,18 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
     handler: async (req, _reply, ctx) => {
       const org = await organisationOr404((req.params as { id: string }).id);
       const current = (await jurisdictionsOf(db, [org.id])).get(org.id) ?? [];
+      const values = {
+        name: org.name,
+        seatDistrict: org.seatDistrictAgs ?? '',
+        seatCountry: org.seatCountryCode ?? '',
+        selection: selectionOf(current),
+      };
       return (
         <JurisdictionPage
           ctx={ctx}
           organisation={org}
           choices={await jurisdictionChoices(db, ctx.locale)}
-          selection={selectionOf(current)}
+          values={values}
         />
       );
     },
@@ -289,9 +302,9 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
       const { actor } = requireActor(req);
       const org = await organisationOr404((req.params as { id: string }).id);
       const choices = await jurisdictionChoices(db, ctx.locale);
-      const selection = selectionFrom(req);
-      const resolved = resolveSelection(selection, choices);
-      if (!resolved.ok) {
+      const v = orgForm(req);
+      const checked = check(ctx, v, choices);
+      if (checked.errors.length > 0) {
         return {
           status: 422,
           view: (
@@ -299,8 +312,8 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
               ctx={ctx}
               organisation={org}
               choices={choices}
-              selection={selection}
-              errors={[selectionError(ctx)]}
+              values={v}
+              errors={checked.errors}
             />
           ),
         };
@@ -314,10 +327,16 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
           'update',
           'organisation',
           org.id,
-          'organisation administration: jurisdiction',
+          'organisation administration',
         );
         if (!d.allow) return false;
-        await replaceJurisdictions(tx, org.id, resolved.jurisdictions, actor.personId, now);
+        await updateOrganisation(
+          tx,
+          org.id,
+          { name: v.name, seat: checked.seat, jurisdictions: checked.jurisdictions },
+          actor.personId,
+          now,
+        );
         return true;
       });
       if (!ok) throw new AppError('not-found', { detail: 'No such organisation.' });

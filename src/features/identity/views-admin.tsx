@@ -301,6 +301,50 @@ export const EMPTY_SELECTION: JurisdictionSelection = {
   countries: [],
 };
 
+/** Name and seat (a district from the reference data, or a country of the missions registry). */
+function NameAndSeat(props: {
+  ctx: ViewContext;
+  choices: JurisdictionChoices;
+  values: { name: string; seatDistrict: string; seatCountry: string };
+  errors: readonly FieldError[];
+}) {
+  const { ctx, choices, values: v } = props;
+  const { t } = ctx;
+  const err = (f: string) => props.errors.find((e) => e.field === f);
+  const none = { value: '', label: t.t('identity.organisations.seat-none') };
+  return (
+    <>
+      <TextInput
+        name="name"
+        label={t.t('identity.organisations.name')}
+        value={v.name}
+        maxLength={300}
+        error={err('name')}
+      />
+      <Select
+        name="seatDistrict"
+        label={t.t('identity.organisations.seat-district')}
+        value={v.seatDistrict}
+        error={err('seatDistrict')}
+        options={[
+          none,
+          ...choices.districts.map((d) => ({
+            value: d.ags,
+            label: `${d.name} (${choices.states.find((s) => s.code === d.stateCode)?.name ?? d.stateCode})`,
+          })),
+        ]}
+      />
+      <Select
+        name="seatCountry"
+        label={t.t('identity.organisations.seat-country')}
+        value={v.seatCountry}
+        error={err('seatCountry')}
+        options={[none, ...choices.countries.map((c) => ({ value: c.code, label: c.name }))]}
+      />
+    </>
+  );
+}
+
 /** Create an organisation: kind, name, seat and jurisdiction, all chosen from lists. */
 export function NewOrganisationPage(props: {
   ctx: ViewContext;
@@ -319,7 +363,6 @@ export function NewOrganisationPage(props: {
     selection: EMPTY_SELECTION,
   };
   const err = (f: string) => errors.find((e) => e.field === f);
-  const none = { value: '', label: t.t('identity.organisations.seat-none') };
   return (
     <Layout ctx={ctx} title={t.t('identity.organisations.new-title')}>
       <h1 class="kern-heading-large">{t.t('identity.organisations.new-title')}</h1>
@@ -336,33 +379,7 @@ export function NewOrganisationPage(props: {
             ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t.t(`identity.kind.${k}`) })),
           ]}
         />
-        <TextInput
-          name="name"
-          label={t.t('identity.organisations.name')}
-          value={v.name}
-          maxLength={300}
-          error={err('name')}
-        />
-        <Select
-          name="seatDistrict"
-          label={t.t('identity.organisations.seat-district')}
-          value={v.seatDistrict}
-          error={err('seatDistrict')}
-          options={[
-            none,
-            ...choices.districts.map((d) => ({
-              value: d.ags,
-              label: `${d.name} (${choices.states.find((s) => s.code === d.stateCode)?.name ?? d.stateCode})`,
-            })),
-          ]}
-        />
-        <Select
-          name="seatCountry"
-          label={t.t('identity.organisations.seat-country')}
-          value={v.seatCountry}
-          error={err('seatCountry')}
-          options={[none, ...choices.countries.map((c) => ({ value: c.code, label: c.name }))]}
-        />
+        <NameAndSeat ctx={ctx} choices={choices} values={v} errors={errors} />
         <JurisdictionFields ctx={ctx} choices={choices} selection={v.selection} error={err('jurisdiction')} />
         <button class="kern-btn kern-btn--primary" type="submit">
           <span class="kern-label">{t.t('identity.organisations.create')}</span>
@@ -377,15 +394,15 @@ export function NewOrganisationPage(props: {
   );
 }
 
-/** Edit an organisation's jurisdiction. */
+/** Edit an organisation: name, seat and jurisdiction (the kind stays: roles depend on it). */
 export function JurisdictionPage(props: {
   ctx: ViewContext;
   organisation: { id: string; name: string };
   choices: JurisdictionChoices;
-  selection: JurisdictionSelection;
+  values: Omit<OrganisationForm, 'kind'>;
   errors?: FieldError[];
 }) {
-  const { ctx } = props;
+  const { ctx, values: v } = props;
   const { t } = ctx;
   const errors = props.errors ?? [];
   const title = t.t('identity.organisations.jurisdiction-title', { name: props.organisation.name });
@@ -399,10 +416,11 @@ export function JurisdictionPage(props: {
         novalidate
       >
         <CsrfField ctx={ctx} />
+        <NameAndSeat ctx={ctx} choices={props.choices} values={v} errors={errors} />
         <JurisdictionFields
           ctx={ctx}
           choices={props.choices}
-          selection={props.selection}
+          selection={v.selection}
           error={errors.find((e) => e.field === 'jurisdiction')}
         />
         <button class="kern-btn kern-btn--primary" type="submit">
