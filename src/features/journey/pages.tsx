@@ -163,6 +163,7 @@ export function registerJourneyPages(
   definePage(app, web, {
     paths: JOURNEY_PATHS.mine,
     policy: { action: 'read', resource: 'journey' },
+    nav: { labelKey: 'journeys.nav.mine', order: 5, roles: ['applicant', 'family-member'] },
     handler: async (req, _reply, ctx) => {
       const pathway = (req.query as Record<string, unknown>).pathway;
       const chosen = typeof pathway === 'string' && (PATHWAY_IDS as readonly string[]).includes(pathway);
@@ -430,6 +431,7 @@ export function registerJourneyPages(
   definePage(app, web, {
     paths: JOURNEY_PATHS.employer,
     policy: { action: 'read', resource: 'journey' },
+    nav: { labelKey: 'journeys.employer.title', order: 5, roles: ['employer-admin', 'employer-member'] },
     handler: async (req, _reply, ctx) => (
       <JourneyListPage
         ctx={ctx}
@@ -443,6 +445,7 @@ export function registerJourneyPages(
   definePage(app, web, {
     paths: JOURNEY_PATHS.counsellor,
     policy: { action: 'read', resource: 'journey' },
+    nav: { labelKey: 'journeys.counsellor.title', order: 5, roles: ['counsellor'] },
     handler: async (req, _reply, ctx) => (
       <JourneyListPage
         ctx={ctx}
@@ -456,6 +459,16 @@ export function registerJourneyPages(
   definePage(app, web, {
     paths: JOURNEY_PATHS.queue,
     policy: { action: 'read', resource: 'work-queue' },
+    nav: {
+      labelKey: 'journeys.queue.title',
+      order: 5,
+      roles: [
+        'recognition-officer',
+        'foreigners-office-caseworker',
+        'mission-officer',
+        'employment-agency-officer',
+      ],
+    },
     handler: async (req, _reply, ctx) => {
       const actor = actorOf(req);
       const offsetRaw = Number((req.query as Record<string, string>).offset ?? 0);

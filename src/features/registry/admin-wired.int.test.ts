@@ -75,3 +75,24 @@ describe('navigation by role', () => {
     assert.doesNotMatch(home, /Referenzdaten pflegen/, 'no card on the home page for role pages');
   });
 });
+
+describe('journey pages in the navigation', () => {
+  it('shows the work queue to a caseworker and "Mein Weg" to an applicant', async () => {
+    await makeOrganisation(t.database.db, {
+      slug: 'abh-leipzig-test',
+      name: 'Stadt Leipzig – Ausländerbehörde',
+      kind: 'foreigners-office',
+      jurisdictions: [{ scope: 'district', ags: '14713' }],
+    });
+    const caseworker = await makeAccount(t.database.db, 'foreigners-office-caseworker', 'abh-leipzig-test');
+    const c = await sessionFor(t.app, t.database.db, caseworker.personId, 'foreigners-office-caseworker');
+    const forCaseworker = (await t.app.inject({ url: '/de', headers: { cookie: c.cookie } })).body;
+    assert.match(forCaseworker, /href="\/de\/behoerde\/arbeitsliste"/);
+    assert.doesNotMatch(forCaseworker, /href="\/de\/mein-weg"/);
+    const applicant = await makeAccount(t.database.db, 'applicant');
+    const a = await sessionFor(t.app, t.database.db, applicant.personId, 'applicant');
+    const forApplicant = (await t.app.inject({ url: '/en', headers: { cookie: a.cookie } })).body;
+    assert.match(forApplicant, /href="\/en\/my-journey"/);
+    assert.doesNotMatch(forApplicant, /href="\/en\/authority\/work-queue"/);
+  });
+});
