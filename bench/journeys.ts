@@ -72,6 +72,46 @@ export async function journeyBenchmarks(pgUrl: string, connections: number, seco
         const m = await loadWithCookie(server.url + url, cookie, connections, seconds);
         report(name, { journeys: n, connections, seconds, ...m, targetP95Ms: target });
       }
+      // The same pages for 50 applicants at once, each reading their own journey: audit entries
+      // about different people go to different chains (ADR 0007), as in real use.
+      const many = await handle.db
+        .select({ personId: journey.applicantId, id: journey.id })
+        .from(journey)
+        .innerJoin(person, eq(person.id, journey.applicantId))
+        .where(like(person.email, '%@scale.example.org'))
+        .limit(connections);
+      const sessions = await Promise.all(
+        many.map(async (j) => {
+          const { token } = await createSession(handle.db, {
+            personId: j.personId,
+            roleClass: 'personal',
+            pending: false,
+            csrfSecret: null,
+            userAgent: 'bench',
+            now: new Date(),
+          });
+          return { id: j.id, cookie: `session=${token}` };
+        }),
+      );
+      for (const [name, path, target] of [
+        ['journeys.page.many-applicants.postgres', (id: string) => `/de/wege/${id}`, 50],
+        ['journeys.api.many-applicants.postgres', (id: string) => `/api/v1/journeys/${id}`, 50],
+      ] as const) {
+        const requests = sessions.map((x) => ({
+          method: 'GET' as const,
+          path: path(x.id),
+          headers: { cookie: x.cookie },
+        }));
+        const m = await loadMany(server.url, requests, connections, seconds);
+        report(name, {
+          journeys: n,
+          applicants: sessions.length,
+          connections,
+          seconds,
+          ...m,
+          targetP95Ms: target,
+        });
+      }
     } finally {
       await server.stop();
     }
@@ -122,6 +162,26 @@ export async function journeyBenchmarks(pgUrl: string, connections: number, seco
 async function loadWithCookie(url: string, cookie: string, connections: number, seconds: number) {
   const autocannon = (await import('autocannon')).default;
   const options = { url, connections, headers: { cookie } };
+  await autocannon({ ...options, duration: 1 });
+  const r = await autocannon({ ...options, duration: seconds });
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p97_5: r.latency.p97_5,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
+}
+
+async function loadMany(
+  url: string,
+  requests: Array<{ method: 'GET'; path: string; headers: Record<string, string> }>,
+  connections: number,
+  seconds: number,
+) {
+  const autocannon = (await import('autocannon')).default;
+  const options = { url, connections, requests };
   await autocannon({ ...options, duration: 1 });
   const r = await autocannon({ ...options, duration: seconds });
   return {
