@@ -28,47 +28,12 @@ import { SIX_STATES } from '../../domain/recognition/portability.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { organisation, person, roleAssignment } from '../identity/schema.ts';
 import { resolveOwners } from './access.ts';
+import { DEMO_DISTRICTS, SAMPLE_FACTS } from './seed.ts';
 import { journeyStatus, type StepCommandInput, stepRow } from './service.ts';
 
 const J = '00000000-0000-4000-8000-00000000000a';
 const A = '00000000-0000-4000-8000-00000000000b';
 const SCALE_DOMAIN = 'scale.example.org';
-
-const DISTRICTS: Record<string, string> = {
-  SN: '14626',
-  BE: '11000',
-  BB: '12054',
-  MV: '13003',
-  ST: '15003',
-  TH: '16051',
-};
-
-const FACTS: readonly JourneyFacts[] = [
-  {
-    pathway: 'aufenthg-18a',
-    qualification: { kind: 'vocational', regulation: 'federal' },
-    employerUses81a: false,
-    location: 'abroad',
-  },
-  {
-    pathway: 'aufenthg-18b',
-    qualification: { kind: 'academic', regulation: 'not-regulated' },
-    employerUses81a: false,
-    location: 'abroad',
-  },
-  {
-    pathway: 'aufenthg-18a',
-    qualification: { kind: 'vocational', regulation: 'state' },
-    employerUses81a: false,
-    location: 'abroad',
-  },
-  {
-    pathway: 'aufenthg-16d-1',
-    qualification: { kind: 'vocational', regulation: 'federal' },
-    employerUses81a: false,
-    location: 'germany',
-  },
-];
 
 type Scripted = { who: Role; days: number; command: StepCommandInput };
 
@@ -247,10 +212,10 @@ export async function seedScale(
   const templates: Template[] = [];
   const stages = script(employerId).length + 1;
   for (const state of SIX_STATES) {
-    for (const [fi, facts] of FACTS.entries()) {
+    for (const [fi, facts] of SAMPLE_FACTS.entries()) {
       const place = {
         stateCode: state,
-        districtAgs: DISTRICTS[state] ?? null,
+        districtAgs: DEMO_DISTRICTS[state] ?? null,
         countryCode: facts.location === 'abroad' ? 'IN' : null,
       };
       const owners = await resolveOwners(db, place);

@@ -16,7 +16,8 @@ import { journey } from './schema.ts';
 import { createJourneyService, JourneyRefusal, type StepCommandInput } from './service.ts';
 
 /** A district per state where the demo applicants will live (AGS of the reference tables). */
-const DISTRICTS: Record<string, string> = {
+/** One district per state where the demo's authorities and journeys are placed (shared with seed --scale). */
+export const DEMO_DISTRICTS: Record<string, string> = {
   SN: '14626',
   BE: '11000',
   BB: '12054',
@@ -56,13 +57,14 @@ function stateOrganisations(state: string): NewOrganisation[] {
       slug: `demo-abh-${lower}`,
       name: `Ausländerbehörde ${STATE_NAMES[state]} (Demo)`,
       kind: 'foreigners-office',
-      seat: { stateCode: state, districtAgs: DISTRICTS[state] as string },
-      jurisdictions: [{ scope: 'district', ags: DISTRICTS[state] as string }],
+      seat: { stateCode: state, districtAgs: DEMO_DISTRICTS[state] as string },
+      jurisdictions: [{ scope: 'district', ags: DEMO_DISTRICTS[state] as string }],
     },
   ];
 }
 
-const FACTS: readonly JourneyFacts[] = [
+/** Typical facts of demo and synthetic journeys (shared with seed --scale). */
+export const SAMPLE_FACTS: readonly JourneyFacts[] = [
   {
     pathway: 'aufenthg-18a',
     qualification: { kind: 'vocational', regulation: 'federal' },
@@ -250,7 +252,7 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
   let made = 0;
   for (let i = 0; i < total; i++) {
     const state = SIX_STATES[i % SIX_STATES.length] as string;
-    const facts = i === 0 ? FACTS[0] : FACTS[i % FACTS.length];
+    const facts = i === 0 ? SAMPLE_FACTS[0] : SAMPLE_FACTS[i % SAMPLE_FACTS.length];
     if (!facts) continue;
     const applicantId =
       i === 0
@@ -279,7 +281,7 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
       occupation: facts.qualification.kind === 'academic' ? 'Softwareentwicklerin' : 'Pflegefachkraft',
       place: {
         stateCode: state,
-        districtAgs: state === 'SN' && i % 2 === 0 ? '14626' : (DISTRICTS[state] ?? null),
+        districtAgs: state === 'SN' && i % 2 === 0 ? '14626' : (DEMO_DISTRICTS[state] ?? null),
         countryCode: abroad ? 'IN' : null,
       },
     });
