@@ -5,6 +5,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
+import { registerCounselling } from './features/counselling/routes.tsx';
 import { registerDocuments } from './features/documents/routes.tsx';
 import { registerIdentity } from './features/identity/routes.ts';
 import { registerJourneys } from './features/journey/routes.tsx';
@@ -99,6 +100,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   registerIdentity(app, appDeps);
   registerDocuments(app, appDeps);
   registerJourneys(app, appDeps);
+  registerCounselling(app, appDeps);
 
   await app.ready();
   return app;

@@ -33,6 +33,7 @@ export const RESOURCES = [
   'registry-entry',
   'recognition-record',
   'mutual-recognition-register',
+  'counselling-case',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -195,6 +196,12 @@ export const POLICY: PolicyTable = {
   /** Whether a recognition from one state counts in another: maintained by the ministries. */
   'mutual-recognition-register': {
     update: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+  },
+  /** A counselling centre's own cases, anonymous or linked by consent (issue 7, agreement V2.1). */
+  'counselling-case': {
+    read: { counsellor: ['own-organisation'] },
+    create: { counsellor: ['own-organisation'] },
+    update: { counsellor: ['own-organisation'] },
   },
 };
 

@@ -1,0 +1,160 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import { decideFor, type Membership, organisationRelations } from '../../domain/access/policy.ts';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { definePage } from '../../web/page.tsx';
+import {
+  type CaseInput,
+  type CaseRow,
+  countsCsv,
+  createCounsellingService,
+  formInput,
+  toFieldErrors,
+  validate,
+} from './service.ts';
+import { CasesPage, COUNSELLING_PATHS, CountsPage, EditPage, EMPTY_INPUT } from './views.tsx';
+
+/** The counsellor membership of the signed-in person (the route policy already refused everyone else). */
+function counsellorOf(req: FastifyRequest): {
+  membership: Membership & { organisationId: string };
+  personId: string;
+} {
+  const actor = req.actor;
+  const membership = actor?.memberships.find((m) => m.role === 'counsellor' && m.organisationId);
+  if (!actor || !membership?.organisationId) throw new AppError('not-found');
+  return {
+    membership: { ...membership, organisationId: membership.organisationId },
+    personId: actor.personId,
+  };
+}
+
+function yearOf(req: FastifyRequest, now: Date): { year: number; invalid: boolean } {
+  const raw = (req.query as Record<string, unknown>).year;
+  if (raw === undefined || raw === '') return { year: now.getUTCFullYear(), invalid: false };
+  const year = typeof raw === 'string' && /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isNaN(year) || year < 2000 || year > 2100) return { year: now.getUTCFullYear(), invalid: true };
+  return { year, invalid: false };
+}
+
+function inputOf(row: CaseRow): CaseInput {
+  return {
+    stateCode: row.stateCode,
+    openedOn: row.openedOn,
+    topic: row.topic,
+    applicantPersonId: row.applicantPersonId ?? '',
+    referrals: [...row.referrals],
+    outcome: row.outcome,
+    closedOn: row.closedOn ?? '',
+  };
+}
+
+export function registerCounselling(app: FastifyInstance, deps: AppDeps) {
+  const cases = createCounsellingService(deps.database.db);
+  const now = () => new Date();
+
+  /** The case if it belongs to the actor's centre; 404 otherwise (no hint that it exists). */
+  async function ownCase(req: FastifyRequest, action: 'read' | 'update'): Promise<CaseRow> {
+    const id = (req.params as Record<string, string>).id ?? '';
+    const row = await cases.find(id);
+    if (!row || !req.actor) throw new AppError('not-found');
+    const d = decideFor(req.actor, action, 'counselling-case', (m) =>
+      organisationRelations(m, { organisationId: row.organisationId }),
+    );
+    if (!d.allow) throw new AppError('not-found');
+    return row;
+  }
+
+  definePage(app, deps.web, {
+    paths: COUNSELLING_PATHS.list,
+    policy: { action: 'read', resource: 'counselling-case' },
+    nav: { labelKey: 'counselling.nav', order: 6, roles: ['counsellor'] },
+    handler: async (req, _reply, ctx) => {
+      const { membership, personId } = counsellorOf(req);
+      const list = await cases.list(membership, personId, now());
+      return <CasesPage ctx={ctx} cases={list} input={EMPTY_INPUT} errors={[]} />;
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: COUNSELLING_PATHS.list,
+    method: 'POST',
+    policy: { action: 'create', resource: 'counselling-case' },
+    handler: async (req, _reply, ctx) => {
+      const { membership, personId } = counsellorOf(req);
+      const input = formInput(req.body);
+      let errors: FieldError[] = toFieldErrors(validate(input, true), (k) => ctx.t.t(k));
+      if (errors.length === 0) {
+        const row = await cases.create(membership, personId, input, now());
+        if (row) return { redirect: `/${ctx.locale}${COUNSELLING_PATHS.list[ctx.locale]}` };
+        errors = toFieldErrors([{ field: 'applicantPersonId', key: 'counselling.error.no-consent' }], (k) =>
+          ctx.t.t(k),
+        );
+      }
+      const list = await cases.list(membership, personId, now());
+      return { status: 422, view: <CasesPage ctx={ctx} cases={list} input={input} errors={errors} /> };
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: COUNSELLING_PATHS.edit,
+    policy: { action: 'read', resource: 'counselling-case' },
+    handler: async (req, _reply, ctx) => {
+      const { membership, personId } = counsellorOf(req);
+      const row = await ownCase(req, 'read');
+      if (row.applicantPersonId) await cases.auditRead(membership, personId, row, now());
+      return <EditPage ctx={ctx} row={row} input={inputOf(row)} errors={[]} />;
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: COUNSELLING_PATHS.edit,
+    method: 'POST',
+    policy: { action: 'update', resource: 'counselling-case' },
+    handler: async (req, _reply, ctx) => {
+      const { membership, personId } = counsellorOf(req);
+      const row = await ownCase(req, 'update');
+      const input = { ...formInput(req.body), stateCode: row.stateCode, openedOn: row.openedOn };
+      const errors = toFieldErrors(validate(input, false), (k) => ctx.t.t(k));
+      if (errors.length > 0)
+        return { status: 422, view: <EditPage ctx={ctx} row={row} input={input} errors={errors} /> };
+      await cases.update(membership, personId, row, input, now());
+      return { redirect: `/${ctx.locale}${COUNSELLING_PATHS.list[ctx.locale]}` };
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: COUNSELLING_PATHS.counts,
+    policy: { action: 'read', resource: 'counselling-case' },
+    handler: async (req, _reply, ctx) => {
+      const { membership } = counsellorOf(req);
+      const { year, invalid } = yearOf(req, now());
+      const counts = await cases.counts(membership.organisationId, year);
+      const error = invalid
+        ? { field: 'year', rule: 'invalid', message: ctx.t.t('counselling.error.year') }
+        : undefined;
+      return {
+        status: invalid ? 400 : 200,
+        view: <CountsPage ctx={ctx} year={year} counts={counts} error={error} />,
+      };
+    },
+  });
+
+  for (const locale of ['de', 'en'] as const) {
+    app.get(
+      `/${locale}${COUNSELLING_PATHS.csv[locale]}`,
+      { config: { policy: { action: 'read', resource: 'counselling-case' } } },
+      async (req, reply) => {
+        const { membership } = counsellorOf(req);
+        const { year, invalid } = yearOf(req, now());
+        if (invalid) throw new AppError('validation-failed', { detail: 'year must be a four-digit year' });
+        const counts = await cases.counts(membership.organisationId, year);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="counselling-${year}.csv"`)
+          .send(countsCsv(counts));
+      },
+    );
+  }
+
+  return { cases };
+}
