@@ -52,15 +52,20 @@ export function registerCounselling(app: FastifyInstance, deps: AppDeps) {
   const cases = createCounsellingService(deps.database.db);
   const now = () => new Date();
 
+  /** The membership through which the actor may act on the case; undefined: not theirs (answered 404). */
+  function allowed(req: FastifyRequest, action: 'read' | 'update', row: CaseRow): Membership | undefined {
+    if (!req.actor) return undefined;
+    const d = decideFor(req.actor, action, 'counselling-case', (m) =>
+      organisationRelations(m, { organisationId: row.organisationId }),
+    );
+    return d.allow ? d.membership : undefined;
+  }
+
   /** The case if it belongs to the actor's centre; 404 otherwise (no hint that it exists). */
   async function ownCase(req: FastifyRequest, action: 'read' | 'update'): Promise<CaseRow> {
     const id = (req.params as Record<string, string>).id ?? '';
     const row = await cases.find(id);
-    if (!row || !req.actor) throw new AppError('not-found');
-    const d = decideFor(req.actor, action, 'counselling-case', (m) =>
-      organisationRelations(m, { organisationId: row.organisationId }),
-    );
-    if (!d.allow) throw new AppError('not-found');
+    if (!row || !allowed(req, action, row)) throw new AppError('not-found');
     return row;
   }
 
@@ -99,9 +104,10 @@ export function registerCounselling(app: FastifyInstance, deps: AppDeps) {
     paths: COUNSELLING_PATHS.edit,
     policy: { action: 'read', resource: 'counselling-case' },
     handler: async (req, _reply, ctx) => {
-      const { membership, personId } = counsellorOf(req);
-      const row = await ownCase(req, 'read');
-      if (row.applicantPersonId) await cases.auditRead(membership, personId, row, now());
+      const { personId } = counsellorOf(req);
+      const id = (req.params as Record<string, string>).id ?? '';
+      const row = await cases.read(id, (r) => allowed(req, 'read', r), personId, now());
+      if (!row) throw new AppError('not-found');
       return <EditPage ctx={ctx} row={row} input={inputOf(row)} errors={[]} />;
     },
   });

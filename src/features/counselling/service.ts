@@ -109,9 +109,25 @@ export function createCounsellingService(db: Database) {
       });
     },
 
-    /** Opening a linked case is a read of personal data: audited. */
-    async auditRead(m: Membership, personId: string, row: CaseRow, now: Date): Promise<void> {
-      await appendAudit(db, auditEvent(m, personId, 'read', row, 'counselling'), now);
+    /**
+     * One case, if `mayRead` allows it (else undefined); opening a linked case is a read of personal
+     * data, audited in the same transaction.
+     */
+    async read(
+      id: string,
+      mayRead: (row: CaseRow) => Membership | undefined,
+      personId: string,
+      now: Date,
+    ): Promise<CaseRow | undefined> {
+      if (!UUID.test(id)) return undefined;
+      return db.transaction(async (tx) => {
+        const [row] = await tx.select().from(counsellingCase).where(eq(counsellingCase.id, id));
+        const m = row ? mayRead(row) : undefined;
+        if (!row || !m) return undefined;
+        if (row.applicantPersonId)
+          await appendAudit(tx, auditEvent(m, personId, 'read', row, 'counselling'), now);
+        return row;
+      });
     },
 
     async find(id: string): Promise<CaseRow | undefined> {
