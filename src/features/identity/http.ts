@@ -12,11 +12,11 @@ import {
 } from '../../domain/access/policy.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Config } from '../../platform/config.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AccessControl } from '../../platform/http/policy.ts';
 import { sha256 } from './credentials.ts';
-import { type Authenticated, resolveSession, type SessionRow } from './sessions.ts';
+import { type Authenticated, resolveSession, revokeAllSessions, type SessionRow } from './sessions.ts';
 import type { IdentityDeps } from './sign-in.ts';
 import { findOrganisation, personalObject } from './store.ts';
 
@@ -227,4 +227,30 @@ export async function authorizeOrganisation(
     now,
   );
   return decision;
+}
+
+/**
+ * Ends every session of a person on an administrator's request (ASVS 7.4.5), authorised and audited
+ * in one transaction; false when the person is outside the actor's reach (answer 404).
+ */
+export async function endSessionsOf(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const d = await authorizePersonal(
+      tx,
+      now,
+      actor,
+      'revoke',
+      'session',
+      personId,
+      'end sessions (ASVS 7.4.5)',
+    );
+    if (!d.allow) return false;
+    await revokeAllSessions(tx, personId, now);
+    return true;
+  });
 }

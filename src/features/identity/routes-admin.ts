@@ -16,8 +16,7 @@ import {
   revokeMembership,
   updateApplicantProfile,
 } from './admin.ts';
-import { authorizeOrganisation, authorizePersonal, requireActor } from './http.ts';
-import { revokeAllSessions } from './sessions.ts';
+import { authorizeOrganisation, authorizePersonal, endSessionsOf, requireActor } from './http.ts';
 import type { IdentityDeps } from './sign-in.ts';
 import { findOrganisationBySlug } from './store.ts';
 
@@ -193,20 +192,7 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
       const { actor } = requireActor(req);
       const { id } = parseInput(z.strictObject({ id: z.string().max(64) }), req.params, 'params');
       const now = deps.now();
-      const ok = await db.transaction(async (tx) => {
-        const d = await authorizePersonal(
-          tx,
-          now,
-          actor,
-          'revoke',
-          'session',
-          id,
-          'end sessions (ASVS 7.4.5)',
-        );
-        if (!d.allow) return false;
-        await revokeAllSessions(tx, id, now);
-        return true;
-      });
+      const ok = await endSessionsOf(db, actor, id, now);
       if (!ok) throw new AppError('not-found', { detail: 'No such person.' });
       return reply.status(204).send();
     },

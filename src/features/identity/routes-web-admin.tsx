@@ -7,7 +7,7 @@ import { definePage, type WebDeps } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { createOrganisation } from './accounts.ts';
 import { inviteToOrganisation, manageableOrganisations, revokeMembership } from './admin.ts';
-import { authorizeOrganisation, authorizePersonal, requireActor } from './http.ts';
+import { authorizeOrganisation, endSessionsOf, requireActor } from './http.ts';
 import {
   freeSlug,
   type JurisdictionChoices,
@@ -18,7 +18,6 @@ import {
   updateOrganisation,
 } from './organisations.ts';
 import { IDENTITY_PATHS } from './paths.ts';
-import { revokeAllSessions } from './sessions.ts';
 import type { IdentityDeps } from './sign-in.ts';
 import { findOrganisation, findPersonByEmail, jurisdictionsOf } from './store.ts';
 import {
@@ -367,20 +366,7 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
         personId = found.id;
       }
       const now = deps.now();
-      const ok = await db.transaction(async (tx) => {
-        const d = await authorizePersonal(
-          tx,
-          now,
-          actor,
-          'revoke',
-          'session',
-          personId,
-          'end sessions (ASVS 7.4.5)',
-        );
-        if (!d.allow) return false;
-        await revokeAllSessions(tx, personId, now);
-        return true;
-      });
+      const ok = await endSessionsOf(db, actor, personId, now);
       if (!ok) throw new AppError('not-found', { detail: 'No such person.' });
       if (personId === actor.personId) return { redirect: localizedUrl(IDENTITY_PATHS.signIn, ctx.locale) };
       return { redirect: `${url(ctx, 'organisations')}?done=sessions` };
