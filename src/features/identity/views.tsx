@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { Alert, CsrfField, ErrorSummary, fieldId } from '../../web/components.tsx';
+import { Alert, CsrfField, ErrorSummary, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
@@ -8,6 +8,7 @@ import { JourneyLinks } from '../journey/views.tsx';
 import { IDENTITY_PATHS } from './paths.ts';
 import { PasskeyAdd, PasskeyScript, PasskeySignIn } from './views-passkeys.tsx';
 
+/** A text, email or password field; a password is never sent back to the browser. */
 export function Input(props: {
   name: string;
   label: string;
@@ -18,43 +19,17 @@ export function Input(props: {
   autocomplete?: string;
   inputMode?: 'numeric' | 'text';
 }) {
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  const attrs = {
-    class: `kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`,
-    id,
-    name: props.name,
-    autocomplete: props.autocomplete,
-    inputMode: props.inputMode,
-    'aria-invalid': props.error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy || undefined,
-  };
   return (
-    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div class="kern-hint" id={`${id}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span>{props.error.message}</span>
-        </p>
-      ) : null}
-      {props.type === 'password' ? (
-        <input type="password" {...attrs} value="" />
-      ) : props.type === 'email' ? (
-        <input type="email" {...attrs} value={props.value ?? ''} />
-      ) : (
-        <input type="text" {...attrs} value={props.value ?? ''} />
-      )}
-    </div>
+    <TextInput
+      name={props.name}
+      label={props.label}
+      type={props.type ?? 'text'}
+      {...(props.hint ? { hint: props.hint } : {})}
+      error={props.error}
+      value={props.type === 'password' ? '' : (props.value ?? '')}
+      {...(props.autocomplete ? { autocomplete: props.autocomplete } : {})}
+      {...(props.inputMode ? { inputMode: props.inputMode } : {})}
+    />
   );
 }
 
