@@ -30,6 +30,7 @@ export async function startServer(mode: 'bare' | 'pglite' | 'postgres', env: Nod
   });
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

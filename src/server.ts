@@ -99,9 +99,9 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   registerRegions(app, appDeps);
   registerPathways(app, appDeps);
   registerRegistry(app, appDeps);
-  registerIdentity(app, appDeps);
+  const { identity } = registerIdentity(app, appDeps);
   registerDocuments(app, appDeps);
-  registerJourneys(app, appDeps);
+  registerJourneys(app, appDeps, identity);
   registerCounselling(app, appDeps);
 
   await app.ready();

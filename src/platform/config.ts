@@ -11,6 +11,11 @@ const booleanString = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1');
 
+/** The near-breach window when the configuration is not at hand (seeds, benchmarks, tests); the app passes its config. */
+export const DEFAULT_NEAR_BREACH_DAYS = 7;
+/** How long a stored answer of an `Idempotency-Key` counts, when the configuration is not at hand. */
+export const DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS = 24;
+
 const integer = (min: number, max: number) =>
   z.coerce
     .number({ error: 'must be a number' })
@@ -46,6 +51,10 @@ export const configSchema = z
     JOBS_ENABLED: booleanString.default(true),
     REFERENCE_MAX_AGE_DAYS: integer(1, 10_000).default(365),
     REFERENCE_CHECK_CRON: z.string().min(9).default('0 3 * * *'),
+    /** A running deadline with this many days or fewer left counts as near-breach (work queue, alerts). */
+    DEADLINE_NEAR_BREACH_DAYS: integer(0, 60).default(DEFAULT_NEAR_BREACH_DAYS),
+    /** Hours an `Idempotency-Key` and its stored answer are kept; older keys count as unknown and are deleted. */
+    IDEMPOTENCY_KEY_TTL_HOURS: integer(1, 8760).default(DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS),
     OPERATOR_NAME: z.string().min(1).optional(),
     OPERATOR_ADDRESS: z.string().min(1).optional(),
     OPERATOR_EMAIL: z.email({ error: 'must be an email address' }).optional(),

@@ -62,6 +62,27 @@ describe('configuration', () => {
     );
   });
 
+  it('takes the near-breach window as a whole number of days from 0 to 60, seven by default', () => {
+    assert.equal(parseConfig({ DATA_DIR: dataDir() }, '1').DEADLINE_NEAR_BREACH_DAYS, 7);
+    assert.equal(
+      parseConfig({ DATA_DIR: dataDir(), DEADLINE_NEAR_BREACH_DAYS: '0' }, '1').DEADLINE_NEAR_BREACH_DAYS,
+      0,
+    );
+    for (const [value, message] of [
+      ['61', 'must be at most 60'],
+      ['-1', 'must be at least 0'],
+      ['2.5', 'must be a whole number'],
+      ['soon', 'must be a number'],
+    ] as const) {
+      assert.throws(
+        () => parseConfig({ DATA_DIR: dataDir(), DEADLINE_NEAR_BREACH_DAYS: value }, '1'),
+        (e: unknown) =>
+          e instanceof ConfigError && e.problems.includes(`DEADLINE_NEAR_BREACH_DAYS ${message}`),
+        value,
+      );
+    }
+  });
+
   it('documents every setting in README.md and .env.example', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');

@@ -9,8 +9,9 @@ import { axeViolations, type Harness, SKIP_REASON, startHarness } from './harnes
 /**
  * The whole way in the browser, JavaScript on and off: the applicant starts a journey → invites the employer,
  * who starts the accelerated procedure → the recognition officer decides → the foreigners' office pre-approves →
- * the mission books the appointment and decides → the local foreigners' office issues the permit. Every page
- * is axe-clean and every party sees the same status.
+ * the mission books the appointment and decides → the local foreigners' office issues the permit; on the way the
+ * applicant adds her daughter, whose linked journey links back. Every page is axe-clean and every party sees the
+ * same status.
  */
 for (const javaScript of [true, false]) {
   describe(`the journey with JavaScript ${javaScript ? 'on' : 'off'}`, { skip: SKIP_REASON }, () => {
@@ -113,6 +114,33 @@ for (const javaScript of [true, false]) {
       await page.getByLabel('Arbeitgeber').selectOption({ label: 'Pflegeheim Neiße GmbH' });
       await page.getByRole('button', { name: 'Arbeitgeber einladen' }).click();
       await page.waitForURL(/done=1/);
+    });
+
+    it('the applicant adds a family member (error summary first); the family section links to the linked journey, which links back', async () => {
+      const page = await as('applicant');
+      await page.goto(journeyUrl);
+      await page.getByRole('link', { name: 'Familienangehörige hinzufügen' }).click();
+      await page.waitForURL(/\/familie\/neu$/);
+      await clean(page, 'add a family member');
+      await page.getByRole('button', { name: 'Hinzufügen und einladen' }).click();
+      await page.waitForLoadState();
+      assert.match(await page.content(), /error-summary/);
+      await clean(page, 'add a family member with errors');
+      await page.getByLabel('Minderjähriges Kind').check();
+      await page.getByLabel('Name', { exact: true }).fill('Anaya Nair');
+      await page.getByLabel('Geburtsdatum').fill('2019-08-21');
+      await page.getByLabel('Kommt später nach').check();
+      await page.getByLabel('E-Mail-Adresse der Person').fill('anaya@example.org');
+      await page.getByRole('button', { name: 'Hinzufügen und einladen' }).click();
+      await page.waitForURL(/done=1/);
+      await clean(page, 'journey page with the family');
+      await page.getByRole('link', { name: 'Anaya Nair' }).click();
+      await page.waitForURL(/\/de\/wege\/[0-9a-f-]{36}$/);
+      assert.notEqual(page.url(), journeyUrl);
+      assert.match(await page.content(), /Minderjähriges Kind/);
+      await clean(page, 'the linked journey');
+      await page.getByRole('link', { name: 'Zum Weg der Fachkraft' }).click();
+      await page.waitForURL(journeyUrl);
     });
 
     it('the employer sees its tasks (fee 411 €) and starts the accelerated procedure', async () => {

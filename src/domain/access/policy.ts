@@ -10,6 +10,8 @@ import { ROLES, type Role } from './roles.ts';
 /** How an object relates to the actor, from closest to farthest. */
 export const RELATIONS = [
   'own',
+  /** A family member's journey linked to the actor's own journey (the actor is the principal). */
+  'family',
   'own-organisation',
   'within-jurisdiction',
   'shared-by-consent',
@@ -124,12 +126,13 @@ export const POLICY: PolicyTable = {
   /**
    * A journey (issue 7): the applicant's own; the employer it names (invited or § 81a); a counsellor with
    * consent; an authority that owns one of its steps (own-organisation). Commands are `update`; the journey core
-   * then decides which command the role may issue on which step.
+   * then decides which command the role may issue on which step. The principal opens and follows the linked
+   * journeys of their family members (family) but does not act on them: each family member acts on their own.
    */
   journey: {
     read: {
-      applicant: OWN,
-      'family-member': OWN,
+      applicant: ['own', 'family'],
+      'family-member': ['own', 'family'],
       'employer-admin': ['own-organisation'],
       'employer-member': ['own-organisation'],
       counsellor: ['shared-by-consent'],
@@ -138,7 +141,7 @@ export const POLICY: PolicyTable = {
       'mission-officer': ['own-organisation'],
       'employment-agency-officer': ['own-organisation'],
     },
-    create: { applicant: OWN, 'family-member': OWN },
+    create: { applicant: ['own', 'family'], 'family-member': ['own', 'family'] },
     update: {
       applicant: OWN,
       'family-member': OWN,
@@ -348,6 +351,7 @@ export function policyRows(policy: PolicyTable = POLICY) {
 
 const SHORT: Record<Relation, string> = {
   own: 'own',
+  family: 'family',
   'own-organisation': 'org',
   'within-jurisdiction': 'juris',
   'shared-by-consent': 'consent',

@@ -222,12 +222,16 @@ function openJourney(
 ): Decision {
   const field = invalidFactsField(command.facts);
   if (field !== null) return refuse('invalid-facts', field);
+  const applicantId = command.applicantId ?? command.actor.id;
+  // Only a family member's journey is opened for someone else (by the principal, whose journey it follows).
+  if (applicantId !== command.actor.id && !command.facts.linkedTo)
+    return refuse('not-the-applicant', 'applicantId');
   const events: JourneyEvent[] = [
     {
       ...base,
       type: 'journey-opened',
       journeyId: command.journeyId,
-      applicantId: command.actor.id,
+      applicantId,
       facts: command.facts,
     },
   ];

@@ -40,6 +40,28 @@ describe('opening a journey', () => {
     });
   });
 
+  it('opens a family member’s linked journey for them, by the principal, and no other journey for someone else', () => {
+    const forMember = (linkedTo: string | null): Command => ({
+      type: 'open-journey',
+      actor: actorFor('applicant'),
+      journeyId: 'journey-1',
+      facts: buildFacts({ linkedTo }),
+      applicantId: 'person-spouse',
+    });
+    const { events, state } = run([['2026-03-02', forMember('journey-principal')]]);
+    assert.equal(journeyOf(state).applicantId, 'person-spouse');
+    assert.equal(journeyOf(state).linkedTo, 'journey-principal');
+    assert.equal(events[0]?.actor.id, actorFor('applicant').id, 'the principal is recorded as who opened it');
+    const refused = decide(INITIAL_STATE, forMember(null), on('2026-03-02'));
+    assert.deepEqual(refused, {
+      refusal: {
+        code: 'not-the-applicant',
+        field: 'applicantId',
+        messageKey: 'journey.refusal.not-the-applicant',
+      },
+    });
+  });
+
   it('refuses every other command before the journey is opened', () => {
     assert.equal(refusalOf(INITIAL_STATE, cmd.submit('recognition')), 'journey-not-found');
   });

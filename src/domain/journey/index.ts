@@ -16,6 +16,15 @@ export {
 } from './deadlines.ts';
 export { decide } from './decide.ts';
 export { evolve, INITIAL_STATE, replay, stepsOf } from './evolve.ts';
+export {
+  FAMILY_RELATIONSHIPS,
+  FAMILY_TRAVEL,
+  type FamilyProblem,
+  type FamilyRelationship,
+  type FamilyTravel,
+  familyFacts,
+  familyProblems,
+} from './family.ts';
 export { momentOf } from './moment.ts';
 export {
   type DeadlineSettings,

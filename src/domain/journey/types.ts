@@ -237,6 +237,11 @@ export type Command =
       readonly facts: JourneyFacts;
       /** Owner organisations resolved from the registry by the caller. */
       readonly owners?: Partial<Record<StepKind, OrganisationRef>>;
+      /**
+       * The person the journey belongs to; the actor when absent. Someone else only for a family member's linked
+       * journey (`facts.linkedTo`), which the principal opens for them.
+       */
+      readonly applicantId?: PersonId;
     }
   | { readonly type: 'change-facts'; readonly actor: Actor; readonly facts: JourneyFacts }
   | { readonly type: 'invite-employer'; readonly actor: Actor; readonly employerId: OrganisationRef }

@@ -46,7 +46,8 @@ export const DOCUMENTS = [
 ] as const;
 export type DocumentCode = (typeof DOCUMENTS)[number];
 
-const HEALTH_PROFESSIONS = new Set([
+/** The health professions among the registry's recognition professions (recognition_authority.profession). */
+export const HEALTH_PROFESSIONS: ReadonlySet<string> = new Set([
   'nurse',
   'physician',
   'dentist',

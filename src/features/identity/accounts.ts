@@ -8,6 +8,7 @@ import {
 } from '../../domain/access/roles.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import type { RegistryBodyRef } from '../registry/competence.ts';
 import {
   commonPasswords,
   hashPassword,
@@ -18,6 +19,7 @@ import {
   verifyPassword,
 } from './credentials.ts';
 import { noticeNewDevice } from './new-device.ts';
+import { linkRegistryBodies } from './registry-bodies.ts';
 import {
   organisation,
   organisationJurisdiction,
@@ -195,6 +197,8 @@ export interface NewOrganisation {
     | { scope: 'district'; ags: string }
     | { scope: 'country'; countryCode: string }
   >;
+  /** For a recognition authority: the registry bodies it is (the journey gives it their recognition steps). */
+  registryBodies?: readonly RegistryBodyRef[];
 }
 
 /** Creates an organisation; its jurisdictions reference the state and district tables (or ISO country codes). */
@@ -226,6 +230,7 @@ export async function createOrganisation(
       countryCode: j.scope === 'country' ? j.countryCode : null,
     });
   }
+  await linkRegistryBodies(db, id, input.registryBodies ?? []);
   await appendAudit(
     db,
     {

@@ -24,6 +24,7 @@ import {
   jurisdictionsOf,
   listOrganisations as listOrganisationsFull,
   normaliseEmail,
+  type PersonRow,
 } from './store.ts';
 
 const INVITE_LIFETIME_MS = 7 * 24 * 3_600_000;
@@ -43,30 +44,41 @@ export async function inviteToOrganisation(
   input: { organisationId: string; email: string; role: Role; displayName?: string | undefined },
   actorPersonId: string,
 ): Promise<InviteResult> {
-  const now = deps.now();
   const org = await findOrganisation(tx, input.organisationId);
   if (!org) return { kind: 'no-organisation' };
   if (!ROLE_ORGANISATION_KINDS[input.role].includes(org.kind)) return { kind: 'wrong-role' };
-  let p = await findPersonByEmail(tx, input.email);
-  let invited = false;
-  if (!p) {
-    const email = normaliseEmail(input.email);
-    const [row] = await tx
-      .insert(person)
-      .values({ email, displayName: input.displayName ?? email.split('@')[0] ?? email, createdAt: now })
-      .returning();
-    p = row;
-    invited = true;
-  }
-  if (!p) return { kind: 'no-organisation' };
-  await grantRole(tx, p.id, input.role, org.slug, now, actorPersonId);
-  if (invited) {
-    await sendTokenMail(deps, tx, p, 'password-reset', now, {
-      lifetimeMs: INVITE_LIFETIME_MS,
-      subject: `Einladung zu Chancenregion (${org.name}) / Invitation to Chancenregion`,
-    });
-  }
+  const { person: p, invited } = await findOrInvitePerson(
+    deps,
+    tx,
+    input,
+    `Einladung zu Chancenregion (${org.name}) / Invitation to Chancenregion`,
+  );
+  await grantRole(tx, p.id, input.role, org.slug, deps.now(), actorPersonId);
   return { kind: 'ok', personId: p.id, invited };
+}
+
+/**
+ * The person with this address, or a new one without a password, invited by a mail with a link to set their own
+ * password (valid seven days). Whoever invites never sets a password (ASVS 6.4.6) and learns nothing from the
+ * answer they give their user: the caller answers the same whether or not the address had an account.
+ */
+export async function findOrInvitePerson(
+  deps: IdentityDeps,
+  tx: DbOrTx,
+  input: { email: string; displayName?: string | undefined },
+  subject: string,
+): Promise<{ person: PersonRow; invited: boolean }> {
+  const found = await findPersonByEmail(tx, input.email);
+  if (found) return { person: found, invited: false };
+  const now = deps.now();
+  const email = normaliseEmail(input.email);
+  const [row] = await tx
+    .insert(person)
+    .values({ email, displayName: input.displayName ?? email.split('@')[0] ?? email, createdAt: now })
+    .returning();
+  if (!row) throw new Error('the invited person was not stored');
+  await sendTokenMail(deps, tx, row, 'password-reset', now, { lifetimeMs: INVITE_LIFETIME_MS, subject });
+  return { person: row, invited: true };
 }
 
 export type RegisterResult = { kind: 'ok' } | { kind: 'weak'; problem: PasswordProblem };

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { count, like } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { healthAuthoritiesOf } from '../registry/competence.ts';
 import { createOrganisation, createUser, type NewOrganisation } from './accounts.ts';
 import { totpFor } from './credentials.ts';
 import { grantConsent } from './data.ts';
+import { withUntakenBodies } from './registry-bodies.ts';
 import { applicantProfile, person } from './schema.ts';
 import { findOrganisationBySlug } from './store.ts';
 
@@ -32,6 +34,7 @@ export const DEMO_ORGANISATIONS: readonly NewOrganisation[] = [
     kind: 'recognition-authority',
     seat: { stateCode: 'SN', districtAgs: '14511' },
     jurisdictions: [{ scope: 'state', stateCode: 'SN' }],
+    registryBodies: healthAuthoritiesOf('SN'),
   },
   {
     slug: 'demo-abh-goerlitz',
@@ -152,7 +155,8 @@ export async function seedDemo(db: Database, nodeEnv: string, now: Date): Promis
   if ((existing?.n ?? 0) > 0) return null;
   return db.transaction(async (tx) => {
     for (const org of DEMO_ORGANISATIONS) {
-      if (!(await findOrganisationBySlug(tx, org.slug))) await createOrganisation(tx, org, now, null);
+      if (!(await findOrganisationBySlug(tx, org.slug)))
+        await createOrganisation(tx, await withUntakenBodies(tx, org), now, null);
     }
     const out: DemoAccount[] = [];
     let applicantId = '';

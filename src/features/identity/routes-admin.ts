@@ -5,6 +5,7 @@ import { PASSWORD_MAX } from '../../domain/access/passwords.ts';
 import { ORGANISATION_KINDS, ROLES } from '../../domain/access/roles.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { AppError, parseInput } from '../../platform/http/errors.ts';
+import { REGISTRY_BODY_TABLES } from '../registry/competence.ts';
 import { createOrganisation } from './accounts.ts';
 import {
   handleErasure,
@@ -17,6 +18,7 @@ import {
   updateApplicantProfile,
 } from './admin.ts';
 import { authorizeOrganisation, authorizePersonal, endSessionsOf, requireActor } from './http.ts';
+import { checkRegistryBodies } from './registry-bodies.ts';
 import type { IdentityDeps } from './sign-in.ts';
 import { findOrganisationBySlug } from './store.ts';
 
@@ -33,31 +35,40 @@ const registerBody = z.strictObject({
   password: z.string().max(PASSWORD_MAX * 4),
   displayName: z.string().trim().min(1).max(200),
 });
-const organisationBody = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
-  name: z.string().trim().min(2).max(300),
-  kind: z.enum(ORGANISATION_KINDS),
-  seat: z
-    .strictObject({
-      stateCode: z
-        .string()
-        .regex(/^[A-Z]{2}$/)
-        .optional(),
-      districtAgs: ags.optional(),
-      countryCode: country.optional(),
-    })
-    .optional(),
-  jurisdictions: z
-    .array(
-      z.discriminatedUnion('scope', [
-        z.strictObject({ scope: z.literal('nationwide') }),
-        z.strictObject({ scope: z.literal('state'), stateCode: z.string().regex(/^[A-Z]{2}$/) }),
-        z.strictObject({ scope: z.literal('district'), ags }),
-        z.strictObject({ scope: z.literal('country'), countryCode: country }),
-      ]),
-    )
-    .max(500),
-});
+const organisationBody = z
+  .strictObject({
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+    name: z.string().trim().min(2).max(300),
+    kind: z.enum(ORGANISATION_KINDS),
+    seat: z
+      .strictObject({
+        stateCode: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .optional(),
+        districtAgs: ags.optional(),
+        countryCode: country.optional(),
+      })
+      .optional(),
+    jurisdictions: z
+      .array(
+        z.discriminatedUnion('scope', [
+          z.strictObject({ scope: z.literal('nationwide') }),
+          z.strictObject({ scope: z.literal('state'), stateCode: z.string().regex(/^[A-Z]{2}$/) }),
+          z.strictObject({ scope: z.literal('district'), ags }),
+          z.strictObject({ scope: z.literal('country'), countryCode: country }),
+        ]),
+      )
+      .max(500),
+    registryBodies: z
+      .array(z.strictObject({ table: z.enum(REGISTRY_BODY_TABLES), id: z.string().min(1).max(100) }))
+      .max(200)
+      .optional(),
+  })
+  .refine((o) => !o.registryBodies?.length || o.kind === 'recognition-authority', {
+    error: 'only a recognition authority is a registry body',
+    path: ['registryBodies'],
+  });
 const inviteBody = z.strictObject({
   email: z.email().max(320),
   role: z.enum(ROLES),
@@ -206,6 +217,7 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
       const body = parseInput(organisationBody, req.body, 'body');
       if (await findOrganisationBySlug(db, body.slug))
         throw new AppError('conflict', { detail: 'The slug is taken.' });
+      await checkRegistryBodies(db, body.registryBodies ?? []);
       const id = await db
         .transaction((tx) => createOrganisation(tx, body, deps.now(), actor.personId))
         .catch((error: unknown) => {

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ORGANISATION_KINDS, ROLE_CLASSES, ROLES } from '../../domain/access/roles.ts';
 import { district, state } from '../regions/schema.ts';
+import { craftsChamber, nationwideBody, recognitionAuthority } from '../registry/schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -105,6 +106,35 @@ export const organisationJurisdiction = pgTable(
         or (${t.scope} = 'state' and ${t.stateCode} is not null and ${t.districtAgs} is null and ${t.countryCode} is null)
         or (${t.scope} = 'district' and ${t.districtAgs} is not null and ${t.stateCode} is null and ${t.countryCode} is null)
         or (${t.scope} = 'country' and ${t.countryCode} ~ '^[A-Z]{2}$' and ${t.stateCode} is null and ${t.districtAgs} is null)`,
+    ),
+  ],
+);
+
+/**
+ * Which recognition bodies of the registry an organisation on the platform is: a state recognition authority
+ * (`SN:nurse`), a nationwide body (`zab`) or a crafts chamber; exactly one per row. A registry body is one
+ * organisation at most. The journey gives the recognition step to the organisation of the body the registry names
+ * as competent for the occupation and state (src/features/registry/competence.ts).
+ */
+export const organisationRegistryBody = pgTable(
+  'organisation_registry_body',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    recognitionAuthorityId: text('recognition_authority_id').references(() => recognitionAuthority.id),
+    nationwideBodyId: text('nationwide_body_id').references(() => nationwideBody.id),
+    craftsChamberId: text('crafts_chamber_id').references(() => craftsChamber.id),
+  },
+  (t) => [
+    index('organisation_registry_body_org_idx').on(t.organisationId),
+    uniqueIndex('organisation_registry_body_authority_unique').on(t.recognitionAuthorityId),
+    uniqueIndex('organisation_registry_body_nationwide_unique').on(t.nationwideBodyId),
+    uniqueIndex('organisation_registry_body_chamber_unique').on(t.craftsChamberId),
+    check(
+      'organisation_registry_body_one',
+      sql`num_nonnulls(${t.recognitionAuthorityId}, ${t.nationwideBodyId}, ${t.craftsChamberId}) = 1`,
     ),
   ],
 );

@@ -3,8 +3,8 @@ import { type RoleClass, strictestClass } from '../../domain/access/roles.ts';
 import { sessionState } from '../../domain/access/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { randomToken, sha256 } from './credentials.ts';
-import { session } from './schema.ts';
-import { findPerson, type MembershipView, membershipsOf, type PersonRow } from './store.ts';
+import { person, session } from './schema.ts';
+import { type MembershipView, membershipsFrom, membershipsSql, type PersonRow } from './store.ts';
 
 export type SessionRow = typeof session.$inferSelect;
 
@@ -56,18 +56,25 @@ export async function resolveSession(
 > {
   if (!token || token.length > 100) return { kind: 'none' };
   const idHash = sha256(token);
-  const [row] = await db.select().from(session).where(eq(session.idHash, idHash)).limit(1);
-  if (!row) return { kind: 'none' };
+  // Session, person and roles in one round trip (every signed-in request starts here).
+  const [found] = await db
+    .select({ row: session, person, memberships: membershipsSql(session.personId) })
+    .from(session)
+    .innerJoin(person, eq(person.id, session.personId))
+    .where(eq(session.idHash, idHash))
+    .limit(1);
+  if (!found) return { kind: 'none' };
+  const row = found.row;
   const state = sessionState(row, now);
   if (state !== 'active') {
     if (state !== 'revoked')
       await db.update(session).set({ revokedAt: now }).where(eq(session.idHash, idHash));
     return { kind: 'none' };
   }
-  const person = await findPerson(db, row.personId);
-  if (!person || person.disabledAt) return { kind: 'none' };
+  const who = found.person;
+  if (who.disabledAt) return { kind: 'none' };
   if (row.pendingSecondFactor) return { kind: 'pending', session: row };
-  const memberships = await membershipsOf(db, person.id);
+  const memberships = membershipsFrom(found.memberships);
   // A role granted since sign-in that needs a stricter class ends this session (sign in again).
   if (strictestClass(memberships.map((m) => m.role)) !== row.roleClass) {
     await db.update(session).set({ revokedAt: now }).where(eq(session.idHash, idHash));
@@ -76,7 +83,7 @@ export async function resolveSession(
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await db.update(session).set({ lastSeenAt: now }).where(eq(session.idHash, idHash));
   }
-  return { kind: 'active', auth: { session: row, person, memberships } };
+  return { kind: 'active', auth: { session: row, person: who, memberships } };
 }
 
 export async function revokeSession(db: DbOrTx, idHash: string, now: Date): Promise<void> {

@@ -1,8 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Jurisdiction } from '../../domain/access/jurisdiction.ts';
 import type { Membership, PersonalObject } from '../../domain/access/policy.ts';
-import type { Role } from '../../domain/access/roles.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { district } from '../regions/schema.ts';
 import {
   applicantProfile,
@@ -34,7 +33,12 @@ export async function findPerson(db: DbOrTx, id: string): Promise<PersonRow | un
   return row;
 }
 
-export function jurisdictionOf(row: typeof organisationJurisdiction.$inferSelect): Jurisdiction {
+type JurisdictionRow = Pick<
+  typeof organisationJurisdiction.$inferSelect,
+  'scope' | 'stateCode' | 'districtAgs' | 'countryCode'
+>;
+
+export function jurisdictionOf(row: JurisdictionRow): Jurisdiction {
   switch (row.scope) {
     case 'state':
       return { scope: 'state', stateCode: row.stateCode ?? '' };
@@ -71,29 +75,35 @@ export interface MembershipView extends Membership {
 }
 
 /** The person's active roles with their organisations' jurisdictions. Read on every request (revocation is immediate). */
+/**
+ * The active roles of the person in `personId` (a value or a column) with organisation and jurisdictions, as one
+ * JSON value: read in the same round trip as the session on every signed-in request (revocation is immediate).
+ */
+export function membershipsSql(personId: string | SQLWrapper): SQL {
+  return sql`coalesce((select json_agg(json_build_object('role', ra.role, 'organisationId', ra.organisation_id,
+      'organisationName', o.name, 'organisationKind', o.kind,
+      'jurisdictions', coalesce((select json_agg(json_build_object('scope', j.scope, 'stateCode', j.state_code,
+        'districtAgs', j.district_ags, 'countryCode', j.country_code))
+        from ${organisationJurisdiction} j where j.organisation_id = ra.organisation_id), '[]'::json))
+      order by ra.granted_at, ra.id)
+    from ${roleAssignment} ra left join ${organisation} o on o.id = ra.organisation_id
+    where ra.person_id = ${personId} and ra.revoked_at is null), '[]'::json)`;
+}
+
+type MembershipJson = Omit<MembershipView, 'jurisdictions'> & { jurisdictions: JurisdictionRow[] };
+
+/** Maps the JSON of `membershipsSql` to memberships. */
+export function membershipsFrom(value: unknown): MembershipView[] {
+  const list = (typeof value === 'string' ? JSON.parse(value) : value) as MembershipJson[];
+  return list.map((m) => ({ ...m, jurisdictions: m.jurisdictions.map(jurisdictionOf) }));
+}
+
 export async function membershipsOf(db: DbOrTx, personId: string): Promise<MembershipView[]> {
-  const rows = await db
-    .select({
-      role: roleAssignment.role,
-      organisationId: roleAssignment.organisationId,
-      organisationName: organisation.name,
-      organisationKind: organisation.kind,
-    })
-    .from(roleAssignment)
-    .leftJoin(organisation, eq(organisation.id, roleAssignment.organisationId))
-    .where(and(eq(roleAssignment.personId, personId), isNull(roleAssignment.revokedAt)))
-    .orderBy(roleAssignment.grantedAt);
-  const jurisdictions = await jurisdictionsOf(
+  const [row] = await queryRows<{ m: unknown }>(
     db,
-    rows.map((r) => r.organisationId).filter((x): x is string => x !== null),
+    sql`select ${membershipsSql(sql`${personId}::uuid`)} as m`,
   );
-  return rows.map((r) => ({
-    role: r.role as Role,
-    organisationId: r.organisationId,
-    organisationName: r.organisationName,
-    organisationKind: r.organisationKind,
-    jurisdictions: r.organisationId ? (jurisdictions.get(r.organisationId) ?? []) : [],
-  }));
+  return membershipsFrom(row?.m ?? []);
 }
 
 export async function activeConsentOrgIds(db: DbOrTx, personId: string): Promise<string[]> {

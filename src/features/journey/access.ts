@@ -1,13 +1,16 @@
 /**
- * How the access policy meets the journey: the relations of a journey to an actor's membership, the mapping of
- * platform roles to the roles of the journey core, and the owner organisations resolved for a new journey.
+ * How the access policy meets the journey: the relations of a journey to an actor's membership (own, family,
+ * own-organisation, shared-by-consent, other), the mapping of platform roles to the roles of the journey core,
+ * and the owner organisations resolved for a new journey.
  */
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Membership, Relation } from '../../domain/access/policy.ts';
 import type { Role as AccessRole } from '../../domain/access/roles.ts';
 import type { Role as JourneyRole, StepKind } from '../../domain/journey/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { consent, organisation, organisationJurisdiction } from '../identity/schema.ts';
+import { organisationsOfBodies } from '../identity/registry-bodies.ts';
+import { organisation, organisationJurisdiction } from '../identity/schema.ts';
+import { type RecognitionCompetence, registryBodyKey } from '../registry/competence.ts';
 
 /** The journey core's role for a platform role; null for roles that take no part in journeys. */
 export function journeyRoleOf(role: AccessRole): JourneyRole | null {
@@ -32,6 +35,8 @@ export function journeyRoleOf(role: AccessRole): JourneyRole | null {
 /** What the policy needs to know about one journey. */
 export interface JourneyObject {
   readonly applicantId: string;
+  /** For a family member's linked journey: the applicant of the principal's journey it follows. */
+  readonly principalApplicantId: string | null;
   readonly employerId: string | null;
   /** Organisations owning at least one step. */
   readonly ownerIds: readonly string[];
@@ -45,7 +50,10 @@ export function journeyRelations(
   object: JourneyObject,
 ): ReadonlySet<Relation> {
   const out = new Set<Relation>(['other']);
-  if (object.applicantId === personId && membership.organisationId === null) out.add('own');
+  if (membership.organisationId === null) {
+    if (object.applicantId === personId) out.add('own');
+    if (object.principalApplicantId === personId) out.add('family');
+  }
   const org = membership.organisationId;
   if (org !== null) {
     const role = journeyRoleOf(membership.role);
@@ -57,14 +65,6 @@ export function journeyRelations(
   return out;
 }
 
-export async function consentedOrganisations(db: DbOrTx, personId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: consent.organisationId })
-    .from(consent)
-    .where(and(eq(consent.personId, personId), isNull(consent.withdrawnAt)));
-  return rows.map((r) => r.id);
-}
-
 export interface JourneyPlace {
   readonly stateCode: string | null;
   readonly districtAgs: string | null;
@@ -73,13 +73,16 @@ export interface JourneyPlace {
 
 /**
  * The owner organisations of a new journey, among the organisations registered on the platform (only they can
- * act on a step): the recognition authority and the central foreigners' office of the target state, the local
- * foreigners' office of the target district, the mission for the country, the employment agency, the
- * counselling centre of the state. Steps without a match stay unowned until someone assigns one.
+ * act on a step): for recognition and the ZAB statement the organisation that is the body the registry names as
+ * competent (`competence`; the recognition authority of the target state only when the registry has no answer),
+ * the central foreigners' office of the target state, the local foreigners' office of the target district, the
+ * mission for the country, the employment agency, the counselling centre of the state. Steps without a match stay
+ * unowned until someone assigns one.
  */
 export async function resolveOwners(
   db: DbOrTx,
   place: JourneyPlace,
+  competence: RecognitionCompetence,
 ): Promise<Partial<Record<StepKind, string>>> {
   const conditions = [eq(organisationJurisdiction.scope, 'nationwide')];
   if (place.stateCode) conditions.push(eq(organisationJurisdiction.stateCode, place.stateCode));
@@ -116,7 +119,17 @@ export async function resolveOwners(
   };
   const counselling = first('counselling-centre', 'state');
   set(['orientation', 'integration'], counselling);
-  set(['recognition', 'zab-statement'], first('recognition-authority', 'state'));
+  const competent = await organisationsOfBodies(db, [
+    ...competence.recognition,
+    ...competence['zab-statement'],
+  ]);
+  for (const kind of ['recognition', 'zab-statement'] as const) {
+    const bodies = competence[kind];
+    // The registry names the competent bodies: their organisation, or nobody when none of them is on the
+    // platform (another authority must not get the step and the applicant's journey with it).
+    if (bodies.length > 0) set([kind], bodies.map((b) => competent.get(registryBodyKey(b))).find(Boolean));
+    else set([kind], first('recognition-authority', 'state'));
+  }
   const central = first('central-foreigners-office', 'state');
   const local = place.districtAgs ? first('foreigners-office', 'district') : undefined;
   set(['accelerated-procedure'], central ?? local);

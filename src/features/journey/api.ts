@@ -11,7 +11,15 @@ import { PROBLEM_TYPE_BASE } from '../../platform/http/problem.ts';
 import type { I18n } from '../../platform/i18n/index.ts';
 import type { RecordsService } from '../registry/records.ts';
 import { journeyRoleOf } from './access.ts';
-import { commandSchema, idempotencyKeyOf, openSchema, recordDue, toCommandInput } from './input.ts';
+import type { FamilyService } from './family.ts';
+import {
+  commandSchema,
+  familyMemberSchema,
+  idempotencyKeyOf,
+  openSchema,
+  recordDue,
+  toCommandInput,
+} from './input.ts';
 import { journeyJson, type Viewer } from './present.ts';
 import { journeysFor, onTimeRate, workQueue } from './queries.ts';
 import { issueRecord, requireRecord } from './records.ts';
@@ -28,6 +36,7 @@ const queueQuery = z.strictObject({
 });
 
 export function viewerOf(access: Access): Viewer {
+  if (access.relation === 'family') return 'family';
   const role = journeyRoleOf(access.membership.role);
   if (role === 'applicant') return 'applicant';
   if (role === 'employer') return 'employer';
@@ -63,6 +72,7 @@ export function sendRefusal(reply: FastifyReply, req: FastifyRequest, i18n: I18n
 export function registerJourneyApi(
   app: FastifyInstance,
   service: JourneyService,
+  family: FamilyService,
   i18n: I18n,
   records?: RecordsService,
 ) {
@@ -129,7 +139,8 @@ export function registerJourneyApi(
       config: {
         policy: { action: 'read', resource: 'journey' },
         openapi: {
-          summary: 'A journey with its steps (kind, status, outcome, owner, dueAt, pausedSince) and tasks',
+          summary:
+            'A journey with its steps (kind, status, outcome, owner, dueAt, pausedSince), tasks, the linked family journeys the reader may see (family) and, on a linked journey, the family member (familyMember)',
           tags,
           params: idParam,
         },
@@ -139,15 +150,48 @@ export function registerJourneyApi(
       const actor = requireSignedIn(req);
       const { id } = parseInput(idParam, req.params, 'params');
       const read = await service.read(actor, id);
-      return journeyJson(
-        read.row,
-        read.organisations,
-        viewerOf(read),
-        today(),
-        service.deadlines,
-        service.params,
-      );
+      const day = today();
+      const link = await family.linkOf(actor, read.row);
+      return {
+        ...journeyJson(read.row, read.organisations, viewerOf(read), day, service.deadlines, service.params),
+        family: await family.list(actor, read.row, day, read.hasFamily),
+        familyMember: link && {
+          principalJourneyId: link.principalJourneyId,
+          relationship: link.relationship,
+          name: link.name,
+          birthDate: link.birthDate,
+          travel: link.travel,
+        },
+      };
     },
+  );
+
+  app.post(
+    '/api/v1/journeys/:id/family-members',
+    {
+      config: {
+        policy: { action: 'create', resource: 'journey' },
+        openapi: {
+          summary:
+            'Add a spouse or minor child to one’s own journey: opens their linked journey and invites them by mail; honours Idempotency-Key',
+          tags,
+          params: idParam,
+          body: familyMemberSchema,
+          success: { status: 201 },
+        },
+      },
+    },
+    guard(async (req, reply) => {
+      const actor = requireSignedIn(req);
+      const { id } = parseInput(idParam, req.params, 'params');
+      const key = idempotencyKeyOf(req.headers);
+      const body = parseInput(familyMemberSchema, req.body, 'body');
+      const result = await family.add(actor, id, body, key);
+      return reply
+        .status(result.status)
+        .header('location', `/api/v1/journeys/${result.body.journeyId}`)
+        .send(result.body);
+    }),
   );
 
   app.get(
@@ -235,6 +279,7 @@ export function registerJourneyApi(
       );
       return {
         total: queue.total,
+        totalIsLowerBound: queue.totalIsLowerBound,
         limit: q.limit,
         offset: q.offset,
         items: queue.items.map((i) => ({ ...i, overdue: i.deadline === 'breached' })),

@@ -13,7 +13,7 @@ import { apiClient, type Browser, OPEN_BODY } from './testing.ts';
 
 /**
  * The authorisation matrix of the journey, generated from the policy: every role × every relation a journey
- * can have to the actor (own, own-organisation, shared-by-consent, other) is executed against the journey API
+ * can have to the actor (own, family, own-organisation, shared-by-consent, other) is executed against the journey API
  * and pages. Allowed cells answer 2xx; denied cells answer 403 (no rule for the role) or 404 (outside reach,
  * the same as a missing journey) and carry none of the journey's data.
  */
@@ -42,6 +42,7 @@ const ORG_OF: Partial<Record<Role, NewOrganisation>> = {
     name: 'Matrix Anerkennung',
     kind: 'recognition-authority',
     jurisdictions: [{ scope: 'state', stateCode: 'SN' }],
+    registryBodies: [{ table: 'recognition-authority', id: 'SN:nurse' }],
   },
   'foreigners-office-caseworker': {
     slug: 'm-abh',
@@ -70,7 +71,13 @@ const ORG_OF: Partial<Record<Role, NewOrganisation>> = {
   administrator: { slug: 'm-operator', name: 'Matrix Betrieb', kind: 'operator', jurisdictions: [] },
 };
 
-const RELATIONS_TRIED: readonly Relation[] = ['own', 'own-organisation', 'shared-by-consent', 'other'];
+const RELATIONS_TRIED: readonly Relation[] = [
+  'own',
+  'family',
+  'own-organisation',
+  'shared-by-consent',
+  'other',
+];
 
 describe('journey authorisation matrix (generated from the policy)', () => {
   let t: TestApp;
@@ -110,7 +117,20 @@ describe('journey authorisation matrix (generated from the policy)', () => {
     for (const [i, role] of ROLES.entries()) {
       const me = browsers.get(role) as Browser;
       // own: the actor's own journey (only personal roles can open one)
-      if (role === 'applicant' || role === 'family-member') subjects.set(`${role}:own`, await open(me));
+      if (role === 'applicant' || role === 'family-member') {
+        const own = await open(me);
+        subjects.set(`${role}:own`, own);
+        // family: the linked journey of a family member the actor added to their own journey
+        const res = await api.send(me, 'POST', `/api/v1/journeys/${own}/family-members`, {
+          relationship: 'spouse',
+          name: 'Matrix Partner',
+          birthDate: '1990-01-01',
+          travel: 'later',
+          email: `partner-of-${role}@example.org`,
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        subjects.set(`${role}:family`, (res.json() as { journeyId: string }).journeyId);
+      }
       // other: someone else's journey with no tie to the actor
       subjects.set(`${role}:other`, untied[2 * i]?.id as string);
       const org = orgIds.get(role);

@@ -39,8 +39,9 @@ export async function journeySeed(
     let last = 0;
     const result = await progress.step(`Loading ${n} synthetic journeys`, () =>
       seedScale(db.db, n, {
-        batch: db.kind === 'pglite' ? 200 : 1000,
-        concurrency: db.kind === 'pglite' ? 1 : 6,
+        batch: db.kind === 'pglite' ? 200 : 2000,
+        concurrency: db.kind === 'pglite' ? 1 : 2,
+        ...(db.raw.kind === 'postgres' ? { copy: db.raw.pool } : {}),
         onProgress: (done, total) => {
           const now = performance.now();
           if (now - last < 1000 && done < total) return;

@@ -1,7 +1,13 @@
 /** Input schemas of the journey API and forms (Zod): open a journey, and every command. */
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/calendar.ts';
-import { DECISION_OUTCOMES, REGULATIONS, STEP_KINDS } from '../../domain/journey/index.ts';
+import {
+  DECISION_OUTCOMES,
+  FAMILY_RELATIONSHIPS,
+  FAMILY_TRAVEL,
+  REGULATIONS,
+  STEP_KINDS,
+} from '../../domain/journey/index.ts';
 import { LOCATIONS, PATHWAY_IDS, QUALIFICATION_KINDS, VARIANTS } from '../../domain/law/index.ts';
 import { SIX_STATES } from '../../domain/recognition/portability.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -10,6 +16,7 @@ import type { StepCommandInput } from './service.ts';
 
 const STATES = SIX_STATES;
 
+/** Facts as a client sends them; `linkedTo` is not among them: only the family-members route links a journey. */
 export const factsSchema = z.strictObject({
   pathway: z.enum(PATHWAY_IDS),
   variant: z.enum(VARIANTS).optional(),
@@ -17,7 +24,6 @@ export const factsSchema = z.strictObject({
   qualification: z.strictObject({ kind: z.enum(QUALIFICATION_KINDS), regulation: z.enum(REGULATIONS) }),
   employerUses81a: z.boolean().default(false),
   location: z.enum(LOCATIONS),
-  linkedTo: z.uuid().nullable().optional(),
 });
 
 export const openSchema = z.strictObject({
@@ -37,6 +43,19 @@ export const openSchema = z.strictObject({
       .default(null),
   }),
 });
+
+/**
+ * A family member the principal adds to their journey (`POST /journeys/{id}/family-members`): who they are, when
+ * they come, and the address their invitation goes to. The age rules need the day: the service checks them.
+ */
+export const familyMemberSchema = z.strictObject({
+  relationship: z.enum(FAMILY_RELATIONSHIPS),
+  name: z.string().trim().min(1).max(200),
+  birthDate: z.string().refine(isIsoDate, { error: 'must be a date YYYY-MM-DD' }),
+  travel: z.enum(FAMILY_TRAVEL),
+  email: z.email().max(320),
+});
+export type FamilyMemberInput = z.output<typeof familyMemberSchema>;
 
 const step = z.enum(STEP_KINDS);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq, like, sql } from 'drizzle-orm';
+import { eq, inArray, like, sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import type { Actor } from '../../domain/access/policy.ts';
@@ -8,9 +8,10 @@ import { createI18n } from '../../platform/i18n/index.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
 import { seedDemo } from '../identity/demo.ts';
+import { organisation } from '../identity/schema.ts';
 import { mailNotices, raiseDeadlineAlerts } from './jobs.ts';
-import { seedScale } from './scale.ts';
-import { journey, journeyEvent, journeyNotice, journeyStep } from './schema.ts';
+import { copyValue, seedScale } from './scale.ts';
+import { familyMember, journey, journeyEvent, journeyNotice, journeyStep } from './schema.ts';
 import { seedJourneyDemo } from './seed.ts';
 import { createJourneyService } from './service.ts';
 import { OPEN_BODY, setUpWay } from './testing.ts';
@@ -64,8 +65,14 @@ describe('journey jobs: deadline alerts and notification mails, idempotent', () 
   it('seeds about fifty demo journeys through the service (idempotent) and bulk-loads synthetic ones', async () => {
     const db = t.database.db;
     await seedDemo(db, 'test', new Date());
-    assert.equal(await seedJourneyDemo(db), 50);
+    assert.equal(
+      await seedJourneyDemo(db),
+      52,
+      'fifty journeys and the demo applicant’s husband and daughter',
+    );
     assert.equal(await seedJourneyDemo(db), 0, 'a second run adds nothing');
+    const family = await db.select().from(familyMember);
+    assert.deepEqual(family.map((f) => f.relationship).sort(), ['child', 'spouse']);
     const service = createJourneyService(db);
     const rows = await db.select().from(journey).limit(60);
     for (const row of rows)
@@ -74,11 +81,41 @@ describe('journey jobs: deadline alerts and notification mails, idempotent', () 
     assert.equal(states.length >= 6, true);
     const statuses = await db.selectDistinct({ s: journeyStep.status }).from(journeyStep);
     assert.ok(statuses.length >= 6, 'every stage is represented');
+    const owners = await db
+      .selectDistinct({ kind: journeyStep.kind, slug: organisation.slug })
+      .from(journeyStep)
+      .innerJoin(organisation, eq(organisation.id, journeyStep.ownerId))
+      .where(inArray(journeyStep.kind, ['recognition', 'zab-statement']));
+    const ownedBy = (kind: string) => owners.filter((o) => o.kind === kind).map((o) => o.slug);
+    assert.deepEqual(ownedBy('zab-statement'), ['demo-kmk-zab'], 'the demo ZAB makes the ZAB statements');
+    assert.ok(
+      ownedBy('recognition').includes('demo-anerkennung-be'),
+      'nurses in Berlin go to the demo authority that is the registry body for them',
+    );
     const loaded = await seedScale(db, 250, { batch: 100 });
     assert.equal(loaded.journeys, 250);
     const events = (await db.select({ n: sql<number>`count(*)::int` }).from(journeyEvent))[0]?.n ?? 0;
     assert.ok(events > loaded.events, 'demo and synthetic events are stored');
     const synthetic = await db.select().from(journey).orderBy(sql`${journey.openedAt} desc`).limit(20);
     for (const row of synthetic) assert.deepEqual(await service.replayed(row.id), row.state);
+    // On PostgreSQL the same synthetic journeys go in by COPY: the rows must be the same as by inserts.
+    const raw = t.database.raw;
+    if (raw.kind === 'postgres') {
+      const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(journey))[0]?.n ?? 0;
+      const before = await count();
+      const copied = await seedScale(db, 130, { batch: 50, copy: raw.pool, concurrency: 2 });
+      assert.equal(copied.journeys, 130);
+      assert.equal(await count(), before + 130);
+      const ids = await db.select().from(journey).where(sql`${journey.id}::text like '%-7%'`);
+      assert.ok(ids.length >= 130, 'time-ordered (version 7) ids');
+      for (const row of ids.slice(0, 40)) assert.deepEqual(await service.replayed(row.id), row.state);
+    }
+  });
+
+  it('writes COPY text with nulls, JSON and escapes', () => {
+    assert.equal(copyValue(null), '\\N');
+    assert.equal(copyValue(3), '3');
+    assert.equal(copyValue('a\tb\nc\rd\\e'), 'a\\tb\\nc\\rd\\\\e');
+    assert.equal(copyValue({ text: 'Zeile\nzwei "x"' }), '{"text":"Zeile\\\\nzwei \\\\"x\\\\""}');
   });
 });

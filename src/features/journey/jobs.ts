@@ -16,6 +16,7 @@ import { createI18n, type I18n } from '../../platform/i18n/index.ts';
 import type { JobDefinition } from '../../platform/jobs/index.ts';
 import { createMailer, type Mailer } from '../../platform/mail/mailer.ts';
 import { person, roleAssignment } from '../identity/schema.ts';
+import { idempotencyPurgeJob } from './idempotency.ts';
 import { QUEUE_STATUSES } from './queries.ts';
 import { journeyNotice, journeyStep } from './schema.ts';
 
@@ -167,7 +168,7 @@ export function journeyJobs(
       cron: '*/15 * * * *',
       handler: async () => {
         const now = new Date();
-        const raised = await raiseDeadlineAlerts(db, now, 7);
+        const raised = await raiseDeadlineAlerts(db, now, config.DEADLINE_NEAR_BREACH_DAYS);
         const mailed = await mailNotices(db, mailer, i18n, now);
         log.info({ job: DEADLINE_ALERTS_JOB, raised, mailed }, 'journey deadline alerts');
       },
@@ -180,5 +181,6 @@ export function journeyJobs(
         if (mailed > 0) log.info({ job: NOTICE_MAIL_JOB, mailed }, 'journey notices mailed');
       },
     },
+    idempotencyPurgeJob(db, config.IDEMPOTENCY_KEY_TTL_HOURS, log),
   ];
 }

@@ -2,7 +2,7 @@
  * The journey's pages (German and English, no JavaScript needed): forms post and redirect with 303; bad input
  * re-renders with 422 and an error summary; refusals of the core re-render with their message.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access/policy.ts';
@@ -12,9 +12,11 @@ import { AppError, type FieldError, fieldErrors } from '../../platform/http/erro
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
 import { documentsVisibleTo, ownDocuments } from '../documents/service.ts';
-import { consent, organisation } from '../identity/schema.ts';
+import { organisation } from '../identity/schema.ts';
 import type { RecordsService } from '../registry/records.ts';
 import { viewerOf } from './api.ts';
+import type { FamilyService } from './family.ts';
+import { FamilyLinkSection, FamilySection } from './family-views.tsx';
 import { commandSchema, openSchema, type RecordInput, recordInput, toCommandInput } from './input.ts';
 import { journeyJson } from './present.ts';
 import { journeysFor, noticesFor, onTimeRate, workQueue } from './queries.ts';
@@ -35,20 +37,20 @@ import {
 
 type Form = Record<string, string | undefined>;
 
-function formOf(req: FastifyRequest): Form {
+export function formOf(req: FastifyRequest): Form {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const out: Form = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
   return out;
 }
 
-function actorOf(req: FastifyRequest): Actor {
+export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('unauthenticated', { detail: 'Sign in first.' });
   return req.actor;
 }
 
 /** Field errors in the visitor's language. */
-function localise(ctx: ViewContext, errors: readonly FieldError[]): FieldError[] {
+export function localise(ctx: ViewContext, errors: readonly FieldError[]): FieldError[] {
   return errors.map((e) => ({
     ...e,
     message: ctx.t.t(
@@ -85,6 +87,7 @@ export function registerJourneyPages(
   app: FastifyInstance,
   web: WebDeps,
   service: JourneyService,
+  family: FamilyService,
   records?: RecordsService,
 ) {
   const db = service.db;
@@ -109,11 +112,10 @@ export function registerJourneyPages(
     );
     const consented =
       viewer === 'applicant'
-        ? await db
-            .select({ id: organisation.id, name: organisation.name })
-            .from(consent)
-            .innerJoin(organisation, eq(organisation.id, consent.organisationId))
-            .where(and(eq(consent.personId, read.row.applicantId), isNull(consent.withdrawnAt)))
+        ? read.consentedIds.flatMap((id) => {
+            const o = read.organisations.get(id);
+            return o ? [{ id: o.id, name: o.name }] : [];
+          })
         : [];
     const employers =
       viewer === 'applicant' && read.row.employerId === null
@@ -125,13 +127,15 @@ export function registerJourneyPages(
             .limit(200)
         : [];
     const shared =
-      viewer === 'applicant'
+      viewer === 'applicant' || viewer === 'family'
         ? undefined
         : ((await documentsVisibleTo(db, service.now(), actor, read.row.applicantId)) ?? []);
     const own =
       viewer === 'applicant' && json.steps.some((x) => x.status === 'waiting-for-applicant')
         ? await ownDocuments(db, read.row.applicantId)
         : undefined;
+    const link = await family.linkOf(actor, read.row);
+    const relatives = link ? [] : await family.list(actor, read.row, today(), read.hasFamily);
     return (
       <JourneyPage
         ctx={ctx}
@@ -147,6 +151,18 @@ export function registerJourneyPages(
         history={read.history}
         notice={extra.notice}
         errors={extra.errors ?? []}
+        family={
+          link ? (
+            <FamilyLinkSection ctx={ctx} link={link} />
+          ) : (
+            <FamilySection
+              ctx={ctx}
+              journeyId={read.row.id}
+              entries={relatives}
+              mayAdd={viewer === 'applicant' && read.row.linkedTo === null}
+            />
+          )
+        }
       />
     );
   }
@@ -486,6 +502,7 @@ export function registerJourneyPages(
           ctx={ctx}
           items={queue.items}
           total={queue.total}
+          totalIsLowerBound={queue.totalIsLowerBound}
           offset={offset}
           limit={limit}
           rates={rates}

@@ -3,6 +3,7 @@
  * tasks; the employer's own tasks (with the § 81a fee from the law parameters). Employers see no document ids
  * (the applicant's private documents) — documents come through the documents service once it exists.
  */
+import { minDate } from '../../domain/calendar.ts';
 import {
   applicantTasks,
   type DeadlineSettings,
@@ -18,7 +19,8 @@ import {
 } from '../../domain/journey/index.ts';
 import type { JourneyRow } from './service.ts';
 
-export type Viewer = 'applicant' | 'employer' | 'counsellor' | 'authority';
+/** Who looks at a journey; `family` is the principal following a family member's linked journey. */
+export type Viewer = 'applicant' | 'family' | 'employer' | 'counsellor' | 'authority';
 
 export interface OrganisationRef {
   readonly id: string;
@@ -108,9 +110,9 @@ export function journeyJson(
       deadline: s.deadline,
       deadlineStatus: deadlineStatus(s, today, settings),
       missing: s.status === 'waiting-for-applicant' ? s.missing : [],
-      ...(viewer === 'employer' ? {} : { documents: s.documents }),
+      ...(viewer === 'employer' || viewer === 'family' ? {} : { documents: s.documents }),
     })),
-    ...(viewer === 'applicant' || viewer === 'counsellor'
+    ...(viewer === 'applicant' || viewer === 'counsellor' || viewer === 'family'
       ? { tasks: applicantTasks(j, today) as Task[] }
       : {}),
     ...(viewer === 'employer' ? { employerTasks: employerTasks(j, today, params) } : {}),
@@ -118,3 +120,14 @@ export function journeyJson(
 }
 
 export type JourneyJson = ReturnType<typeof journeyJson>;
+
+/** Where a journey stands in one line: the first step still under way (plan order) and the nearest due date. */
+export function progressOf(j: Journey, today: string) {
+  const open = stepsOf(j).filter((s) => !['not-required', 'decided', 'withdrawn'].includes(s.status));
+  const current = open[0];
+  const dues = open.map((s) => effectiveDueAt(s, today)).filter((d): d is string => d !== null);
+  return {
+    currentStep: current ? { kind: current.kind, status: current.status } : null,
+    nextDueAt: dues.length === 0 ? null : dues.reduce(minDate),
+  };
+}

@@ -13,6 +13,8 @@ import { journeyRoleOf } from './access.ts';
 import { journey, journeyNotice, journeyStep } from './schema.ts';
 
 export const QUEUE_STATUSES = ['submitted', 'in-review', 'waiting-for-applicant'] as const;
+/** How far past the current page the work queue counts its steps. */
+export const QUEUE_COUNT_CAP = 1_000;
 const AUTHORITY_ROLES = new Set([
   'recognition-officer',
   'foreigners-office-caseworker',
@@ -140,41 +142,60 @@ export async function workQueue(
   nearBreachDays: number,
   at: Date,
   page: { limit: number; offset: number } = { limit: 50, offset: 0 },
-): Promise<{ items: QueueItem[]; total: number; organisationIds: string[] }> {
+  countCap = QUEUE_COUNT_CAP,
+): Promise<{ items: QueueItem[]; total: number; totalIsLowerBound: boolean; organisationIds: string[] }> {
   const memberships = authorityMemberships(actor);
   const orgIds = [...new Set(memberships.map((m) => m.organisationId as string))];
-  if (orgIds.length === 0) return { items: [], total: 0, organisationIds: [] };
-  return db.transaction(async (tx) => {
-    const where = and(inArray(journeyStep.ownerId, orgIds), inArray(journeyStep.status, [...QUEUE_STATUSES]));
-    const rows = await tx
-      .select({
-        journeyId: journeyStep.journeyId,
-        kind: journeyStep.kind,
-        status: journeyStep.status,
-        dueAt: journeyStep.dueAt,
-        pausedSince: journeyStep.pausedSince,
-        ownerId: journeyStep.ownerId,
-        applicantName: person.displayName,
-        pathway: journey.pathway,
-      })
+  if (orgIds.length === 0) return { items: [], total: 0, totalIsLowerBound: false, organisationIds: [] };
+  // No transaction: the page's rows, their count and the audit entry (one statement of its own, ADR 0008) are
+  // three statements; the entry is written before anything is answered.
+  const where = and(inArray(journeyStep.ownerId, orgIds), inArray(journeyStep.status, [...QUEUE_STATUSES]));
+  const queueOrder = [
+    sql`${journeyStep.dueAt} asc nulls last`,
+    asc(journeyStep.journeyId),
+    asc(journeyStep.kind),
+  ] as const;
+  const rows = await db
+    .select({
+      journeyId: journeyStep.journeyId,
+      kind: journeyStep.kind,
+      status: journeyStep.status,
+      dueAt: journeyStep.dueAt,
+      pausedSince: journeyStep.pausedSince,
+      ownerId: journeyStep.ownerId,
+      applicantName: person.displayName,
+      pathway: journey.pathway,
+    })
+    .from(journeyStep)
+    .innerJoin(journey, eq(journey.id, journeyStep.journeyId))
+    .innerJoin(person, eq(person.id, journey.applicantId))
+    .where(where)
+    .orderBy(...queueOrder)
+    .limit(page.limit)
+    .offset(page.offset);
+  // Counted only so far (QUEUE_COUNT_CAP past the page): a large authority's queue is not counted in full on every
+  // page (34 000 open steps: 14 ms), beyond that the page says "more than".
+  const cap = page.offset + countCap;
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(
+    db
+      .select({ one: sql`1` })
       .from(journeyStep)
-      .innerJoin(journey, eq(journey.id, journeyStep.journeyId))
-      .innerJoin(person, eq(person.id, journey.applicantId))
       .where(where)
-      .orderBy(sql`${journeyStep.dueAt} asc nulls last`, asc(journeyStep.journeyId), asc(journeyStep.kind))
-      .limit(page.limit)
-      .offset(page.offset);
-    const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(journeyStep).where(where);
-    await auditList(tx, actor, memberships[0], 'work-queue', at);
-    return {
-      items: rows.map((r) => {
-        const d = deadlineOf(r.dueAt, r.pausedSince, today, nearBreachDays);
-        return { ...r, ownerId: r.ownerId as string, effectiveDueAt: d.effective, deadline: d.status };
-      }),
-      total: count?.n ?? 0,
-      organisationIds: orgIds,
-    };
-  });
+      // In the order of `journey_step_open_queue_idx`: an index-only scan that stops at the cap.
+      .orderBy(...queueOrder)
+      .limit(cap + 1)
+      .as('open_steps'),
+  );
+  await auditList(db, actor, memberships[0], 'work-queue', at);
+  return {
+    items: rows.map((r) => {
+      const d = deadlineOf(r.dueAt, r.pausedSince, today, nearBreachDays);
+      return { ...r, ownerId: r.ownerId as string, effectiveDueAt: d.effective, deadline: d.status };
+    }),
+    total: Math.min(count?.n ?? 0, cap),
+    totalIsLowerBound: (count?.n ?? 0) > cap,
+    organisationIds: orgIds,
+  };
 }
 
 type Rate = Awaited<ReturnType<typeof computeOnTimeRate>>;

@@ -7,7 +7,11 @@
  * for synthetic data (nobody read or changed anything); the applicants are a pool of synthetic persons.
  */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { like, sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type {
   Command,
   Actor as DomainActor,
@@ -27,9 +31,11 @@ import {
 import { SIX_STATES } from '../../domain/recognition/portability.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { organisation, person, roleAssignment } from '../identity/schema.ts';
+import { recognitionCompetence } from '../registry/competence.ts';
+import { createRegistrySnapshot } from '../registry/snapshot.ts';
 import { resolveOwners } from './access.ts';
-import { DEMO_DISTRICTS, SAMPLE_FACTS } from './seed.ts';
-import { journeyStatus, type StepCommandInput, stepRow } from './service.ts';
+import { DEMO_DISTRICTS, SAMPLE_FACTS, sampleOccupation } from './seed.ts';
+import { journeyStatus, type StepCommandInput, stepRecord, stepRow } from './service.ts';
 
 const J = '00000000-0000-4000-8000-00000000000a';
 const A = '00000000-0000-4000-8000-00000000000b';
@@ -119,7 +125,7 @@ function buildTemplate(
       id: J,
       applicant_id: A,
       pathway: facts.pathway,
-      occupation: facts.qualification.kind === 'academic' ? 'Softwareentwicklung' : 'Pflege',
+      occupation: sampleOccupation(facts),
       target_state_code: place.stateCode,
       target_district_ags: place.districtAgs,
       country_code: place.countryCode,
@@ -131,24 +137,11 @@ function buildTemplate(
       updated_at: at.toISOString(),
     }),
     steps: JSON.stringify(
-      stepsOf(j).map((s) => {
-        const r = stepRow(J, s, at);
-        return {
-          journey_id: J,
-          kind: r.kind,
-          position: r.position,
-          required: r.required,
-          status: r.status,
-          outcome: r.outcome,
-          owner_id: r.ownerId,
-          due_at: r.dueAt,
-          paused_since: r.pausedSince,
-          deadline_rule: r.deadlineRule,
-          deadline_due_at: r.deadlineDueAt,
-          deadline_closed_on: r.deadlineClosedOn,
-          updated_at: at.toISOString(),
-        };
-      }),
+      stepsOf(j).map((s) => ({
+        journey_id: J,
+        ...stepRecord(stepRow(J, s, at)),
+        updated_at: at.toISOString(),
+      })),
     ),
     events: JSON.stringify(
       events.map((e, i) => ({
@@ -193,6 +186,8 @@ export interface ScaleOptions {
   readonly concurrency?: number;
   readonly today?: Date;
   readonly onProgress?: (done: number, total: number) => void;
+  /** PostgreSQL: load with COPY through this pool (much faster than inserts); PGlite: inserts. */
+  readonly copy?: pg.Pool;
 }
 
 /** Loads `n` synthetic journeys; returns the number of journeys and events written. */
@@ -211,6 +206,7 @@ export async function seedScale(
   const employerId = employer?.id ?? randomUUID();
   const templates: Template[] = [];
   const stages = script(employerId).length + 1;
+  const registry = createRegistrySnapshot(db);
   for (const state of SIX_STATES) {
     for (const [fi, facts] of SAMPLE_FACTS.entries()) {
       const place = {
@@ -218,7 +214,8 @@ export async function seedScale(
         districtAgs: DEMO_DISTRICTS[state] ?? null,
         countryCode: facts.location === 'abroad' ? 'IN' : null,
       };
-      const owners = await resolveOwners(db, place);
+      const competence = await recognitionCompetence(db, registry, sampleOccupation(facts), place);
+      const owners = await resolveOwners(db, place, competence);
       for (let stage = 0; stage < stages; stage++) {
         for (const offset of [3, 20, 60, 150]) {
           const span = script(employerId)
@@ -245,44 +242,178 @@ export async function seedScale(
       events += loaded;
     }
   };
+  const copy = opts.copy ? copyTemplates(templates) : null;
+  const ids = journeyIds();
   const loadBatch = async (from: number): Promise<number> => {
     let batchEvents = 0;
     const size = Math.min(batch, n - from);
-    const journeys: string[] = [];
-    const steps: string[] = [];
-    const evs: string[] = [];
+    const picks: Array<{ t: number; id: string; applicant: string }> = [];
     for (let i = 0; i < size; i++) {
-      const t = templates[(from + i) % templates.length] as Template;
-      const id = randomUUID();
-      const applicant = applicants[(from + i) % applicants.length] as string;
-      const swap = (text: string) => text.replaceAll(J, id).replaceAll(A, applicant);
-      journeys.push(swap(t.journey));
-      steps.push(swap(t.steps).slice(1, -1));
-      evs.push(swap(t.events).slice(1, -1));
-      batchEvents += t.version;
+      const t = (from + i) % templates.length;
+      picks.push({ t, id: ids(from + i), applicant: applicants[(from + i) % applicants.length] as string });
+      batchEvents += (templates[t] as Template).version;
     }
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into journey (id, applicant_id, linked_to, pathway, occupation, target_state_code,
-          target_district_ags, country_code, employer_id, status, version, state, opened_at, updated_at)
-        select id, applicant_id, null, pathway, occupation, target_state_code, target_district_ags, country_code,
-          employer_id, status, version, state, opened_at, updated_at
-        from jsonb_to_recordset(${`[${journeys.join(',')}]`}::jsonb) as x(id uuid, applicant_id uuid, pathway text,
-          occupation text, target_state_code text, target_district_ags text, country_code text, employer_id uuid,
-          status text, version int, state jsonb, opened_at timestamptz, updated_at timestamptz)`);
-      await tx.execute(sql`insert into journey_step (journey_id, kind, position, required, status, outcome, owner_id,
-          due_at, paused_since, deadline_rule, deadline_due_at, deadline_closed_on, updated_at)
-        select * from jsonb_to_recordset(${`[${steps.join(',')}]`}::jsonb) as x(journey_id uuid, kind text,
-          position int, required text, status text, outcome text, owner_id uuid, due_at date, paused_since date,
-          deadline_rule text, deadline_due_at date, deadline_closed_on date, updated_at timestamptz)`);
-      await tx.execute(sql`insert into journey_event (journey_id, version, type, actor_id, actor_role,
-          actor_organisation_id, at, payload)
-        select * from jsonb_to_recordset(${`[${evs.join(',')}]`}::jsonb) as x(journey_id uuid, version int,
-          type text, actor_id text, actor_role text, actor_organisation_id text, at timestamptz, payload jsonb)`);
-    });
+    if (copy && opts.copy) {
+      await copyBatch(opts.copy, copy, picks);
+    } else {
+      const journeys: string[] = [];
+      const steps: string[] = [];
+      const evs: string[] = [];
+      for (const { t: ti, id, applicant } of picks) {
+        const t = templates[ti] as Template;
+        const swap = (text: string) => text.replaceAll(J, id).replaceAll(A, applicant);
+        journeys.push(swap(t.journey));
+        steps.push(swap(t.steps).slice(1, -1));
+        evs.push(swap(t.events).slice(1, -1));
+      }
+      await insertBatch(db, journeys, steps, evs);
+    }
     written += size;
     opts.onProgress?.(written, n);
     return batchEvents;
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  // Fresh statistics, or the planner guesses from an empty table (hundreds of steps per journey); the steps also
+  // vacuumed, so that the work queue's count is an index-only scan at once (the visibility map is set).
+  await db.execute(sql`vacuum (analyze) journey_step`);
+  await db.execute(sql`analyze journey, journey_event`);
   return { journeys: written, events };
+}
+
+/**
+ * Journey ids in loading order, time-ordered like UUID version 7 (RFC 9562: 48 bits of Unix milliseconds, then
+ * a counter), so that the primary-key indexes of a bulk load grow at their right edge instead of at random pages.
+ */
+function journeyIds(): (i: number) => string {
+  const start = Date.now();
+  const random = randomUUID().replaceAll('-', '').slice(16);
+  return (i) => {
+    const ms = (start + Math.floor(i / 4096)).toString(16).padStart(12, '0');
+    const seq = (i % 4096).toString(16).padStart(3, '0');
+    const tail = (Number.parseInt(random.slice(0, 4), 16) & 0x3fff) | 0x8000;
+    return `${ms.slice(0, 8)}-${ms.slice(8)}-7${seq}-${tail.toString(16)}-${random.slice(4, 16)}`;
+  };
+}
+
+async function insertBatch(db: Database, journeys: string[], steps: string[], evs: string[]) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`insert into journey (id, applicant_id, linked_to, pathway, occupation, target_state_code,
+        target_district_ags, country_code, employer_id, status, version, state, opened_at, updated_at)
+      select id, applicant_id, null, pathway, occupation, target_state_code, target_district_ags, country_code,
+        employer_id, status, version, state, opened_at, updated_at
+      from jsonb_to_recordset(${`[${journeys.join(',')}]`}::jsonb) as x(id uuid, applicant_id uuid, pathway text,
+        occupation text, target_state_code text, target_district_ags text, country_code text, employer_id uuid,
+        status text, version int, state jsonb, opened_at timestamptz, updated_at timestamptz)`);
+    await tx.execute(sql`insert into journey_step (journey_id, kind, position, required, status, outcome, owner_id,
+        due_at, paused_since, deadline_rule, deadline_due_at, deadline_closed_on, updated_at)
+      select * from jsonb_to_recordset(${`[${steps.join(',')}]`}::jsonb) as x(journey_id uuid, kind text,
+        position int, required text, status text, outcome text, owner_id uuid, due_at date, paused_since date,
+        deadline_rule text, deadline_due_at date, deadline_closed_on date, updated_at timestamptz)`);
+    await tx.execute(sql`insert into journey_event (journey_id, version, type, actor_id, actor_role,
+        actor_organisation_id, at, payload)
+      select * from jsonb_to_recordset(${`[${evs.join(',')}]`}::jsonb) as x(journey_id uuid, version int,
+        type text, actor_id text, actor_role text, actor_organisation_id text, at timestamptz, payload jsonb)`);
+  });
+}
+
+const COPY_COLUMNS = {
+  journey: [
+    'id',
+    'applicant_id',
+    'pathway',
+    'occupation',
+    'target_state_code',
+    'target_district_ags',
+    'country_code',
+    'employer_id',
+    'status',
+    'version',
+    'state',
+    'opened_at',
+    'updated_at',
+  ],
+  journey_step: [
+    'journey_id',
+    'kind',
+    'position',
+    'required',
+    'status',
+    'outcome',
+    'owner_id',
+    'due_at',
+    'paused_since',
+    'deadline_rule',
+    'deadline_due_at',
+    'deadline_closed_on',
+    'updated_at',
+  ],
+  journey_event: [
+    'journey_id',
+    'version',
+    'type',
+    'actor_id',
+    'actor_role',
+    'actor_organisation_id',
+    'at',
+    'payload',
+  ],
+} as const;
+type CopyTable = keyof typeof COPY_COLUMNS;
+
+/** A value in PostgreSQL's COPY text format: `\N` for null, JSON for objects, with \, tab, LF and CR escaped. */
+export function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** Per template and table: its COPY lines cut at the placeholder ids, so that a copy is a join. */
+type Segments = string[][];
+function copyTemplates(templates: readonly Template[]): Array<Record<CopyTable, Segments>> {
+  const cut = (text: string): Segments => text.split(J).map((part) => part.split(A));
+  const lines = (table: CopyTable, rows: Array<Record<string, unknown>>) =>
+    rows.map((r) => `${COPY_COLUMNS[table].map((c) => copyValue(r[c])).join('\t')}\n`).join('');
+  return templates.map((t) => ({
+    journey: cut(lines('journey', [JSON.parse(t.journey)])),
+    journey_step: cut(lines('journey_step', JSON.parse(t.steps))),
+    journey_event: cut(lines('journey_event', JSON.parse(t.events))),
+  }));
+}
+
+/** One batch on PostgreSQL: COPY into the three tables in one transaction. */
+async function copyBatch(
+  pool: pg.Pool,
+  copy: Array<Record<CopyTable, Segments>>,
+  picks: ReadonlyArray<{ t: number; id: string; applicant: string }>,
+) {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    for (const table of Object.keys(COPY_COLUMNS) as CopyTable[]) {
+      const chunks = function* () {
+        let buffer = '';
+        for (const { t, id, applicant } of picks) {
+          const segments = (copy[t] as Record<CopyTable, Segments>)[table];
+          buffer += segments.map((part) => part.join(applicant)).join(id);
+          if (buffer.length > 1 << 16) {
+            yield buffer;
+            buffer = '';
+          }
+        }
+        if (buffer) yield buffer;
+      };
+      await pipeline(
+        Readable.from(chunks()),
+        client.query(copyFrom(`copy ${table} (${COPY_COLUMNS[table].join(', ')}) from stdin`)),
+      );
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }

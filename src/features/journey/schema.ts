@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   date,
   index,
   integer,
@@ -11,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Journey } from '../../domain/journey/index.ts';
+import { FAMILY_RELATIONSHIPS, FAMILY_TRAVEL, type Journey } from '../../domain/journey/index.ts';
 import { organisation, person } from '../identity/schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -102,7 +103,10 @@ export const journeyEvent = pgTable(
   (t) => [primaryKey({ columns: [t.journeyId, t.version] })],
 );
 
-/** Stored answers of commands sent with an `Idempotency-Key`: a repeat returns the stored answer. */
+/**
+ * Stored answers of commands sent with an `Idempotency-Key`: a repeat returns the stored answer while the key is
+ * younger than `IDEMPOTENCY_KEY_TTL_HOURS`; older keys count as unknown and are purged (idempotency.ts).
+ */
 export const idempotencyKey = pgTable(
   'idempotency_key',
   {
@@ -113,7 +117,11 @@ export const idempotencyKey = pgTable(
     response: jsonb('response').notNull(),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.actorId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.actorId, t.key] }),
+    /** The purge job deletes by age (`IDEMPOTENCY_KEY_TTL_HOURS`). */
+    index('idempotency_key_created_idx').on(t.createdAt),
+  ],
 );
 
 /**
@@ -141,5 +149,38 @@ export const journeyNotice = pgTable(
     uniqueIndex('journey_notice_dedupe_idx').on(t.dedupeKey),
     index('journey_notice_person_idx').on(t.recipientPersonId),
     index('journey_notice_org_idx').on(t.recipientOrganisationId),
+  ],
+);
+
+/**
+ * A family member's linked journey (`journey_id`, whose `linked_to` is the principal's journey): who the family
+ * member is to the principal, as the principal entered it. One linked journey per person and principal journey.
+ */
+export const familyMember = pgTable(
+  'family_member',
+  {
+    journeyId: uuid('journey_id')
+      .primaryKey()
+      .references(() => journey.id, { onDelete: 'cascade' }),
+    principalJourneyId: uuid('principal_journey_id')
+      .notNull()
+      .references(() => journey.id, { onDelete: 'cascade' }),
+    /** The person the linked journey belongs to (its `applicant_id`). */
+    memberPersonId: uuid('member_person_id')
+      .notNull()
+      .references(() => person.id),
+    relationship: text('relationship', { enum: FAMILY_RELATIONSHIPS }).notNull(),
+    name: text('name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    travel: text('travel', { enum: FAMILY_TRAVEL }).notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('family_member_principal_person_idx').on(t.principalJourneyId, t.memberPersonId),
+    check(
+      'family_member_relationship',
+      sql.raw(`relationship in (${FAMILY_RELATIONSHIPS.map((r) => `'${r}'`).join(', ')})`),
+    ),
+    check('family_member_travel', sql.raw(`travel in (${FAMILY_TRAVEL.map((r) => `'${r}'`).join(', ')})`)),
   ],
 );

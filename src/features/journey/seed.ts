@@ -11,8 +11,12 @@ import { SIX_STATES } from '../../domain/recognition/portability.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { createOrganisation, type NewOrganisation } from '../identity/accounts.ts';
 import { DEMO_DOMAIN } from '../identity/demo.ts';
+import { withUntakenBodies } from '../identity/registry-bodies.ts';
 import { consent, organisation, person, roleAssignment } from '../identity/schema.ts';
+import { healthAuthoritiesOf, ZAB_BODY_ID } from '../registry/competence.ts';
+import { createRegistrySnapshot } from '../registry/snapshot.ts';
 import { journey } from './schema.ts';
+import { seedDemoFamily } from './seed-family.ts';
 import { createJourneyService, JourneyRefusal, type StepCommandInput } from './service.ts';
 
 /** A district per state where the demo applicants will live (AGS of the reference tables). */
@@ -35,6 +39,15 @@ const STATE_NAMES: Record<string, string> = {
   TH: 'Thüringen',
 };
 
+/** The ZAB: statements of comparability for foreign degrees in non-regulated professions, nationwide. */
+const DEMO_ZAB: NewOrganisation = {
+  slug: 'demo-kmk-zab',
+  name: 'Zentralstelle für ausländisches Bildungswesen (Demo)',
+  kind: 'recognition-authority',
+  jurisdictions: [{ scope: 'nationwide' }],
+  registryBodies: [{ table: 'nationwide-body', id: ZAB_BODY_ID }],
+};
+
 /** Authorities for the states other than Saxony (the identity demo made Saxony's); no accounts sign in for them. */
 function stateOrganisations(state: string): NewOrganisation[] {
   const lower = state.toLowerCase();
@@ -45,6 +58,7 @@ function stateOrganisations(state: string): NewOrganisation[] {
       kind: 'recognition-authority',
       seat: { stateCode: state },
       jurisdictions: [{ scope: 'state', stateCode: state }],
+      registryBodies: healthAuthoritiesOf(state),
     },
     {
       slug: `demo-zab-${lower}`,
@@ -90,6 +104,11 @@ export const SAMPLE_FACTS: readonly JourneyFacts[] = [
     location: 'germany',
   },
 ];
+
+/** The occupation of a demo or synthetic journey: titles the registry knows (nurse, software developer). */
+export function sampleOccupation(facts: JourneyFacts): string {
+  return facts.qualification.kind === 'academic' ? 'Softwareentwicklerin' : 'Pflegefachkraft';
+}
 
 type Step = { who: string; command: StepCommandInput; days: number };
 
@@ -174,8 +193,9 @@ const membership = (role: Role, organisationId: string | null): Membership => ({
 });
 
 /**
- * Creates the demo journeys (idempotent: does nothing when the demo applicant has a journey). Needs the identity
- * demo (organisations and accounts). Returns the number of journeys made.
+ * Creates the demo journeys (idempotent: does nothing when the demo applicant has a journey), and the demo
+ * applicant's family with its linked journeys. Needs the identity demo (organisations and accounts). Returns the
+ * number of journeys made.
  */
 export async function seedJourneyDemo(db: Database, today: Date = new Date(), total = 50): Promise<number> {
   const [applicantRow] = await db
@@ -189,15 +209,13 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
     .where(eq(journey.applicantId, applicantRow.id));
   if ((existing?.n ?? 0) > 0) return 0;
 
-  for (const state of SIX_STATES) {
-    if (state === 'SN') continue;
-    for (const org of stateOrganisations(state)) {
-      const [found] = await db
-        .select({ id: organisation.id })
-        .from(organisation)
-        .where(eq(organisation.slug, org.slug));
-      if (!found) await createOrganisation(db, org, today, null);
-    }
+  const authorities = [...SIX_STATES.filter((s) => s !== 'SN').flatMap(stateOrganisations), DEMO_ZAB];
+  for (const org of authorities) {
+    const [found] = await db
+      .select({ id: organisation.id })
+      .from(organisation)
+      .where(eq(organisation.slug, org.slug));
+    if (!found) await createOrganisation(db, await withUntakenBodies(db, org), today, null);
   }
   const orgs = new Map(
     (
@@ -249,6 +267,7 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
   }
 
   const steps = script(employerId);
+  const registry = createRegistrySnapshot(db);
   let made = 0;
   for (let i = 0; i < total; i++) {
     const state = SIX_STATES[i % SIX_STATES.length] as string;
@@ -273,12 +292,12 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
     const walked = steps.slice(0, stage);
     const span = walked.reduce((sum, s) => sum + s.days, 0) + 2 + (i % 9);
     let clock = new Date(today.getTime() - span * 86_400_000);
-    const service = createJourneyService(db, { now: () => clock });
+    const service = createJourneyService(db, { now: () => clock, registry });
     const applicant: Actor = { personId: applicantId, memberships: [membership('applicant', null)] };
     const abroad = facts.location === 'abroad';
     const opened = await service.open(applicant, {
       facts,
-      occupation: facts.qualification.kind === 'academic' ? 'Softwareentwicklerin' : 'Pflegefachkraft',
+      occupation: sampleOccupation(facts),
       place: {
         stateCode: state,
         districtAgs: state === 'SN' && i % 2 === 0 ? '14626' : (DEMO_DISTRICTS[state] ?? null),
@@ -320,6 +339,7 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
       }
     }
     made++;
+    if (i === 0) made += await seedDemoFamily(db, applicant, id, today);
   }
   return made;
 }

@@ -4,8 +4,8 @@
  * in ONE transaction, with optimistic concurrency on the version and idempotency keys for repeated requests.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, decideFor, type Membership } from '../../domain/access/policy.ts';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { type Actor, decideFor, type Membership, type Relation } from '../../domain/access/policy.ts';
 import {
   type Command,
   type DeadlineSettings,
@@ -25,19 +25,22 @@ import {
   type StepKind,
   stepsOf,
 } from '../../domain/journey/index.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
-import type { Database, DbOrTx, Tx } from '../../platform/db/client.ts';
+import { type AuditEvent, appendAudit, auditAppendCall } from '../../platform/audit/audit.ts';
+import { DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS, DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
+import { type Database, type DbOrTx, queryRows, type Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { organisation, person } from '../identity/schema.ts';
+import { consent, organisation, person } from '../identity/schema.ts';
+import { recognitionCompetence } from '../registry/competence.ts';
+import { createRegistrySnapshot, type RegistrySnapshotSource } from '../registry/snapshot.ts';
 import {
-  consentedOrganisations,
   type JourneyObject,
   type JourneyPlace,
   journeyRelations,
   journeyRoleOf,
   resolveOwners,
 } from './access.ts';
-import { idempotencyKey, journey, journeyEvent, journeyNotice, journeyStep } from './schema.ts';
+import { forgetIdempotencyKey, idempotencyKeyExpired } from './idempotency.ts';
+import { familyMember, idempotencyKey, journey, journeyEvent, journeyStep } from './schema.ts';
 
 export type JourneyRow = typeof journey.$inferSelect;
 export type JourneyEventRow = typeof journeyEvent.$inferSelect;
@@ -93,18 +96,60 @@ export interface CommandResult {
 export interface JourneyServiceOptions {
   readonly now?: () => Date;
   readonly params?: JourneyParameters;
+  /** The near-breach window: `DEADLINE_NEAR_BREACH_DAYS` in the app; the configuration's default elsewhere. */
   readonly deadlines?: DeadlineSettings;
+  /** Hours a stored answer of an Idempotency-Key counts: `IDEMPOTENCY_KEY_TTL_HOURS` in the app. */
+  readonly idempotencyTtlHours?: number;
+  /** The registry that names the competent recognition bodies (owners of recognition and ZAB statement). */
+  readonly registry?: RegistrySnapshotSource;
   /** Attempts on a concurrent writer before giving up with 409. */
   readonly retries?: number;
 }
 
-/** Access to one journey, decided for one membership of the actor. */
+/** Access to one journey, decided for one membership of the actor, with the relation that allowed it. */
 export interface Access {
   readonly row: JourneyRow;
   readonly membership: Membership;
+  /** Organisations the applicant has consented to (not withdrawn). */
+  readonly consentedIds: readonly string[];
+  readonly applicantName: string;
+  readonly relation: Relation;
+}
+
+/**
+ * A journey about to be opened: for whom, with which facts, place and owners, for which membership of the actor,
+ * and how the audit entry names it. `prepare` of `openJourney` makes it after its own checks.
+ */
+export interface Opening {
+  readonly membership: Membership;
+  readonly applicantId: string;
+  readonly facts: JourneyFacts;
+  readonly occupation: string | null;
+  readonly place: JourneyPlace;
+  readonly owners: Partial<Record<StepKind, string>>;
+  readonly audit: { readonly action: string; readonly purpose: string };
 }
 
 export type JourneyService = ReturnType<typeof createJourneyService>;
+
+export interface OrganisationRef {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+}
+interface HistoryJson {
+  readonly version: number;
+  readonly type: string;
+  readonly at: string;
+  readonly role: string;
+}
+/** What a read brings along: the organisations the journey names (owners, employer, consented) and its history. */
+interface WithDetails {
+  /** True when family members' journeys are linked to this one. */
+  readonly hasFamily: boolean;
+  readonly organisations: ReadonlyMap<string, OrganisationRef>;
+  readonly history: ReadonlyArray<{ version: number; type: string; at: Date; role: string }>;
+}
 
 export function requestHash(value: unknown): string {
   return createHash('sha256').update(canonical(value)).digest('hex');
@@ -133,7 +178,7 @@ function isUniqueViolation(error: unknown): boolean {
 class VersionConflict extends Error {}
 
 /** Outside reach or no such journey: the transaction commits (with the denial's audit entry), then 404. */
-const DENIED = Symbol('denied');
+export const DENIED = Symbol('denied');
 function orNotFound<T>(value: T | typeof DENIED): T {
   if (value === DENIED) throw new AppError('not-found', { detail: 'No such journey.' });
   return value;
@@ -162,6 +207,23 @@ export function stepRow(journeyId: string, step: Step, at: Date) {
     deadlineDueAt: step.deadline?.dueAt ?? null,
     deadlineClosedOn: step.deadline?.closedOn ?? null,
     updatedAt: at,
+  };
+}
+
+/** A step row with the column names of the table (for `jsonb_to_recordset` and COPY). */
+export function stepRecord(r: ReturnType<typeof stepRow>) {
+  return {
+    kind: r.kind,
+    position: r.position,
+    required: r.required,
+    status: r.status,
+    outcome: r.outcome,
+    owner_id: r.ownerId,
+    due_at: r.dueAt,
+    paused_since: r.pausedSince,
+    deadline_rule: r.deadlineRule,
+    deadline_due_at: r.deadlineDueAt,
+    deadline_closed_on: r.deadlineClosedOn,
   };
 }
 
@@ -210,23 +272,40 @@ export function journeyColumns(j: Journey, at: Date) {
 export function createJourneyService(db: Database, opts: JourneyServiceOptions = {}) {
   const now = opts.now ?? (() => new Date());
   const params = opts.params ?? lawParameters;
-  const deadlines = opts.deadlines ?? { nearBreachDays: 7 };
+  const deadlines = opts.deadlines ?? { nearBreachDays: DEFAULT_NEAR_BREACH_DAYS };
   const retries = opts.retries ?? 5;
+  const idempotencyTtlHours = opts.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS;
+  const registry = opts.registry ?? createRegistrySnapshot(db);
 
-  async function journeyObject(tx: DbOrTx, row: JourneyRow): Promise<JourneyObject> {
+  function objectOf(
+    row: JourneyRow,
+    consentedIds: readonly string[],
+    principalApplicantId: string | null,
+  ): JourneyObject {
     const owners = stepsOf(row.state)
       .map((s) => s.owner)
       .filter((o): o is string => o !== null);
     return {
       applicantId: row.applicantId,
+      principalApplicantId,
       employerId: row.employerId,
       ownerIds: [...new Set(owners)],
-      consentedIds: await consentedOrganisations(tx, row.applicantId),
+      consentedIds,
     };
   }
 
-  async function audit(
-    tx: DbOrTx,
+  /** What the policy needs to know about a journey row read elsewhere (consents, the principal of a family journey). */
+  async function journeyObject(tx: DbOrTx, row: JourneyRow): Promise<JourneyObject> {
+    const [found] = await queryRows<{ consented: string[]; principal: string | null }>(
+      tx,
+      sql`select coalesce((select array_agg(c.organisation_id::text) from ${consent} c
+          where c.person_id = ${row.applicantId}::uuid and c.withdrawn_at is null), '{}'::text[]) as consented,
+        (select j.applicant_id::text from ${journey} j where j.id = ${row.linkedTo}::uuid) as principal`,
+    );
+    return objectOf(row, found?.consented ?? [], found?.principal ?? null);
+  }
+
+  function auditEvent(
     actor: Actor,
     membership: Membership | undefined,
     action: string,
@@ -235,23 +314,24 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     subject: string | null,
     purpose: string,
     result: 'success' | 'denied' | 'failure',
-    at: Date,
-  ) {
-    await appendAudit(
-      tx,
-      {
-        actorPersonId: actor.personId,
-        actorRole: membership?.role ?? actor.memberships[0]?.role ?? null,
-        actorOrganisationId: membership?.organisationId ?? actor.memberships[0]?.organisationId ?? null,
-        action,
-        objectType,
-        objectId,
-        subjectPersonId: subject,
-        purpose,
-        result,
-      },
-      at,
-    );
+  ): AuditEvent {
+    return {
+      actorPersonId: actor.personId,
+      actorRole: membership?.role ?? actor.memberships[0]?.role ?? null,
+      actorOrganisationId: membership?.organisationId ?? actor.memberships[0]?.organisationId ?? null,
+      action,
+      objectType,
+      objectId,
+      subjectPersonId: subject,
+      purpose,
+      result,
+    };
+  }
+
+  /** Appends the entry `auditEvent` makes of the arguments; the instant comes last. */
+  async function audit(tx: DbOrTx, ...args: [...Parameters<typeof auditEvent>, Date]) {
+    const at = args.pop() as Date;
+    await appendAudit(tx, auditEvent(...(args as unknown as Parameters<typeof auditEvent>)), at);
   }
 
   /**
@@ -259,17 +339,52 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
    * as denied. Runs inside the caller's transaction.
    */
   async function authorize(
-    tx: Tx,
+    tx: DbOrTx,
     actor: Actor,
     action: 'read' | 'update',
     journeyId: string,
     purpose: string,
     at: Date,
-  ): Promise<(Access & { recordAccess: () => Promise<void> }) | typeof DENIED> {
-    const [row] = /^[0-9a-f-]{36}$/i.test(journeyId)
-      ? await tx.select().from(journey).where(eq(journey.id, journeyId))
+    with_: { details?: boolean; history?: boolean } = {},
+  ): Promise<(Access & WithDetails & { recordAccess: () => Promise<void> }) | typeof DENIED> {
+    // The journey, the organisations the applicant consented to and the applicant's name in one round trip; for
+    // reading also the organisations it names and its history. (Drizzle writes a column of the only table in the
+    // FROM without the table's name, so the subqueries name the outer journey's columns in full.)
+    const [found] = /^[0-9a-f-]{36}$/i.test(journeyId)
+      ? await tx
+          .select({
+            row: getTableColumns(journey),
+            consentedIds: sql<string[]>`coalesce((select array_agg(c.organisation_id::text)
+              from ${consent} c where c.person_id = "journey"."applicant_id" and c.withdrawn_at is null),
+              '{}'::text[])`,
+            applicantName: sql<string>`(select p.display_name from ${person} p where p.id = "journey"."applicant_id")`,
+            hasFamily: with_.details
+              ? sql<boolean>`exists (select 1 from ${familyMember} f where f.principal_journey_id = "journey"."id")`
+              : sql<boolean>`false`,
+            principalApplicantId: sql<
+              string | null
+            >`(select pj.applicant_id::text from ${journey} pj where pj.id = "journey"."linked_to")`,
+            organisations: with_.details
+              ? sql<OrganisationRef[]>`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name,
+                  'kind', o.kind)) from ${organisation} o
+                where o.id in (select s.owner_id from ${journeyStep} s where s.journey_id = "journey"."id")
+                  or o.id = "journey"."employer_id"
+                  or o.id in (select c.organisation_id from ${consent} c where c.person_id = "journey"."applicant_id"
+                    and c.withdrawn_at is null)), '[]'::json)`
+              : sql<OrganisationRef[]>`'[]'::json`,
+            history: with_.history
+              ? sql<
+                  HistoryJson[]
+                >`coalesce((select json_agg(json_build_object('version', e.version, 'type', e.type,
+                  'at', e.at, 'role', e.actor_role) order by e.version)
+                from ${journeyEvent} e where e.journey_id = "journey"."id"), '[]'::json)`
+              : sql<HistoryJson[]>`'[]'::json`,
+          })
+          .from(journey)
+          .where(eq(journey.id, journeyId))
       : [];
-    const object = row ? await journeyObject(tx, row) : null;
+    const row = found?.row;
+    const object = found && row ? objectOf(row, found.consentedIds, found.principalApplicantId) : null;
     const decision = object
       ? decideFor(actor, action, 'journey', (m) => journeyRelations(actor.personId, m, object))
       : ({ allow: false, status: 404, reason: 'object' } as const);
@@ -288,12 +403,18 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       );
       return DENIED;
     }
-    const membership = decision.membership;
+    const { membership, relation } = decision;
     // The success entry is written last in the transaction (`recordAccess`): the audit chain's lock is then held
     // only for the entry and the commit, not for the work of the request.
     return {
       row,
       membership,
+      consentedIds: found.consentedIds,
+      applicantName: found.applicantName ?? '',
+      organisations: new Map(found.organisations.map((o) => [o.id, o])),
+      history: found.history.map((h) => ({ ...h, at: new Date(h.at) })),
+      hasFamily: found.hasFamily,
+      relation,
       recordAccess: () =>
         audit(tx, actor, membership, action, 'journey', row.id, row.applicantId, purpose, 'success', at),
     };
@@ -324,6 +445,11 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       .from(idempotencyKey)
       .where(and(eq(idempotencyKey.actorId, actorId), eq(idempotencyKey.key, key)));
     if (!stored) return null;
+    // An expired key is unknown, even before the purge job has deleted it: the request is decided anew.
+    if (idempotencyKeyExpired(stored.createdAt, now(), idempotencyTtlHours)) {
+      await forgetIdempotencyKey(tx, actorId, key);
+      return null;
+    }
     if (stored.requestHash !== hash) {
       throw new AppError('conflict', {
         detail: 'This Idempotency-Key was used for a different request.',
@@ -351,13 +477,19 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     });
   }
 
-  /** Applies the events: appends them, updates the projection, notices; throws VersionConflict on a race. */
+  /**
+   * Applies the events: appends them, updates the projection, notices; throws VersionConflict on a race. ONE
+   * statement (data-modifying CTEs): the journey row (new, or guarded by its version), the events, the changed
+   * step rows and the applicant's notices.
+   */
   async function append(
-    tx: Tx,
+    tx: DbOrTx,
     before: Journey | null,
     events: readonly JourneyEvent[],
     key: string | null,
     at: Date,
+    columns: { occupation: string | null; place: JourneyPlace } | null = null,
+    audited: AuditEvent | null = null,
   ): Promise<Journey> {
     let state = before === null ? replay([]) : ({ status: 'open', ...before } as const);
     for (const e of events) state = evolve(state, e);
@@ -365,26 +497,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     const { status: _s, ...after } = state;
     const journeyId = after.id;
     const from = before?.version ?? 0;
-    if (before === null) {
-      await tx.insert(journey).values({
-        id: journeyId,
-        applicantId: after.applicantId,
-        occupation: null,
-        targetStateCode: null,
-        targetDistrictAgs: null,
-        countryCode: null,
-        openedAt: new Date(after.openedAt),
-        ...journeyColumns(after, at),
-      });
-    } else {
-      const updated = await tx
-        .update(journey)
-        .set(journeyColumns(after, at))
-        .where(and(eq(journey.id, journeyId), eq(journey.version, from)))
-        .returning({ id: journey.id });
-      if (updated.length !== 1) throw new VersionConflict();
-    }
-    await tx.insert(journeyEvent).values(events.map((e, i) => eventRow(journeyId, from + i + 1, e, key)));
+    const eventRows = events.map((e, i) => eventRow(journeyId, from + i + 1, e, key));
     const changed = stepsOf(after)
       .map((s) => stepRow(journeyId, s, at))
       .filter((r) => {
@@ -392,61 +505,113 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         const old = stepRow(journeyId, before.steps[r.kind as StepKind], at);
         return !sameStepRow(old, r);
       });
-    if (changed.length > 0) {
-      await tx
-        .insert(journeyStep)
-        .values(changed)
-        .onConflictDoUpdate({
-          target: [journeyStep.journeyId, journeyStep.kind],
-          set: {
-            required: sql`excluded.required`,
-            status: sql`excluded.status`,
-            outcome: sql`excluded.outcome`,
-            ownerId: sql`excluded.owner_id`,
-            dueAt: sql`excluded.due_at`,
-            pausedSince: sql`excluded.paused_since`,
-            deadlineRule: sql`excluded.deadline_rule`,
-            deadlineDueAt: sql`excluded.deadline_due_at`,
-            deadlineClosedOn: sql`excluded.deadline_closed_on`,
-            updatedAt: sql`excluded.updated_at`,
-          },
-        });
-    }
     // Status changes of a step are noticed to the applicant (in-app now; the notification job mails them).
-    if (before !== null) {
-      const notices = STEP_KINDS.filter((k) => before.steps[k].status !== after.steps[k].status).map((k) => {
-        const s = after.steps[k];
-        return {
-          dedupeKey: `status:${journeyId}:${after.version}:${k}`,
-          journeyId,
-          step: k,
-          kind: 'status-changed',
-          recipientPersonId: after.applicantId,
-          recipientOrganisationId: null,
-          messageKey: 'journeys.notice.status-changed',
-          values: { step: k, status: s.status, outcome: s.status === 'decided' ? s.outcome : '' },
-          createdAt: at,
-        };
-      });
-      if (notices.length > 0) await tx.insert(journeyNotice).values(notices).onConflictDoNothing();
-    }
+    const notices =
+      before === null
+        ? []
+        : STEP_KINDS.filter((k) => before.steps[k].status !== after.steps[k].status).map((k) => {
+            const s = after.steps[k];
+            return {
+              dedupe_key: `status:${journeyId}:${after.version}:${k}`,
+              step: k,
+              values: { step: k, status: s.status, outcome: s.status === 'decided' ? s.outcome : '' },
+            };
+          });
+    const c = journeyColumns(after, at);
+    const stateJson = JSON.stringify(c.state);
+    const when = at.toISOString();
+    // The journey row: inserted for a new journey, else updated only if nobody changed it since it was read.
+    const head =
+      before === null
+        ? sql`insert into journey (id, applicant_id, linked_to, pathway, occupation, target_state_code,
+            target_district_ags, country_code, employer_id, status, version, state, opened_at, updated_at)
+          values (${journeyId}::uuid, ${after.applicantId}::uuid, ${c.linkedTo}::uuid, ${c.pathway},
+            ${columns?.occupation ?? null}::text, ${columns?.place.stateCode ?? null}::text,
+            ${columns?.place.districtAgs ?? null}::text, ${columns?.place.countryCode ?? null}::text,
+            ${c.employerId}::uuid, ${c.status}, ${c.version}, ${stateJson}::jsonb,
+            ${new Date(after.openedAt).toISOString()}::timestamptz, ${when}::timestamptz)
+          returning id`
+        : sql`update journey set employer_id = ${c.employerId}::uuid, linked_to = ${c.linkedTo}::uuid,
+            pathway = ${c.pathway}, status = ${c.status}, version = ${c.version}, state = ${stateJson}::jsonb,
+            updated_at = ${when}::timestamptz
+          where id = ${journeyId}::uuid and version = ${from}
+          returning id`;
+    // The audit entry, when asked for, once per changed journey row: none when the version guard failed.
+    const auditedCte = audited
+      ? sql`,
+      audited as (select a.out_seq from head, lateral ${auditAppendCall(audited, at)} a)`
+      : sql``;
+    const rows = await queryRows<{ n: number; audited: number }>(
+      tx,
+      sql`
+      with head as (${head}),
+      events as (
+        insert into journey_event (journey_id, version, type, actor_id, actor_role, actor_organisation_id, at,
+          payload, idempotency_key)
+        select ${journeyId}::uuid, x.version, x.type, x.actor_id, x.actor_role, x.actor_organisation_id, x.at,
+          x.payload, ${key}::text
+        from jsonb_to_recordset(${JSON.stringify(
+          eventRows.map((e) => ({
+            version: e.version,
+            type: e.type,
+            actor_id: e.actorId,
+            actor_role: e.actorRole,
+            actor_organisation_id: e.actorOrganisationId,
+            at: e.at.toISOString(),
+            payload: e.payload,
+          })),
+        )}::jsonb) as x(version int, type text, actor_id text, actor_role text, actor_organisation_id text,
+          at timestamptz, payload jsonb)
+        where exists (select 1 from head)),
+      steps as (
+        insert into journey_step (journey_id, kind, position, required, status, outcome, owner_id, due_at,
+          paused_since, deadline_rule, deadline_due_at, deadline_closed_on, updated_at)
+        select ${journeyId}::uuid, x.kind, x.position, x.required, x.status, x.outcome, x.owner_id, x.due_at,
+          x.paused_since, x.deadline_rule, x.deadline_due_at, x.deadline_closed_on, ${when}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(changed.map(stepRecord))}::jsonb) as x(kind text, position int,
+          required text, status text, outcome text, owner_id uuid, due_at date, paused_since date,
+          deadline_rule text, deadline_due_at date, deadline_closed_on date)
+        where exists (select 1 from head)
+        on conflict (journey_id, kind) do update set required = excluded.required, status = excluded.status,
+          outcome = excluded.outcome, owner_id = excluded.owner_id, due_at = excluded.due_at,
+          paused_since = excluded.paused_since, deadline_rule = excluded.deadline_rule,
+          deadline_due_at = excluded.deadline_due_at, deadline_closed_on = excluded.deadline_closed_on,
+          updated_at = excluded.updated_at),
+      notices as (
+        insert into journey_notice (dedupe_key, journey_id, step, kind, recipient_person_id, message_key, "values",
+          created_at)
+        select x.dedupe_key, ${journeyId}::uuid, x.step, 'status-changed', ${after.applicantId}::uuid,
+          'journeys.notice.status-changed', x."values", ${when}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as x(dedupe_key text, step text, "values" jsonb)
+        where exists (select 1 from head)
+        on conflict do nothing)${auditedCte}
+      select (select count(*)::int from head) as n, ${audited ? sql`(select count(*)::int from audited)` : sql`0`} as audited`,
+    );
+    if (audited && Number(rows[0]?.n ?? 0) === 1 && Number(rows[0]?.audited ?? 0) !== 1)
+      throw new Error('the audit entry was not written');
+    if (Number(rows[0]?.n ?? 0) !== 1) throw new VersionConflict();
     return after;
   }
 
-  /** `open-journey` for the signed-in applicant; owners resolved from the platform's organisations. */
-  async function open(actor: Actor, input: OpenInput, key: string | null = null): Promise<CommandResult> {
-    const hash = requestHash({ command: 'open-journey', input });
-    return withRetry(async (tx) => {
+  /**
+   * Opens a journey in one transaction: the stored answer of the idempotency key, if any → `prepare` (the
+   * caller's checks; what the journey is) → `open-journey` decided by the core → events and projection → `after`
+   * (the caller's own rows) → one audit entry → the idempotency key with the answer. `prepare` returning DENIED
+   * (after writing its denial's audit entry) ends in 404.
+   */
+  async function openJourney(
+    actor: Actor,
+    key: string | null,
+    hash: string,
+    prepare: (tx: Tx, at: Date) => Promise<Opening | typeof DENIED>,
+    after?: (tx: Tx, journeyId: string, at: Date) => Promise<void>,
+  ): Promise<CommandResult> {
+    const result = await withRetry(async (tx): Promise<CommandResult | typeof DENIED> => {
       const stored = await storedAnswer(tx, actor.personId, key, hash);
       if (stored) return stored;
       const at = now();
-      const decision0 = decideFor(actor, 'create', 'journey', (m) =>
-        m.organisationId === null ? new Set(['own', 'other'] as const) : new Set(['other'] as const),
-      );
-      if (!decision0.allow || !decision0.membership)
-        throw new AppError('forbidden', { detail: 'Only applicants open journeys.' });
-      const membership = decision0.membership;
-      const owners = await resolveOwners(tx, input.place);
+      const opening = await prepare(tx, at);
+      if (opening === DENIED) return DENIED;
       const journeyId = randomUUID();
       const decision = decide(
         { status: 'initial' },
@@ -454,41 +619,60 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
           type: 'open-journey',
           actor: { role: 'applicant', id: actor.personId },
           journeyId,
-          facts: input.facts,
-          owners,
+          facts: opening.facts,
+          owners: opening.owners,
+          applicantId: opening.applicantId,
         },
         momentOf(at.toISOString()),
         params,
       );
       if ('refusal' in decision) throw new JourneyRefusal(decision.refusal);
-      const after = await append(tx, null, decision.events, key, at);
-      await tx
-        .update(journey)
-        .set({
-          occupation: input.occupation,
-          targetStateCode: input.place.stateCode,
-          targetDistrictAgs: input.place.districtAgs,
-          countryCode: input.place.countryCode,
-        })
-        .where(eq(journey.id, journeyId));
+      const opened = await append(tx, null, decision.events, key, at, {
+        occupation: opening.occupation,
+        place: opening.place,
+      });
+      if (after) await after(tx, journeyId, at);
       await audit(
         tx,
         actor,
-        membership,
-        'journey.open-journey',
+        opening.membership,
+        opening.audit.action,
         'journey',
         journeyId,
-        actor.personId,
-        'open a journey',
+        opening.applicantId,
+        opening.audit.purpose,
         'success',
         at,
       );
-      const result: CommandResult = {
+      const answer: CommandResult = {
         status: 201,
-        body: { journeyId, version: after.version, events: decision.events.map((e) => e.type) },
+        body: { journeyId, version: opened.version, events: decision.events.map((e) => e.type) },
       };
-      await storeAnswer(tx, actor.personId, key, hash, result);
-      return result;
+      await storeAnswer(tx, actor.personId, key, hash, answer);
+      return answer;
+    });
+    return orNotFound(result);
+  }
+
+  /** `open-journey` for the signed-in applicant; owners resolved from the platform's organisations. */
+  async function open(actor: Actor, input: OpenInput, key: string | null = null): Promise<CommandResult> {
+    // Read before the transaction: the registry snapshot loads on `db` (PGlite runs one query at a time).
+    const competence = await recognitionCompetence(db, registry, input.occupation, input.place);
+    return openJourney(actor, key, requestHash({ command: 'open-journey', input }), async (tx) => {
+      const decision = decideFor(actor, 'create', 'journey', (m) =>
+        m.organisationId === null ? new Set(['own', 'other'] as const) : new Set(['other'] as const),
+      );
+      if (!decision.allow || !decision.membership)
+        throw new AppError('forbidden', { detail: 'Only applicants open journeys.' });
+      return {
+        membership: decision.membership,
+        applicantId: actor.personId,
+        facts: input.facts,
+        occupation: input.occupation,
+        place: input.place,
+        owners: await resolveOwners(tx, input.place, competence),
+        audit: { action: 'journey.open-journey', purpose: 'open a journey' },
+      };
     });
   }
 
@@ -501,35 +685,53 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     hooks: { afterDecision?: (tx: Tx, journey: Journey, access: Access) => Promise<void> } = {},
   ): Promise<CommandResult> {
     const hash = requestHash({ journeyId, input });
+    const purpose = `journey command ${input.type}`;
+    if (key === null && !hooks.afterDecision) {
+      // Without an idempotency key or a hook: two statements and no transaction. The read of the journey, then the
+      // change with its audit entry as ONE statement guarded by the version read (ADR 0008); a concurrent change in
+      // between makes the guard fail, and the command is decided again on the new state.
+      for (let attempt = 0; ; attempt++) {
+        const at = now();
+        const access = orNotFound(await authorize(db, actor, 'update', journeyId, purpose, at));
+        const events = decideCommand(actor, access, input, at);
+        const entry = auditEvent(
+          actor,
+          access.membership,
+          'update',
+          'journey',
+          access.row.id,
+          access.row.applicantId,
+          purpose,
+          'success',
+        );
+        try {
+          const after = await append(db, access.row.state, events, null, at, null, entry);
+          return {
+            status: 200,
+            body: { journeyId, version: after.version, events: events.map((e) => e.type) },
+          };
+        } catch (error) {
+          const retry = error instanceof VersionConflict || isUniqueViolation(error);
+          if (!retry) throw error;
+          if (attempt >= retries)
+            throw new AppError('conflict', {
+              detail: 'The journey was changed at the same time; try again.',
+            });
+        }
+      }
+    }
     const result = await withRetry(async (tx): Promise<CommandResult | typeof DENIED> => {
       const stored = await storedAnswer(tx, actor.personId, key, hash);
       if (stored) return stored;
       const at = now();
-      const access = await authorize(tx, actor, 'update', journeyId, `journey command ${input.type}`, at);
+      const access = await authorize(tx, actor, 'update', journeyId, purpose, at);
       if (access === DENIED) return DENIED;
-      const role = journeyRoleOf(access.membership.role);
-      if (role === null)
-        throw new JourneyRefusal({
-          code: 'role-not-allowed',
-          messageKey: 'journey.refusal.role-not-allowed',
-        });
-      const domainActor =
-        access.membership.organisationId === null
-          ? { role, id: actor.personId }
-          : { role, id: actor.personId, organisationId: access.membership.organisationId };
-      const state = access.row.state;
-      const decision = decide(
-        { status: 'open', ...state },
-        { ...input, actor: domainActor } as Command,
-        momentOf(at.toISOString()),
-        params,
-      );
-      if ('refusal' in decision) throw new JourneyRefusal(decision.refusal);
-      const after = await append(tx, state, decision.events, key, at);
+      const events = decideCommand(actor, access, input, at);
+      const after = await append(tx, access.row.state, events, key, at);
       if (hooks.afterDecision) await hooks.afterDecision(tx, after, access);
       const result: CommandResult = {
         status: 200,
-        body: { journeyId, version: after.version, events: decision.events.map((e) => e.type) },
+        body: { journeyId, version: after.version, events: events.map((e) => e.type) },
       };
       await storeAnswer(tx, actor.personId, key, hash, result);
       await access.recordAccess();
@@ -538,58 +740,55 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     return orNotFound(result);
   }
 
-  /** The journey for reading (with its audit entry); employers see no document ids. */
+  /** The core's decision on a command for the membership the policy allowed; a refusal is thrown. */
+  function decideCommand(actor: Actor, access: Access, input: StepCommandInput, at: Date): JourneyEvent[] {
+    const role = journeyRoleOf(access.membership.role);
+    if (role === null)
+      throw new JourneyRefusal({
+        code: 'role-not-allowed',
+        messageKey: 'journey.refusal.role-not-allowed',
+      });
+    const domainActor =
+      access.membership.organisationId === null
+        ? { role, id: actor.personId }
+        : { role, id: actor.personId, organisationId: access.membership.organisationId };
+    const state = access.row.state;
+    // The link of a family member's journey is not the client's to change (`factsSchema` has no `linkedTo`).
+    const sent =
+      input.type === 'change-facts' && state.linkedTo !== null
+        ? { ...input, facts: { ...input.facts, linkedTo: state.linkedTo } }
+        : input;
+    const decision = decide(
+      { status: 'open', ...state },
+      { ...sent, actor: domainActor } as Command,
+      momentOf(at.toISOString()),
+      params,
+    );
+    if ('refusal' in decision) throw new JourneyRefusal(decision.refusal);
+    return [...decision.events];
+  }
+
+  /**
+   * The journey for reading (with its audit entry); employers see no document ids. Two statements and no
+   * transaction: the journey with everything the pages show, then the audit entry (one statement of its own) before
+   * anything leaves.
+   */
   async function read(
     actor: Actor,
     journeyId: string,
     purpose = 'view journey',
     opts: { history?: boolean } = {},
   ) {
-    const out = await db.transaction(async (tx) => {
-      const at = now();
-      const access = await authorize(tx, actor, 'read', journeyId, purpose, at);
-      if (access === DENIED) return DENIED;
-      const orgIds = [
-        ...new Set(
-          stepsOf(access.row.state)
-            .map((s) => s.owner)
-            .concat(access.row.employerId)
-            .filter((x): x is string => x !== null),
-        ),
-      ];
-      const orgs =
-        orgIds.length === 0
-          ? []
-          : await tx
-              .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
-              .from(organisation)
-              .where(inArray(organisation.id, orgIds));
-      const [applicant] = await tx
-        .select({ name: person.displayName })
-        .from(person)
-        .where(eq(person.id, access.row.applicantId));
-      const history = opts.history
-        ? await tx
-            .select({
-              version: journeyEvent.version,
-              type: journeyEvent.type,
-              at: journeyEvent.at,
-              role: journeyEvent.actorRole,
-            })
-            .from(journeyEvent)
-            .where(eq(journeyEvent.journeyId, access.row.id))
-            .orderBy(asc(journeyEvent.version))
-        : [];
-      await access.recordAccess();
-      return {
-        row: access.row,
-        membership: access.membership,
-        organisations: new Map(orgs.map((o) => [o.id, o])),
-        applicantName: applicant?.name ?? '',
-        history,
-      };
-    });
-    return orNotFound(out);
+    const at = now();
+    const access = orNotFound(
+      await authorize(db, actor, 'read', journeyId, purpose, at, {
+        details: true,
+        history: opts.history ?? false,
+      }),
+    );
+    const { recordAccess, ...read } = access;
+    await recordAccess();
+    return read;
   }
 
   async function events(actor: Actor, journeyId: string) {
@@ -621,5 +820,18 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     return j;
   }
 
-  return { db, open, command, read, events, replayed, deadlines, params, now };
+  return {
+    db,
+    open,
+    openJourney,
+    command,
+    read,
+    events,
+    replayed,
+    journeyObject,
+    audit,
+    deadlines,
+    params,
+    now,
+  };
 }

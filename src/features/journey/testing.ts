@@ -32,12 +32,15 @@ export const WAY_ORGANISATIONS: readonly NewOrganisation[] = [
     name: 'Anerkennungsstelle Sachsen',
     kind: 'recognition-authority',
     jurisdictions: [{ scope: 'state', stateCode: 'SN' }],
+    // The registry's authority for nurses in Saxony: the whole way's occupation is "Pflegefachfrau".
+    registryBodies: [{ table: 'recognition-authority', id: 'SN:nurse' }],
   },
   {
     slug: 'jt-recognition-th',
     name: 'Anerkennungsstelle Thüringen',
     kind: 'recognition-authority',
     jurisdictions: [{ scope: 'state', stateCode: 'TH' }],
+    registryBodies: [{ table: 'recognition-authority', id: 'TH:nurse' }],
   },
   {
     slug: 'jt-zab',

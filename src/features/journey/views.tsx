@@ -21,7 +21,7 @@ import { contentUrl } from '../documents/paths.ts';
 import type { DocumentView } from '../documents/service.ts';
 import { DocumentChecklist } from '../documents/views.tsx';
 import { RECORD_PROFESSIONS } from '../registry/records.ts';
-import type { JourneyJson } from './present.ts';
+import type { JourneyJson, Viewer } from './present.ts';
 import type { JourneySummary, QueueItem } from './queries.ts';
 
 export const JOURNEY_PATHS = {
@@ -32,6 +32,7 @@ export const JOURNEY_PATHS = {
   employer: { de: '/arbeitgeber/wege', en: '/employer/journeys' },
   counsellor: { de: '/beratung/wege', en: '/counselling/journeys' },
   queue: { de: '/behoerde/arbeitsliste', en: '/authority/work-queue' },
+  addFamily: { de: '/wege/:id/familie/neu', en: '/journeys/:id/family/new' },
 } as const;
 
 export const href = (
@@ -51,7 +52,15 @@ export function msg(ctx: ViewContext, m: Message): string {
   return ctx.t.t(m.key, values);
 }
 
-function Page({ ctx, title, children }: { ctx: ViewContext; title: string; children: ComponentChildren }) {
+export function Page({
+  ctx,
+  title,
+  children,
+}: {
+  ctx: ViewContext;
+  title: string;
+  children: ComponentChildren;
+}) {
   return (
     <Layout ctx={ctx} title={title}>
       <h1 class="kern-heading-large">{title}</h1>
@@ -60,7 +69,7 @@ function Page({ ctx, title, children }: { ctx: ViewContext; title: string; child
   );
 }
 
-function Table(props: { caption: string; head: readonly string[]; children: ComponentChildren }) {
+export function Table(props: { caption: string; head: readonly string[]; children: ComponentChildren }) {
   return (
     <div class="kern-table-responsive">
       <table class="kern-table kern-table--striped">
@@ -80,18 +89,18 @@ function Table(props: { caption: string; head: readonly string[]; children: Comp
   );
 }
 
-const td = (children: ComponentChildren, key?: string) => (
+export const td = (children: ComponentChildren, key?: string) => (
   <td key={key} class="kern-table__cell">
     {children}
   </td>
 );
 
-function pathwayTitle(ctx: ViewContext, pathway: string): string {
+export function pathwayTitle(ctx: ViewContext, pathway: string): string {
   const key = `law.pathway.${pathway}.title`;
   return ctx.t.has(key) ? ctx.t.t(key) : pathway;
 }
 
-function Badge({ kind, text }: { kind: 'info' | 'success' | 'warning' | 'danger'; text: string }) {
+export function Badge({ kind, text }: { kind: 'info' | 'success' | 'warning' | 'danger'; text: string }) {
   return (
     <span class={`kern-badge kern-badge--${kind} kern-badge--small`}>
       <span class="kern-label kern-label--small">{text}</span>
@@ -270,7 +279,7 @@ export function MinePage(props: {
 export interface JourneyPageProps {
   ctx: ViewContext;
   journey: JourneyJson;
-  viewer: 'applicant' | 'employer' | 'counsellor' | 'authority';
+  viewer: Viewer;
   /** Organisations the viewer acts for (authorities: link to the steps they own). */
   organisationIds: readonly string[];
   consented: readonly { id: string; name: string }[];
@@ -282,6 +291,8 @@ export interface JourneyPageProps {
   own?: readonly SharedDocument[] | undefined;
   notice?: Notice | undefined;
   errors?: readonly FieldError[];
+  /** The family: linked journeys on a principal's journey, the link back on a family member's (family-views.tsx). */
+  family?: ComponentChildren;
 }
 
 function dueText(ctx: ViewContext, s: JourneyJson['steps'][number]) {
@@ -356,11 +367,13 @@ export function JourneyPage(props: JourneyPageProps) {
           {t.t('journeys.journey.where-text', { done, total: required.length })}
         </p>
       </section>
-      {j.tasks && (viewer === 'applicant' || viewer === 'counsellor') ? (
+      {props.family}
+      {j.tasks && (viewer === 'applicant' || viewer === 'counsellor' || viewer === 'family') ? (
         <section aria-labelledby="next">
           <h2 class="kern-heading-medium" id="next">
             {t.t('journeys.journey.next')}
           </h2>
+          {viewer === 'family' ? <p class="kern-body">{t.t('journeys.family.next-hint')}</p> : null}
           {j.tasks.filter((x) => x.kind === 'act').length === 0 ? (
             <p class="kern-body">{t.t('journeys.journey.next-none')}</p>
           ) : null}
@@ -658,6 +671,8 @@ export function QueuePage(props: {
   ctx: ViewContext;
   items: readonly QueueItem[];
   total: number;
+  /** True when the queue holds more steps than were counted (`total`). */
+  totalIsLowerBound: boolean;
   offset: number;
   limit: number;
   rates: readonly {
@@ -696,7 +711,11 @@ export function QueuePage(props: {
         </ul>
       </section>
       <Notices ctx={ctx} title={t.t('journeys.queue.alerts')} rows={props.alerts} />
-      <p class="kern-body">{t.t('journeys.queue.total', { total: props.total })}</p>
+      <p class="kern-body">
+        {t.t(props.totalIsLowerBound ? 'journeys.queue.total-more' : 'journeys.queue.total', {
+          total: props.total,
+        })}
+      </p>
       {props.items.length === 0 ? (
         <p class="kern-body">{t.t('journeys.queue.none')}</p>
       ) : (

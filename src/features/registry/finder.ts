@@ -164,7 +164,8 @@ export function resolveFinderQuery(s: RegistrySnapshot, q: FinderQuery) {
   return { occupation, alternatives, place };
 }
 
-function authoritiesFor(s: RegistrySnapshot, o: OccupationRow, place: FinderPlace): AuthorityJson[] {
+/** The bodies competent for recognising the occupation at the place (the answer's `authorities`). */
+export function authoritiesFor(s: RegistrySnapshot, o: OccupationRow, place: FinderPlace): AuthorityJson[] {
   switch (o.route) {
     case 'authority': {
       const a = o.profession ? s.authorities.get(`${place.state.code}:${o.profession}`) : undefined;

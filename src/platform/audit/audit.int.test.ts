@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
-import { AUDIT_CHAINS, appendAudit, chainOf, verifyAudit } from './audit.ts';
+import { AUDIT_CHAINS, appendAudit, canonicalEntry, chainHash, chainOf, verifyAudit } from './audit.ts';
 import { auditEntry } from './schema.ts';
 
 let db: TestDatabase;
@@ -43,5 +44,40 @@ describe('audit trail in parallel chains', () => {
     const rows = await db.db.select().from(auditEntry);
     for (const r of rows)
       if (r.subjectPersonId) assert.equal(r.chain, chainOf({ ...event(r.subjectPersonId) }));
+  });
+
+  it('hashes in the database exactly as TypeScript does, for any text and a clock that runs backwards', async () => {
+    const subject = '22222222-2222-4222-8222-222222222222';
+    const texts = [
+      'plain',
+      'quote " and \\ backslash',
+      'Zeilen\numbruch\tTab\r\b\f',
+      'ctrl \u0001\u001f\u007f',
+      'Grüße ß € 漢字 😀 \u2028\u2029',
+      '</script>/',
+    ];
+    const at = new Date('2026-03-29T01:59:59.999Z');
+    for (const [i, text] of texts.entries()) {
+      // The second entry is "earlier" than the first: it takes the chain's newest time instead.
+      const when = new Date(at.getTime() - (i === 1 ? 5000 : -i));
+      const { seq, hash } = await appendAudit(
+        db.db,
+        {
+          ...event(subject),
+          actorRole: i % 2 ? null : text,
+          objectId: text,
+          purpose: text,
+          actorOrganisationId: null,
+        },
+        when,
+      );
+      const [row] = await db.db.select().from(auditEntry).where(eq(auditEntry.seq, seq));
+      assert.ok(row);
+      assert.equal(row.hash, hash);
+      assert.equal(row.purpose, text);
+      assert.equal(hash, chainHash(row.prevHash, canonicalEntry(row)), `hash of ${JSON.stringify(text)}`);
+      if (i === 1) assert.equal(row.at.getTime(), at.getTime(), 'time never runs backwards in a chain');
+    }
+    assert.equal((await verifyAudit(db.db)).ok, true);
   });
 });

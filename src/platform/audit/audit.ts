@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../db/client.ts';
+import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../db/client.ts';
 import { auditEntry } from './schema.ts';
 
 /** What one audit entry says: who, in which role and organisation, did what to which object, why, with what result. */
@@ -17,8 +17,6 @@ export interface AuditEvent {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Arbitrary constant: with the chain number, serialises appends to one chain so that it never forks. */
-const AUDIT_LOCK = 7_301_2024;
 /**
  * Parallel chains. Appends to one chain wait for each other's commit; entries about different
  * people usually land in different chains and commit side by side (ADR 0007).
@@ -53,52 +51,37 @@ export function chainHash(prevHash: string, canonical: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
-function isTransaction(db: DbOrTx): boolean {
-  return typeof (db as { rollback?: unknown }).rollback === 'function';
+/**
+ * The call of `audit_append` for one entry, for a FROM clause: `appendAudit` runs it alone; a statement that makes
+ * a change can run it as part of itself (the journey's write, `LATERAL` after the changed row), so that change and
+ * entry are one statement.
+ */
+export function auditAppendCall(event: AuditEvent, now: Date): SQL {
+  return sql`audit_append(${chainOf(event)}::smallint, ${now.toISOString()}::timestamptz,
+      ${event.actorPersonId ?? null}::uuid, ${event.actorRole ?? null}::text, ${event.actorOrganisationId ?? null}::uuid,
+      ${event.action}::text, ${event.objectType}::text, ${event.objectId ?? null}::text,
+      ${event.subjectPersonId ?? null}::uuid, ${event.purpose}::text, ${event.result}::text)`;
 }
 
 /**
  * Appends one entry to the chain. Pass the transaction that makes the change being recorded, so
- * that entry and change commit (or roll back) together.
+ * that entry and change commit (or roll back) together; outside a transaction the entry is one
+ * statement and commits on its own (a read records its entry before the data leaves).
  */
 export async function appendAudit(
   db: DbOrTx,
   event: AuditEvent,
   now: Date,
 ): Promise<{ seq: number; hash: string }> {
-  if (!isTransaction(db)) return (db as Database).transaction((tx) => appendAudit(tx, event, now));
-  const chain = chainOf(event);
-  await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK}, ${chain})`);
-  const [last] = await db
-    .select({ hash: auditEntry.hash, at: auditEntry.at })
-    .from(auditEntry)
-    .where(eq(auditEntry.chain, chain))
-    .orderBy(desc(auditEntry.seq))
-    .limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  // Time never runs backwards inside a chain, even if clocks of two instances disagree.
-  const at = last && last.at.getTime() > now.getTime() ? last.at : now;
-  // The chain number needs no place in the hash: an entry moved to another chain breaks both links.
-  const hash = chainHash(prevHash, canonicalEntry({ ...event, at, prevHash }));
-  const [row] = await db
-    .insert(auditEntry)
-    .values({
-      chain,
-      at,
-      actorPersonId: event.actorPersonId ?? null,
-      actorRole: event.actorRole ?? null,
-      actorOrganisationId: event.actorOrganisationId ?? null,
-      action: event.action,
-      objectType: event.objectType,
-      objectId: event.objectId ?? null,
-      subjectPersonId: event.subjectPersonId ?? null,
-      purpose: event.purpose,
-      result: event.result,
-      prevHash,
-      hash,
-    })
-    .returning({ seq: auditEntry.seq });
-  return { seq: row?.seq ?? 0, hash };
+  // One round trip: the SQL function `audit_append` (migration 0019) takes the chain's lock, links the entry to
+  // the chain's newest one and computes the same hash as `chainHash(prevHash, canonicalEntry(...))` below, which
+  // `verifyAudit` recomputes for every entry.
+  const [row] = await queryRows<{ out_seq: string | number; out_hash: string }>(
+    db,
+    sql`select out_seq, out_hash from ${auditAppendCall(event, now)}`,
+  );
+  if (!row) throw new Error('audit_append returned no row');
+  return { seq: Number(row.out_seq), hash: row.out_hash };
 }
 
 export type VerifyResult =
