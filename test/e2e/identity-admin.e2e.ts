@@ -72,6 +72,25 @@ for (const javaScript of [true, false]) {
       await page.getByRole('button', { name: 'Alle Sitzungen dieser Person beenden' }).click();
       await page.waitForURL(`${h.base}/de/verwaltung/organisationen?done=sessions`);
       assert.match(await page.content(), /Die Sitzungen wurden beendet/);
+      // A recognition authority chooses the registry bodies it is (folded per state, opened with the keyboard).
+      await page.goto(`${h.base}/de/verwaltung/organisationen/neu`);
+      await page.getByLabel('Art der Organisation').selectOption('recognition-authority');
+      await page.getByLabel('Name der Organisation').fill(`Anerkennungsstelle ${javaScript ? 'JS' : 'HTML'}`);
+      await page.getByText('Sachsen (0 ausgewählt)').focus();
+      await page.keyboard.press('Enter');
+      const body = javaScript ? /^Zahnärztin\/Zahnarzt: / : /^Apothekerin\/Apotheker: /;
+      await page.getByRole('group', { name: 'Sachsen', exact: true }).getByLabel(body).check();
+      assert.deepEqual(await axeViolations(page), []);
+      await page.getByRole('button', { name: 'Organisation anlegen' }).click();
+      await page.waitForURL(`${h.base}/de/verwaltung/organisationen?done=created`);
+      await page
+        .getByRole('link', {
+          name: `Anerkennungsstelle ${javaScript ? 'JS' : 'HTML'} bearbeiten: Name, Sitz, Zuständigkeit`,
+        })
+        .click();
+      await page.getByText('Sachsen (1 ausgewählt)').waitFor();
+      assert.ok(await page.getByRole('group', { name: 'Sachsen', exact: true }).getByLabel(body).isChecked());
+      assert.deepEqual(await axeViolations(page), []);
       await page.goto(`${h.base}/en/admin/organisations/new`);
       assert.deepEqual(await axeViolations(page), []);
       await context.close();

@@ -7,7 +7,7 @@ import { makeAccount, makeOrganisation, sessionFor, signInApi } from '../../../t
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { mission } from '../registry/schema.ts';
 import { MISSION_COUNTRY_CODES } from './organisations.ts';
-import { organisation, organisationJurisdiction, passkey } from './schema.ts';
+import { organisation, organisationJurisdiction, organisationRegistryBody, passkey } from './schema.ts';
 
 type Session = Awaited<ReturnType<typeof sessionFor>>;
 
@@ -126,6 +126,100 @@ describe('administration and passkeys in the web interface', () => {
       assert.match(res.body, new RegExp(`href="#field-${f}"`), f);
     assert.match(res.body, /id="field-jurisdiction"/);
     assert.equal((await t.database.db.select().from(organisation)).length, before);
+  });
+
+  it('makes a recognition authority the registry bodies chosen, on creation and when edited (audited); 422 for other kinds, unknown and taken bodies', async () => {
+    const bodiesOf = async (organisationId: string) =>
+      (
+        await t.database.db
+          .select()
+          .from(organisationRegistryBody)
+          .where(eq(organisationRegistryBody.organisationId, organisationId))
+      )
+        .map((r) => r.recognitionAuthorityId ?? r.nationwideBodyId ?? r.craftsChamberId)
+        .sort();
+    const orgBySlug = async (slug: string) =>
+      (await t.database.db.select().from(organisation).where(eq(organisation.slug, slug)))[0];
+    const form = await page(admin, '/de/verwaltung/organisationen/neu');
+    assert.match(form.body, /name="registryBody" value="recognition-authority:SN:nurse"/);
+    assert.match(form.body, /name="registryBody" value="nationwide-body:zab"/);
+    const created = await send(admin, '/de/verwaltung/organisationen/neu', [
+      ['kind', 'recognition-authority'],
+      ['name', 'Landesdirektion Register Test'],
+      ['state', 'SN'],
+      ['registryBody', 'recognition-authority:SN:nurse'],
+      ['registryBody', 'recognition-authority:SN:physician'],
+    ]);
+    assert.equal(created.statusCode, 303, created.body);
+    const org = await orgBySlug('landesdirektion-register-test');
+    assert.ok(org);
+    assert.deepEqual(await bodiesOf(org.id), ['SN:nurse', 'SN:physician']);
+
+    const count = async () => (await t.database.db.select().from(organisation)).length;
+    const before = await count();
+    const taken = await send(admin, '/en/admin/organisations/new', [
+      ['kind', 'recognition-authority'],
+      ['name', 'Second Authority'],
+      ['registryBody', 'recognition-authority:SN:nurse'],
+    ]);
+    assert.equal(taken.statusCode, 422);
+    assert.match(taken.body, /href="#field-registryBodies"/);
+    assert.match(taken.body, /belongs to another organisation already/);
+    const wrongKind = await send(admin, '/en/admin/organisations/new', [
+      ['kind', 'employer'],
+      ['name', 'Employer With Body'],
+      ['registryBody', 'nationwide-body:zab'],
+    ]);
+    assert.equal(wrongKind.statusCode, 422);
+    assert.match(wrongKind.body, /Only recognition authorities are bodies of the registry/);
+    for (const value of ['recognition-authority:SN:castle', 'castle:SN:nurse']) {
+      const unknown = await send(admin, '/de/verwaltung/organisationen/neu', [
+        ['kind', 'recognition-authority'],
+        ['name', 'Unbekannte Stelle'],
+        ['registryBody', value],
+      ]);
+      assert.equal(unknown.statusCode, 422, value);
+      assert.match(unknown.body, /Wählen Sie die Stellen aus der Liste des Registers/, value);
+    }
+    assert.equal(await count(), before, 'nothing created');
+
+    const edit = await page(admin, `/de/verwaltung/organisationen/${org.id}/zustaendigkeit`);
+    assert.match(edit.body, /name="registryBody" value="recognition-authority:SN:nurse" checked/);
+    const saved = await send(admin, `/en/admin/organisations/${org.id}/jurisdiction`, [
+      ['name', org.name],
+      ['state', 'SN'],
+      ['registryBody', 'recognition-authority:SN:physician'],
+      ['registryBody', 'nationwide-body:zab'],
+    ]);
+    assert.equal(saved.statusCode, 303, saved.body);
+    assert.deepEqual(await bodiesOf(org.id), ['SN:physician', 'zab']);
+    const entry = await lastAudit('organisation');
+    assert.equal(entry?.objectId, org.id);
+    assert.match(entry?.purpose ?? '', /registry bodies/);
+    // Another authority cannot take a body this one is; nothing changes on refusal.
+    const other = await makeOrganisation(t.database.db, {
+      slug: 'other-authority-web',
+      name: 'Andere Anerkennungsstelle',
+      kind: 'recognition-authority',
+      jurisdictions: [],
+    });
+    const refused = await send(admin, `/de/verwaltung/organisationen/${other}/zustaendigkeit`, [
+      ['name', 'Andere Anerkennungsstelle'],
+      ['registryBody', 'nationwide-body:zab'],
+    ]);
+    assert.equal(refused.statusCode, 422);
+    assert.deepEqual(await bodiesOf(other), []);
+    assert.deepEqual(await bodiesOf(org.id), ['SN:physician', 'zab']);
+    // Other kinds are not offered the bodies.
+    const ministry = await makeOrganisation(t.database.db, {
+      slug: 'ministry-no-bodies',
+      name: 'Ministerium ohne Stellen',
+      kind: 'state-ministry',
+      jurisdictions: [],
+    });
+    const plain = await page(admin, `/de/verwaltung/organisationen/${ministry}/zustaendigkeit`);
+    assert.equal(plain.statusCode, 200);
+    assert.doesNotMatch(plain.body, /name="registryBody"/);
   });
 
   it('edits the name, seat and jurisdiction of an organisation (audited), 422 for unknown values, 404 for unknown organisations', async () => {

@@ -4,7 +4,9 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { listDistricts, listStates } from '../regions/queries.ts';
+import type { RegistryBodyRef } from '../registry/competence.ts';
 import { listMissions } from '../registry/queries.ts';
+import { replaceRegistryBodies } from './registry-bodies.ts';
 import { organisation, organisationJurisdiction } from './schema.ts';
 import { findOrganisationBySlug } from './store.ts';
 
@@ -165,6 +167,8 @@ export async function updateOrganisation(
     name: string;
     seat: { stateCode?: string; districtAgs?: string; countryCode?: string };
     jurisdictions: readonly Jurisdiction[];
+    /** For a recognition authority: the registry bodies it is from now on (checked by the caller). */
+    registryBodies?: readonly RegistryBodyRef[];
   },
   actorPersonId: string,
   now: Date,
@@ -190,6 +194,7 @@ export async function updateOrganisation(
       countryCode: j.scope === 'country' ? j.countryCode : null,
     });
   }
+  if (input.registryBodies) await replaceRegistryBodies(tx, organisationId, input.registryBodies);
   await appendAudit(
     tx,
     {
@@ -198,7 +203,9 @@ export async function updateOrganisation(
       action: 'update',
       objectType: 'organisation',
       objectId: organisationId,
-      purpose: 'organisation administration: name, seat, jurisdiction',
+      purpose: input.registryBodies
+        ? 'organisation administration: name, seat, jurisdiction, registry bodies'
+        : 'organisation administration: name, seat, jurisdiction',
       result: 'success',
     },
     now,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isOrganisationKind, isRole } from '../../domain/access/roles.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
+import { isUniqueViolation } from '../../platform/db/client.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
@@ -18,6 +19,14 @@ import {
   updateOrganisation,
 } from './organisations.ts';
 import { IDENTITY_PATHS } from './paths.ts';
+import {
+  type RegistryBodyChoice,
+  registryBodiesFromForm,
+  registryBodiesOf,
+  registryBodyChoices,
+  registryBodyFormValue,
+  registryBodyProblems,
+} from './registry-bodies.ts';
 import type { IdentityDeps } from './sign-in.ts';
 import { findOrganisation, findPersonByEmail, jurisdictionsOf } from './store.ts';
 import {
@@ -30,10 +39,10 @@ import {
 } from './views-admin.tsx';
 
 /** All values of a form field (checkboxes send one value each). */
-function values(req: FastifyRequest, name: string): string[] {
+function values(req: FastifyRequest, name: string, maxLength = 16): string[] {
   const v = ((req.body ?? {}) as Record<string, unknown>)[name];
   const list = Array.isArray(v) ? v : [v];
-  return list.filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, 16));
+  return list.filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, maxLength));
 }
 
 function selectionFrom(req: FastifyRequest): JurisdictionSelection {
@@ -192,6 +201,7 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
       seatDistrict: (f.seatDistrict ?? '').slice(0, 16),
       seatCountry: (f.seatCountry ?? '').slice(0, 16),
       selection: selectionFrom(req),
+      registryBodies: values(req, 'registryBody', 100).slice(0, 500),
     };
   };
   const fieldError = (ctx: ViewContext, field: string, rule: string, key: string): FieldError => ({
@@ -219,11 +229,57 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
     return { errors, seat, jurisdictions: resolved.ok ? resolved.jurisdictions : [] };
   };
 
+  /**
+   * The registry bodies chosen for an organisation of `kind`: only a recognition authority is one; each must be a
+   * body of the registry and no other organisation's (`organisationId`'s own links do not count).
+   */
+  const checkBodies = async (
+    ctx: ViewContext,
+    v: OrganisationForm,
+    kind: string,
+    bodies: readonly RegistryBodyChoice[],
+    organisationId: string | null = null,
+  ) => {
+    const { refs, unknown } = registryBodiesFromForm(v.registryBodies);
+    const error = (rule: string, key: string, values?: Record<string, string | number>): FieldError => ({
+      field: 'registryBodies',
+      rule,
+      message: ctx.t.t(key, values),
+    });
+    if (refs.length + unknown.length === 0) return { refs, errors: [] };
+    if (kind !== 'recognition-authority')
+      return { refs, errors: [error('organisation-kind', 'identity.organisations.error.registry-kind')] };
+    if (unknown.length > 0)
+      return { refs, errors: [error('reference', 'identity.organisations.error.registry-reference')] };
+    const problems = await registryBodyProblems(db, refs, 'registryBodies', organisationId);
+    if (problems.errors.length > 0)
+      return { refs, errors: [error('reference', 'identity.organisations.error.registry-reference')] };
+    if (problems.taken.length > 0) {
+      const names = problems.taken.map((p) => {
+        const value = refs[p.index] ? registryBodyFormValue(refs[p.index] as (typeof refs)[number]) : '';
+        return bodies.find((b) => registryBodyFormValue(b.ref) === value)?.label ?? value;
+      });
+      return {
+        refs,
+        errors: [
+          error('unique', 'identity.organisations.error.registry-taken', {
+            bodies: names.join('; '),
+            count: names.length,
+          }),
+        ],
+      };
+    }
+    return { refs, errors: [] };
+  };
   definePage(app, web, {
     paths: IDENTITY_PATHS.organisationsNew,
     policy: { action: 'create', resource: 'organisation' },
     handler: async (_req, _reply, ctx) => (
-      <NewOrganisationPage ctx={ctx} choices={await jurisdictionChoices(db, ctx.locale)} />
+      <NewOrganisationPage
+        ctx={ctx}
+        choices={await jurisdictionChoices(db, ctx.locale)}
+        bodies={await registryBodyChoices(db)}
+      />
     ),
   });
 
@@ -234,32 +290,45 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
     handler: async (req, _reply, ctx) => {
       const { actor } = requireActor(req);
       const choices = await jurisdictionChoices(db, ctx.locale);
+      const bodies = await registryBodyChoices(db);
       const v = orgForm(req);
       const checked = check(ctx, v, choices);
-      const errors: FieldError[] = isOrganisationKind(v.kind)
-        ? checked.errors
-        : [fieldError(ctx, 'kind', 'required', 'identity.organisations.error.kind'), ...checked.errors];
-      if (errors.length > 0 || !isOrganisationKind(v.kind)) {
-        return {
-          status: 422,
-          view: <NewOrganisationPage ctx={ctx} choices={choices} values={v} errors={errors} />,
-        };
-      }
+      const chosen = await checkBodies(ctx, v, v.kind, bodies);
+      const errors: FieldError[] = [
+        ...(isOrganisationKind(v.kind)
+          ? []
+          : [fieldError(ctx, 'kind', 'required', 'identity.organisations.error.kind')]),
+        ...checked.errors,
+        ...(isOrganisationKind(v.kind) ? chosen.errors : []),
+      ];
+      const refuse = (errors: FieldError[]) => ({
+        status: 422,
+        view: <NewOrganisationPage ctx={ctx} choices={choices} bodies={bodies} values={v} errors={errors} />,
+      });
+      if (errors.length > 0 || !isOrganisationKind(v.kind)) return refuse(errors);
       const kind = v.kind;
-      await db.transaction(async (tx) =>
-        createOrganisation(
-          tx,
-          {
-            slug: await freeSlug(tx, v.name),
-            name: v.name,
-            kind,
-            seat: checked.seat,
-            jurisdictions: checked.jurisdictions,
-          },
-          deps.now(),
-          actor.personId,
-        ),
-      );
+      try {
+        await db.transaction(async (tx) =>
+          createOrganisation(
+            tx,
+            {
+              slug: await freeSlug(tx, v.name),
+              name: v.name,
+              kind,
+              seat: checked.seat,
+              jurisdictions: checked.jurisdictions,
+              registryBodies: chosen.refs,
+            },
+            deps.now(),
+            actor.personId,
+          ),
+        );
+      } catch (error) {
+        // Another administrator took a body between the check and the write (unique index): say which.
+        const again = isUniqueViolation(error) ? await checkBodies(ctx, v, kind, bodies) : null;
+        if (again?.errors.length) return refuse(again.errors);
+        throw error;
+      }
       return { redirect: `${url(ctx, 'organisations')}?done=created` };
     },
   });
@@ -276,17 +345,20 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
     handler: async (req, _reply, ctx) => {
       const org = await organisationOr404((req.params as { id: string }).id);
       const current = (await jurisdictionsOf(db, [org.id])).get(org.id) ?? [];
+      const isAuthority = org.kind === 'recognition-authority';
       const values = {
         name: org.name,
         seatDistrict: org.seatDistrictAgs ?? '',
         seatCountry: org.seatCountryCode ?? '',
         selection: selectionOf(current),
+        registryBodies: isAuthority ? (await registryBodiesOf(db, org.id)).map(registryBodyFormValue) : [],
       };
       return (
         <JurisdictionPage
           ctx={ctx}
           organisation={org}
           choices={await jurisdictionChoices(db, ctx.locale)}
+          bodies={isAuthority ? await registryBodyChoices(db) : null}
           values={values}
         />
       );
@@ -301,24 +373,28 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
       const { actor } = requireActor(req);
       const org = await organisationOr404((req.params as { id: string }).id);
       const choices = await jurisdictionChoices(db, ctx.locale);
+      const isAuthority = org.kind === 'recognition-authority';
+      const bodies = isAuthority ? await registryBodyChoices(db) : null;
       const v = orgForm(req);
       const checked = check(ctx, v, choices);
-      if (checked.errors.length > 0) {
-        return {
-          status: 422,
-          view: (
-            <JurisdictionPage
-              ctx={ctx}
-              organisation={org}
-              choices={choices}
-              values={v}
-              errors={checked.errors}
-            />
-          ),
-        };
-      }
+      const chosen = await checkBodies(ctx, v, org.kind, bodies ?? [], org.id);
+      const refuse = (errors: FieldError[]) => ({
+        status: 422,
+        view: (
+          <JurisdictionPage
+            ctx={ctx}
+            organisation={org}
+            choices={choices}
+            bodies={bodies}
+            values={v}
+            errors={errors}
+          />
+        ),
+      });
+      const errors = [...checked.errors, ...chosen.errors];
+      if (errors.length > 0) return refuse(errors);
       const now = deps.now();
-      const ok = await db.transaction(async (tx) => {
+      const write = db.transaction(async (tx) => {
         const d = await authorizeOrganisation(
           tx,
           now,
@@ -332,12 +408,27 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
         await updateOrganisation(
           tx,
           org.id,
-          { name: v.name, seat: checked.seat, jurisdictions: checked.jurisdictions },
+          {
+            name: v.name,
+            seat: checked.seat,
+            jurisdictions: checked.jurisdictions,
+            ...(isAuthority ? { registryBodies: chosen.refs } : {}),
+          },
           actor.personId,
           now,
         );
         return true;
       });
+      let ok: boolean;
+      try {
+        ok = await write;
+      } catch (error) {
+        const again = isUniqueViolation(error)
+          ? await checkBodies(ctx, v, org.kind, bodies ?? [], org.id)
+          : null;
+        if (again?.errors.length) return refuse(again.errors);
+        throw error;
+      }
       if (!ok) throw new AppError('not-found', { detail: 'No such organisation.' });
       return { redirect: `${url(ctx, 'organisations')}?done=jurisdiction` };
     },

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Jurisdiction } from '../../domain/access/jurisdiction.ts';
 import { ORGANISATION_KINDS, ROLE_ORGANISATION_KINDS, ROLES } from '../../domain/access/roles.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
@@ -8,6 +9,7 @@ import { localizedUrl } from '../../web/paths.ts';
 import type { OrganisationOverview } from './admin.ts';
 import { type JurisdictionChoices, type JurisdictionSelection, jurisdictionLabel } from './organisations.ts';
 import { IDENTITY_PATHS } from './paths.ts';
+import { type RegistryBodyChoice, registryBodyFormValue } from './registry-bodies.ts';
 import { Input } from './views.tsx';
 
 const href = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS, params: Record<string, string> = {}) =>
@@ -187,6 +189,38 @@ function Checkbox(props: { name: string; value: string; label: string; checked: 
   );
 }
 
+/** A group of checkboxes with legend, hint and error; the id goes on the first checkbox or on the fieldset. */
+function ChoiceFieldset(props: {
+  id: string;
+  legend: string;
+  hint: string;
+  error?: FieldError | undefined;
+  /** The error summary's link target is the fieldset (its first checkbox may be folded away). */
+  idOnFieldset?: boolean;
+  children: ComponentChildren;
+}) {
+  const { id, error } = props;
+  return (
+    <fieldset
+      id={props.idOnFieldset ? id : undefined}
+      class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
+      aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+    >
+      <legend class="kern-label">{props.legend}</legend>
+      <div class="kern-hint" id={`${id}-hint`}>
+        {props.hint}
+      </div>
+      {error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span>{error.message}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">{props.children}</div>
+    </fieldset>
+  );
+}
+
 /**
  * The jurisdiction as checkboxes from the reference data: nationwide, states, districts per
  * state (folded), countries of the missions registry. Nothing is typed in by hand.
@@ -201,88 +235,138 @@ function JurisdictionFields(props: {
   const { t } = ctx;
   const id = fieldId('jurisdiction');
   return (
-    <fieldset
-      class={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
-      aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`}
+    <ChoiceFieldset
+      id={id}
+      legend={t.t('identity.organisations.jurisdiction-legend')}
+      hint={t.t('identity.organisations.jurisdiction-hint')}
+      error={props.error}
     >
-      <legend class="kern-label">{t.t('identity.organisations.jurisdiction-legend')}</legend>
-      <div class="kern-hint" id={`${id}-hint`}>
-        {t.t('identity.organisations.jurisdiction-hint')}
-      </div>
-      {props.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span>{props.error.message}</span>
-        </p>
-      ) : null}
-      <div class="kern-fieldset__body">
-        <Checkbox
-          id={id}
-          name="nationwide"
-          value="1"
-          label={t.t('identity.organisations.nationwide')}
-          checked={selection.nationwide}
-        />
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label">{t.t('identity.organisations.states')}</legend>
-          <div class="kern-fieldset__body">
-            {choices.states.map((s) => (
-              <Checkbox
-                key={s.code}
-                id={`${id}-state-${s.code}`}
-                name="state"
-                value={s.code}
-                label={s.name}
-                checked={selection.states.includes(s.code)}
-              />
-            ))}
-          </div>
-        </fieldset>
-        {choices.states.map((s) => {
-          const districts = choices.districts.filter((d) => d.stateCode === s.code);
-          const open = districts.some((d) => selection.districts.includes(d.ags));
-          return (
-            <details key={s.code} open={open}>
-              <summary class="kern-label">
+      <Checkbox
+        id={id}
+        name="nationwide"
+        value="1"
+        label={t.t('identity.organisations.nationwide')}
+        checked={selection.nationwide}
+      />
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{t.t('identity.organisations.states')}</legend>
+        <div class="kern-fieldset__body">
+          {choices.states.map((s) => (
+            <Checkbox
+              key={s.code}
+              id={`${id}-state-${s.code}`}
+              name="state"
+              value={s.code}
+              label={s.name}
+              checked={selection.states.includes(s.code)}
+            />
+          ))}
+        </div>
+      </fieldset>
+      {choices.states.map((s) => {
+        const districts = choices.districts.filter((d) => d.stateCode === s.code);
+        const open = districts.some((d) => selection.districts.includes(d.ags));
+        return (
+          <details key={s.code} open={open}>
+            <summary class="kern-label">
+              {t.t('identity.organisations.districts-of', { state: s.name })}
+            </summary>
+            <fieldset class="kern-fieldset">
+              <legend class="kern-label">
                 {t.t('identity.organisations.districts-of', { state: s.name })}
-              </summary>
-              <fieldset class="kern-fieldset">
-                <legend class="kern-label">
-                  {t.t('identity.organisations.districts-of', { state: s.name })}
-                </legend>
-                <div class="kern-fieldset__body">
-                  {districts.map((d) => (
+              </legend>
+              <div class="kern-fieldset__body">
+                {districts.map((d) => (
+                  <Checkbox
+                    key={d.ags}
+                    id={`${id}-district-${d.ags}`}
+                    name="district"
+                    value={d.ags}
+                    label={`${d.name} (${d.ags})`}
+                    checked={selection.districts.includes(d.ags)}
+                  />
+                ))}
+              </div>
+            </fieldset>
+          </details>
+        );
+      })}
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{t.t('identity.organisations.countries')}</legend>
+        <div class="kern-fieldset__body">
+          {choices.countries.map((c) => (
+            <Checkbox
+              key={c.code}
+              id={`${id}-country-${c.code}`}
+              name="country"
+              value={c.code}
+              label={`${c.name} (${c.code})`}
+              checked={selection.countries.includes(c.code)}
+            />
+          ))}
+        </div>
+      </fieldset>
+    </ChoiceFieldset>
+  );
+}
+
+/**
+ * The registry bodies a recognition authority is, as checkboxes per state (folded; open where something is
+ * chosen), then the nationwide bodies. Only offered for recognition authorities.
+ */
+function RegistryBodyFields(props: {
+  ctx: ViewContext;
+  choices: readonly RegistryBodyChoice[];
+  states: JurisdictionChoices['states'];
+  selected: readonly string[];
+  error?: FieldError | undefined;
+}) {
+  const { ctx, choices, selected } = props;
+  const { t } = ctx;
+  const id = fieldId('registryBodies');
+  const groups = [
+    ...props.states.map((s) => ({ key: s.code, name: s.name })),
+    { key: 'nationwide', name: t.t('identity.organisations.registry-nationwide') },
+  ];
+  return (
+    <ChoiceFieldset
+      id={id}
+      legend={t.t('identity.organisations.registry-legend')}
+      hint={t.t('identity.organisations.registry-hint')}
+      error={props.error}
+      idOnFieldset
+    >
+      {groups.map((g) => {
+        const inGroup = choices.filter((c) => c.group === g.key);
+        if (inGroup.length === 0) return null;
+        const chosen = inGroup.filter((c) => selected.includes(registryBodyFormValue(c.ref))).length;
+        return (
+          <details key={g.key} open={chosen > 0}>
+            <summary class="kern-label">
+              {t.t('identity.organisations.registry-group', { group: g.name, count: chosen })}
+            </summary>
+            <fieldset class="kern-fieldset">
+              <legend class="kern-label">{g.name}</legend>
+              <div class="kern-fieldset__body">
+                {inGroup.map((c) => {
+                  const value = registryBodyFormValue(c.ref);
+                  return (
                     <Checkbox
-                      key={d.ags}
-                      id={`${id}-district-${d.ags}`}
-                      name="district"
-                      value={d.ags}
-                      label={`${d.name} (${d.ags})`}
-                      checked={selection.districts.includes(d.ags)}
+                      key={value}
+                      id={`${id}-${value.replace(/[^A-Za-z0-9-]/g, '-')}`}
+                      name="registryBody"
+                      value={value}
+                      label={c.label}
+                      checked={selected.includes(value)}
                     />
-                  ))}
-                </div>
-              </fieldset>
-            </details>
-          );
-        })}
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label">{t.t('identity.organisations.countries')}</legend>
-          <div class="kern-fieldset__body">
-            {choices.countries.map((c) => (
-              <Checkbox
-                key={c.code}
-                id={`${id}-country-${c.code}`}
-                name="country"
-                value={c.code}
-                label={`${c.name} (${c.code})`}
-                checked={selection.countries.includes(c.code)}
-              />
-            ))}
-          </div>
-        </fieldset>
-      </div>
-    </fieldset>
+                  );
+                })}
+              </div>
+            </fieldset>
+          </details>
+        );
+      })}
+    </ChoiceFieldset>
   );
 }
 
@@ -292,6 +376,8 @@ export interface OrganisationForm {
   seatDistrict: string;
   seatCountry: string;
   selection: JurisdictionSelection;
+  /** Chosen registry bodies as form values (`<table>:<id>`); only for recognition authorities. */
+  registryBodies: readonly string[];
 }
 
 export const EMPTY_SELECTION: JurisdictionSelection = {
@@ -349,6 +435,7 @@ function NameAndSeat(props: {
 export function NewOrganisationPage(props: {
   ctx: ViewContext;
   choices: JurisdictionChoices;
+  bodies: readonly RegistryBodyChoice[];
   values?: OrganisationForm;
   errors?: FieldError[];
 }) {
@@ -361,6 +448,7 @@ export function NewOrganisationPage(props: {
     seatDistrict: '',
     seatCountry: '',
     selection: EMPTY_SELECTION,
+    registryBodies: [],
   };
   const err = (f: string) => errors.find((e) => e.field === f);
   return (
@@ -381,6 +469,13 @@ export function NewOrganisationPage(props: {
         />
         <NameAndSeat ctx={ctx} choices={choices} values={v} errors={errors} />
         <JurisdictionFields ctx={ctx} choices={choices} selection={v.selection} error={err('jurisdiction')} />
+        <RegistryBodyFields
+          ctx={ctx}
+          choices={props.bodies}
+          states={choices.states}
+          selected={v.registryBodies}
+          error={err('registryBodies')}
+        />
         <button class="kern-btn kern-btn--primary" type="submit">
           <span class="kern-label">{t.t('identity.organisations.create')}</span>
         </button>
@@ -394,11 +489,13 @@ export function NewOrganisationPage(props: {
   );
 }
 
-/** Edit an organisation: name, seat and jurisdiction (the kind stays: roles depend on it). */
+/** Edit an organisation: name, seat, jurisdiction and, for a recognition authority, its registry bodies (the kind stays: roles depend on it). */
 export function JurisdictionPage(props: {
   ctx: ViewContext;
   organisation: { id: string; name: string };
   choices: JurisdictionChoices;
+  /** The registry's bodies, for a recognition authority; null for other kinds. */
+  bodies: readonly RegistryBodyChoice[] | null;
   values: Omit<OrganisationForm, 'kind'>;
   errors?: FieldError[];
 }) {
@@ -423,6 +520,15 @@ export function JurisdictionPage(props: {
           selection={v.selection}
           error={errors.find((e) => e.field === 'jurisdiction')}
         />
+        {props.bodies ? (
+          <RegistryBodyFields
+            ctx={ctx}
+            choices={props.bodies}
+            states={props.choices.states}
+            selected={v.registryBodies}
+            error={errors.find((e) => e.field === 'registryBodies')}
+          />
+        ) : null}
         <button class="kern-btn kern-btn--primary" type="submit">
           <span class="kern-label">{t.t('identity.organisations.save')}</span>
         </button>

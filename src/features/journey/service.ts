@@ -27,7 +27,13 @@ import {
 } from '../../domain/journey/index.ts';
 import { type AuditEvent, appendAudit, auditAppendCall } from '../../platform/audit/audit.ts';
 import { DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS, DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
-import { type Database, type DbOrTx, queryRows, type Tx } from '../../platform/db/client.ts';
+import {
+  type Database,
+  type DbOrTx,
+  isUniqueViolation,
+  queryRows,
+  type Tx,
+} from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { consent, organisation, person } from '../identity/schema.ts';
 import { recognitionCompetence } from '../registry/competence.ts';
@@ -164,15 +170,6 @@ function canonical(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  for (let i = 0; i < 5 && e; i++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 class VersionConflict extends Error {}
