@@ -204,6 +204,10 @@ async function countJourneys(url: string): Promise<number> {
       "select count(*) as n from journey where applicant_id in (select id from person where email like '%@scale.example.org')",
     );
     return Number(r.rows[0]?.n ?? 0);
+  } catch (error) {
+    // A new, empty database (no tables yet): the seed migrates it first.
+    if ((error as { code?: string }).code === '42P01') return 0;
+    throw error;
   } finally {
     await client.end();
   }
