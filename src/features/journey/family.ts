@@ -15,6 +15,7 @@ import {
   planJourney,
   type StepKind,
 } from '../../domain/journey/index.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { grantRole } from '../identity/accounts.ts';
@@ -121,16 +122,18 @@ export function createFamilyService(service: JourneyService, identity: IdentityD
             )
           : null;
         if (!principal || !decision?.allow || !decision.membership) {
-          await service.audit(
+          await appendAudit(
             tx,
-            actor,
-            undefined,
-            'journey.add-family-member',
-            'journey',
-            principalJourneyId.slice(0, 64),
-            null,
-            'add a family member',
-            'denied',
+            service.auditEvent(
+              actor,
+              undefined,
+              'journey.add-family-member',
+              'journey',
+              principalJourneyId.slice(0, 64),
+              null,
+              'add a family member',
+              'denied',
+            ),
             at,
           );
           return DENIED;
@@ -243,16 +246,18 @@ export function createFamilyService(service: JourneyService, identity: IdentityD
           journeyRelations(actor.personId, m, object),
         );
         if (!decision.allow) continue;
-        await service.audit(
+        await appendAudit(
           tx,
-          actor,
-          decision.membership,
-          'read',
-          'journey',
-          row.id,
-          row.applicantId,
-          'view the family of a journey',
-          'success',
+          service.auditEvent(
+            actor,
+            decision.membership,
+            'read',
+            'journey',
+            row.id,
+            row.applicantId,
+            'view the family of a journey',
+            'success',
+          ),
           at,
         );
         out.push({

@@ -4,7 +4,7 @@
  * in ONE transaction, with optimistic concurrency on the version and idempotency keys for repeated requests.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { type Actor, decideFor, type Membership, type Relation } from '../../domain/access/policy.ts';
 import {
   type Command,
@@ -172,6 +172,17 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The organisations a person has consented to (not withdrawn), as a SQL expression over the person's id. */
+function consentedIdsOf(personId: SQL): SQL<string[]> {
+  return sql<string[]>`coalesce((select array_agg(c.organisation_id::text) from ${consent} c
+    where c.person_id = ${personId} and c.withdrawn_at is null), '{}'::text[])`;
+}
+
+/** The applicant of the principal's journey a family member's journey is linked to (null when not linked). */
+function principalApplicantOf(linkedTo: SQL): SQL<string | null> {
+  return sql<string | null>`(select pj.applicant_id::text from ${journey} pj where pj.id = ${linkedTo})`;
+}
+
 class VersionConflict extends Error {}
 
 /** Outside reach or no such journey: the transaction commits (with the denial's audit entry), then 404. */
@@ -295,9 +306,8 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
   async function journeyObject(tx: DbOrTx, row: JourneyRow): Promise<JourneyObject> {
     const [found] = await queryRows<{ consented: string[]; principal: string | null }>(
       tx,
-      sql`select coalesce((select array_agg(c.organisation_id::text) from ${consent} c
-          where c.person_id = ${row.applicantId}::uuid and c.withdrawn_at is null), '{}'::text[]) as consented,
-        (select j.applicant_id::text from ${journey} j where j.id = ${row.linkedTo}::uuid) as principal`,
+      sql`select ${consentedIdsOf(sql`${row.applicantId}::uuid`)} as consented,
+        ${principalApplicantOf(sql`${row.linkedTo}::uuid`)} as principal`,
     );
     return objectOf(row, found?.consented ?? [], found?.principal ?? null);
   }
@@ -325,12 +335,6 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     };
   }
 
-  /** Appends the entry `auditEvent` makes of the arguments; the instant comes last. */
-  async function audit(tx: DbOrTx, ...args: [...Parameters<typeof auditEvent>, Date]) {
-    const at = args.pop() as Date;
-    await appendAudit(tx, auditEvent(...(args as unknown as Parameters<typeof auditEvent>)), at);
-  }
-
   /**
    * Object-level check with its audit entry. Outside reach or no such journey → 404 (the same answer), recorded
    * as denied. Runs inside the caller's transaction.
@@ -351,16 +355,12 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       ? await tx
           .select({
             row: getTableColumns(journey),
-            consentedIds: sql<string[]>`coalesce((select array_agg(c.organisation_id::text)
-              from ${consent} c where c.person_id = "journey"."applicant_id" and c.withdrawn_at is null),
-              '{}'::text[])`,
+            consentedIds: consentedIdsOf(sql`"journey"."applicant_id"`),
             applicantName: sql<string>`(select p.display_name from ${person} p where p.id = "journey"."applicant_id")`,
             hasFamily: with_.details
               ? sql<boolean>`exists (select 1 from ${familyMember} f where f.principal_journey_id = "journey"."id")`
               : sql<boolean>`false`,
-            principalApplicantId: sql<
-              string | null
-            >`(select pj.applicant_id::text from ${journey} pj where pj.id = "journey"."linked_to")`,
+            principalApplicantId: principalApplicantOf(sql`"journey"."linked_to"`),
             organisations: with_.details
               ? sql<OrganisationRef[]>`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name,
                   'kind', o.kind)) from ${organisation} o
@@ -386,16 +386,9 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       ? decideFor(actor, action, 'journey', (m) => journeyRelations(actor.personId, m, object))
       : ({ allow: false, status: 404, reason: 'object' } as const);
     if (!row || !decision.allow || !decision.membership) {
-      await audit(
+      await appendAudit(
         tx,
-        actor,
-        undefined,
-        action,
-        'journey',
-        journeyId.slice(0, 64),
-        null,
-        purpose,
-        'denied',
+        auditEvent(actor, undefined, action, 'journey', journeyId.slice(0, 64), null, purpose, 'denied'),
         at,
       );
       return DENIED;
@@ -412,8 +405,19 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       history: found.history.map((h) => ({ ...h, at: new Date(h.at) })),
       hasFamily: found.hasFamily,
       relation,
-      recordAccess: () =>
-        audit(tx, actor, membership, action, 'journey', row.id, row.applicantId, purpose, 'success', at),
+      recordAccess: async () => {
+        const entry = auditEvent(
+          actor,
+          membership,
+          action,
+          'journey',
+          row.id,
+          row.applicantId,
+          purpose,
+          'success',
+        );
+        await appendAudit(tx, entry, at);
+      },
     };
   }
 
@@ -629,16 +633,18 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         place: opening.place,
       });
       if (after) await after(tx, journeyId, at);
-      await audit(
+      await appendAudit(
         tx,
-        actor,
-        opening.membership,
-        opening.audit.action,
-        'journey',
-        journeyId,
-        opening.applicantId,
-        opening.audit.purpose,
-        'success',
+        auditEvent(
+          actor,
+          opening.membership,
+          opening.audit.action,
+          'journey',
+          journeyId,
+          opening.applicantId,
+          opening.audit.purpose,
+          'success',
+        ),
         at,
       );
       const answer: CommandResult = {
@@ -826,7 +832,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     events,
     replayed,
     journeyObject,
-    audit,
+    auditEvent,
     deadlines,
     params,
     now,
