@@ -48,6 +48,18 @@ export async function linkRegistryBodies(
   );
 }
 
+/** The body a link row names (exactly one of its three columns is set). */
+function bodyOfLink(r: {
+  recognitionAuthorityId: string | null;
+  nationwideBodyId: string | null;
+  craftsChamberId: string | null;
+}): RegistryBodyRef | null {
+  if (r.recognitionAuthorityId) return { table: 'recognition-authority', id: r.recognitionAuthorityId };
+  if (r.nationwideBodyId) return { table: 'nationwide-body', id: r.nationwideBodyId };
+  if (r.craftsChamberId) return { table: 'crafts-chamber', id: r.craftsChamberId };
+  return null;
+}
+
 /** The links of the given bodies: body key (`<table>:<id>`) → the organisation and its kind. */
 async function linksOf(db: DbOrTx, refs: readonly RegistryBodyRef[]) {
   const groups = idsByTable(refs);
@@ -65,13 +77,7 @@ async function linksOf(db: DbOrTx, refs: readonly RegistryBodyRef[]) {
     .innerJoin(organisation, eq(organisation.id, organisationRegistryBody.organisationId))
     .where(or(...groups.map(([table, ids]) => inArray(LINK_COLUMN[table], ids))));
   for (const r of rows) {
-    const ref: RegistryBodyRef | null = r.recognitionAuthorityId
-      ? { table: 'recognition-authority', id: r.recognitionAuthorityId }
-      : r.nationwideBodyId
-        ? { table: 'nationwide-body', id: r.nationwideBodyId }
-        : r.craftsChamberId
-          ? { table: 'crafts-chamber', id: r.craftsChamberId }
-          : null;
+    const ref = bodyOfLink(r);
     if (ref) out.set(registryBodyKey(ref), { organisationId: r.organisationId, kind: r.kind });
   }
   return out;
@@ -167,15 +173,7 @@ export async function registryBodiesOf(db: DbOrTx, organisationId: string): Prom
     .select()
     .from(organisationRegistryBody)
     .where(eq(organisationRegistryBody.organisationId, organisationId));
-  return rows.flatMap((r): RegistryBodyRef[] =>
-    r.recognitionAuthorityId
-      ? [{ table: 'recognition-authority', id: r.recognitionAuthorityId }]
-      : r.nationwideBodyId
-        ? [{ table: 'nationwide-body', id: r.nationwideBodyId }]
-        : r.craftsChamberId
-          ? [{ table: 'crafts-chamber', id: r.craftsChamberId }]
-          : [],
-  );
+  return rows.map(bodyOfLink).filter((r): r is RegistryBodyRef => r !== null);
 }
 
 /** Makes the organisation exactly the given bodies (in the caller's transaction, after the check). */
@@ -237,10 +235,10 @@ export async function registryBodyChoices(db: DbOrTx): Promise<RegistryBodyChoic
   ];
 }
 
-/** A body as the value of a form's checkbox: `<table>:<id>` (`recognition-authority:SN:nurse`). */
-export const registryBodyFormValue = registryBodyKey;
-
-/** The bodies named by a form's checkbox values; values of no known table are returned as `unknown`. */
+/**
+ * The bodies named by a form's checkbox values (each a `registryBodyKey`, `recognition-authority:SN:nurse`);
+ * values of no known table are returned as `unknown`.
+ */
 export function registryBodiesFromForm(values: readonly string[]): {
   refs: RegistryBodyRef[];
   unknown: string[];

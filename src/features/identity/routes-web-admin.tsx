@@ -6,6 +6,7 @@ import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { registryBodyKey } from '../registry/competence.ts';
 import { createOrganisation } from './accounts.ts';
 import { inviteToOrganisation, manageableOrganisations, revokeMembership } from './admin.ts';
 import { authorizeOrganisation, endSessionsOf, requireActor } from './http.ts';
@@ -24,7 +25,6 @@ import {
   registryBodiesFromForm,
   registryBodiesOf,
   registryBodyChoices,
-  registryBodyFormValue,
   registryBodyProblems,
 } from './registry-bodies.ts';
 import type { IdentityDeps } from './sign-in.ts';
@@ -255,9 +255,11 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
     if (problems.errors.length > 0)
       return { refs, errors: [error('reference', 'identity.organisations.error.registry-reference')] };
     if (problems.taken.length > 0) {
+      const labels = new Map(bodies.map((b) => [registryBodyKey(b.ref), b.label]));
       const names = problems.taken.map((p) => {
-        const value = refs[p.index] ? registryBodyFormValue(refs[p.index] as (typeof refs)[number]) : '';
-        return bodies.find((b) => registryBodyFormValue(b.ref) === value)?.label ?? value;
+        const ref = refs[p.index];
+        const key = ref ? registryBodyKey(ref) : '';
+        return labels.get(key) ?? key;
       });
       return {
         refs,
@@ -351,7 +353,7 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
         seatDistrict: org.seatDistrictAgs ?? '',
         seatCountry: org.seatCountryCode ?? '',
         selection: selectionOf(current),
-        registryBodies: isAuthority ? (await registryBodiesOf(db, org.id)).map(registryBodyFormValue) : [],
+        registryBodies: isAuthority ? (await registryBodiesOf(db, org.id)).map(registryBodyKey) : [],
       };
       return (
         <JurisdictionPage

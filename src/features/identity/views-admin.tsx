@@ -6,10 +6,11 @@ import { Alert, CsrfField, ErrorSummary, fieldId, Select, TextInput } from '../.
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { registryBodyKey } from '../registry/competence.ts';
 import type { OrganisationOverview } from './admin.ts';
 import { type JurisdictionChoices, type JurisdictionSelection, jurisdictionLabel } from './organisations.ts';
 import { IDENTITY_PATHS } from './paths.ts';
-import { type RegistryBodyChoice, registryBodyFormValue } from './registry-bodies.ts';
+import type { RegistryBodyChoice } from './registry-bodies.ts';
 import { Input } from './views.tsx';
 
 const href = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS, params: Record<string, string> = {}) =>
@@ -339,7 +340,7 @@ function RegistryBodyFields(props: {
       {groups.map((g) => {
         const inGroup = choices.filter((c) => c.group === g.key);
         if (inGroup.length === 0) return null;
-        const chosen = inGroup.filter((c) => selected.includes(registryBodyFormValue(c.ref))).length;
+        const chosen = inGroup.filter((c) => selected.includes(registryBodyKey(c.ref))).length;
         return (
           <details key={g.key} open={chosen > 0}>
             <summary class="kern-label">
@@ -349,7 +350,7 @@ function RegistryBodyFields(props: {
               <legend class="kern-label">{g.name}</legend>
               <div class="kern-fieldset__body">
                 {inGroup.map((c) => {
-                  const value = registryBodyFormValue(c.ref);
+                  const value = registryBodyKey(c.ref);
                   return (
                     <Checkbox
                       key={value}
