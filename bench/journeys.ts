@@ -2,6 +2,8 @@
 // 100 000; the issue asks for 1 000 000: about 8 minutes to load with COPY on a 2-CPU machine) on PostgreSQL:
 // the applicant's journey page and the authority's work queue at 50 connections over HTTP, and command
 // throughput of the service (50 concurrent commands, each its own transaction with events, projection and audit).
+// Server and service use the pool a deployment has: DATABASE_POOL_SIZE connections to PostgreSQL (default 10);
+// the 50 concurrent requests or commands queue for them, as in production.
 //
 // Each HTTP figure is measured twice: saturated (50 connections sending back to back: throughput, and latency
 // that is mostly queueing at the limit) and paced (an open load of BENCH_RATE requests per second, default 200,
@@ -25,6 +27,7 @@ import { createSession } from '../src/features/identity/sessions.ts';
 import { journey } from '../src/features/journey/schema.ts';
 import { createJourneyService } from '../src/features/journey/service.ts';
 import { OPEN_BODY } from '../src/features/journey/testing.ts';
+import { DEFAULT_DATABASE_POOL_SIZE } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { freshPostgres, startServer } from './http.ts';
 
@@ -47,7 +50,8 @@ export async function journeyBenchmarks(pgUrl: string, connections: number, seco
   const rate = Number(process.env.BENCH_RATE ?? 200);
   const kept = process.env.BENCH_JOURNEYS_DATABASE;
   const db = kept ? { url: kept, drop: async () => {} } : await freshPostgres(pgUrl);
-  const handle = await openDatabase({ databaseUrl: db.url, poolSize: 60 });
+  const pool = Number(process.env.DATABASE_POOL_SIZE || DEFAULT_DATABASE_POOL_SIZE);
+  const handle = await openDatabase({ databaseUrl: db.url, poolSize: pool });
   try {
     const present = kept ? await countJourneys(db.url) : 0;
     if (present < n) {
@@ -95,6 +99,7 @@ export async function journeyBenchmarks(pgUrl: string, connections: number, seco
           report(paced ? `${name}.paced` : name, {
             journeys: total,
             connections,
+            pool,
             seconds,
             ...m,
             targetP95Ms: target,
@@ -137,6 +142,7 @@ export async function journeyBenchmarks(pgUrl: string, connections: number, seco
             journeys: total,
             applicants: sessions.length,
             connections,
+            pool,
             seconds,
             ...m,
             targetP95Ms: target,
@@ -181,6 +187,7 @@ export async function journeyBenchmarks(pgUrl: string, connections: number, seco
     report('journeys.commands.postgres', {
       journeys: total,
       concurrency: actors.length,
+      pool,
       seconds: Number(elapsed.toFixed(1)),
       commands,
       commandsPerSecond: Math.round(commands / elapsed),

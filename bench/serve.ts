@@ -29,7 +29,7 @@ if (mode === 'bare') {
   );
   const database =
     mode === 'postgres'
-      ? await openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: 20 })
+      ? await openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
       : await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
   await migrateAndSeed(database, createProgress({ write: () => true } as unknown as NodeJS.WritableStream));
   const app = await createApp({ config, database, logger: false });

@@ -13,6 +13,8 @@ const booleanString = z
 
 /** The near-breach window when the configuration is not at hand (seeds, benchmarks, tests); the app passes its config. */
 export const DEFAULT_NEAR_BREACH_DAYS = 7;
+/** Connections to PostgreSQL per process (`DATABASE_POOL_SIZE`); the benchmark measures with the same pool. */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 /** How long a stored answer of an `Idempotency-Key` counts, when the configuration is not at hand. */
 export const DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
@@ -35,7 +37,7 @@ export const configSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL' })
       .optional(),
-    DATABASE_POOL_SIZE: integer(1, 200).default(10),
+    DATABASE_POOL_SIZE: integer(1, 200).default(DEFAULT_DATABASE_POOL_SIZE),
     PUBLIC_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
     TRUST_PROXY: booleanString.default(false),
     COOKIE_SECRET: z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),

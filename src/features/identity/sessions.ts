@@ -56,13 +56,15 @@ export async function resolveSession(
 > {
   if (!token || token.length > 100) return { kind: 'none' };
   const idHash = sha256(token);
-  // Session, person and roles in one round trip (every signed-in request starts here).
+  // Session, person and roles in one round trip (every signed-in request starts here), prepared once per connection.
   const [found] = await db
     .select({ row: session, person, memberships: membershipsSql(session.personId) })
     .from(session)
     .innerJoin(person, eq(person.id, session.personId))
     .where(eq(session.idHash, idHash))
-    .limit(1);
+    .limit(1)
+    .prepare('session-resolve')
+    .execute();
   if (!found) return { kind: 'none' };
   const row = found.row;
   const state = sessionState(row, now);

@@ -335,6 +335,17 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     };
   }
 
+  /** The success entry of an allowed access to a journey. */
+  function accessEntry(
+    actor: Actor,
+    membership: Membership,
+    action: 'read' | 'update',
+    row: JourneyRow,
+    purpose: string,
+  ): AuditEvent {
+    return auditEvent(actor, membership, action, 'journey', row.id, row.applicantId, purpose, 'success');
+  }
+
   /**
    * Object-level check with its audit entry. Outside reach or no such journey → 404 (the same answer), recorded
    * as denied. Runs inside the caller's transaction.
@@ -379,6 +390,8 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
           })
           .from(journey)
           .where(eq(journey.id, journeyId))
+          .prepare(`journey-access-${with_.details ? 'details' : 'row'}-${with_.history ? 'history' : 'now'}`)
+          .execute()
       : [];
     const row = found?.row;
     const object = found && row ? objectOf(row, found.consentedIds, found.principalApplicantId) : null;
@@ -406,17 +419,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       hasFamily: found.hasFamily,
       relation,
       recordAccess: async () => {
-        const entry = auditEvent(
-          actor,
-          membership,
-          action,
-          'journey',
-          row.id,
-          row.applicantId,
-          purpose,
-          'success',
-        );
-        await appendAudit(tx, entry, at);
+        await appendAudit(tx, accessEntry(actor, membership, action, row, purpose), at);
       },
     };
   }
@@ -460,28 +463,11 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     return { status: stored.status, body: stored.response as CommandResult['body'], replayed: true };
   }
 
-  async function storeAnswer(
-    tx: Tx,
-    actorId: string,
-    key: string | null,
-    hash: string,
-    result: CommandResult,
-  ) {
-    if (key === null) return;
-    await tx.insert(idempotencyKey).values({
-      actorId,
-      key,
-      requestHash: hash,
-      status: result.status,
-      response: result.body,
-      createdAt: now(),
-    });
-  }
-
   /**
    * Applies the events: appends them, updates the projection, notices; throws VersionConflict on a race. ONE
    * statement (data-modifying CTEs): the journey row (new, or guarded by its version), the events, the changed
-   * step rows and the applicant's notices.
+   * step rows, the applicant's notices and, when given, the audit entry and the answer stored under the
+   * request's `Idempotency-Key` (`answer.status` with the body this returns).
    */
   async function append(
     tx: DbOrTx,
@@ -489,9 +475,13 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     events: readonly JourneyEvent[],
     key: string | null,
     at: Date,
-    columns: { occupation: string | null; place: JourneyPlace } | null = null,
-    audited: AuditEvent | null = null,
-  ): Promise<Journey> {
+    opts: {
+      columns?: { occupation: string | null; place: JourneyPlace };
+      audited?: AuditEvent;
+      answer?: { actorId: string; hash: string; status: number };
+    } = {},
+  ): Promise<{ after: Journey; result: CommandResult }> {
+    const { columns, audited, answer } = opts;
     let state = before === null ? replay([]) : ({ status: 'open', ...before } as const);
     for (const e of events) state = evolve(state, e);
     if (state.status !== 'open') throw new Error('journey did not open');
@@ -542,6 +532,20 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       ? sql`,
       audited as (select a.out_seq from head, lateral ${auditAppendCall(audited, at)} a)`
       : sql``;
+    const result: CommandResult = {
+      status: answer?.status ?? 200,
+      body: { journeyId, version: after.version, events: events.map((e) => e.type) },
+    };
+    // The answer under the key, only with the changed row: a failed guard stores nothing.
+    const answered = answer !== undefined && key !== null;
+    const answerCte = answered
+      ? sql`,
+      answered as (
+        insert into idempotency_key (actor_id, key, request_hash, status, response, created_at)
+        select ${answer.actorId}::uuid, ${key}::text, ${answer.hash}::text, ${answer.status}::int,
+          ${JSON.stringify(result.body)}::jsonb, ${when}::timestamptz
+        from head)`
+      : sql``;
     const rows = await queryRows<{ n: number; audited: number }>(
       tx,
       sql`
@@ -585,13 +589,14 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
           'journeys.notice.status-changed', x."values", ${when}::timestamptz
         from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as x(dedupe_key text, step text, "values" jsonb)
         where exists (select 1 from head)
-        on conflict do nothing)${auditedCte}
+        on conflict do nothing)${auditedCte}${answerCte}
       select (select count(*)::int from head) as n, ${audited ? sql`(select count(*)::int from audited)` : sql`0`} as audited`,
+      `journey-write-${before === null ? 'insert' : 'update'}${audited ? '-audited' : ''}${answered ? '-answered' : ''}`,
     );
     if (audited && Number(rows[0]?.n ?? 0) === 1 && Number(rows[0]?.audited ?? 0) !== 1)
       throw new Error('the audit entry was not written');
     if (Number(rows[0]?.n ?? 0) !== 1) throw new VersionConflict();
-    return after;
+    return { after, result };
   }
 
   /**
@@ -628,14 +633,9 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         params,
       );
       if ('refusal' in decision) throw new JourneyRefusal(decision.refusal);
-      const opened = await append(tx, null, decision.events, key, at, {
-        occupation: opening.occupation,
-        place: opening.place,
-      });
-      if (after) await after(tx, journeyId, at);
-      await appendAudit(
-        tx,
-        auditEvent(
+      const { result } = await append(tx, null, decision.events, key, at, {
+        columns: { occupation: opening.occupation, place: opening.place },
+        audited: auditEvent(
           actor,
           opening.membership,
           opening.audit.action,
@@ -645,14 +645,10 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
           opening.audit.purpose,
           'success',
         ),
-        at,
-      );
-      const answer: CommandResult = {
-        status: 201,
-        body: { journeyId, version: opened.version, events: decision.events.map((e) => e.type) },
-      };
-      await storeAnswer(tx, actor.personId, key, hash, answer);
-      return answer;
+        answer: { actorId: actor.personId, hash, status: 201 },
+      });
+      if (after) await after(tx, journeyId, at);
+      return result;
     });
     return orNotFound(result);
   }
@@ -697,22 +693,9 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         const at = now();
         const access = orNotFound(await authorize(db, actor, 'update', journeyId, purpose, at));
         const events = decideCommand(actor, access, input, at);
-        const entry = auditEvent(
-          actor,
-          access.membership,
-          'update',
-          'journey',
-          access.row.id,
-          access.row.applicantId,
-          purpose,
-          'success',
-        );
+        const audited = accessEntry(actor, access.membership, 'update', access.row, purpose);
         try {
-          const after = await append(db, access.row.state, events, null, at, null, entry);
-          return {
-            status: 200,
-            body: { journeyId, version: after.version, events: events.map((e) => e.type) },
-          };
+          return (await append(db, access.row.state, events, null, at, { audited })).result;
         } catch (error) {
           const retry = error instanceof VersionConflict || isUniqueViolation(error);
           if (!retry) throw error;
@@ -730,14 +713,11 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       const access = await authorize(tx, actor, 'update', journeyId, purpose, at);
       if (access === DENIED) return DENIED;
       const events = decideCommand(actor, access, input, at);
-      const after = await append(tx, access.row.state, events, key, at);
+      const { after, result } = await append(tx, access.row.state, events, key, at, {
+        audited: accessEntry(actor, access.membership, 'update', access.row, purpose),
+        answer: { actorId: actor.personId, hash, status: 200 },
+      });
       if (hooks.afterDecision) await hooks.afterDecision(tx, after, access);
-      const result: CommandResult = {
-        status: 200,
-        body: { journeyId, version: after.version, events: events.map((e) => e.type) },
-      };
-      await storeAnswer(tx, actor.personId, key, hash, result);
-      await access.recordAccess();
       return result;
     });
     return orNotFound(result);

@@ -79,6 +79,7 @@ export async function appendAudit(
   const [row] = await queryRows<{ out_seq: string | number; out_hash: string }>(
     db,
     sql`select out_seq, out_hash from ${auditAppendCall(event, now)}`,
+    'audit-append',
   );
   if (!row) throw new Error('audit_append returned no row');
   return { seq: Number(row.out_seq), hash: row.out_hash };

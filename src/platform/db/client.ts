@@ -3,9 +3,10 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { DEFAULT_DATABASE_POOL_SIZE } from '../config.ts';
 
 /** The one database type every feature codes against; the same on PGlite and PostgreSQL. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -33,7 +34,7 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? DEFAULT_DATABASE_POOL_SIZE);
   return openPglite(opts.dataDir ?? 'memory://', opts.loadDataDir);
 }
 
@@ -82,9 +83,18 @@ async function ping(db: Database): Promise<boolean> {
 }
 
 /** The rows of a raw SQL query, on either driver (both answer `{ rows }`). */
-export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+const dialect = new PgDialect();
+
+/**
+ * The rows of a raw SQL query, on either driver (both answer `{ rows }`). With a `name`, PostgreSQL keeps the
+ * statement prepared on each pooled connection: parsed and planned once per connection instead of on every call
+ * (the journey's hot statements; ADR 0009). One name must always carry the same SQL text; PGlite ignores it.
+ */
+export async function queryRows<T>(db: DbOrTx, query: SQL, name?: string): Promise<T[]> {
+  const result = name
+    ? await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute()
+    : await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 /** Whether an error (or one it was caused by, as Drizzle wraps the driver's) is a unique violation (23505). */
