@@ -25,7 +25,8 @@ import {
   type StepKind,
   stepsOf,
 } from '../../domain/journey/index.ts';
-import { type AuditEvent, appendAudit, auditAppendCall } from '../../platform/audit/audit.ts';
+import { type AuditEvent, appendAudit, auditRecord } from '../../platform/audit/audit.ts';
+import { type BatchItem, createBatcher } from '../../platform/batch.ts';
 import { DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS, DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
 import {
   type Database,
@@ -110,6 +111,8 @@ export interface JourneyServiceOptions {
   readonly registry?: RegistrySnapshotSource;
   /** Attempts on a concurrent writer before giving up with 409. */
   readonly retries?: number;
+  /** Commands without key written together (ADR 0010): at most `maxBatch` per statement, `maxInFlight` at once. */
+  readonly batch?: { readonly maxBatch?: number; readonly maxInFlight?: number };
 }
 
 /** Access to one journey, decided for one membership of the actor, with the relation that allowed it. */
@@ -184,6 +187,33 @@ function principalApplicantOf(linkedTo: SQL): SQL<string | null> {
 }
 
 class VersionConflict extends Error {}
+
+/** A command waiting for its batch (`commandBatch`). */
+interface QueuedCommand {
+  readonly actor: Actor;
+  readonly journeyId: string;
+  readonly input: StepCommandInput;
+}
+
+function commandPurpose(input: StepCommandInput): string {
+  return `journey command ${input.type}`;
+}
+
+/** One journey's change for `write`: the state it was decided on (null: a new journey) and what to store. */
+interface Change {
+  readonly before: Journey | null;
+  readonly events: readonly JourneyEvent[];
+  readonly key: string | null;
+  /** The columns of a new journey that are not in its state. */
+  readonly columns?: { occupation: string | null; place: JourneyPlace };
+  readonly audited?: AuditEvent;
+  readonly answer?: { actorId: string; hash: string; status: number };
+}
+type Written =
+  | { readonly conflict: true }
+  | { readonly conflict: false; readonly after: Journey; readonly result: CommandResult };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Outside reach or no such journey: the transaction commits (with the denial's audit entry), then 404. */
 export const DENIED = Symbol('denied');
@@ -347,6 +377,84 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
   }
 
   /**
+   * The journeys in `ids` with what the policy and the pages need, in one round trip (one prepared statement per
+   * variant): the row, the organisations the applicant consented to, the applicant's name and the principal of a
+   * family member's journey; for reading also whether a family is linked, the organisations the journey names and
+   * its history. Ids that are not UUIDs are left out (they name no journey). (Drizzle writes a column of the only
+   * table in the FROM without the table's name, so the subqueries name the outer journey's columns in full.)
+   */
+  async function accessRows(
+    tx: DbOrTx,
+    ids: readonly string[],
+    with_: { details?: boolean; history?: boolean },
+  ) {
+    const uuids = ids.filter((id) => UUID.test(id));
+    if (uuids.length === 0) return [];
+    return (
+      tx
+        .select({
+          row: getTableColumns(journey),
+          consentedIds: consentedIdsOf(sql`"journey"."applicant_id"`),
+          applicantName: sql<string>`(select p.display_name from ${person} p where p.id = "journey"."applicant_id")`,
+          hasFamily: with_.details
+            ? sql<boolean>`exists (select 1 from ${familyMember} f where f.principal_journey_id = "journey"."id")`
+            : sql<boolean>`false`,
+          principalApplicantId: principalApplicantOf(sql`"journey"."linked_to"`),
+          organisations: with_.details
+            ? sql<OrganisationRef[]>`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name,
+              'kind', o.kind)) from ${organisation} o
+            where o.id in (select s.owner_id from ${journeyStep} s where s.journey_id = "journey"."id")
+              or o.id = "journey"."employer_id"
+              or o.id in (select c.organisation_id from ${consent} c where c.person_id = "journey"."applicant_id"
+                and c.withdrawn_at is null)), '[]'::json)`
+            : sql<OrganisationRef[]>`'[]'::json`,
+          history: with_.history
+            ? sql<
+                HistoryJson[]
+              >`coalesce((select json_agg(json_build_object('version', e.version, 'type', e.type,
+              'at', e.at, 'role', e.actor_role) order by e.version)
+            from ${journeyEvent} e where e.journey_id = "journey"."id"), '[]'::json)`
+            : sql<HistoryJson[]>`'[]'::json`,
+        })
+        .from(journey)
+        // One parameter for any number of ids (the text stays the same for the prepared statement); the ids were
+        // checked to be UUIDs, so the array literal needs no quoting.
+        .where(sql`${journey.id} = any(${`{${uuids.join(',')}}`}::uuid[])`)
+        .prepare(`journey-access-${with_.details ? 'details' : 'row'}-${with_.history ? 'history' : 'now'}`)
+        .execute()
+    );
+  }
+  type AccessRow = Awaited<ReturnType<typeof accessRows>>[number];
+
+  /** The policy's decision on one journey read by `accessRows` (undefined: no such journey). */
+  function accessOf(
+    actor: Actor,
+    action: 'read' | 'update',
+    found: AccessRow | undefined,
+  ): (Access & WithDetails) | typeof DENIED {
+    if (!found) return DENIED;
+    const row = found.row;
+    const object = objectOf(row, found.consentedIds, found.principalApplicantId);
+    const decision = decideFor(actor, action, 'journey', (m) => journeyRelations(actor.personId, m, object));
+    if (!decision.allow || !decision.membership) return DENIED;
+    return {
+      row,
+      membership: decision.membership,
+      consentedIds: found.consentedIds,
+      applicantName: found.applicantName ?? '',
+      organisations: new Map(found.organisations.map((o) => [o.id, o])),
+      history: found.history.map((h) => ({ ...h, at: new Date(h.at) })),
+      hasFamily: found.hasFamily,
+      relation: decision.relation,
+    };
+  }
+
+  /** The audit entry of a refused access (outside reach, or no such journey). */
+  function deniedEntry(actor: Actor, action: 'read' | 'update', journeyId: string, purpose: string) {
+    return auditEvent(actor, undefined, action, 'journey', journeyId.slice(0, 64), null, purpose, 'denied');
+  }
+
+  /**
    * Object-level check with its audit entry. Outside reach or no such journey → 404 (the same answer), recorded
    * as denied. Runs inside the caller's transaction.
    */
@@ -359,67 +467,18 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     at: Date,
     with_: { details?: boolean; history?: boolean } = {},
   ): Promise<(Access & WithDetails & { recordAccess: () => Promise<void> }) | typeof DENIED> {
-    // The journey, the organisations the applicant consented to and the applicant's name in one round trip; for
-    // reading also the organisations it names and its history. (Drizzle writes a column of the only table in the
-    // FROM without the table's name, so the subqueries name the outer journey's columns in full.)
-    const [found] = /^[0-9a-f-]{36}$/i.test(journeyId)
-      ? await tx
-          .select({
-            row: getTableColumns(journey),
-            consentedIds: consentedIdsOf(sql`"journey"."applicant_id"`),
-            applicantName: sql<string>`(select p.display_name from ${person} p where p.id = "journey"."applicant_id")`,
-            hasFamily: with_.details
-              ? sql<boolean>`exists (select 1 from ${familyMember} f where f.principal_journey_id = "journey"."id")`
-              : sql<boolean>`false`,
-            principalApplicantId: principalApplicantOf(sql`"journey"."linked_to"`),
-            organisations: with_.details
-              ? sql<OrganisationRef[]>`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name,
-                  'kind', o.kind)) from ${organisation} o
-                where o.id in (select s.owner_id from ${journeyStep} s where s.journey_id = "journey"."id")
-                  or o.id = "journey"."employer_id"
-                  or o.id in (select c.organisation_id from ${consent} c where c.person_id = "journey"."applicant_id"
-                    and c.withdrawn_at is null)), '[]'::json)`
-              : sql<OrganisationRef[]>`'[]'::json`,
-            history: with_.history
-              ? sql<
-                  HistoryJson[]
-                >`coalesce((select json_agg(json_build_object('version', e.version, 'type', e.type,
-                  'at', e.at, 'role', e.actor_role) order by e.version)
-                from ${journeyEvent} e where e.journey_id = "journey"."id"), '[]'::json)`
-              : sql<HistoryJson[]>`'[]'::json`,
-          })
-          .from(journey)
-          .where(eq(journey.id, journeyId))
-          .prepare(`journey-access-${with_.details ? 'details' : 'row'}-${with_.history ? 'history' : 'now'}`)
-          .execute()
-      : [];
-    const row = found?.row;
-    const object = found && row ? objectOf(row, found.consentedIds, found.principalApplicantId) : null;
-    const decision = object
-      ? decideFor(actor, action, 'journey', (m) => journeyRelations(actor.personId, m, object))
-      : ({ allow: false, status: 404, reason: 'object' } as const);
-    if (!row || !decision.allow || !decision.membership) {
-      await appendAudit(
-        tx,
-        auditEvent(actor, undefined, action, 'journey', journeyId.slice(0, 64), null, purpose, 'denied'),
-        at,
-      );
+    const [found] = await accessRows(tx, [journeyId], with_);
+    const access = accessOf(actor, action, found);
+    if (access === DENIED) {
+      await appendAudit(tx, deniedEntry(actor, action, journeyId, purpose), at);
       return DENIED;
     }
-    const { membership, relation } = decision;
     // The success entry is written last in the transaction (`recordAccess`): the audit chain's lock is then held
     // only for the entry and the commit, not for the work of the request.
     return {
-      row,
-      membership,
-      consentedIds: found.consentedIds,
-      applicantName: found.applicantName ?? '',
-      organisations: new Map(found.organisations.map((o) => [o.id, o])),
-      history: found.history.map((h) => ({ ...h, at: new Date(h.at) })),
-      hasFamily: found.hasFamily,
-      relation,
+      ...access,
       recordAccess: async () => {
-        await appendAudit(tx, accessEntry(actor, membership, action, row, purpose), at);
+        await appendAudit(tx, accessEntry(actor, access.membership, action, access.row, purpose), at);
       },
     };
   }
@@ -464,119 +523,132 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
   }
 
   /**
-   * Applies the events: appends them, updates the projection, notices; throws VersionConflict on a race. ONE
-   * statement (data-modifying CTEs): the journey row (new, or guarded by its version), the events, the changed
-   * step rows, the applicant's notices and, when given, the audit entry and the answer stored under the
-   * request's `Idempotency-Key` (`answer.status` with the body this returns).
+   * Applies the events of one or more journeys: appends them, updates the projection, notices; ONE statement
+   * (data-modifying CTEs) for all of them: the journey rows (one new row, or changed rows each guarded by the
+   * version it was decided on), the events, the changed step rows, the applicants' notices and, when given, each
+   * change's audit entry and the answer stored under its request's `Idempotency-Key` (`answer.status` with the
+   * body returned). Events, steps, notices, entry and answer are written only with their journey's row: a change
+   * whose guard failed writes nothing and comes back as `conflict`.
    */
-  async function append(
-    tx: DbOrTx,
-    before: Journey | null,
-    events: readonly JourneyEvent[],
-    key: string | null,
-    at: Date,
-    opts: {
-      columns?: { occupation: string | null; place: JourneyPlace };
-      audited?: AuditEvent;
-      answer?: { actorId: string; hash: string; status: number };
-    } = {},
-  ): Promise<{ after: Journey; result: CommandResult }> {
-    const { columns, audited, answer } = opts;
-    let state = before === null ? replay([]) : ({ status: 'open', ...before } as const);
-    for (const e of events) state = evolve(state, e);
-    if (state.status !== 'open') throw new Error('journey did not open');
-    const { status: _s, ...after } = state;
-    const journeyId = after.id;
-    const from = before?.version ?? 0;
-    const eventRows = events.map((e, i) => eventRow(journeyId, from + i + 1, e, key));
-    const changed = stepsOf(after)
-      .map((s) => stepRow(journeyId, s, at))
-      .filter((r) => {
-        if (before === null) return true;
-        const old = stepRow(journeyId, before.steps[r.kind as StepKind], at);
-        return !sameStepRow(old, r);
-      });
-    // Status changes of a step are noticed to the applicant (in-app now; the notification job mails them).
-    const notices =
-      before === null
-        ? []
-        : STEP_KINDS.filter((k) => before.steps[k].status !== after.steps[k].status).map((k) => {
-            const s = after.steps[k];
-            return {
-              dedupe_key: `status:${journeyId}:${after.version}:${k}`,
-              step: k,
-              values: { step: k, status: s.status, outcome: s.status === 'decided' ? s.outcome : '' },
-            };
-          });
-    const c = journeyColumns(after, at);
-    const stateJson = JSON.stringify(c.state);
+  async function write(tx: DbOrTx, changes: readonly Change[], at: Date): Promise<Written[]> {
+    const opening = changes.find((c) => c.before === null);
+    if (opening && changes.length !== 1) throw new Error('a journey is opened on its own');
     const when = at.toISOString();
-    // The journey row: inserted for a new journey, else updated only if nobody changed it since it was read.
-    const head =
-      before === null
-        ? sql`insert into journey (id, applicant_id, linked_to, pathway, occupation, target_state_code,
+    const heads: Array<Record<string, unknown>> = [];
+    const eventRecords: Array<Record<string, unknown>> = [];
+    const stepRecords: Array<Record<string, unknown>> = [];
+    const noticeRecords: Array<Record<string, unknown>> = [];
+    const auditRecords: Array<Record<string, unknown>> = [];
+    const answerRecords: Array<Record<string, unknown>> = [];
+    const planned = changes.map((change, i) => {
+      const { before, events, key, audited, answer } = change;
+      let state = before === null ? replay([]) : ({ status: 'open', ...before } as const);
+      for (const e of events) state = evolve(state, e);
+      if (state.status !== 'open') throw new Error('journey did not open');
+      const { status: _s, ...after } = state;
+      const journeyId = after.id;
+      const from = before?.version ?? 0;
+      const c = journeyColumns(after, at);
+      heads.push({
+        id: journeyId,
+        expected: from,
+        employer_id: c.employerId,
+        linked_to: c.linkedTo,
+        pathway: c.pathway,
+        status: c.status,
+        version: c.version,
+        state: c.state,
+      });
+      events.forEach((e, k) => {
+        const r = eventRow(journeyId, from + k + 1, e, key);
+        eventRecords.push({
+          journey_id: journeyId,
+          version: r.version,
+          type: r.type,
+          actor_id: r.actorId,
+          actor_role: r.actorRole,
+          actor_organisation_id: r.actorOrganisationId,
+          at: r.at.toISOString(),
+          payload: r.payload,
+          idempotency_key: key,
+        });
+      });
+      for (const s of stepsOf(after)) {
+        const r = stepRow(journeyId, s, at);
+        if (before === null || !sameStepRow(stepRow(journeyId, before.steps[s.kind], at), r))
+          stepRecords.push({ journey_id: journeyId, ...stepRecord(r) });
+      }
+      // Status changes of a step are noticed to the applicant (in-app now; the notification job mails them).
+      if (before !== null)
+        for (const k of STEP_KINDS) {
+          if (before.steps[k].status === after.steps[k].status) continue;
+          const s = after.steps[k];
+          noticeRecords.push({
+            journey_id: journeyId,
+            dedupe_key: `status:${journeyId}:${after.version}:${k}`,
+            step: k,
+            recipient: after.applicantId,
+            values: { step: k, status: s.status, outcome: s.status === 'decided' ? s.outcome : '' },
+          });
+        }
+      // The entries are appended in the order of their chains (below): several changes in one statement take
+      // the chains' locks in ascending order, so two such statements never wait for each other in a circle.
+      if (audited) auditRecords.push({ journey_id: journeyId, ord: i, ...auditRecord(audited, at) });
+      const result: CommandResult = {
+        status: answer?.status ?? 200,
+        body: { journeyId, version: after.version, events: events.map((e) => e.type) },
+      };
+      if (answer && key !== null)
+        answerRecords.push({
+          journey_id: journeyId,
+          actor_id: answer.actorId,
+          key,
+          request_hash: answer.hash,
+          status: answer.status,
+          response: result.body,
+        });
+      return { after, result, audited: audited !== undefined };
+    });
+    const h = heads[0] as Record<string, unknown>;
+    // The journey rows: inserted for a new journey, else updated only where nobody changed them since they were read.
+    const head = opening
+      ? sql`insert into journey (id, applicant_id, linked_to, pathway, occupation, target_state_code,
             target_district_ags, country_code, employer_id, status, version, state, opened_at, updated_at)
-          values (${journeyId}::uuid, ${after.applicantId}::uuid, ${c.linkedTo}::uuid, ${c.pathway},
-            ${columns?.occupation ?? null}::text, ${columns?.place.stateCode ?? null}::text,
-            ${columns?.place.districtAgs ?? null}::text, ${columns?.place.countryCode ?? null}::text,
-            ${c.employerId}::uuid, ${c.status}, ${c.version}, ${stateJson}::jsonb,
-            ${new Date(after.openedAt).toISOString()}::timestamptz, ${when}::timestamptz)
+          values (${h.id}::uuid, ${opening.before === null ? planned[0]?.after.applicantId : null}::uuid,
+            ${h.linked_to}::uuid, ${h.pathway}, ${opening.columns?.occupation ?? null}::text,
+            ${opening.columns?.place.stateCode ?? null}::text, ${opening.columns?.place.districtAgs ?? null}::text,
+            ${opening.columns?.place.countryCode ?? null}::text, ${h.employer_id}::uuid, ${h.status},
+            ${h.version}, ${JSON.stringify(h.state)}::jsonb,
+            ${new Date(planned[0]?.after.openedAt ?? when).toISOString()}::timestamptz, ${when}::timestamptz)
           returning id`
-        : sql`update journey set employer_id = ${c.employerId}::uuid, linked_to = ${c.linkedTo}::uuid,
-            pathway = ${c.pathway}, status = ${c.status}, version = ${c.version}, state = ${stateJson}::jsonb,
-            updated_at = ${when}::timestamptz
-          where id = ${journeyId}::uuid and version = ${from}
-          returning id`;
-    // The audit entry, when asked for, once per changed journey row: none when the version guard failed.
-    const auditedCte = audited
-      ? sql`,
-      audited as (select a.out_seq from head, lateral ${auditAppendCall(audited, at)} a)`
-      : sql``;
-    const result: CommandResult = {
-      status: answer?.status ?? 200,
-      body: { journeyId, version: after.version, events: events.map((e) => e.type) },
-    };
-    // The answer under the key, only with the changed row: a failed guard stores nothing.
-    const answered = answer !== undefined && key !== null;
-    const answerCte = answered
-      ? sql`,
-      answered as (
-        insert into idempotency_key (actor_id, key, request_hash, status, response, created_at)
-        select ${answer.actorId}::uuid, ${key}::text, ${answer.hash}::text, ${answer.status}::int,
-          ${JSON.stringify(result.body)}::jsonb, ${when}::timestamptz
-        from head)`
-      : sql``;
-    const rows = await queryRows<{ n: number; audited: number }>(
+      : sql`update journey j set employer_id = x.employer_id, linked_to = x.linked_to, pathway = x.pathway,
+            status = x.status, version = x.version, state = x.state, updated_at = ${when}::timestamptz
+          from jsonb_to_recordset(${JSON.stringify(heads)}::jsonb) as x(id uuid, expected int, employer_id uuid,
+            linked_to uuid, pathway text, status text, version int, state jsonb)
+          where j.id = x.id and j.version = x.expected
+          returning j.id`;
+    const rows = await queryRows<{ id: string; audited: number }>(
       tx,
       sql`
       with head as (${head}),
       events as (
         insert into journey_event (journey_id, version, type, actor_id, actor_role, actor_organisation_id, at,
           payload, idempotency_key)
-        select ${journeyId}::uuid, x.version, x.type, x.actor_id, x.actor_role, x.actor_organisation_id, x.at,
-          x.payload, ${key}::text
-        from jsonb_to_recordset(${JSON.stringify(
-          eventRows.map((e) => ({
-            version: e.version,
-            type: e.type,
-            actor_id: e.actorId,
-            actor_role: e.actorRole,
-            actor_organisation_id: e.actorOrganisationId,
-            at: e.at.toISOString(),
-            payload: e.payload,
-          })),
-        )}::jsonb) as x(version int, type text, actor_id text, actor_role text, actor_organisation_id text,
-          at timestamptz, payload jsonb)
-        where exists (select 1 from head)),
+        select x.journey_id, x.version, x.type, x.actor_id, x.actor_role, x.actor_organisation_id, x.at,
+          x.payload, x.idempotency_key
+        from jsonb_to_recordset(${JSON.stringify(eventRecords)}::jsonb) as x(journey_id uuid, version int,
+          type text, actor_id text, actor_role text, actor_organisation_id text, at timestamptz, payload jsonb,
+          idempotency_key text)
+        where x.journey_id in (select id from head)),
       steps as (
         insert into journey_step (journey_id, kind, position, required, status, outcome, owner_id, due_at,
           paused_since, deadline_rule, deadline_due_at, deadline_closed_on, updated_at)
-        select ${journeyId}::uuid, x.kind, x.position, x.required, x.status, x.outcome, x.owner_id, x.due_at,
+        select x.journey_id, x.kind, x.position, x.required, x.status, x.outcome, x.owner_id, x.due_at,
           x.paused_since, x.deadline_rule, x.deadline_due_at, x.deadline_closed_on, ${when}::timestamptz
-        from jsonb_to_recordset(${JSON.stringify(changed.map(stepRecord))}::jsonb) as x(kind text, position int,
-          required text, status text, outcome text, owner_id uuid, due_at date, paused_since date,
+        from jsonb_to_recordset(${JSON.stringify(stepRecords)}::jsonb) as x(journey_id uuid, kind text,
+          position int, required text, status text, outcome text, owner_id uuid, due_at date, paused_since date,
           deadline_rule text, deadline_due_at date, deadline_closed_on date)
-        where exists (select 1 from head)
+        where x.journey_id in (select id from head)
         on conflict (journey_id, kind) do update set required = excluded.required, status = excluded.status,
           outcome = excluded.outcome, owner_id = excluded.owner_id, due_at = excluded.due_at,
           paused_since = excluded.paused_since, deadline_rule = excluded.deadline_rule,
@@ -585,18 +657,48 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       notices as (
         insert into journey_notice (dedupe_key, journey_id, step, kind, recipient_person_id, message_key, "values",
           created_at)
-        select x.dedupe_key, ${journeyId}::uuid, x.step, 'status-changed', ${after.applicantId}::uuid,
+        select x.dedupe_key, x.journey_id, x.step, 'status-changed', x.recipient,
           'journeys.notice.status-changed', x."values", ${when}::timestamptz
-        from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as x(dedupe_key text, step text, "values" jsonb)
-        where exists (select 1 from head)
-        on conflict do nothing)${auditedCte}${answerCte}
-      select (select count(*)::int from head) as n, ${audited ? sql`(select count(*)::int from audited)` : sql`0`} as audited`,
-      `journey-write-${before === null ? 'insert' : 'update'}${audited ? '-audited' : ''}${answered ? '-answered' : ''}`,
+        from jsonb_to_recordset(${JSON.stringify(noticeRecords)}::jsonb) as x(journey_id uuid, dedupe_key text,
+          step text, recipient uuid, "values" jsonb)
+        where x.journey_id in (select id from head)
+        on conflict do nothing),
+      audited as (
+        select x.journey_id, a.out_seq
+        from (select x.* from jsonb_to_recordset(${JSON.stringify(auditRecords)}::jsonb) as x(journey_id uuid,
+            ord int, chain smallint, at timestamptz, actor_person_id uuid, actor_role text,
+            actor_organisation_id uuid, action text, object_type text, object_id text, subject_person_id uuid,
+            purpose text, result text)
+          where x.journey_id in (select id from head) order by x.chain, x.ord) x,
+        lateral audit_append(x.chain, x.at, x.actor_person_id, x.actor_role, x.actor_organisation_id, x.action,
+          x.object_type, x.object_id, x.subject_person_id, x.purpose, x.result) a),
+      answered as (
+        insert into idempotency_key (actor_id, key, request_hash, status, response, created_at)
+        select x.actor_id, x.key, x.request_hash, x.status, x.response, ${when}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(answerRecords)}::jsonb) as x(journey_id uuid, actor_id uuid,
+          key text, request_hash text, status int, response jsonb)
+        where x.journey_id in (select id from head))
+      select h.id, (select count(*)::int from audited a where a.journey_id = h.id) as audited from head h`,
+      opening ? 'journey-write-open' : 'journey-write-changes',
     );
-    if (audited && Number(rows[0]?.n ?? 0) === 1 && Number(rows[0]?.audited ?? 0) !== 1)
-      throw new Error('the audit entry was not written');
-    if (Number(rows[0]?.n ?? 0) !== 1) throw new VersionConflict();
-    return { after, result };
+    const written = new Map(rows.map((r) => [String(r.id), Number(r.audited)]));
+    return planned.map((p) => {
+      const audited = written.get(p.after.id);
+      if (audited === undefined) return { conflict: true } as const;
+      if (p.audited && audited !== 1) throw new Error('the audit entry was not written');
+      return { conflict: false, after: p.after, result: p.result } as const;
+    });
+  }
+
+  /** `write` for one change: its journey and answer; a failed guard throws VersionConflict. */
+  async function append(
+    tx: DbOrTx,
+    change: Change,
+    at: Date,
+  ): Promise<{ after: Journey; result: CommandResult }> {
+    const [one] = await write(tx, [change], at);
+    if (!one || one.conflict) throw new VersionConflict();
+    return one;
   }
 
   /**
@@ -633,20 +735,27 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         params,
       );
       if ('refusal' in decision) throw new JourneyRefusal(decision.refusal);
-      const { result } = await append(tx, null, decision.events, key, at, {
-        columns: { occupation: opening.occupation, place: opening.place },
-        audited: auditEvent(
-          actor,
-          opening.membership,
-          opening.audit.action,
-          'journey',
-          journeyId,
-          opening.applicantId,
-          opening.audit.purpose,
-          'success',
-        ),
-        answer: { actorId: actor.personId, hash, status: 201 },
-      });
+      const { result } = await append(
+        tx,
+        {
+          before: null,
+          events: decision.events,
+          key,
+          columns: { occupation: opening.occupation, place: opening.place },
+          audited: auditEvent(
+            actor,
+            opening.membership,
+            opening.audit.action,
+            'journey',
+            journeyId,
+            opening.applicantId,
+            opening.audit.purpose,
+            'success',
+          ),
+          answer: { actorId: actor.personId, hash, status: 201 },
+        },
+        at,
+      );
       if (after) await after(tx, journeyId, at);
       return result;
     });
@@ -684,28 +793,8 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     hooks: { afterDecision?: (tx: Tx, journey: Journey, access: Access) => Promise<void> } = {},
   ): Promise<CommandResult> {
     const hash = requestHash({ journeyId, input });
-    const purpose = `journey command ${input.type}`;
-    if (key === null && !hooks.afterDecision) {
-      // Without an idempotency key or a hook: two statements and no transaction. The read of the journey, then the
-      // change with its audit entry as ONE statement guarded by the version read (ADR 0008); a concurrent change in
-      // between makes the guard fail, and the command is decided again on the new state.
-      for (let attempt = 0; ; attempt++) {
-        const at = now();
-        const access = orNotFound(await authorize(db, actor, 'update', journeyId, purpose, at));
-        const events = decideCommand(actor, access, input, at);
-        const audited = accessEntry(actor, access.membership, 'update', access.row, purpose);
-        try {
-          return (await append(db, access.row.state, events, null, at, { audited })).result;
-        } catch (error) {
-          const retry = error instanceof VersionConflict || isUniqueViolation(error);
-          if (!retry) throw error;
-          if (attempt >= retries)
-            throw new AppError('conflict', {
-              detail: 'The journey was changed at the same time; try again.',
-            });
-        }
-      }
-    }
+    const purpose = commandPurpose(input);
+    if (key === null && !hooks.afterDecision) return batcher.submit({ actor, journeyId, input });
     const result = await withRetry(async (tx): Promise<CommandResult | typeof DENIED> => {
       const stored = await storedAnswer(tx, actor.personId, key, hash);
       if (stored) return stored;
@@ -713,15 +802,114 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       const access = await authorize(tx, actor, 'update', journeyId, purpose, at);
       if (access === DENIED) return DENIED;
       const events = decideCommand(actor, access, input, at);
-      const { after, result } = await append(tx, access.row.state, events, key, at, {
-        audited: accessEntry(actor, access.membership, 'update', access.row, purpose),
-        answer: { actorId: actor.personId, hash, status: 200 },
-      });
+      const { after, result } = await append(
+        tx,
+        {
+          before: access.row.state,
+          events,
+          key,
+          audited: accessEntry(actor, access.membership, 'update', access.row, purpose),
+          answer: { actorId: actor.personId, hash, status: 200 },
+        },
+        at,
+      );
       if (hooks.afterDecision) await hooks.afterDecision(tx, after, access);
       return result;
     });
     return orNotFound(result);
   }
+
+  /**
+   * A command without idempotency key or hook, alone: two statements and no transaction. The read of the journey,
+   * then the change with its audit entry as ONE statement guarded by the version read (ADR 0008); a concurrent
+   * change in between makes the guard fail, and the command is decided again on the new state.
+   */
+  async function commandAlone(
+    actor: Actor,
+    journeyId: string,
+    input: StepCommandInput,
+  ): Promise<CommandResult> {
+    const purpose = commandPurpose(input);
+    for (let attempt = 0; ; attempt++) {
+      const at = now();
+      const access = orNotFound(await authorize(db, actor, 'update', journeyId, purpose, at));
+      const events = decideCommand(actor, access, input, at);
+      const audited = accessEntry(actor, access.membership, 'update', access.row, purpose);
+      try {
+        return (await append(db, { before: access.row.state, events, key: null, audited }, at)).result;
+      } catch (error) {
+        const retry = error instanceof VersionConflict || isUniqueViolation(error);
+        if (!retry) throw error;
+        if (attempt >= retries)
+          throw new AppError('conflict', {
+            detail: 'The journey was changed at the same time; try again.',
+          });
+      }
+    }
+  }
+
+  /**
+   * Commands that arrive while others are being written go together (ADR 0010): one read of all their journeys,
+   * each decided on its own by the policy and the core, then one statement that writes all of them, each change
+   * guarded by its version and with its own audit entry. A command the guard turned away (its journey changed in
+   * between), and every command of a batch whose statement failed, is run again alone.
+   */
+  async function commandBatch(items: ReadonlyArray<BatchItem<QueuedCommand, CommandResult>>): Promise<void> {
+    const at = now();
+    const found = new Map(
+      (await accessRows(db, [...new Set(items.map((i) => i.value.journeyId))], {})).map((r) => [r.row.id, r]),
+    );
+    const decided: Array<{ item: BatchItem<QueuedCommand, CommandResult>; change: Change }> = [];
+    await Promise.all(
+      items.map(async (item) => {
+        const { actor, journeyId, input } = item.value;
+        const purpose = commandPurpose(input);
+        const access = accessOf(actor, 'update', found.get(journeyId.toLowerCase()));
+        try {
+          if (access === DENIED) {
+            await appendAudit(db, deniedEntry(actor, 'update', journeyId, purpose), at);
+            throw new AppError('not-found', { detail: 'No such journey.' });
+          }
+          const events = decideCommand(actor, access, input, at);
+          decided.push({
+            item,
+            change: {
+              before: access.row.state,
+              events,
+              key: null,
+              audited: accessEntry(actor, access.membership, 'update', access.row, purpose),
+            },
+          });
+        } catch (error) {
+          item.reject(error);
+        }
+      }),
+    );
+    if (decided.length === 0) return;
+    let written: Written[];
+    try {
+      written = await write(
+        db,
+        decided.map((d) => d.change),
+        at,
+      );
+    } catch {
+      written = decided.map(() => ({ conflict: true }) as const);
+    }
+    await Promise.all(
+      decided.map(async ({ item }, i) => {
+        const w = written[i];
+        if (w && !w.conflict) return item.resolve(w.result);
+        const { actor, journeyId, input } = item.value;
+        await commandAlone(actor, journeyId, input).then(item.resolve, item.reject);
+      }),
+    );
+  }
+  const batcher = createBatcher(commandBatch, {
+    keyOf: (c) => c.journeyId.toLowerCase(),
+    maxBatch: opts.batch?.maxBatch ?? 64,
+    maxInFlight: opts.batch?.maxInFlight ?? 2,
+  });
 
   /** The core's decision on a command for the membership the policy allowed; a refusal is thrown. */
   function decideCommand(actor: Actor, access: Access, input: StepCommandInput, at: Date): JourneyEvent[] {

@@ -51,16 +51,33 @@ export function chainHash(prevHash: string, canonical: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
-/**
- * The call of `audit_append` for one entry, for a FROM clause: `appendAudit` runs it alone; a statement that makes
- * a change can run it as part of itself (the journey's write, `LATERAL` after the changed row), so that change and
- * entry are one statement.
- */
+/** The call of `audit_append` for one entry, for a FROM clause (`appendAudit`). */
 export function auditAppendCall(event: AuditEvent, now: Date): SQL {
   return sql`audit_append(${chainOf(event)}::smallint, ${now.toISOString()}::timestamptz,
       ${event.actorPersonId ?? null}::uuid, ${event.actorRole ?? null}::text, ${event.actorOrganisationId ?? null}::uuid,
       ${event.action}::text, ${event.objectType}::text, ${event.objectId ?? null}::text,
       ${event.subjectPersonId ?? null}::uuid, ${event.purpose}::text, ${event.result}::text)`;
+}
+
+/**
+ * The arguments of `audit_append` for one entry as a record (column names of `audit_entry`), for a statement that
+ * makes changes and appends their entries from `jsonb_to_recordset` (the journey's write: change and entries are
+ * one statement).
+ */
+export function auditRecord(event: AuditEvent, now: Date) {
+  return {
+    chain: chainOf(event),
+    at: now.toISOString(),
+    actor_person_id: event.actorPersonId ?? null,
+    actor_role: event.actorRole ?? null,
+    actor_organisation_id: event.actorOrganisationId ?? null,
+    action: event.action,
+    object_type: event.objectType,
+    object_id: event.objectId ?? null,
+    subject_person_id: event.subjectPersonId ?? null,
+    purpose: event.purpose,
+    result: event.result,
+  };
 }
 
 /**
