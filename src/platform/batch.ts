@@ -14,8 +14,8 @@ export interface BatchItem<T, R> {
 export interface BatcherOptions<T> {
   readonly maxBatch?: number;
   readonly maxInFlight?: number;
-  /** Values with the same key never share a batch. */
-  readonly keyOf?: (value: T) => string;
+  /** Values with the same key never share a batch (undefined: no key). */
+  readonly keyOf?: (value: T) => string | undefined;
 }
 
 export interface Batcher<T, R> {

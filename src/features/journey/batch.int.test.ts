@@ -27,6 +27,19 @@ describe('journey commands written together', () => {
   });
   after(() => t.close());
 
+  /** A service whose clock counts its readings: a batch reads it once, a command run alone once per attempt. */
+  const counted = (batch: { maxBatch: number; maxInFlight: number }) => {
+    const clock = { reads: 0 };
+    const service = createJourneyService(t.database.db, {
+      now: () => {
+        clock.reads++;
+        return new Date();
+      },
+      batch,
+    });
+    return { service, clock };
+  };
+
   const settled = (p: Promise<CommandResult>) =>
     p.then(
       (value) => ({ ok: true as const, value }),
@@ -36,18 +49,11 @@ describe('journey commands written together', () => {
   it('decides every command on its own: the allowed ones are written with one event and one audit entry each, the others refused without writing', async () => {
     const db = t.database.db;
     // Batches of at most four, one at a time: twelve concurrent commands take several batches.
-    let clockReads = 0;
-    const service = createJourneyService(db, {
-      now: () => {
-        clockReads++;
-        return new Date();
-      },
-      batch: { maxBatch: 4, maxInFlight: 1 },
-    });
+    const { service, clock } = counted({ maxBatch: 4, maxInFlight: 1 });
     const journeys = await Promise.all(
       applicants.map(async (a) => (await service.open(a, OPEN_BODY, randomUUID())).body.journeyId),
     );
-    clockReads = 0;
+    clock.reads = 0;
 
     const stranger = applicants[0] as Actor;
     const outcomes = await Promise.all([
@@ -75,7 +81,7 @@ describe('journey commands written together', () => {
     ]);
 
     // A batch reads the clock once: sixteen commands went in four batches, none alone.
-    assert.equal(clockReads, 4, 'the commands were read and written in batches of four');
+    assert.equal(clock.reads, 4, 'the commands were read and written in batches of four');
     const allowed = outcomes.slice(0, applicants.length);
     for (const [i, o] of allowed.entries()) {
       assert.ok(o.ok, `command ${i} was written`);
@@ -160,5 +166,50 @@ describe('journey commands written together', () => {
     // PGlite runs one query at a time in the order sent, so there the second read surely saw the version before either write: two
     // batches and one command decided again. (On PostgreSQL the reads run side by side and usually do the same.)
     if (t.database.kind === 'pglite') assert.equal(clockReads, 3, 'two batches and one retry alone');
+  });
+
+  it('opens journeys that arrive together in one write, each with its own key, answer and audit entry', async () => {
+    const db = t.database.db;
+    const { service, clock } = counted({ maxBatch: 8, maxInFlight: 1 });
+    const officer: Actor = {
+      personId: applicants[0]?.personId as string,
+      memberships: [{ role: 'recognition-officer', organisationId: randomUUID(), jurisdictions: [] }],
+    };
+    const keys = applicants.map(() => randomUUID());
+    const outcomes = await Promise.all([
+      ...applicants.map((a, i) => settled(service.open(a, OPEN_BODY, keys[i] as string))),
+      // The same key again at the same time: never in the same batch, answered with the stored answer.
+      settled(service.open(applicants[0] as Actor, OPEN_BODY, keys[0] as string)),
+      // The same key with another body: 409.
+      settled(service.open(applicants[1] as Actor, { ...OPEN_BODY, occupation: 'Koch' }, keys[1] as string)),
+      // Only applicants open journeys.
+      settled(service.open(officer, OPEN_BODY, randomUUID())),
+    ]);
+    const opened = outcomes.slice(0, applicants.length);
+    for (const o of opened) assert.ok(o.ok && o.value.status === 201 && o.value.replayed === undefined);
+    const ids = opened.map((o) => (o as { value: CommandResult }).value.body.journeyId);
+    assert.equal(new Set(ids).size, applicants.length, 'one new journey per opening');
+    const [again, otherBody, notApplicant] = outcomes.slice(applicants.length);
+    assert.ok(again?.ok && again.value.replayed === true && again.value.body.journeyId === ids[0]);
+    assert.equal((otherBody as { error: { code?: string } }).error.code, 'conflict');
+    assert.equal((notApplicant as { error: { code?: string } }).error.code, 'forbidden');
+    assert.ok(clock.reads < applicants.length, 'the openings went in batches');
+    for (const [i, id] of ids.entries()) {
+      const [row] = await db.select().from(journey).where(eq(journey.id, id));
+      assert.equal(row?.applicantId, applicants[i]?.personId);
+      assert.equal(row?.occupation, OPEN_BODY.occupation);
+      assert.equal(row?.targetDistrictAgs, OPEN_BODY.place.districtAgs);
+      assert.deepEqual(
+        await service.replayed(id),
+        row?.state,
+        'the projection equals the replay of the stream',
+      );
+    }
+    const entries = await db
+      .select({ objectId: auditEntry.objectId })
+      .from(auditEntry)
+      .where(and(eq(auditEntry.action, 'journey.open-journey'), inArray(auditEntry.objectId, ids)));
+    assert.equal(entries.length, applicants.length, 'one audit entry per journey opened');
+    assert.equal((await verifyAudit(db)).ok, true);
   });
 });

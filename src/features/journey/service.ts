@@ -195,6 +195,22 @@ interface QueuedCommand {
   readonly input: StepCommandInput;
 }
 
+/** An opening waiting for its batch (`openBatch`). */
+interface QueuedOpening {
+  readonly actor: Actor;
+  readonly input: OpenInput;
+  readonly key: string | null;
+  readonly hash: string;
+}
+
+/** 409 for an `Idempotency-Key` sent again with another body. */
+function keyReused(): AppError {
+  return new AppError('conflict', {
+    detail: 'This Idempotency-Key was used for a different request.',
+    errors: [{ field: 'header.idempotency-key', rule: 'reused', message: 'was used with another body' }],
+  });
+}
+
 function commandPurpose(input: StepCommandInput): string {
   return `journey command ${input.type}`;
 }
@@ -513,12 +529,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       await forgetIdempotencyKey(tx, actorId, key);
       return null;
     }
-    if (stored.requestHash !== hash) {
-      throw new AppError('conflict', {
-        detail: 'This Idempotency-Key was used for a different request.',
-        errors: [{ field: 'header.idempotency-key', rule: 'reused', message: 'was used with another body' }],
-      });
-    }
+    if (stored.requestHash !== hash) throw keyReused();
     return { status: stored.status, body: stored.response as CommandResult['body'], replayed: true };
   }
 
@@ -531,8 +542,9 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
    * whose guard failed writes nothing and comes back as `conflict`.
    */
   async function write(tx: DbOrTx, changes: readonly Change[], at: Date): Promise<Written[]> {
-    const opening = changes.find((c) => c.before === null);
-    if (opening && changes.length !== 1) throw new Error('a journey is opened on its own');
+    const opening = changes.some((c) => c.before === null);
+    if (opening && !changes.every((c) => c.before === null))
+      throw new Error('journeys are opened or changed, not both in one statement');
     const when = at.toISOString();
     const heads: Array<Record<string, unknown>> = [];
     const eventRecords: Array<Record<string, unknown>> = [];
@@ -558,6 +570,16 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         status: c.status,
         version: c.version,
         state: c.state,
+        ...(before === null
+          ? {
+              applicant_id: after.applicantId,
+              occupation: change.columns?.occupation ?? null,
+              target_state_code: change.columns?.place.stateCode ?? null,
+              target_district_ags: change.columns?.place.districtAgs ?? null,
+              country_code: change.columns?.place.countryCode ?? null,
+              opened_at: new Date(after.openedAt).toISOString(),
+            }
+          : {}),
       });
       events.forEach((e, k) => {
         const r = eventRow(journeyId, from + k + 1, e, key);
@@ -609,17 +631,16 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         });
       return { after, result, audited: audited !== undefined };
     });
-    const h = heads[0] as Record<string, unknown>;
-    // The journey rows: inserted for a new journey, else updated only where nobody changed them since they were read.
+    // The journey rows: inserted for new journeys, else updated only where nobody changed them since they were read.
     const head = opening
       ? sql`insert into journey (id, applicant_id, linked_to, pathway, occupation, target_state_code,
             target_district_ags, country_code, employer_id, status, version, state, opened_at, updated_at)
-          values (${h.id}::uuid, ${opening.before === null ? planned[0]?.after.applicantId : null}::uuid,
-            ${h.linked_to}::uuid, ${h.pathway}, ${opening.columns?.occupation ?? null}::text,
-            ${opening.columns?.place.stateCode ?? null}::text, ${opening.columns?.place.districtAgs ?? null}::text,
-            ${opening.columns?.place.countryCode ?? null}::text, ${h.employer_id}::uuid, ${h.status},
-            ${h.version}, ${JSON.stringify(h.state)}::jsonb,
-            ${new Date(planned[0]?.after.openedAt ?? when).toISOString()}::timestamptz, ${when}::timestamptz)
+          select x.id, x.applicant_id, x.linked_to, x.pathway, x.occupation, x.target_state_code,
+            x.target_district_ags, x.country_code, x.employer_id, x.status, x.version, x.state, x.opened_at,
+            ${when}::timestamptz
+          from jsonb_to_recordset(${JSON.stringify(heads)}::jsonb) as x(id uuid, applicant_id uuid, linked_to uuid,
+            pathway text, occupation text, target_state_code text, target_district_ags text, country_code text,
+            employer_id uuid, status text, version int, state jsonb, opened_at timestamptz)
           returning id`
       : sql`update journey j set employer_id = x.employer_id, linked_to = x.linked_to, pathway = x.pathway,
             status = x.status, version = x.version, state = x.state, updated_at = ${when}::timestamptz
@@ -720,69 +741,170 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       const at = now();
       const opening = await prepare(tx, at);
       if (opening === DENIED) return DENIED;
-      const journeyId = randomUUID();
-      const decision = decide(
-        { status: 'initial' },
-        {
-          type: 'open-journey',
-          actor: { role: 'applicant', id: actor.personId },
-          journeyId,
-          facts: opening.facts,
-          owners: opening.owners,
-          applicantId: opening.applicantId,
-        },
-        momentOf(at.toISOString()),
-        params,
-      );
-      if ('refusal' in decision) throw new JourneyRefusal(decision.refusal);
-      const { result } = await append(
-        tx,
-        {
-          before: null,
-          events: decision.events,
-          key,
-          columns: { occupation: opening.occupation, place: opening.place },
-          audited: auditEvent(
-            actor,
-            opening.membership,
-            opening.audit.action,
-            'journey',
-            journeyId,
-            opening.applicantId,
-            opening.audit.purpose,
-            'success',
-          ),
-          answer: { actorId: actor.personId, hash, status: 201 },
-        },
-        at,
-      );
-      if (after) await after(tx, journeyId, at);
+      const { result } = await append(tx, openingChange(actor, opening, key, hash, at), at);
+      if (after) await after(tx, result.body.journeyId, at);
       return result;
     });
     return orNotFound(result);
   }
 
-  /** `open-journey` for the signed-in applicant; owners resolved from the platform's organisations. */
-  async function open(actor: Actor, input: OpenInput, key: string | null = null): Promise<CommandResult> {
+  /** `open-journey` decided by the core for an opening, as a change for `write`; the core's refusal is thrown. */
+  function openingChange(actor: Actor, opening: Opening, key: string | null, hash: string, at: Date): Change {
+    const journeyId = randomUUID();
+    const decision = decide(
+      { status: 'initial' },
+      {
+        type: 'open-journey',
+        actor: { role: 'applicant', id: actor.personId },
+        journeyId,
+        facts: opening.facts,
+        owners: opening.owners,
+        applicantId: opening.applicantId,
+      },
+      momentOf(at.toISOString()),
+      params,
+    );
+    if ('refusal' in decision) throw new JourneyRefusal(decision.refusal);
+    return {
+      before: null,
+      events: decision.events,
+      key,
+      columns: { occupation: opening.occupation, place: opening.place },
+      audited: auditEvent(
+        actor,
+        opening.membership,
+        opening.audit.action,
+        'journey',
+        journeyId,
+        opening.applicantId,
+        opening.audit.purpose,
+        'success',
+      ),
+      answer: { actorId: actor.personId, hash, status: 201 },
+    };
+  }
+
+  /**
+   * `open-journey` for the signed-in applicant; owners resolved from the registry and the platform's
+   * organisations. Openings that arrive together are written together (ADR 0010).
+   */
+  function open(actor: Actor, input: OpenInput, key: string | null = null): Promise<CommandResult> {
+    return openBatcher.submit({ actor, input, key, hash: requestHash({ command: 'open-journey', input }) });
+  }
+
+  /** The applicant's membership that may open a journey; others are refused. */
+  function openerMembership(actor: Actor): Membership {
+    const decision = decideFor(actor, 'create', 'journey', (m) =>
+      m.organisationId === null ? new Set(['own', 'other'] as const) : new Set(['other'] as const),
+    );
+    if (!decision.allow || !decision.membership)
+      throw new AppError('forbidden', { detail: 'Only applicants open journeys.' });
+    return decision.membership;
+  }
+
+  function openingOf(
+    actor: Actor,
+    membership: Membership,
+    input: OpenInput,
+    owners: Opening['owners'],
+  ): Opening {
+    return {
+      membership,
+      applicantId: actor.personId,
+      facts: input.facts,
+      occupation: input.occupation,
+      place: input.place,
+      owners,
+      audit: { action: 'journey.open-journey', purpose: 'open a journey' },
+    };
+  }
+
+  /** One opening alone, in its own transaction (ADR 0008). */
+  async function openAlone(q: QueuedOpening): Promise<CommandResult> {
+    const { actor, input, key, hash } = q;
     // Read before the transaction: the registry snapshot loads on `db` (PGlite runs one query at a time).
     const competence = await recognitionCompetence(db, registry, input.occupation, input.place);
-    return openJourney(actor, key, requestHash({ command: 'open-journey', input }), async (tx) => {
-      const decision = decideFor(actor, 'create', 'journey', (m) =>
-        m.organisationId === null ? new Set(['own', 'other'] as const) : new Set(['other'] as const),
-      );
-      if (!decision.allow || !decision.membership)
-        throw new AppError('forbidden', { detail: 'Only applicants open journeys.' });
-      return {
-        membership: decision.membership,
-        applicantId: actor.personId,
-        facts: input.facts,
-        occupation: input.occupation,
-        place: input.place,
-        owners: await resolveOwners(tx, input.place, competence),
-        audit: { action: 'journey.open-journey', purpose: 'open a journey' },
-      };
-    });
+    return openJourney(actor, key, hash, async (tx) =>
+      openingOf(actor, openerMembership(actor), input, await resolveOwners(tx, input.place, competence)),
+    );
   }
+
+  /**
+   * Openings that arrive together (ADR 0010): the stored answers of their keys in one read, the competent
+   * bodies and owners once per place and occupation, each opening decided on its own, then one statement that
+   * writes all new journeys with their events, steps, audit entries and stored answers. A repeated key answers
+   * its stored answer; a key used for another body 409; an expired key, and every opening of a batch whose write
+   * failed (two requests with one key from two processes), is run again alone.
+   */
+  async function openBatch(items: ReadonlyArray<BatchItem<QueuedOpening, CommandResult>>): Promise<void> {
+    const at = now();
+    const keyed = items.filter((i) => i.value.key !== null);
+    const stored = new Map(
+      (keyed.length === 0
+        ? []
+        : await queryRows<{
+            actor_id: string;
+            key: string;
+            request_hash: string;
+            status: number;
+            response: CommandResult['body'];
+            created_at: string;
+          }>(
+            db,
+            sql`select k.actor_id, k.key, k.request_hash, k.status, k.response, k.created_at
+              from jsonb_to_recordset(${JSON.stringify(keyed.map((i) => ({ actor_id: i.value.actor.personId, key: i.value.key })))}::jsonb)
+                as x(actor_id uuid, key text)
+              join ${idempotencyKey} k on k.actor_id = x.actor_id and k.key = x.key`,
+            'journey-stored-answers',
+          )
+      ).map((r) => [`${r.actor_id} ${r.key}`, r]),
+    );
+    const owners = new Map<string, Promise<Opening['owners']>>();
+    const ownersFor = (input: OpenInput) => {
+      const k = JSON.stringify([input.occupation, input.place]);
+      let found = owners.get(k);
+      if (!found) {
+        found = recognitionCompetence(db, registry, input.occupation, input.place).then((competence) =>
+          resolveOwners(db, input.place, competence),
+        );
+        owners.set(k, found);
+      }
+      return found;
+    };
+    const alone: Array<BatchItem<QueuedOpening, CommandResult>> = [];
+    const decided: Array<{ item: BatchItem<QueuedOpening, CommandResult>; change: Change }> = [];
+    await Promise.all(
+      items.map(async (item) => {
+        const { actor, input, key, hash } = item.value;
+        try {
+          const membership = openerMembership(actor);
+          const answer = key === null ? undefined : stored.get(`${actor.personId} ${key}`);
+          if (answer) {
+            if (idempotencyKeyExpired(new Date(answer.created_at), at, idempotencyTtlHours)) {
+              alone.push(item);
+              return;
+            }
+            if (answer.request_hash !== hash) throw keyReused();
+            item.resolve({ status: answer.status, body: answer.response, replayed: true });
+            return;
+          }
+          const opening = openingOf(actor, membership, input, await ownersFor(input));
+          decided.push({ item, change: openingChange(actor, opening, key, hash, at) });
+        } catch (error) {
+          item.reject(error);
+        }
+      }),
+    );
+    await Promise.all([
+      writeTogether(decided, at, openAlone),
+      ...alone.map((item) => openAlone(item.value).then(item.resolve, item.reject)),
+    ]);
+  }
+  const openBatcher = createBatcher(openBatch, {
+    keyOf: (o) => (o.key === null ? undefined : `${o.actor.personId} ${o.key}`),
+    maxBatch: opts.batch?.maxBatch ?? 64,
+    maxInFlight: opts.batch?.maxInFlight ?? 2,
+  });
 
   /** Any other command on a journey, for the membership the policy allows. */
   async function command(
@@ -885,8 +1007,20 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         }
       }),
     );
+    await writeTogether(decided, at, (c) => commandAlone(c.actor, c.journeyId, c.input));
+  }
+
+  /**
+   * The batch's changes in one `write`; each written one answers, every other (its guard failed, or the whole
+   * statement did) runs again `alone`.
+   */
+  async function writeTogether<T>(
+    decided: ReadonlyArray<{ item: BatchItem<T, CommandResult>; change: Change }>,
+    at: Date,
+    alone: (value: T) => Promise<CommandResult>,
+  ): Promise<void> {
     if (decided.length === 0) return;
-    let written: Written[];
+    let written: readonly Written[] = [];
     try {
       written = await write(
         db,
@@ -894,14 +1028,13 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         at,
       );
     } catch {
-      written = decided.map(() => ({ conflict: true }) as const);
+      // Any failure of the one statement (a unique key, a lost connection): nothing was written.
     }
     await Promise.all(
       decided.map(async ({ item }, i) => {
         const w = written[i];
         if (w && !w.conflict) return item.resolve(w.result);
-        const { actor, journeyId, input } = item.value;
-        await commandAlone(actor, journeyId, input).then(item.resolve, item.reject);
+        await alone(item.value).then(item.resolve, item.reject);
       }),
     );
   }
