@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Membership } from '../../domain/access/policy.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { activeConsentOrgIds } from '../identity/store.ts';
@@ -102,9 +102,14 @@ export function createCounsellingService(db: Database) {
           .from(counsellingCase)
           .where(eq(counsellingCase.organisationId, orgId))
           .orderBy(asc(counsellingCase.openedOn), asc(counsellingCase.createdAt));
-        for (const row of rows)
-          if (row.applicantPersonId)
-            await appendAudit(tx, auditEvent(m, personId, 'read', row, 'counselling'), now);
+        // One entry per linked case, appended together in the order of their chains (several people's chains).
+        await appendAuditMany(
+          tx,
+          rows
+            .filter((row) => row.applicantPersonId)
+            .map((row) => auditEvent(m, personId, 'read', row, 'counselling')),
+          now,
+        );
         return rows.reverse();
       });
     },

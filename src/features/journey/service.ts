@@ -25,7 +25,7 @@ import {
   type StepKind,
   stepsOf,
 } from '../../domain/journey/index.ts';
-import { type AuditEvent, appendAudit, auditRecord } from '../../platform/audit/audit.ts';
+import { type AuditEvent, appendAudit, auditAppendsFrom, auditRecord } from '../../platform/audit/audit.ts';
 import { type BatchItem, createBatcher } from '../../platform/batch.ts';
 import { DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS, DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
 import {
@@ -613,8 +613,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
             values: { step: k, status: s.status, outcome: s.status === 'decided' ? s.outcome : '' },
           });
         }
-      // The entries are appended in the order of their chains (below): several changes in one statement take
-      // the chains' locks in ascending order, so two such statements never wait for each other in a circle.
+      // The entries are appended in the order of their chains (`auditAppendsFrom`).
       if (audited) auditRecords.push({ journey_id: journeyId, ord: i, ...auditRecord(audited, at) });
       const result: CommandResult = {
         status: answer?.status ?? 200,
@@ -686,13 +685,11 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         on conflict do nothing),
       audited as (
         select x.journey_id, a.out_seq
-        from (select x.* from jsonb_to_recordset(${JSON.stringify(auditRecords)}::jsonb) as x(journey_id uuid,
-            ord int, chain smallint, at timestamptz, actor_person_id uuid, actor_role text,
-            actor_organisation_id uuid, action text, object_type text, object_id text, subject_person_id uuid,
-            purpose text, result text)
-          where x.journey_id in (select id from head) order by x.chain, x.ord) x,
-        lateral audit_append(x.chain, x.at, x.actor_person_id, x.actor_role, x.actor_organisation_id, x.action,
-          x.object_type, x.object_id, x.subject_person_id, x.purpose, x.result) a),
+        from ${auditAppendsFrom(
+          JSON.stringify(auditRecords),
+          sql`, journey_id uuid`,
+          sql`where x.journey_id in (select id from head)`,
+        )}),
       answered as (
         insert into idempotency_key (actor_id, key, request_hash, status, response, created_at)
         select x.actor_id, x.key, x.request_hash, x.status, x.response, ${when}::timestamptz

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
-import { AUDIT_CHAINS, appendAudit, canonicalEntry, chainHash, chainOf, verifyAudit } from './audit.ts';
+import {
+  AUDIT_CHAINS,
+  type AuditEvent,
+  appendAudit,
+  appendAuditMany,
+  canonicalEntry,
+  chainHash,
+  chainOf,
+  verifyAudit,
+} from './audit.ts';
 import { auditEntry } from './schema.ts';
 
 let db: TestDatabase;
@@ -44,6 +53,28 @@ describe('audit trail in parallel chains', () => {
     const rows = await db.db.select().from(auditEntry);
     for (const r of rows)
       if (r.subjectPersonId) assert.equal(r.chain, chainOf({ ...event(r.subjectPersonId) }));
+  });
+
+  it('appends several entries in one statement, concurrently with single appends, each linked into its chain', async () => {
+    const people = Array.from(
+      { length: 24 },
+      (_, i) => `00000000-0000-4000-8000-1${String(i).padStart(11, '0')}`,
+    );
+    const events = people.map((p, i) => ({ ...event(p), purpose: `many ${i}` }));
+    const [many] = await Promise.all([
+      appendAuditMany(db.db, events, new Date()),
+      ...people.slice(0, 8).map((p) => appendAudit(db.db, event(p), new Date())),
+      appendAuditMany(db.db, [...events].reverse(), new Date()),
+    ]);
+    assert.equal(many.length, events.length, 'one entry per event, answered in the order given');
+    for (const [i, appended] of many.entries()) {
+      const [row] = await db.db.select().from(auditEntry).where(eq(auditEntry.seq, appended.seq));
+      assert.equal(row?.purpose, `many ${i}`);
+      assert.equal(row?.hash, appended.hash);
+      assert.equal(row?.chain, chainOf(events[i] as AuditEvent));
+    }
+    assert.deepEqual(await appendAuditMany(db.db, [], new Date()), []);
+    assert.equal((await verifyAudit(db.db)).ok, true);
   });
 
   it('hashes in the database exactly as TypeScript does, for any text and a clock that runs backwards', async () => {

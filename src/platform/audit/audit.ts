@@ -81,6 +81,42 @@ export function auditRecord(event: AuditEvent, now: Date) {
 }
 
 /**
+ * `audit_append` for each record of a JSON array of `auditRecord`s (each with its position `ord`, and `extra`
+ * columns such as the id of the row it is about), for a FROM clause (`x` the record, `a` the appended entry).
+ * The entries are appended in ascending order of their chains: every statement that takes several chains' locks
+ * takes them in the same order, so two of them never wait for each other in a circle (ADR 0010).
+ */
+export function auditAppendsFrom(records: string, extra: SQL = sql``, where: SQL = sql``): SQL {
+  return sql`(select x.* from jsonb_to_recordset(${records}::jsonb) as x(ord int, chain smallint, at timestamptz,
+      actor_person_id uuid, actor_role text, actor_organisation_id uuid, action text, object_type text,
+      object_id text, subject_person_id uuid, purpose text, result text${extra})
+    ${where} order by x.chain, x.ord) x,
+    lateral audit_append(x.chain, x.at, x.actor_person_id, x.actor_role, x.actor_organisation_id, x.action,
+      x.object_type, x.object_id, x.subject_person_id, x.purpose, x.result) a`;
+}
+
+/**
+ * Appends several entries in one statement, in the order of their chains (`auditAppendsFrom`): the way for a
+ * transaction that records more than one person's data (a list) to hold several chains' locks.
+ */
+export async function appendAuditMany(
+  db: DbOrTx,
+  events: readonly AuditEvent[],
+  now: Date,
+): Promise<Array<{ seq: number; hash: string }>> {
+  if (events.length === 0) return [];
+  const records = events.map((e, ord) => ({ ord, ...auditRecord(e, now) }));
+  const rows = await queryRows<{ ord: number; out_seq: string | number; out_hash: string }>(
+    db,
+    sql`select x.ord, a.out_seq, a.out_hash from ${auditAppendsFrom(JSON.stringify(records))}`,
+    'audit-append-many',
+  );
+  if (rows.length !== events.length) throw new Error('audit_append did not append every entry');
+  const byOrd = new Map(rows.map((r) => [Number(r.ord), { seq: Number(r.out_seq), hash: r.out_hash }]));
+  return events.map((_, i) => byOrd.get(i) as { seq: number; hash: string });
+}
+
+/**
  * Appends one entry to the chain. Pass the transaction that makes the change being recorded, so
  * that entry and change commit (or roll back) together; outside a transaction the entry is one
  * statement and commits on its own (a read records its entry before the data leaves).
