@@ -1,7 +1,8 @@
 // Journey benchmarks for `npm run bench journeys` (issue 7): with BENCH_JOURNEYS synthetic journeys (default
 // 100 000; the issue asks for 1 000 000: about 8 minutes to load with COPY on a 2-CPU machine) on PostgreSQL:
 // the applicant's journey page and the authority's work queue at 50 connections over HTTP, and command
-// throughput of the service (50 concurrent commands, each its own transaction with events, projection and audit).
+// throughput of the service (50 concurrent applicants opening journeys and submitting steps; each command is
+// decided and audited on its own, and those that arrive together are written together, ADR 0010).
 // Server and service use the pool a deployment has: DATABASE_POOL_SIZE connections to PostgreSQL (default 10);
 // the 50 concurrent requests or commands queue for them, as in production.
 //
