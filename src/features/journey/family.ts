@@ -15,7 +15,7 @@ import {
   planJourney,
   type StepKind,
 } from '../../domain/journey/index.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { type AuditEvent, appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { grantRole } from '../identity/accounts.ts';
@@ -240,14 +240,14 @@ export function createFamilyService(service: JourneyService, identity: IdentityD
         .where(eq(familyMember.principalJourneyId, principal.id))
         .orderBy(asc(familyMember.createdAt));
       const out: FamilyEntry[] = [];
+      const entries: AuditEvent[] = [];
       for (const { link, row } of rows) {
         const object = await service.journeyObject(tx, row);
         const decision = decideFor(actor, 'read', 'journey', (m) =>
           journeyRelations(actor.personId, m, object),
         );
         if (!decision.allow) continue;
-        await appendAudit(
-          tx,
+        entries.push(
           service.auditEvent(
             actor,
             decision.membership,
@@ -258,7 +258,6 @@ export function createFamilyService(service: JourneyService, identity: IdentityD
             'view the family of a journey',
             'success',
           ),
-          at,
         );
         out.push({
           id: row.id,
@@ -270,6 +269,8 @@ export function createFamilyService(service: JourneyService, identity: IdentityD
           ...progressOf(row.state, today),
         });
       }
+      // Several family members' chains: appended together, in the order of their chains (ADR 0010).
+      await appendAuditMany(tx, entries, at);
       return out;
     });
   }
