@@ -517,6 +517,20 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     }
   }
 
+  /**
+   * The answer stored under a repeated key, to be sent again; null when the key has expired (it is unknown, even
+   * before the purge job has deleted it: the request is decided anew); 409 when it came with another body.
+   */
+  function replayOf(
+    stored: { requestHash: string; status: number; response: unknown; createdAt: Date },
+    hash: string,
+    at: Date,
+  ): CommandResult | null {
+    if (idempotencyKeyExpired(stored.createdAt, at, idempotencyTtlHours)) return null;
+    if (stored.requestHash !== hash) throw keyReused();
+    return { status: stored.status, body: stored.response as CommandResult['body'], replayed: true };
+  }
+
   async function storedAnswer(tx: Tx, actorId: string, key: string | null, hash: string) {
     if (key === null) return null;
     const [stored] = await tx
@@ -524,18 +538,14 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
       .from(idempotencyKey)
       .where(and(eq(idempotencyKey.actorId, actorId), eq(idempotencyKey.key, key)));
     if (!stored) return null;
-    // An expired key is unknown, even before the purge job has deleted it: the request is decided anew.
-    if (idempotencyKeyExpired(stored.createdAt, now(), idempotencyTtlHours)) {
-      await forgetIdempotencyKey(tx, actorId, key);
-      return null;
-    }
-    if (stored.requestHash !== hash) throw keyReused();
-    return { status: stored.status, body: stored.response as CommandResult['body'], replayed: true };
+    const replay = replayOf(stored, hash, now());
+    if (replay === null) await forgetIdempotencyKey(tx, actorId, key);
+    return replay;
   }
 
   /**
    * Applies the events of one or more journeys: appends them, updates the projection, notices; ONE statement
-   * (data-modifying CTEs) for all of them: the journey rows (one new row, or changed rows each guarded by the
+   * (data-modifying CTEs) for all of them: the journey rows (new rows, or changed rows each guarded by the
    * version it was decided on), the events, the changed step rows, the applicants' notices and, when given, each
    * change's audit entry and the answer stored under its request's `Idempotency-Key` (`answer.status` with the
    * body returned). Events, steps, notices, entry and answer are written only with their journey's row: a change
@@ -877,12 +887,19 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
           const membership = openerMembership(actor);
           const answer = key === null ? undefined : stored.get(`${actor.personId} ${key}`);
           if (answer) {
-            if (idempotencyKeyExpired(new Date(answer.created_at), at, idempotencyTtlHours)) {
-              alone.push(item);
-              return;
-            }
-            if (answer.request_hash !== hash) throw keyReused();
-            item.resolve({ status: answer.status, body: answer.response, replayed: true });
+            const replay = replayOf(
+              {
+                requestHash: answer.request_hash,
+                status: answer.status,
+                response: answer.response,
+                createdAt: new Date(answer.created_at),
+              },
+              hash,
+              at,
+            );
+            // An expired key is forgotten by the transaction of the opening alone.
+            if (replay === null) alone.push(item);
+            else item.resolve(replay);
             return;
           }
           const opening = openingOf(actor, membership, input, await ownersFor(input));
