@@ -167,7 +167,7 @@ export async function checkRegistryBodies(
     });
 }
 
-/** The registry bodies an organisation is, in the order of the registry's tables. */
+/** The registry bodies an organisation is. */
 export async function registryBodiesOf(db: DbOrTx, organisationId: string): Promise<RegistryBodyRef[]> {
   const rows = await db
     .select()

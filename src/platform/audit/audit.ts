@@ -52,7 +52,7 @@ export function chainHash(prevHash: string, canonical: string): string {
 }
 
 /** The call of `audit_append` for one entry, for a FROM clause (`appendAudit`). */
-export function auditAppendCall(event: AuditEvent, now: Date): SQL {
+function auditAppendCall(event: AuditEvent, now: Date): SQL {
   return sql`audit_append(${chainOf(event)}::smallint, ${now.toISOString()}::timestamptz,
       ${event.actorPersonId ?? null}::uuid, ${event.actorRole ?? null}::text, ${event.actorOrganisationId ?? null}::uuid,
       ${event.action}::text, ${event.objectType}::text, ${event.objectId ?? null}::text,

@@ -82,7 +82,7 @@ async function ping(db: Database): Promise<boolean> {
   }
 }
 
-/** The rows of a raw SQL query, on either driver (both answer `{ rows }`). */
+/** Turns Drizzle's SQL into text and parameters for a named statement (`queryRows`). */
 const dialect = new PgDialect();
 
 /**
