@@ -97,7 +97,7 @@ const FIELD_NAMES = [
     'response',
   ]),
 ];
-const segment = hostileSegment(actors.knownIds);
+const segment = hostileSegment(tally.knownIds);
 
 function caseArbitrary(op: Operation) {
   const names = [...new Set([...(op.body ? propertyNames(op.body) : []), ...op.query])];

@@ -43,7 +43,7 @@ const forms = routes.filter((r) => r.method !== 'GET' && /^\/(de|en)\//.test(r.u
 const ALL_FIELDS = [...new Set([...site.fields.values()].flatMap((f) => [...f.keys()]))].filter(
   (n) => n !== '_csrf',
 );
-const knownValues = [...new Set([...site.params.values()].flatMap((v) => [...v])), ...actors.knownIds];
+tally.knownIds.push(...new Set([...site.params.values()].flatMap((v) => [...v])));
 
 type Shape =
   | { k: 'form'; pairs: [string, string][]; csrfTwice: boolean }
@@ -89,7 +89,7 @@ function caseArbitrary(url: string, policy: (typeof forms)[number]['policy']) {
   );
   const seen = [...(site.paths.get(`GET ${url}`) ?? []), ...(site.paths.get(`POST ${url}`) ?? [])];
   const path = fc.oneof(
-    fillPath(url, hostileSegment(knownValues)),
+    fillPath(url, hostileSegment(tally.knownIds)),
     ...(seen.length > 0 ? [fc.constantFrom(...seen)] : []),
   );
   return fc.record({

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { eq, like } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { mayAttempt } from '../../src/domain/access/policy.ts';
-import { ROLE_ORGANISATION_KINDS, ROLES, type Role } from '../../src/domain/access/roles.ts';
-import { DEMO_ORGANISATIONS } from '../../src/features/identity/demo.ts';
+import { ROLES, type Role } from '../../src/domain/access/roles.ts';
+import { DEMO_DOMAIN, seedDemo } from '../../src/features/identity/demo.ts';
+import { organisation, person, roleAssignment } from '../../src/features/identity/schema.ts';
+import { journey } from '../../src/features/journey/schema.ts';
+import { seedJourneyDemo } from '../../src/features/journey/seed.ts';
 import type { RoutePolicy } from '../../src/platform/http/policy.ts';
 import { buildTestApp, type TestApp } from './app.ts';
-import { makeAccount, makeOrganisation, randomAddress, sessionFor } from './identity.ts';
+import { randomAddress, sessionFor } from './identity.ts';
 
 /**
  * The property-based fuzz of the security suite (docs/security-suite.md): generators of hostile
@@ -201,7 +205,8 @@ export function hostileSegment(known: readonly string[]): fc.Arbitrary<string> {
     fc.uuid(),
     hostileString.map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, '\ufffd'))),
   ];
-  if (known.length > 0) arbitraries.push(fc.constantFrom(...known));
+  // Read when a case is made, so that ids harvested from earlier answers are used too.
+  if (known.length > 0) arbitraries.push(fc.nat().map((i) => known[i % known.length] ?? ''));
   return fc.oneof(...arbitraries);
 }
 
@@ -574,22 +579,25 @@ export interface Actors {
   knownIds: string[];
 }
 
-function orgFor(role: Role) {
-  const kind = ROLE_ORGANISATION_KINDS[role][0];
-  return kind ? DEMO_ORGANISATIONS.find((o) => o.kind === kind) : undefined;
-}
-
-/** The demo organisations and one account per role, as in `npm run seed`, with sessions made directly. */
+/**
+ * The demo data of `npm run seed` (the demo organisations, one account per role, and the demo
+ * journeys between them), so that fuzzed requests meet real objects; sessions are made directly.
+ */
 export async function makeActors(t: TestApp): Promise<Actors> {
   const db = t.database.db;
-  const knownIds: string[] = [];
-  for (const org of DEMO_ORGANISATIONS) knownIds.push(await makeOrganisation(db, org));
+  await seedDemo(db, 'test', new Date());
+  await seedJourneyDemo(db);
   const people = new Map<Role, string>();
-  for (const role of ROLES) {
-    const account = await makeAccount(db, role, orgFor(role)?.slug);
-    people.set(role, account.personId);
-    knownIds.push(account.personId);
-  }
+  const rows = await db
+    .select({ id: person.id, role: roleAssignment.role })
+    .from(person)
+    .innerJoin(roleAssignment, eq(roleAssignment.personId, person.id))
+    .where(like(person.email, `%@${DEMO_DOMAIN}`));
+  for (const r of rows) if (!people.has(r.role)) people.set(r.role, r.id);
+  for (const role of ROLES) assert.ok(people.has(role), `the demo seed has an account for ${role}`);
+  const journeys = await db.select({ id: journey.id }).from(journey).limit(20);
+  const organisations = await db.select({ id: organisation.id }).from(organisation).limit(20);
+  const knownIds = [...people.values(), ...journeys.map((j) => j.id), ...organisations.map((o) => o.id)];
   const browsers = new Map<Role, Browser>();
   const renew = async (role: Role) => {
     const personId = people.get(role) ?? '';
@@ -623,7 +631,17 @@ export interface Finding {
   body: string;
 }
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** Ids in a successful answer (new journeys, documents, shares) join the ids the fuzz tries. */
+function harvestIds(body: string, into: string[]) {
+  if (into.length >= 500) return;
+  for (const [id] of body.matchAll(UUID)) if (!into.includes(id)) into.push(id);
+}
+
 export class Tally {
+  /** Ids that exist: the demo data's, then those seen in successful answers. */
+  readonly knownIds: string[] = [];
   readonly started = performance.now();
   operations = 0;
   cases = 0;
@@ -679,6 +697,7 @@ export async function send(
 ): Promise<LightMyRequestResponse> {
   const res = await t.app.inject({ remoteAddress: randomAddress(), ...options });
   tally.requests++;
+  if (res.statusCode < 300) harvestIds(res.body, tally.knownIds);
   const broken = res.statusCode >= 500 ? `status ${res.statusCode}` : check(res);
   if (broken)
     tally.record({
@@ -801,6 +820,7 @@ export async function startFuzz(name: string): Promise<FuzzRun> {
   const t = await buildTestApp();
   const actors = await makeActors(t);
   const tally = new Tally();
+  tally.knownIds.push(...actors.knownIds);
   console.log(`${name}: FUZZ_SEED=${seed} runs=${runs}`);
   return {
     seed,
