@@ -1,6 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { refuseUnstorable } from '../../platform/http/input-guard.ts';
 import { UploadRefused } from './service.ts';
 
 /** Room for the form fields and part headers around the file in a multipart body. */
@@ -48,7 +49,8 @@ export function readLeadingFields(maxBytes: number) {
     const declared = Number(req.headers['content-length']);
     const declaredTooLarge = Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD;
     const iterator = req.parts({ limits: uploadLimits(maxBytes) })[Symbol.asyncIterator]();
-    const fields: Record<string, string> = {};
+    // No prototype: a field named `constructor` or `__proto__` is just a field.
+    const fields: Record<string, string> = Object.create(null);
     let file: MultipartFile | undefined;
     for (;;) {
       const r = await iterator.next();
@@ -58,8 +60,11 @@ export function readLeadingFields(maxBytes: number) {
         file = part;
         break;
       }
-      if (typeof part.value === 'string' && !(part.fieldname in fields)) fields[part.fieldname] = part.value;
+      if (typeof part.value === 'string' && !Object.hasOwn(fields, part.fieldname))
+        fields[part.fieldname] = part.value;
     }
+    // The global input guard ran before these fields were read.
+    refuseUnstorable(fields, 'body');
     pending.set(req, { declaredTooLarge, next: () => iterator.next(), file, fields });
     req.body = fields;
   };
@@ -90,9 +95,10 @@ export function uploadOf(req: FastifyRequest) {
           part.file?.resume();
           continue;
         }
-        if (typeof part.value === 'string' && !(part.fieldname in p.fields))
+        if (typeof part.value === 'string' && !Object.hasOwn(p.fields, part.fieldname))
           p.fields[part.fieldname] = part.value;
       }
+      refuseUnstorable(p.fields, 'body');
       return p.fields;
     },
   };
