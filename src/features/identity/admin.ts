@@ -97,20 +97,23 @@ export async function registerApplicant(
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    const existing = await findPersonByEmail(tx, email);
-    if (existing) {
+    // A registration that arrives while another one with the same address commits finds no row
+    // but cannot insert one: it is answered like any registration with a taken address.
+    const [row] = (await findPersonByEmail(tx, email))
+      ? []
+      : await tx
+          .insert(person)
+          .values({ email, displayName: input.displayName.trim() || email, passwordHash, createdAt: now })
+          .onConflictDoNothing({ target: person.email })
+          .returning();
+    if (!row) {
       await deps.mailer.send(tx, {
-        to: existing.email,
+        to: email,
         subject: 'Registrierung bei Chancenregion / Registration at Chancenregion',
         text: 'Jemand wollte mit Ihrer Adresse ein Konto anlegen; Sie haben schon eines. Passwort vergessen? /de/passwort-vergessen\nSomeone tried to register with your address; you already have an account. Forgotten your password? /en/forgot-password',
       });
       return;
     }
-    const [row] = await tx
-      .insert(person)
-      .values({ email, displayName: input.displayName.trim() || email, passwordHash, createdAt: now })
-      .returning();
-    if (!row) return;
     await tx.insert(roleAssignment).values({ personId: row.id, role: 'applicant', grantedAt: now });
     await sendTokenMail(deps, tx, row, 'verify-email', now);
     await appendAudit(
