@@ -81,20 +81,40 @@ export async function findOrInvitePerson(
   return { person: row, invited: true };
 }
 
-export type RegisterResult = { kind: 'ok' } | { kind: 'weak'; problem: PasswordProblem };
+export interface Registration {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+}
+export type RegisterResult =
+  | { kind: 'ok'; registration: Registration }
+  | { kind: 'weak'; problem: PasswordProblem };
 
 /**
- * Self-registration as an applicant. The answer is the same whether or not the address is
- * taken (no enumeration): a new account gets a verification link, an existing one a notice.
+ * Self-registration as an applicant, first half: the password is checked and hashed (the same work
+ * for every address). The routes answer next and then call `storeRegistration`, so that the answer
+ * neither says nor takes longer when the address is taken.
  */
-export async function registerApplicant(
-  deps: IdentityDeps,
-  input: { email: string; password: string; displayName: string },
-): Promise<RegisterResult> {
+export async function prepareRegistration(input: {
+  email: string;
+  password: string;
+  displayName: string;
+}): Promise<RegisterResult> {
   const email = normaliseEmail(input.email);
   const problem = checkPassword(input.password, commonPasswords(), email);
   if (problem) return { kind: 'weak', problem };
   const passwordHash = await hashPassword(input.password);
+  return {
+    kind: 'ok',
+    registration: { email, displayName: input.displayName.trim() || email, passwordHash },
+  };
+}
+
+/**
+ * Second half: a new account gets a verification link, an existing one a notice (no enumeration).
+ */
+export async function storeRegistration(deps: IdentityDeps, r: Registration): Promise<void> {
+  const { email, passwordHash } = r;
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     // A registration that arrives while another one with the same address commits finds no row
@@ -103,7 +123,7 @@ export async function registerApplicant(
       ? []
       : await tx
           .insert(person)
-          .values({ email, displayName: input.displayName.trim() || email, passwordHash, createdAt: now })
+          .values({ email, displayName: r.displayName, passwordHash, createdAt: now })
           .onConflictDoNothing({ target: person.email })
           .returning();
     if (!row) {
@@ -129,7 +149,6 @@ export async function registerApplicant(
       now,
     );
   });
-  return { kind: 'ok' };
 }
 
 export async function updateApplicantProfile(
