@@ -116,6 +116,18 @@ describe('input guard: values PostgreSQL cannot store are refused with a 400 nam
     assertRefused(res, 'body.reason', 'no-nul');
   });
 
+  it('refuses U+0000 in a header that is stored (the user agent of a new session)', async () => {
+    const account = await makeAccount(t.database.db, 'applicant');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: randomAddress(),
+      headers: { 'user-agent': 'Mozilla\u0000' },
+      payload: { email: account.email, password: account.password },
+    });
+    assertRefused(res, 'header.user-agent', 'no-nul');
+  });
+
   it('refuses U+0000 in a query parameter (query.q)', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/occupations?q=pfl%00ege' });
     assertRefused(res, 'query.q', 'no-nul');

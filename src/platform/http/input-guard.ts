@@ -91,13 +91,15 @@ function unstorable(errors: FieldError[]): AppError {
 }
 
 /**
- * The one guard for every route: params, query string and the parsed body (JSON or form) are
- * checked before validation and handlers. Multipart fields are read later, by the upload
+ * The one guard for every route: headers, params, query string and the parsed body (JSON or
+ * form) are checked before validation and handlers. Multipart fields are read later, by the upload
  * routes, which call `refuseUnstorable` on them.
  */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', (req, _reply, done) => {
     const errors = [
+      // Over HTTP the parser refuses NUL in header values; in-process requests (inject) do not.
+      ...unstorableFields(req.headers, 'header'),
       ...unstorableFields(req.params, 'params'),
       ...unstorableFields(req.query, 'query'),
       ...unstorableFields(req.body, 'body'),
