@@ -16,6 +16,7 @@ import { registerRegistry } from './features/registry/routes.tsx';
 import { registerSystem } from './features/system/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerLingeringClose } from './platform/http/lingering-close.ts';
 import { collectApiRoutes } from './platform/http/openapi.ts';
 import { requireRoutePolicies } from './platform/http/policy.ts';
@@ -77,6 +78,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   collectApiRoutes(app);
   registerErrorHandling(app, appDeps.web);
   registerLingeringClose(app);
+  registerInputGuard(app);
   await registerSecurity(app, {
     cookieSecret: config.COOKIE_SECRET,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
