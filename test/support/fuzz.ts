@@ -686,6 +686,14 @@ export function describeRequest(o: InjectOptions): string {
   return JSON.stringify({ method: o.method, url: cut(String(o.url)), headers, payload: cut(payload) });
 }
 
+/** The start of an answer; of a page its title and first paragraph. */
+function gist(body: string): string {
+  const title = /<title>([^<]*)<\/title>/.exec(body)?.[1];
+  if (title === undefined) return body.slice(0, 300);
+  const text = /<main[\s\S]*?<p[^>]*>([\s\S]*?)<\/p>/.exec(body)?.[1] ?? '';
+  return `page "${title}" ${text.replace(/<[^>]+>/g, '').slice(0, 200)}`;
+}
+
 /** Sends one fuzzed request; records a finding on 5xx or on an answer that breaks the contract. */
 export async function send(
   t: TestApp,
@@ -705,7 +713,7 @@ export async function send(
       who,
       status: res.statusCode,
       request: describeRequest(options),
-      body: `${broken}: ${res.body.slice(0, 300)}`,
+      body: `${broken}: ${gist(res.body)}`,
     });
   return res;
 }
