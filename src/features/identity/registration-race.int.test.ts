@@ -5,6 +5,7 @@ import { buildTestApp, csrfFor, type TestApp } from '../../../test/support/app.t
 import { eventually } from '../../../test/support/eventually.ts';
 import { randomAddress } from '../../../test/support/identity.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
+import { AccountError, createUser } from './accounts.ts';
 import { person } from './schema.ts';
 
 /** How many registrations with one new address arrive at the same moment. */
@@ -69,6 +70,27 @@ describe('simultaneous registrations with the same new address', () => {
       Array(SIMULTANEOUS).fill(200),
     );
     await eventually('a mail for each request', async () => (await mailsTo(email)).length === SIMULTANEOUS);
+    assert.equal((await accountsWith(email)).length, 1);
+  });
+
+  it('accounts created at the same moment by administrators or the CLI: one is made, the others are told the address is taken', async () => {
+    const email = `created-${Date.now()}@example.org`;
+    const results = await Promise.allSettled(
+      Array.from({ length: SIMULTANEOUS }, () =>
+        createUser(
+          t.database.db,
+          { email, password: 'Mein Weg nach Görlitz 2026', role: 'applicant', verified: true },
+          new Date(),
+        ),
+      ),
+    );
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    for (const r of results) {
+      if (r.status === 'rejected') {
+        assert.ok(r.reason instanceof AccountError, String(r.reason));
+        assert.equal(r.reason.reason, 'email-taken');
+      }
+    }
     assert.equal((await accountsWith(email)).length, 1);
   });
 });

@@ -42,36 +42,45 @@ function isContainer(v: unknown): v is Record<string, unknown> {
   return typeof (v as { pipe?: unknown }).pipe !== 'function';
 }
 
+/** A place in the walk; its path is only spelled out when something there is refused. */
+interface Place {
+  readonly value: unknown;
+  readonly parent: Place | undefined;
+  /** Key or index; for the root, the location (`body`, `query` …). */
+  readonly name: string | number;
+}
+
+function pathOf(place: Place, last?: string): string {
+  const parts: (string | number)[] = last === undefined ? [] : [last];
+  for (let p: Place | undefined = place; p; p = p.parent) parts.push(p.name);
+  return parts.reverse().join('.');
+}
+
 /**
- * Every string in a parsed request part (params, query, a JSON or form body, multipart fields),
- * values and keys, that the database cannot store. Walks in place (no copies) with an explicit
- * stack, so that deeply nested JSON cannot overflow the call stack; Buffers and streams are not
- * entered.
+ * Every string in a parsed request part (headers, params, query, a JSON or form body, multipart
+ * fields), values and keys, that the database cannot store (at most ten). Walks in place: no
+ * copies, no recursion (deeply nested JSON cannot overflow the call stack), no path strings until
+ * one is needed. Buffers and streams are not entered.
  */
 export function unstorableFields(value: unknown, location: string): FieldError[] {
   const errors: FieldError[] = [];
-  const stack: [unknown, string][] = [[value, location]];
+  const stack: Place[] = [{ value, parent: undefined, name: location }];
   while (stack.length > 0 && errors.length < MAX_ERRORS) {
-    const [v, at] = stack.pop() as [unknown, string];
+    const place = stack.pop() as Place;
+    const v = place.value;
     if (typeof v === 'string') {
       const rule = textProblem(v);
-      if (rule) errors.push({ field: at, rule, message: MESSAGES[rule] });
-      continue;
-    }
-    if (!isContainer(v)) continue;
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${at}.${i}`]);
-      continue;
-    }
-    const keys = Object.keys(v);
-    for (const key of keys) {
-      const rule = textProblem(key);
-      if (rule)
-        errors.push({ field: `${at}.${printable(key)}`, rule, message: `the name ${MESSAGES[rule]}` });
-    }
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i] as string;
-      if (!textProblem(key)) stack.push([v[key], `${at}.${key}`]);
+      if (rule) errors.push({ field: pathOf(place), rule, message: MESSAGES[rule] });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push({ value: v[i], parent: place, name: i });
+    } else if (isContainer(v)) {
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue;
+        const rule = textProblem(key);
+        if (rule)
+          errors.push({ field: pathOf(place, printable(key)), rule, message: `the name ${MESSAGES[rule]}` });
+        else stack.push({ value: v[key], parent: place, name: key });
+      }
     }
   }
   return errors;
