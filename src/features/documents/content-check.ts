@@ -120,9 +120,19 @@ const hexEscape = /#([0-9a-f]{2})/gi;
 const decodeHex = (s: string) =>
   s.replace(hexEscape, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 
-/** A name as a viewer reads it: `#xx` escapes decoded in either case (pdf-lib decodes only upper case). */
+const names = new WeakMap<PDFName, string>();
+
+/**
+ * A name as a viewer reads it: `#xx` escapes decoded in either case (pdf-lib decodes only upper
+ * case). pdf-lib keeps one instance per name, so each is decoded once.
+ */
 function nameOf(n: PDFName): string {
-  return decodeHex(n.decodeText());
+  let name = names.get(n);
+  if (name === undefined) {
+    name = decodeHex(n.decodeText());
+    names.set(n, name);
+  }
+  return name;
 }
 
 const EOF_MARK = Buffer.from('%%EOF');
@@ -153,7 +163,8 @@ async function checkPdf(all: Uint8Array): Promise<ContentVerdict> {
       // Checked below: pdf-lib's own error is an ES5 class that `instanceof` does not recognise.
       ignoreEncryption: true,
       updateMetadata: false,
-      parseSpeed: ParseSpeeds.Medium,
+      // 100 objects per turn of the event loop: a long PDF does not hold up other requests for long.
+      parseSpeed: ParseSpeeds.Slow,
       throwOnInvalidObject: false,
     });
   } catch (e) {
@@ -162,15 +173,20 @@ async function checkPdf(all: Uint8Array): Promise<ContentVerdict> {
   if (doc.isEncrypted) return refuse('encrypted', 'encrypted');
   const catalog = doc.context.lookup(doc.context.trailerInfo.Root);
   if (!(catalog instanceof PDFDict)) return refuse('well-formed', 'no document catalog');
-  const found = activeContentIn(doc);
+  const found = await activeContentIn(doc);
   return found ? refuse('active-content', found) : ok(length);
 }
 
+/** Objects looked at between two turns of the event loop. */
+const OBJECTS_PER_TURN = 2000;
+
 /** The first active content of the document, or undefined. */
-function activeContentIn(doc: PDFDocument): string | undefined {
+async function activeContentIn(doc: PDFDocument): Promise<string | undefined> {
   const { context } = doc;
   const pending: PDFObject[] = context.enumerateIndirectObjects().map(([, o]) => o);
+  let seen = 0;
   for (let o = pending.pop(); o !== undefined; o = pending.pop()) {
+    if (++seen % OBJECTS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     if (o instanceof PDFInvalidObject) {
       const raw = new Uint8Array(o.sizeInBytes());
       o.copyBytesInto(raw, 0);
@@ -317,7 +333,12 @@ const isFrame = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc
 function checkJpeg(b: Uint8Array): ContentVerdict {
   let at = 2;
   while (at < b.length) {
-    if (b[at] !== 0xff) return refuse('well-formed', `JPEG: no marker at ${at}`);
+    if (b[at] !== 0xff) {
+      // Extraneous bytes before a marker: decoders skip them (libjpeg warns), so do we.
+      const next = b.indexOf(0xff, at);
+      if (next < 0) break;
+      at = next;
+    }
     while (b[at] === 0xff) at++; // fill bytes
     const marker = b[at];
     at++;

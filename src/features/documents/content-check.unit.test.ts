@@ -128,6 +128,15 @@ describe('content check: images', () => {
     assert.ok(8000 * 6000 < MAX_PIXELS);
   });
 
+  it('skips extraneous bytes between JPEG segments, as decoders do', async () => {
+    const jpeg = jpegClaiming(8, 8);
+    const padded = Buffer.concat([jpeg.subarray(0, 20), Buffer.alloc(3), jpeg.subarray(20)]);
+    assert.deepEqual(await checkContent('image/jpeg', Buffer.concat([padded, SCRIPT_TRAILER])), {
+      ok: true,
+      length: padded.length,
+    });
+  });
+
   it('refuses images whose structure ends early', async () => {
     assert.equal(problemOf(await checkContent('image/png', SAMPLE_PNG.subarray(0, 40))), 'well-formed');
     assert.equal(problemOf(await checkContent('image/jpeg', SAMPLE_JPEG.subarray(0, 10))), 'well-formed');
