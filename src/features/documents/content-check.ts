@@ -159,14 +159,16 @@ async function checkPdf(all: Uint8Array): Promise<ContentVerdict> {
   if (streams) return refuse('well-formed', streams);
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, {
-      // Checked below: pdf-lib's own error is an ES5 class that `instanceof` does not recognise.
-      ignoreEncryption: true,
-      updateMetadata: false,
-      // 100 objects per turn of the event loop: a long PDF does not hold up other requests for long.
-      parseSpeed: ParseSpeeds.Slow,
-      throwOnInvalidObject: false,
-    });
+    doc = await withoutPdfLibWarnings(() =>
+      PDFDocument.load(bytes, {
+        // Checked below: pdf-lib's own error is an ES5 class that `instanceof` does not recognise.
+        ignoreEncryption: true,
+        updateMetadata: false,
+        // 100 objects per turn of the event loop: a long PDF does not hold up other requests for long.
+        parseSpeed: ParseSpeeds.Slow,
+        throwOnInvalidObject: false,
+      }),
+    );
   } catch (e) {
     return refuse('well-formed', `pdf-lib: ${(e as Error).constructor.name}`);
   }
@@ -175,6 +177,33 @@ async function checkPdf(all: Uint8Array): Promise<ContentVerdict> {
   if (!(catalog instanceof PDFDict)) return refuse('well-formed', 'no document catalog');
   const found = await activeContentIn(doc);
   return found ? refuse('active-content', found) : ok(length);
+}
+
+/**
+ * pdf-lib writes a `console.warn` line for every damaged object of a PDF it parses: a damaged
+ * upload could flood the server's output. While checks run, those lines (and only those) are
+ * dropped; every other warning passes.
+ */
+const PDF_LIB_NOISE = /^(Trying to parse invalid object|Invalid object ref|Removing parsed object)/;
+let quietChecks = 0;
+let originalWarn: typeof console.warn | undefined;
+
+async function withoutPdfLibWarnings<T>(run: () => Promise<T>): Promise<T> {
+  if (quietChecks++ === 0) {
+    const warn = console.warn;
+    originalWarn = warn;
+    console.warn = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && PDF_LIB_NOISE.test(args[0]))) warn(...args);
+    };
+  }
+  try {
+    return await run();
+  } finally {
+    if (--quietChecks === 0 && originalWarn) {
+      console.warn = originalWarn;
+      originalWarn = undefined;
+    }
+  }
 }
 
 /** Objects looked at between two turns of the event loop. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { SAMPLE_JPEG, SAMPLE_PNG, samplePdf } from '../../../test/support/documents.ts';
 import {
   jpegClaiming,
@@ -14,6 +15,7 @@ import {
   storedZip,
 } from '../../../test/support/upload-fixtures.ts';
 import { type ContentVerdict, checkContent, holdsZip, MAX_PIXELS } from './content-check.ts';
+import type { MediaType } from './files.ts';
 
 const problemOf = (v: ContentVerdict) => (v.ok ? 'ok' : v.problem);
 
@@ -150,5 +152,60 @@ describe('content check: images', () => {
     assert.ok(holdsZip(pngZipPolyglot()));
     assert.equal(problemOf(await checkContent('image/png', pngZipPolyglot())), 'active-content');
     assert.ok(!holdsZip(SAMPLE_PNG));
+  });
+});
+
+describe('content check: never throws, whatever the bytes', () => {
+  const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+  console.log(`content-check fuzz seed ${seed}`);
+
+  it('answers a verdict for damaged PDFs, PNGs and JPEGs (mutated, truncated, random)', async () => {
+    const plain = await pdfWith('none');
+    const bases: [MediaType, Buffer][] = [
+      ['application/pdf', plain],
+      ['application/pdf', await pdfWith('javascript-names', false)],
+      ['image/png', SAMPLE_PNG],
+      ['image/jpeg', jpegClaiming(32, 32)],
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...bases),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }),
+        fc.nat(),
+        fc.uint8Array({ maxLength: 64 }),
+        async ([type, base], flips, cut, tail) => {
+          const bytes = Buffer.concat([base.subarray(0, cut % (base.length + 1)), tail]);
+          for (const [at, value] of flips) if (bytes.length > 0) bytes[at % bytes.length] = value;
+          const v = await checkContent(type, bytes);
+          assert.ok(v.ok ? v.length <= bytes.length : typeof v.problem === 'string');
+        },
+      ),
+      { numRuns: 300, seed },
+    );
+  });
+
+  it("drops pdf-lib's warnings about damaged objects (a log flood), passes others, and restores console.warn", async () => {
+    const original = console.warn;
+    const seen: unknown[] = [];
+    const recorder = (...args: unknown[]) => void seen.push(args[0]);
+    console.warn = recorder;
+    try {
+      const damaged = Buffer.from(
+        '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n3 0 obj\n<< /A [ 1 2 >>\nendobj\n' +
+          '4 0 obj\n<< /B 99 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+      );
+      const checking = checkContent('application/pdf', damaged);
+      console.warn('another module speaks');
+      await checking;
+      assert.equal(console.warn, recorder, 'restored');
+    } finally {
+      console.warn = original;
+    }
+    assert.deepEqual(seen, ['another module speaks']);
+  });
+
+  it('refuses deeply nested PDF objects without overflowing the stack', async () => {
+    const deep = rawPdf(`/X ${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    assert.equal(problemOf(await checkContent('application/pdf', deep)), 'well-formed');
   });
 });
