@@ -39,10 +39,15 @@ export const isContentProblem = (reason: string): reason is ContentProblem =>
   (CONTENT_PROBLEMS as readonly string[]).includes(reason);
 
 export type ContentVerdict =
-  | { readonly ok: true /** How many leading bytes to keep. */; readonly length: number }
+  | {
+      readonly ok: true;
+      /** How many leading bytes to keep. */
+      readonly length: number;
+    }
   | {
       readonly ok: false;
-      readonly problem: ContentProblem /** For the log, never personal data. */;
+      readonly problem: ContentProblem;
+      /** What was found, for the error's message (never shown to the client, no personal data). */
       readonly why: string;
     };
 
@@ -115,6 +120,9 @@ const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
   'SubmitForm',
   'ImportData',
 ]);
+
+/** The same names (and an object stream) in the raw text of an object pdf-lib could not parse. */
+const IN_RAW_TEXT = new RegExp(`/(${[...FORBIDDEN_NAMES, 'ObjStm'].join('|')})\\b`);
 
 const hexEscape = /#([0-9a-f]{2})/gi;
 const decodeHex = (s: string) =>
@@ -220,10 +228,7 @@ async function activeContentIn(doc: PDFDocument): Promise<string | undefined> {
       const raw = new Uint8Array(o.sizeInBytes());
       o.copyBytesInto(raw, 0);
       const text = decodeHex(Buffer.from(raw).toString('latin1'));
-      const name =
-        /\/(JavaScript|JS|Launch|EmbeddedFiles?|EF|FileAttachment|GoToE|RichMedia|XFA|SubmitForm|ImportData|ObjStm)\b/.exec(
-          text,
-        );
+      const name = IN_RAW_TEXT.exec(text);
       if (name) return `/${name[1]} in an object pdf-lib could not parse`;
       continue;
     }

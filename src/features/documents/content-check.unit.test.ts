@@ -69,6 +69,14 @@ describe('content check: PDF', () => {
     }
   });
 
+  it('refuses active content in an object pdf-lib cannot parse', async () => {
+    const broken = Buffer.from(
+      '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n' +
+        '3 0 obj\n<< /S /Java#53cript /JS (app.alert(1)) [ >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    );
+    assert.equal(problemOf(await checkContent('application/pdf', broken)), 'active-content');
+  });
+
   it('refuses encrypted PDFs', async () => {
     const pdf = rawPdf('', '/Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >>');
     assert.equal(problemOf(await checkContent('application/pdf', pdf)), 'encrypted');
