@@ -115,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof DataDirLockedError) {
       const invite =
         command === 'users'
-          ? '  - or, while the server runs, invite the person on its administration page: /de/verwaltung/organisationen (/en/admin/organisations).\n'
+          ? '  - or, while the server runs, invite the person on its administration page: /de/verwaltung/organisationen (/en/admin/organisations)\n'
           : '';
       process.stderr.write(`${error.message}\n${invite}`);
       return 75; // EX_TEMPFAIL: try again once the holder has stopped

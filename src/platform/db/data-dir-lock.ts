@@ -53,8 +53,8 @@ export class DataDirLockedError extends Error {
       `The embedded database in ${dir} is in use by ${who}.\n` +
         'Two processes must never open it at once: one would overwrite the other’s writes.\n' +
         `${extra}What to do:\n` +
-        '  - stop that process first (a server: Ctrl-C or SIGTERM), then run this command again;\n' +
-        '  - or run the server and the commands on PostgreSQL: set DATABASE_URL=postgres://… (README.md, "Running on PostgreSQL").',
+        '  - stop that process first (a server: Ctrl-C or SIGTERM), then run this command again\n' +
+        '  - or run the server and the commands on PostgreSQL: set DATABASE_URL=postgres://… (README.md, "Running on PostgreSQL")',
     );
     this.name = 'DataDirLockedError';
     this.holder = holder;
