@@ -218,9 +218,13 @@ function held(file: string, holder: LockHolder, content: string): DataDirLock {
       return false;
     }
   };
+  // Neither the heartbeat nor the release may throw: a timer's error would end the server, and a lock file
+  // that could not be touched or removed is at worst taken over later, once this process has ended.
   const heartbeat = setInterval(() => {
     const now = new Date();
-    if (stillOurs()) utimesSync(file, now, now);
+    try {
+      if (stillOurs()) utimesSync(file, now, now);
+    } catch {}
   }, HEARTBEAT_MS);
   heartbeat.unref();
   let released = false;
@@ -229,7 +233,9 @@ function held(file: string, holder: LockHolder, content: string): DataDirLock {
     released = true;
     clearInterval(heartbeat);
     process.off('exit', release);
-    if (stillOurs()) unlinkSync(file);
+    try {
+      if (stillOurs()) unlinkSync(file);
+    } catch {}
   };
   process.on('exit', release);
   return { file, holder, release };
