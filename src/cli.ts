@@ -17,6 +17,7 @@ import { answersPurgeJob } from './features/pathways/jobs.ts';
 import { referenceAgeJob } from './features/regions/jobs.ts';
 import { createProgress } from './platform/cli/progress.ts';
 import { type Config, ConfigError, parseConfig } from './platform/config.ts';
+import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import { checkReferenceAge } from './platform/reference/check.ts';
@@ -111,6 +112,14 @@ export async function main(argv: string[]): Promise<number> {
         break;
     }
   } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      const invite =
+        command === 'users'
+          ? '  - or, while the server runs, invite the person on its administration page: /de/verwaltung/organisationen (/en/admin/organisations)\n'
+          : '';
+      process.stderr.write(`${error.message}\n${invite}`);
+      return 75; // EX_TEMPFAIL: try again once the holder has stopped
+    }
     process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }

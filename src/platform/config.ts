@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -124,6 +124,8 @@ export function parseConfig(env: Record<string, string | undefined>, version = p
   }
   const c = result.data;
   const dataDir = path.resolve(c.DATA_DIR);
+  const unusable = dataDirProblem(dataDir);
+  if (unusable) throw new ConfigError([`DATA_DIR ${unusable}`]);
   return {
     ...c,
     DATA_DIR: dataDir,
@@ -131,6 +133,28 @@ export function parseConfig(env: Record<string, string | undefined>, version = p
     dbKind: c.DATABASE_URL ? 'postgres' : 'pglite',
     version,
   };
+}
+
+/**
+ * Why the data directory cannot be used, if it cannot: it (or the nearest part of its path that exists) must be
+ * a directory this process may write to, since documents, local secrets and the embedded database live there.
+ */
+function dataDirProblem(dataDir: string): string | undefined {
+  let existing = dataDir;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (!statSync(existing).isDirectory()) {
+    return existing === dataDir
+      ? `must be a directory: ${dataDir} is a file`
+      : `cannot be created: ${existing} (on the way to ${dataDir}) is a file`;
+  }
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    return existing === dataDir
+      ? `must be a directory this process may write to: ${dataDir} is not writable`
+      : `cannot be created: ${existing} (on the way to ${dataDir}) is not writable`;
+  }
+  return undefined;
 }
 
 /**
