@@ -5,7 +5,7 @@
  * (b) every backend of the app is terminated (`pg_terminate_backend`), (c) the app itself is killed (kill -9)
  * and started again. Each prints one `RELIABILITY {…}` line and asserts: no acknowledged write lost, none applied
  * twice after retrying in-doubt requests with the same key, no 500, the process stayed up in (a) and (b), and
- * recovery within 30 s.
+ * recovery within 30 s of the database being back (60 s after kill -9, a cold start).
  *
  * Runs once per CI run: in the suite without DATABASE_URL (the second pass against the shared PostgreSQL skips
  * it). Without PostgreSQL binaries it is skipped with the reason, except in CI (CI=true), where it fails.
@@ -25,7 +25,10 @@ import { type Applicant, checkLedger, type Ledger, request, signInAndOpen, start
 import { type ServerProcess, startServer } from './server.ts';
 
 const WORKERS = 6;
+/** Seconds from the database being back until the server answers and writes again. */
 const RECOVERY_LIMIT_S = 30;
+/** After kill -9 the recovery includes a cold start of the server (compiling, migrations check, jobs). */
+const RESTART_LIMIT_S = 60;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const bin = postgresBinaries();
@@ -81,9 +84,9 @@ describe('reliability: database restart, terminated backends and kill -9 under w
   });
 
   /** Seconds from `since` until /health answers 200 and a write is acknowledged; null after the limit. */
-  async function recovery(since: number, ledger: Ledger): Promise<number | null> {
+  async function recovery(since: number, ledger: Ledger, limitSeconds: number): Promise<number | null> {
     let healthyAt: number | null = null;
-    while (Date.now() - since < RECOVERY_LIMIT_S * 1000) {
+    while (Date.now() - since < limitSeconds * 1000) {
       if (healthyAt === null && (await request(`${server.url}/health`))?.status === 200)
         healthyAt = Date.now();
       const ackedAt = ledger.ackTimes.find((t) => t > since);
@@ -96,14 +99,18 @@ describe('reliability: database restart, terminated backends and kill -9 under w
   }
 
   /** Runs the load, applies the disruption (which answers when the database or app is back), and checks. */
-  async function scenario(name: string, disrupt: () => Promise<number>, opts: { staysUp: boolean }) {
+  async function scenario(
+    name: string,
+    disrupt: () => Promise<number>,
+    opts: { staysUp: boolean; limitSeconds: number },
+  ) {
     const pidBefore = server.pid;
     const load = startLoad(() => server.url, applicants);
     let recoverySeconds: number | null = null;
     try {
       await sleep(2_500);
       const back = await disrupt();
-      recoverySeconds = await recovery(back, load.ledger);
+      recoverySeconds = await recovery(back, load.ledger, opts.limitSeconds);
       await sleep(1_500);
     } finally {
       await load.stop();
@@ -129,7 +136,7 @@ describe('reliability: database restart, terminated backends and kill -9 under w
     assert.equal(check.duplicates, 0, `writes applied twice: ${context}`);
     assert.equal(check.unresolved, 0, `requests without a definite answer: ${context}`);
     assert.equal(figures.status500, 0, `responses with status 500: ${context}`);
-    assert.notEqual(recoverySeconds, null, `no recovery within ${RECOVERY_LIMIT_S} s: ${context}`);
+    assert.notEqual(recoverySeconds, null, `no recovery within ${opts.limitSeconds} s: ${context}`);
   }
 
   /** A job sent now is worked by the server's pg-boss workers. */
@@ -174,7 +181,7 @@ describe('reliability: database restart, terminated backends and kill -9 under w
         }
         return Date.now();
       },
-      { staysUp: true },
+      { staysUp: true, limitSeconds: RECOVERY_LIMIT_S },
     );
     const down = { health, api, page } as Record<'health' | 'api' | 'page', Answer>;
     assert.equal(down.health?.status, 503, 'GET /health while the database is down');
@@ -207,7 +214,7 @@ describe('reliability: database restart, terminated backends and kill -9 under w
         }
         return Date.now();
       },
-      { staysUp: true },
+      { staysUp: true, limitSeconds: RECOVERY_LIMIT_S },
     );
     await assertJobsRun();
   });
@@ -221,7 +228,7 @@ describe('reliability: database restart, terminated backends and kill -9 under w
         server = await startServer(env, port);
         return killedAt;
       },
-      { staysUp: false },
+      { staysUp: false, limitSeconds: RESTART_LIMIT_S },
     );
   });
 });

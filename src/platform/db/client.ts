@@ -7,6 +7,7 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/p
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../config.ts';
+import { withStatementName } from './errors.ts';
 
 /** The one database type every feature codes against; the same on PGlite and PostgreSQL. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -39,9 +40,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, keepAlive: true });
+  // A client that loses its server (restart, pg_terminate_backend, network) emits 'error'. The pool listens only
+  // while the client is idle; a checked-out client without a listener would turn it into an uncaught exception
+  // and end the process. Every client gets its own listener for its whole life: the query in flight fails (the
+  // request answers 503, ADR 0011), and the pool drops the client on release, as it is no longer queryable.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool) as unknown as Database;
   return {
     kind: 'postgres',
@@ -91,10 +96,15 @@ const dialect = new PgDialect();
  * (the journey's hot statements; ADR 0009). One name must always carry the same SQL text; PGlite ignores it.
  */
 export async function queryRows<T>(db: DbOrTx, query: SQL, name?: string): Promise<T[]> {
-  const result = name
-    ? await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute()
-    : await db.execute(query);
-  return (result as { rows: T[] }).rows;
+  if (!name) return ((await db.execute(query)) as { rows: T[] }).rows;
+  try {
+    const result = await db._.session
+      .prepareQuery(dialect.sqlToQuery(query), undefined, name, false)
+      .execute();
+    return (result as { rows: T[] }).rows;
+  } catch (error) {
+    throw withStatementName(error, name);
+  }
 }
 
 /** Whether an error (or one it was caused by, as Drizzle wraps the driver's) is a unique violation (23505). */
