@@ -41,6 +41,7 @@ export async function openConfiguredDatabase(config: Config, progress: Progress)
     const handle = await openDatabase({
       databaseUrl: config.DATABASE_URL,
       poolSize: config.DATABASE_POOL_SIZE,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     });
     if (!(await handle.ping())) {
       await handle.close();

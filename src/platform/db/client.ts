@@ -30,17 +30,34 @@ export interface OpenOptions {
   /** Directory of the PGlite data; `memory://` for an in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL's `statement_timeout` in milliseconds; 0 or absent: none. */
+  statementTimeoutMs?: number;
   /** A PGlite data dump to start from (tests use a migrated template). */
   loadDataDir?: Blob | File;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? DEFAULT_DATABASE_POOL_SIZE);
+  if (opts.databaseUrl) {
+    return openPostgres(
+      opts.databaseUrl,
+      opts.poolSize ?? DEFAULT_DATABASE_POOL_SIZE,
+      opts.statementTimeoutMs,
+    );
+  }
   return openPglite(opts.dataDir ?? 'memory://', opts.loadDataDir);
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, keepAlive: true });
+async function openPostgres(url: string, max: number, statementTimeoutMs = 0): Promise<DatabaseHandle> {
+  // A request waits at most 5 s for a connection (pool full, or the server not answering) and a statement at
+  // most statementTimeoutMs; then it fails with an error that answers 503 (ADR 0011). Keep-alive notices a
+  // connection whose server vanished without closing it.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   // A client that loses its server (restart, pg_terminate_backend, network) emits 'error'. The pool listens only
   // while the client is idle; a checked-out client without a listener would turn it into an uncaught exception
   // and end the process. Every client gets its own listener for its whole life: the query in flight fails (the
