@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { DatabaseHandle } from '../db/client.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 
 export interface JobDefinition<T extends object = object> {
   name: string;
@@ -29,7 +30,12 @@ export async function startJobs(
     database.raw.kind === 'pglite'
       ? new PgBoss({ db: fromPglite(database.raw.client), backend: 'pglite', schema: 'pgboss' })
       : new PgBoss({ db: poolAdapter(database.raw.pool), schema: 'pgboss' });
-  boss.on('error', (err: Error) => log.error({ err }, 'job queue error'));
+  // While the database is unreachable every worker's poll fails; pg-boss keeps polling and resumes by itself.
+  boss.on('error', (err: Error) =>
+    isDatabaseUnavailable(err)
+      ? log.warn({ err }, 'job queue waiting for the database')
+      : log.error({ err }, 'job queue error'),
+  );
   await boss.start();
   for (const def of definitions) {
     await boss.createQueue(def.name);
