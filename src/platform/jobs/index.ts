@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { DatabaseHandle } from '../db/client.ts';
-import { isDatabaseUnavailable } from '../db/errors.ts';
+import { databaseErrorForLog, isDatabaseUnavailable } from '../db/errors.ts';
 
 export interface JobDefinition<T extends object = object> {
   name: string;
@@ -41,7 +41,12 @@ export async function startJobs(
     await boss.createQueue(def.name);
     if (opts.work) {
       await boss.work(def.name, async (jobs) => {
-        for (const job of jobs) await def.handler(job.data as object);
+        try {
+          for (const job of jobs) await def.handler(job.data as object);
+        } catch (error) {
+          log.error({ err: error, job: def.name }, 'job failed');
+          throw storableError(error);
+        }
       });
     }
     if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
@@ -57,4 +62,15 @@ function poolAdapter(pool: import('pg').Pool) {
   return {
     executeSql: async (text: string, values?: unknown[]) => pool.query(text, values as unknown[]),
   };
+}
+
+/**
+ * pg-boss stores a failed job's error with all its fields in the job's row. A database error (Drizzle's carries
+ * the SQL text and its parameters) is stored as its log form only: classes, SQLSTATE, statement (ADR 0011).
+ */
+function storableError(error: unknown): unknown {
+  const logged = databaseErrorForLog(error);
+  if (!logged) return error;
+  const { stack, ...fields } = logged;
+  return Object.assign(new Error(logged.message), fields, { stack });
 }
