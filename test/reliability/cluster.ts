@@ -44,6 +44,8 @@ export interface Cluster {
   crash(): void;
   /** `pg_ctl start`, waiting until it accepts connections. */
   start(): void;
+  /** `pg_amcheck --heapallindexed` of one database: throws naming the corruption it finds. */
+  amcheck(database: string): void;
   /** Stops the server and deletes its directory. */
   destroy(): void;
 }
@@ -84,6 +86,24 @@ export async function startCluster(bin: string): Promise<Cluster> {
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     crash: () => run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']),
     start,
+    amcheck: (database) => {
+      const result = spawnSync(
+        path.join(bin, 'pg_amcheck'),
+        [
+          '--install-missing',
+          '--heapallindexed',
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(port),
+          '-U',
+          'postgres',
+          database,
+        ],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      if (result.status !== 0) throw new Error(`pg_amcheck found problems: ${result.stdout}${result.stderr}`);
+    },
     destroy: () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);

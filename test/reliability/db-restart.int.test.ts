@@ -4,8 +4,9 @@
  * disruptions in the middle of it: (a) PostgreSQL crashes (`pg_ctl -m immediate stop`) and comes back ~5 s later,
  * (b) every backend of the app is terminated (`pg_terminate_backend`), (c) the app itself is killed (kill -9)
  * and started again. Each prints one `RELIABILITY {…}` line and asserts: no acknowledged write lost, none applied
- * twice after retrying in-doubt requests with the same key, no 500, the process stayed up in (a) and (b), and
- * recovery within 30 s of the database being back (60 s after kill -9, a cold start).
+ * twice after retrying in-doubt requests with the same key, no 500, the process stayed up in (a) and (b),
+ * recovery within 30 s of the database being back (60 s after kill -9, a cold start), no more connections than
+ * the pool holds, and `pg_amcheck --heapallindexed` clean.
  *
  * Runs once per CI run: in the suite without DATABASE_URL (the second pass against the shared PostgreSQL skips
  * it). Without PostgreSQL binaries it is skipped with the reason, except in CI (CI=true), where it fails.
@@ -25,6 +26,7 @@ import { type Applicant, checkLedger, type Ledger, request, signInAndOpen, start
 import { type ServerProcess, startServer } from './server.ts';
 
 const WORKERS = 6;
+const POOL_SIZE = 10;
 /** Seconds from the database being back until the server answers and writes again. */
 const RECOVERY_LIMIT_S = 30;
 /** After kill -9 the recovery includes a cold start of the server (compiling, migrations check, jobs). */
@@ -65,6 +67,7 @@ describe('reliability: database restart, terminated backends and kill -9 under w
       JOBS_ENABLED: 'true',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
     };
     server = await startServer(env, port);
     const handle = await openDatabase({ databaseUrl: appUrl, poolSize: 2 });
@@ -123,6 +126,7 @@ describe('reliability: database restart, terminated backends and kill -9 under w
       status503: load.ledger.statuses.get(503) ?? 0,
       status500: load.ledger.statuses.get(500) ?? 0,
       networkErrors: load.ledger.networkErrors,
+      appConnections: await appConnections(),
     };
     process.stdout.write(`RELIABILITY ${JSON.stringify(figures)}\n`);
     const context = `${JSON.stringify(figures)}\nserver output:\n${server.output().slice(-4_000)}`;
@@ -137,6 +141,22 @@ describe('reliability: database restart, terminated backends and kill -9 under w
     assert.equal(check.unresolved, 0, `requests without a definite answer: ${context}`);
     assert.equal(figures.status500, 0, `responses with status 500: ${context}`);
     assert.notEqual(recoverySeconds, null, `no recovery within ${opts.limitSeconds} s: ${context}`);
+    assert.ok(figures.appConnections <= POOL_SIZE, `more connections than the pool holds: ${context}`);
+    cluster.amcheck('app');
+  }
+
+  /** The server's connections to its database now (its pool, which pg-boss shares). */
+  async function appConnections(): Promise<number> {
+    const admin = new pg.Client({ connectionString: cluster.url() });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where datname = 'app' and backend_type = 'client backend'`,
+      );
+      return rows[0]?.n ?? 0;
+    } finally {
+      await admin.end();
+    }
   }
 
   /** A job sent now is worked by the server's pg-boss workers. */
