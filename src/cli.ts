@@ -17,7 +17,7 @@ import { answersPurgeJob } from './features/pathways/jobs.ts';
 import { referenceAgeJob } from './features/regions/jobs.ts';
 import { createProgress } from './platform/cli/progress.ts';
 import { type Config, ConfigError, parseConfig } from './platform/config.ts';
-import { isDatabaseUnavailable } from './platform/db/errors.ts';
+import { errorLine, isDatabaseUnavailable } from './platform/db/errors.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import { checkReferenceAge } from './platform/reference/check.ts';
@@ -112,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
         break;
     }
   } catch (error) {
-    process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Error: ${errorLine(error)}\n`);
     return 1;
   }
   process.stderr.write(`Unknown command: ${[command, sub].filter(Boolean).join(' ')}\n\n${USAGE}\n`);

@@ -108,6 +108,16 @@ export function databaseErrorForLog(error: unknown): LoggedError | null {
   };
 }
 
+/** One line about an error for a terminal (CLI): of a database error its log form, never SQL or parameters. */
+export function errorLine(error: unknown): string {
+  const logged = databaseErrorForLog(error);
+  if (logged) {
+    const where = [logged.statement, logged.table, logged.constraint].filter((x) => typeof x === 'string');
+    return `${logged.message} (${[logged.type, ...where].join(', ')})`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Names the prepared statement on an error it raised, for the log (`databaseErrorForLog`). */
 export function withStatementName(error: unknown, name: string): unknown {
   if (error !== null && typeof error === 'object' && !('statement' in error)) {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import pg from 'pg';
 import { toAppError } from '../http/problem.ts';
-import { databaseErrorForLog, isDatabaseUnavailable, withStatementName } from './errors.ts';
+import { databaseErrorForLog, errorLine, isDatabaseUnavailable, withStatementName } from './errors.ts';
 
 /** A server error as node-postgres builds it from an ErrorResponse. */
 function serverError(code: string, message: string, fields: Record<string, string> = {}) {
@@ -96,5 +96,17 @@ describe('database errors in the log', () => {
 
   it('leaves other errors to the standard serializer', () => {
     assert.equal(databaseErrorForLog(new Error('a bug')), null);
+  });
+
+  it('gives the command line one line without SQL or parameters', () => {
+    const cause = serverError('23505', 'duplicate key value violates unique constraint "person_email_key"', {
+      table: 'person',
+      constraint: 'person_email_key',
+    });
+    assert.equal(
+      errorLine(wrapped(cause)),
+      'database error 23505 (DrizzleQueryError < DatabaseError, person, person_email_key)',
+    );
+    assert.equal(errorLine(new Error('DATA_DIR is a file')), 'DATA_DIR is a file');
   });
 });
