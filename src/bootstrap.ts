@@ -69,6 +69,7 @@ export async function openConfiguredDatabase(
     const handle = await openDatabase({
       databaseUrl: config.DATABASE_URL,
       poolSize: config.DATABASE_POOL_SIZE,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     });
     if (!(await handle.ping())) {
       await handle.close();

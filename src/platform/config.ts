@@ -15,6 +15,8 @@ const booleanString = z
 export const DEFAULT_NEAR_BREACH_DAYS = 7;
 /** Connections to PostgreSQL per process (`DATABASE_POOL_SIZE`); the benchmark measures with the same pool. */
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
+/** Longest a statement may run on PostgreSQL (`DATABASE_STATEMENT_TIMEOUT_MS`); then it is cancelled (57014, 503). */
+export const DEFAULT_DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
 /** How long a stored answer of an `Idempotency-Key` counts, when the configuration is not at hand. */
 export const DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
@@ -38,6 +40,8 @@ export const configSchema = z
       .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL' })
       .optional(),
     DATABASE_POOL_SIZE: integer(1, 200).default(DEFAULT_DATABASE_POOL_SIZE),
+    /** PostgreSQL's `statement_timeout` for the app's connections; 0 switches it off. */
+    DATABASE_STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(DEFAULT_DATABASE_STATEMENT_TIMEOUT_MS),
     PUBLIC_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
     TRUST_PROXY: booleanString.default(false),
     COOKIE_SECRET: z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),

@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError, type ErrorCode } from './errors.ts';
 
 export const PROBLEM_TYPE_BASE = '/api/v1/problems#';
+
+/** `Retry-After` of a 503 while the database is unreachable: a restart usually takes a few seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** An RFC 9457 problem document. */
 export interface Problem {
@@ -15,7 +19,10 @@ export interface Problem {
   errors?: { field: string; rule: string; message: string }[];
 }
 
-/** Maps anything thrown in a request to an AppError; unknown errors become `internal`. */
+/**
+ * Maps anything thrown in a request to an AppError: an unreachable database becomes `service-unavailable` (503
+ * with `Retry-After`), unknown errors become `internal`.
+ */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as Partial<FastifyError> & { code?: string; statusCode?: number; validation?: unknown };
@@ -69,6 +76,13 @@ export function toAppError(error: unknown): AppError {
                 ? 'rate-limited'
                 : 'malformed-request';
     return new AppError(code, { detail: e.message ?? code });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('service-unavailable', {
+      detail: 'The database cannot be reached right now. Try again in a few seconds.',
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+      cause: error,
+    });
   }
   return new AppError('internal', { cause: error });
 }
