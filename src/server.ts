@@ -18,6 +18,7 @@ import { registerSystem } from './features/system/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
 import { databaseErrorForLog } from './platform/db/errors.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerLingeringClose } from './platform/http/lingering-close.ts';
 import { collectApiRoutes } from './platform/http/openapi.ts';
 import { requireRoutePolicies } from './platform/http/policy.ts';
@@ -80,6 +81,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   collectApiRoutes(app);
   registerErrorHandling(app, appDeps.web);
   registerLingeringClose(app);
+  registerInputGuard(app);
   await registerSecurity(app, {
     cookieSecret: config.COOKIE_SECRET,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,

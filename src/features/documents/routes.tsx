@@ -31,7 +31,7 @@ import {
   viewOf,
 } from './service.ts';
 import { diskStorage } from './storage.ts';
-import { readLeadingFields, refusalOf, uploadLimits, uploadOf } from './upload.ts';
+import { multipartRefusal, readLeadingFields, refusalOf, uploadLimits, uploadOf } from './upload.ts';
 import { DocumentsPage } from './views.tsx';
 
 /** The document storage of an installation: `DATA_DIR/documents/`. */
@@ -128,15 +128,20 @@ async function upload(documents: DocumentsDeps, req: FastifyRequest) {
   if (u.declaredTooLarge) throw new UploadRefused('too-large');
   if (!u.file) throw new UploadRefused('missing');
   const membership = actor.memberships.find((m) => m.role === 'applicant' || m.role === 'family-member');
-  return storeUpload(
-    documents,
-    { actor, membership },
-    {
-      fileName: u.file.filename,
-      content: u.file.file,
-      category: async () => (await u.readRest()).category,
-    },
-  );
+  try {
+    return await storeUpload(
+      documents,
+      { actor, membership },
+      {
+        fileName: u.file.filename,
+        content: u.file.file,
+        category: async () => (await u.readRest()).category,
+      },
+    );
+  } catch (e) {
+    // The file stream fails when the body ends inside the file part.
+    throw multipartRefusal(e, uploadLimits(documents.maxBytes)) ?? e;
+  }
 }
 
 function registerDocumentsApi(app: FastifyInstance, documents: DocumentsDeps) {

@@ -1,6 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { refuseUnstorable } from '../../platform/http/input-guard.ts';
 import { contentRefusal, isContentProblem } from './content-check.ts';
 import { UploadRefused } from './service.ts';
 
@@ -46,22 +47,29 @@ export function readLeadingFields(maxBytes: number) {
         ],
       });
     }
+    if (!hasBoundary(req.headers['content-type'])) throw badBoundary();
     const declared = Number(req.headers['content-length']);
     const declaredTooLarge = Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD;
-    const iterator = req.parts({ limits: uploadLimits(maxBytes) })[Symbol.asyncIterator]();
-    const fields: Record<string, string> = {};
+    const limits = uploadLimits(maxBytes);
+    const iterator = req.parts({ limits })[Symbol.asyncIterator]();
+    const next = () => nextPart(iterator, limits);
+    // No prototype: a field named `constructor` or `__proto__` is just a field.
+    const fields: Record<string, string> = Object.create(null);
     let file: MultipartFile | undefined;
     for (;;) {
-      const r = await iterator.next();
+      const r = await next();
       if (r.done) break;
       const part = r.value;
       if (part.type === 'file') {
         file = part;
         break;
       }
-      if (typeof part.value === 'string' && !(part.fieldname in fields)) fields[part.fieldname] = part.value;
+      if (typeof part.value === 'string' && !Object.hasOwn(fields, part.fieldname))
+        fields[part.fieldname] = part.value;
     }
-    pending.set(req, { declaredTooLarge, next: () => iterator.next(), file, fields });
+    // The global input guard ran before these fields were read.
+    refuseUnstorable(fields, 'body');
+    pending.set(req, { declaredTooLarge, next, file, fields });
     req.body = fields;
   };
 }
@@ -91,12 +99,87 @@ export function uploadOf(req: FastifyRequest) {
           part.file?.resume();
           continue;
         }
-        if (typeof part.value === 'string' && !(part.fieldname in p.fields))
+        if (typeof part.value === 'string' && !Object.hasOwn(p.fields, part.fieldname))
           p.fields[part.fieldname] = part.value;
       }
+      refuseUnstorable(p.fields, 'body');
       return p.fields;
     },
   };
+}
+
+/** The next part; a malformed body or a broken count limit becomes the 400 that says so. */
+async function nextPart<T>(
+  iterator: AsyncIterator<T>,
+  limits: ReturnType<typeof uploadLimits>,
+): Promise<IteratorResult<T>> {
+  try {
+    return await iterator.next();
+  } catch (e) {
+    throw multipartRefusal(e, limits) ?? e;
+  }
+}
+
+const BOUNDARY = /;\s*boundary\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
+
+/** Whether a multipart Content-Type names a boundary of 1 to 70 characters (RFC 2046 section 5.1.1). */
+function hasBoundary(contentType: string | undefined): boolean {
+  const m = BOUNDARY.exec(contentType ?? '');
+  const boundary = m?.[1] ?? m?.[2] ?? '';
+  return boundary.length >= 1 && boundary.length <= 70;
+}
+
+function badBoundary(): AppError {
+  return new AppError('malformed-request', {
+    detail: 'The Content-Type header names no usable multipart boundary.',
+    errors: [
+      {
+        field: 'header.content-type',
+        rule: 'multipart-boundary',
+        message: 'must name the boundary between the parts (1 to 70 characters, RFC 2046)',
+      },
+    ],
+  });
+}
+
+const BAD_BOUNDARY = /^(Multipart: Boundary not found|Boundary required|The needle )/;
+const CUT_SHORT = /unexpected end of multipart data/i;
+
+/**
+ * The 400 for a multipart body the parser (busboy via @fastify/multipart) cannot read or that
+ * breaks a count limit: no usable boundary in Content-Type, a body that ends before its closing
+ * boundary, more files, fields or parts than an upload has. The byte limits stay 413. Undefined
+ * for any other error.
+ */
+export function multipartRefusal(
+  e: unknown,
+  limits: Pick<ReturnType<typeof uploadLimits>, 'files' | 'fields' | 'parts'>,
+): AppError | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = e instanceof Error ? e.message : '';
+  const count = (what: 'files' | 'fields' | 'parts', text: string) =>
+    new AppError('validation-failed', {
+      detail: `An upload has at most ${limits[what]} ${what}.`,
+      errors: [{ field: 'body', rule: `max-${what}:${limits[what]}`, message: text }],
+    });
+  if (code === 'FST_FILES_LIMIT') return count('files', `must hold exactly one file part`);
+  if (code === 'FST_FIELDS_LIMIT') return count('fields', `must hold at most ${limits.fields} fields`);
+  if (code === 'FST_PARTS_LIMIT') return count('parts', `must hold at most ${limits.parts} parts`);
+  if (code === 'FST_PROTO_VIOLATION') {
+    return new AppError('validation-failed', {
+      errors: [
+        { field: 'body', rule: 'field-name', message: 'must not name a field after an object property' },
+      ],
+    });
+  }
+  if (BAD_BOUNDARY.test(message)) return badBoundary();
+  if (CUT_SHORT.test(message)) {
+    return new AppError('malformed-request', {
+      detail: 'The multipart body ends before its closing boundary.',
+      errors: [{ field: 'body', rule: 'multipart', message: 'must end with the closing boundary' }],
+    });
+  }
+  return undefined;
 }
 
 function tooLarge(maxBytes: number): AppError {

@@ -87,8 +87,11 @@ export async function createUser(
       totpEnabledAt: totpSecret ? now : null,
       createdAt: now,
     })
+    // Another account with this address made in the meantime: the same refusal as above, not a 500.
+    .onConflictDoNothing({ target: person.email })
     .returning({ id: person.id });
-  const personId = row?.id ?? '';
+  if (!row) throw new AccountError('email-taken');
+  const personId = row.id;
   await db
     .insert(roleAssignment)
     .values({ personId, role: input.role, organisationId: orgId, grantedAt: now, grantedBy: actorPersonId });

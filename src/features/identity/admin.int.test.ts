@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { eventually } from '../../../test/support/eventually.ts';
 import {
   makeAccount,
   makeOrganisation,
@@ -55,11 +56,16 @@ describe('registration, invitations and erasure', () => {
     const again = await register('minh.anh@example.org');
     assert.equal(first.statusCode, 202);
     assert.deepEqual(first.json(), again.json());
-    const [verify] = await t.database.db
-      .select()
-      .from(outboxMail)
-      .where(eq(outboxMail.toAddress, 'minh.anh@example.org'))
-      .orderBy(outboxMail.createdAt);
+    // The account is stored after the answer: wait for the verification link and the notice.
+    const mails = () =>
+      t.database.db
+        .select()
+        .from(outboxMail)
+        .where(eq(outboxMail.toAddress, 'minh.anh@example.org'))
+        .orderBy(outboxMail.createdAt);
+    const [verify] = await eventually('both mails', async () =>
+      (await mails()).length === 2 ? mails() : undefined,
+    );
     const token = tokenIn(verify?.text ?? '');
     const ok = await t.app.inject({
       method: 'POST',

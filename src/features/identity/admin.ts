@@ -81,36 +81,59 @@ export async function findOrInvitePerson(
   return { person: row, invited: true };
 }
 
-export type RegisterResult = { kind: 'ok' } | { kind: 'weak'; problem: PasswordProblem };
+export interface Registration {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+}
+export type RegisterResult =
+  | { kind: 'ok'; registration: Registration }
+  | { kind: 'weak'; problem: PasswordProblem };
 
 /**
- * Self-registration as an applicant. The answer is the same whether or not the address is
- * taken (no enumeration): a new account gets a verification link, an existing one a notice.
+ * Self-registration as an applicant, first half: the password is checked and hashed (the same work
+ * for every address). The routes answer next and then call `storeRegistration`, so that the answer
+ * neither says nor takes longer when the address is taken.
  */
-export async function registerApplicant(
-  deps: IdentityDeps,
-  input: { email: string; password: string; displayName: string },
-): Promise<RegisterResult> {
+export async function prepareRegistration(input: {
+  email: string;
+  password: string;
+  displayName: string;
+}): Promise<RegisterResult> {
   const email = normaliseEmail(input.email);
   const problem = checkPassword(input.password, commonPasswords(), email);
   if (problem) return { kind: 'weak', problem };
   const passwordHash = await hashPassword(input.password);
+  return {
+    kind: 'ok',
+    registration: { email, displayName: input.displayName.trim() || email, passwordHash },
+  };
+}
+
+/**
+ * Second half: a new account gets a verification link, an existing one a notice (no enumeration).
+ */
+export async function storeRegistration(deps: IdentityDeps, r: Registration): Promise<void> {
+  const { email, passwordHash } = r;
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    const existing = await findPersonByEmail(tx, email);
-    if (existing) {
+    // A registration that arrives while another one with the same address commits finds no row
+    // but cannot insert one: it is answered like any registration with a taken address.
+    const [row] = (await findPersonByEmail(tx, email))
+      ? []
+      : await tx
+          .insert(person)
+          .values({ email, displayName: r.displayName, passwordHash, createdAt: now })
+          .onConflictDoNothing({ target: person.email })
+          .returning();
+    if (!row) {
       await deps.mailer.send(tx, {
-        to: existing.email,
+        to: email,
         subject: 'Registrierung bei Chancenregion / Registration at Chancenregion',
         text: 'Jemand wollte mit Ihrer Adresse ein Konto anlegen; Sie haben schon eines. Passwort vergessen? /de/passwort-vergessen\nSomeone tried to register with your address; you already have an account. Forgotten your password? /en/forgot-password',
       });
       return;
     }
-    const [row] = await tx
-      .insert(person)
-      .values({ email, displayName: input.displayName.trim() || email, passwordHash, createdAt: now })
-      .returning();
-    if (!row) return;
     await tx.insert(roleAssignment).values({ personId: row.id, role: 'applicant', grantedAt: now });
     await sendTokenMail(deps, tx, row, 'verify-email', now);
     await appendAudit(
@@ -126,7 +149,6 @@ export async function registerApplicant(
       now,
     );
   });
-  return { kind: 'ok' };
 }
 
 export async function updateApplicantProfile(

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { desc, eq, sql } from 'drizzle-orm';
 import { buildTestApp, cookieHeader, csrfFor, type TestApp } from '../../../test/support/app.ts';
+import { eventually } from '../../../test/support/eventually.ts';
 import {
   makeAccount,
   makeOrganisation,
@@ -10,6 +11,7 @@ import {
   type TestAccount,
 } from '../../../test/support/identity.ts';
 import { THROTTLE } from '../../domain/access/passwords.ts';
+import { auditEntry } from '../../platform/audit/schema.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
 import { currentTotp, sha256 } from './credentials.ts';
 import { authToken, person, signInThrottle } from './schema.ts';
@@ -227,6 +229,14 @@ describe('password reset', () => {
       payload: { token, password },
     });
 
+  const resetRequests = async () =>
+    (
+      await t.database.db
+        .select({ seq: auditEntry.seq })
+        .from(auditEntry)
+        .where(eq(auditEntry.action, 'password-reset-request'))
+    ).length;
+
   it('answers the same for known and unknown addresses and mails only existing accounts', async () => {
     const acc = await makeAccount(t.database.db, 'applicant');
     const a = await request(acc.email);
@@ -234,15 +244,26 @@ describe('password reset', () => {
     assert.equal(a.statusCode, 202);
     assert.equal(b.statusCode, 202);
     assert.deepEqual(a.json(), b.json());
+    // The work happens after the answer: wait until both requests are audited.
+    await eventually('both requests audited', async () => (await resetRequests()) >= 2 || undefined);
     assert.ok(await latestMailTo(t, acc.email));
     assert.equal(await latestMailTo(t, 'no-such-person@example.org'), undefined);
+    const results = await t.database.db
+      .select({ result: auditEntry.result, subject: auditEntry.subjectPersonId })
+      .from(auditEntry)
+      .where(eq(auditEntry.action, 'password-reset-request'))
+      .orderBy(desc(auditEntry.result));
+    assert.deepEqual(results, [
+      { result: 'success', subject: acc.personId },
+      { result: 'failure', subject: null },
+    ]);
   });
 
   it('sets a new password once per token, ends all sessions, and refuses the token a second time', async () => {
     const acc = await makeAccount(t.database.db, 'applicant');
     const session = await signInApi(t.app, acc);
     await request(acc.email);
-    const token = tokenIn((await latestMailTo(t, acc.email))?.text ?? '');
+    const token = tokenIn((await eventually('the reset mail', () => latestMailTo(t, acc.email))).text);
     assert.equal((await confirm(token, 'password123')).statusCode, 400, 'a common password is refused');
     assert.equal((await confirm(token, 'a brand new passphrase for me')).statusCode, 204);
     assert.equal((await confirm(token, 'another brand new passphrase')).statusCode, 404);
@@ -255,7 +276,7 @@ describe('password reset', () => {
   it('refuses an expired reset token', async () => {
     const acc = await makeAccount(t.database.db, 'applicant');
     await request(acc.email);
-    const token = tokenIn((await latestMailTo(t, acc.email))?.text ?? '');
+    const token = tokenIn((await eventually('the reset mail', () => latestMailTo(t, acc.email))).text);
     await t.database.db
       .update(authToken)
       .set({ expiresAt: sql`now() - interval '1 minute'` })
@@ -266,7 +287,7 @@ describe('password reset', () => {
   it('shows the reset form from the mailed link without acting on GET, and works without JavaScript', async () => {
     const acc = await makeAccount(t.database.db, 'applicant');
     await request(acc.email);
-    const token = tokenIn((await latestMailTo(t, acc.email))?.text ?? '');
+    const token = tokenIn((await eventually('the reset mail', () => latestMailTo(t, acc.email))).text);
     const form = await t.app.inject({ method: 'GET', url: `/de/passwort-neu?token=${token}` });
     assert.equal(form.statusCode, 200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, desc, eq } from 'drizzle-orm';
 import { buildTestApp, csrfFor, type TestApp } from '../../../test/support/app.ts';
+import { eventually } from '../../../test/support/eventually.ts';
 import {
   makeAccount,
   randomAddress,
@@ -86,6 +87,7 @@ describe('change of the mail address with re-verification', () => {
       remoteAddress: randomAddress(),
       payload: { email: a.email },
     });
+    await eventually('the reset mail', async () => (await mailsTo(a.email)).length === 1);
     const newEmail = `neu-${Date.now()}@example.org`;
     const res = await post(
       s.cookie,

@@ -11,12 +11,14 @@ import {
   handleErasure,
   inviteToOrganisation,
   listErasureRequests,
+  prepareRegistration,
   RETENTION_EXCEPTIONS,
-  registerApplicant,
   requestErasure,
   revokeMembership,
+  storeRegistration,
   updateApplicantProfile,
 } from './admin.ts';
+import { afterAnswer } from './after-answer.ts';
 import { authorizeOrganisation, authorizePersonal, endSessionsOf, requireActor } from './http.ts';
 import { checkRegistryBodies } from './registry-bodies.ts';
 import type { IdentityDeps } from './sign-in.ts';
@@ -96,7 +98,7 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
     },
     async (req, reply) => {
       const body = parseInput(registerBody, req.body, 'body');
-      const result = await registerApplicant(deps, body);
+      const result = await prepareRegistration(body);
       if (result.kind === 'weak') {
         throw new AppError('validation-failed', {
           errors: [
@@ -104,6 +106,7 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
           ],
         });
       }
+      await afterAnswer(deps, reply, 'registration', () => storeRegistration(deps, result.registration));
       return reply.status(202).send({ status: 'Check your mailbox to confirm the address.' });
     },
   );

@@ -5,6 +5,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import { AppError, parseInput } from '../../platform/http/errors.ts';
 import { listOutbox } from '../../platform/mail/mailer.ts';
 import { changePassword } from './accounts.ts';
+import { afterAnswer } from './after-answer.ts';
 import { sha256 } from './credentials.ts';
 import {
   accessLog,
@@ -154,7 +155,7 @@ export function registerIdentityApi(app: FastifyInstance, deps: IdentityDeps, na
     { config: { policy: { public: 'password reset request' }, ...sensitive } },
     async (req, reply) => {
       const body = parseInput(emailBody, req.body, 'body');
-      await requestPasswordReset(deps, body.email);
+      await afterAnswer(deps, reply, 'password-reset-request', () => requestPasswordReset(deps, body.email));
       return reply
         .status(202)
         .send({ status: 'If the account exists, we have sent a link to its email address.' });

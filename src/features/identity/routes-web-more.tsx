@@ -8,10 +8,12 @@ import { changePassword } from './accounts.ts';
 import {
   handleErasure,
   listErasureRequests,
+  prepareRegistration,
   RETENTION_EXCEPTIONS,
-  registerApplicant,
   requestErasure,
+  storeRegistration,
 } from './admin.ts';
+import { afterAnswer } from './after-answer.ts';
 import { consentsOf, grantConsent, withdrawConsent } from './data.ts';
 import { applyCsrfSecret, type CookieNames, newCsrfSecret, requireActor, setSessionCookie } from './http.ts';
 import { IDENTITY_PATHS } from './paths.ts';
@@ -48,7 +50,7 @@ export function registerIdentityMorePages(
     method: 'POST',
     policy: { public: 'self-registration of applicants' },
     rateLimit: { max: 5, timeWindow: '1 minute' },
-    handler: async (req, _reply, ctx) => {
+    handler: async (req, reply, ctx) => {
       const f = form(req);
       const values = {
         email: (f.email ?? '').trim().slice(0, 320),
@@ -69,11 +71,14 @@ export function registerIdentityMorePages(
         });
       }
       if (errors.length === 0) {
-        const result = await registerApplicant(deps, {
+        const result = await prepareRegistration({
           ...values,
           password: (f.password ?? '').slice(0, 4096),
         });
-        if (result.kind === 'ok') return <RegisterPage ctx={ctx} done={true} />;
+        if (result.kind === 'ok') {
+          await afterAnswer(deps, reply, 'registration', () => storeRegistration(deps, result.registration));
+          return <RegisterPage ctx={ctx} done={true} />;
+        }
         errors.push({
           field: 'password',
           rule: result.problem,

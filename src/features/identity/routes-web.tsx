@@ -7,6 +7,7 @@ import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { completeSecondFactor, startTotpEnrolment } from './accounts.ts';
+import { afterAnswer } from './after-answer.ts';
 import { totpFor } from './credentials.ts';
 import { accessLog, accountView, exportData } from './data.ts';
 import {
@@ -351,13 +352,13 @@ export function registerIdentityPages(
     method: 'POST',
     policy: { public: 'password reset request' },
     rateLimit: signInRate,
-    handler: async (req, _reply, ctx) => {
+    handler: async (req, reply, ctx) => {
       const email = (form(req).email ?? '').trim().slice(0, 320);
       if (!email) {
         const errors = [req1(ctx, 'email', 'identity.error.email-required')];
         return { status: 422, view: <ForgotPasswordPage ctx={ctx} sent={false} errors={errors} /> };
       }
-      await requestPasswordReset(deps, email);
+      await afterAnswer(deps, reply, 'password-reset-request', () => requestPasswordReset(deps, email));
       return <ForgotPasswordPage ctx={ctx} sent={true} />;
     },
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { enforceRoutePolicies } from '../../platform/http/policy.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
+import { createAfterAnswer } from './after-answer.ts';
 import { cookieNames, createAccessControl } from './http.ts';
 import { oidcSettings, registerOidc } from './oidc.ts';
 import { registerPasskeys } from './passkeys.ts';
@@ -33,7 +34,9 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
     now,
     baseUrl: config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${config.HOST}:${config.PORT}`,
     erasureHooks: deps.erasure,
+    afterAnswer: createAfterAnswer(app.log),
   };
+  app.addHook('onClose', () => identity.afterAnswer?.settled());
   const names = cookieNames(config);
   enforceRoutePolicies(app, createAccessControl(identity, names));
   registerIdentityApi(app, identity, names);

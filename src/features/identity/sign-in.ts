@@ -12,6 +12,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import type { ErasureHook } from '../../platform/erasure.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import type { AfterAnswer } from './after-answer.ts';
 import {
   checkTotp,
   commonPasswords,
@@ -34,6 +35,8 @@ export interface IdentityDeps {
   readonly baseUrl: string;
   /** What other features erase with a person (their documents …); see src/platform/erasure.ts. */
   readonly erasureHooks?: readonly ErasureHook[];
+  /** Work done after the answer (reset requests, registrations); without it, the work is done at once. */
+  readonly afterAnswer?: AfterAnswer;
 }
 
 export type SignInResult =
@@ -283,25 +286,26 @@ export async function consumeToken(
   return row ? findPerson(db, row.personId) : undefined;
 }
 
-/** Always answers the same way; mails a reset link only when the account exists. */
+/**
+ * Mails a reset link when the account exists; a request for an address without an (enabled)
+ * account is audited as a failure without a subject. The routes run this after answering (the
+ * same answer for both), so its duration does not show in the answer.
+ */
 export async function requestPasswordReset(deps: IdentityDeps, email: string): Promise<void> {
   const now = deps.now();
-  const p = await findPersonByEmail(deps.db, email);
-  if (!p || p.disabledAt) {
-    await verifyPassword(null, email); // similar timing whether or not the account exists
-    return;
-  }
+  const found = await findPersonByEmail(deps.db, email);
+  const p = found && !found.disabledAt ? found : undefined;
   await deps.db.transaction(async (tx) => {
-    await sendTokenMail(deps, tx, p, 'password-reset', now);
+    if (p) await sendTokenMail(deps, tx, p, 'password-reset', now);
     await appendAudit(
       tx,
       {
         actorPersonId: null,
         action: 'password-reset-request',
         objectType: 'account',
-        subjectPersonId: p.id,
+        subjectPersonId: p?.id ?? null,
         purpose: 'account recovery',
-        result: 'success',
+        result: p ? 'success' : 'failure',
       },
       now,
     );

@@ -107,7 +107,10 @@ export function createCorrectionsService(
   now: () => Date = () => new Date(),
 ) {
   async function correct(actor: ChangeActor, tableName: string, key: string, body: unknown) {
-    const spec = CORRECTABLE[tableName as CorrectableTable];
+    // Own keys only: `constructor`, `__proto__` or `toString` are names of every object, not tables.
+    const spec = Object.hasOwn(CORRECTABLE, tableName)
+      ? CORRECTABLE[tableName as CorrectableTable]
+      : undefined;
     if (!spec) {
       throw new AppError('not-found', {
         errors: [

@@ -132,6 +132,9 @@ describe('recognition finder', () => {
     await problem('/api/v1/occupations?q=a', 400, 'query.q');
     await problem('/api/v1/occupations?q=nurse&limit=0', 400, 'query.limit');
     await problem('/api/v1/missions?country=Atlantis', 404, 'query.country');
+    // Names that every object has are countries like any other unknown one, not lookups of its prototype.
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      await problem(`/api/v1/missions?country=${name}`, 404, 'query.country');
     await problem('/api/v1/foreigners-offices?place=Qwxzyv', 404, 'query.place');
     await problem('/api/v1/foreigners-offices?district=1', 400, 'query.district');
     await problem('/api/v1/foreigners-offices', 400, 'query.district');

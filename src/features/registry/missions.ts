@@ -47,7 +47,7 @@ export function missionCountries(s: RegistrySnapshot): string[] {
 /** Missions of a country (English or German name, any case); null when the registry has none. */
 export function missionAnswer(s: RegistrySnapshot, country: string): MissionAnswer | null {
   const key = country.trim().toLowerCase();
-  const name = (GERMAN_NAMES[key] ?? key).toLowerCase();
+  const name = (Object.hasOwn(GERMAN_NAMES, key) ? (GERMAN_NAMES[key] as string) : key).toLowerCase();
   const missions = s.missionsByCountry.get(name);
   if (!missions || missions.length === 0) return null;
   const first = missions[0] as MissionRow;

@@ -130,4 +130,16 @@ describe('registry write-side routes (with the proposed policy rows)', () => {
     for (const f of ['body.person', 'body.equivalence', 'body.issuingState'])
       assert.ok(fields.includes(f), f);
   });
+
+  it('answers 404 naming params.table for table names that are properties of every object', async () => {
+    for (const table of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const res = await call('PATCH', `/api/v1/registry/${table}/x`, 'administrator', {
+        changes: { verified: true },
+        reason: 'probe',
+      });
+      assert.equal(res.statusCode, 404, `${table}: ${res.body}`);
+      const fields = (res.json() as { errors: { field: string }[] }).errors.map((e) => e.field);
+      assert.deepEqual(fields, ['params.table'], table);
+    }
+  });
 });
