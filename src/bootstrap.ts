@@ -15,6 +15,7 @@ import { seedRegistry } from './features/registry/seed.ts';
 import type { Progress } from './platform/cli/progress.ts';
 import type { Config } from './platform/config.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
+import { lockDataDir } from './platform/db/data-dir-lock.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import type { ReferenceTable } from './platform/reference/check.ts';
 
@@ -31,16 +32,44 @@ export const REFERENCE_TABLES: readonly ReferenceTable[] = [
   { table: statistic, key: statistic.id },
 ];
 
-export async function openConfiguredDatabase(config: Config, progress: Progress): Promise<DatabaseHandle> {
+/**
+ * Opens the database the configuration names. The embedded database is first locked for this process
+ * (ADR 0012): a second process on the same DATA_DIR gets DataDirLockedError naming the holder, and the lock
+ * is given back when the handle closes. `command` names this process in the lock ("chancenregion serve").
+ */
+export async function openConfiguredDatabase(
+  config: Config,
+  progress: Progress,
+  command = commandOfThisProcess(),
+): Promise<DatabaseHandle> {
   if (config.dbKind === 'pglite') {
     const dir = path.join(config.DATA_DIR, 'pglite');
     mkdirSync(dir, { recursive: true });
-    return progress.step(`Opening the embedded database in ${dir}`, () => openDatabase({ dataDir: dir }));
+    const lock = lockDataDir(dir, path.join(config.DATA_DIR, 'pglite.lock'), command);
+    try {
+      const handle = await progress.step(`Opening the embedded database in ${dir}`, () =>
+        openDatabase({ dataDir: dir }),
+      );
+      return {
+        ...handle,
+        close: async () => {
+          try {
+            await handle.close();
+          } finally {
+            lock.release();
+          }
+        },
+      };
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
   return progress.step('Connecting to PostgreSQL', async () => {
     const handle = await openDatabase({
       databaseUrl: config.DATABASE_URL,
       poolSize: config.DATABASE_POOL_SIZE,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     });
     if (!(await handle.ping())) {
       await handle.close();
@@ -48,6 +77,16 @@ export async function openConfiguredDatabase(config: Config, progress: Progress)
     }
     return handle;
   });
+}
+
+/** `chancenregion` and the command words of this process's arguments, without options and their values. */
+function commandOfThisProcess(): string {
+  const words: string[] = [];
+  for (const arg of process.argv.slice(2)) {
+    if (arg.startsWith('-') || words.length === 2) break;
+    words.push(arg);
+  }
+  return ['chancenregion', ...words].join(' ');
 }
 
 export async function migrateAndSeed(database: DatabaseHandle, progress: Progress): Promise<void> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,7 +95,94 @@ describe('chancenregion serve (embedded default)', { timeout: 120_000 }, () => {
   });
 });
 
+/** Runs a command of the CLI on the embedded database in `dataDir`, as a user would. */
+function run(dataDir: string, args: string[], input?: string) {
+  return spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', JOBS_ENABLED: 'false' },
+    input: input ?? '',
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+}
+
+const PASSWORD = 'correct horse battery staple 42\n';
+
+describe('one process at a time on the embedded database', { timeout: 600_000 }, () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cr-lock-'));
+  const lockFile = path.join(dataDir, 'pglite.lock');
+
+  it('refuses users create, seed, migrate, audit verify and a second serve while a server holds the directory, writing nothing', async () => {
+    const server = serve({ DATA_DIR: dataDir });
+    await server.ready;
+    const pid = server.child.pid;
+    const commands = [
+      ['users', 'create', '--email', 'late@example.org', '--role', 'applicant'],
+      ['seed'],
+      ['migrate'],
+      ['audit', 'verify'],
+      ['references', 'check'],
+      ['serve'],
+    ];
+    for (const args of commands) {
+      const result = run(dataDir, args, PASSWORD);
+      const what = args.join(' ');
+      assert.equal(result.status, 75, `${what} exits 75 (EX_TEMPFAIL): ${result.stdout}${result.stderr}`);
+      assert.doesNotMatch(result.stdout, /Created/, `${what} claims nothing`);
+      assert.match(result.stderr, new RegExp(`in use by process ${pid} \\(chancenregion serve\\)`), what);
+      assert.match(result.stderr, /since \d{4}-\d\d-\d\dT/, `${what} says since when`);
+      assert.match(result.stderr, /stop that process first/, what);
+      assert.match(result.stderr, /DATABASE_URL/, what);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, `${what} prints no stack trace`);
+      if (args[0] === 'users') {
+        assert.match(
+          result.stderr,
+          /\/de\/verwaltung\/organisationen/,
+          'users create points to the administration page',
+        );
+      }
+    }
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+    assert.equal(existsSync(lockFile), false, 'a server that stops releases the directory');
+    const created = run(dataDir, commands[0] as string[], PASSWORD);
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.stdout, /Created late@example.org/, 'the refused attempt wrote nothing');
+    assert.equal(existsSync(lockFile), false, 'a command that ends releases the directory');
+  });
+
+  it('takes over the lock of a holder killed with SIGKILL', async () => {
+    const server = serve({ DATA_DIR: dataDir });
+    await server.ready;
+    assert.equal(existsSync(lockFile), true);
+    server.child.kill('SIGKILL');
+    await exited(server.child);
+    assert.equal(existsSync(lockFile), true, 'kill -9 leaves the lock file behind');
+    const created = run(
+      dataDir,
+      ['users', 'create', '--email', 'after-kill@example.org', '--role', 'applicant'],
+      PASSWORD,
+    );
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.stdout, /Created after-kill@example.org/);
+    assert.equal(existsSync(lockFile), false, 'the command released the lock it took over');
+  });
+});
+
 describe('chancenregion with bad configuration', () => {
+  it('names DATA_DIR and the path when it is a file, without a stack trace', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cr-cli-')), 'not-a-directory');
+    writeFileSync(file, 'x');
+    for (const command of ['serve', 'migrate']) {
+      const result = spawnSync(process.execPath, [BIN, command], {
+        env: { ...process.env, DATA_DIR: file, DATABASE_URL: '' },
+        encoding: 'utf8',
+      });
+      assert.equal(result.status, 78, result.stderr);
+      assert.match(result.stderr, new RegExp(`DATA_DIR must be a directory: ${file} is a file`));
+      assert.doesNotMatch(result.stderr, /\n\s+at /);
+    }
+  });
+
   it('refuses to start and lists every problem', () => {
     const result = spawnSync(process.execPath, [BIN, 'serve'], {
       env: { ...process.env, PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://nope' },

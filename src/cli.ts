@@ -17,6 +17,8 @@ import { answersPurgeJob } from './features/pathways/jobs.ts';
 import { referenceAgeJob } from './features/regions/jobs.ts';
 import { createProgress } from './platform/cli/progress.ts';
 import { type Config, ConfigError, parseConfig } from './platform/config.ts';
+import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
+import { errorLine, isDatabaseUnavailable } from './platform/db/errors.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import { checkReferenceAge } from './platform/reference/check.ts';
@@ -111,7 +113,15 @@ export async function main(argv: string[]): Promise<number> {
         break;
     }
   } catch (error) {
-    process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof DataDirLockedError) {
+      const invite =
+        command === 'users'
+          ? '  - or, while the server runs, invite the person on its administration page: /de/verwaltung/organisationen (/en/admin/organisations)\n'
+          : '';
+      process.stderr.write(`${error.message}\n${invite}`);
+      return 75; // EX_TEMPFAIL: try again once the holder has stopped
+    }
+    process.stderr.write(`Error: ${errorLine(error)}\n`);
     return 1;
   }
   process.stderr.write(`Unknown command: ${[command, sub].filter(Boolean).join(' ')}\n\n${USAGE}\n`);
@@ -145,13 +155,34 @@ async function serve(config: Config): Promise<number> {
       'Embedded PGlite database: for evaluation, development and single-office trials only (one query at a time, no fsync). Production runs on PostgreSQL (DATABASE_URL).',
     );
   }
-  closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    await app.close();
-    await jobs?.stop();
-    await database.close();
-  });
+  // Signals end the process gracefully. An uncaught error does too, unless it only says that the database is
+  // unreachable: the pool drops that connection and reconnects, requests answer 503 meanwhile (ADR 0011).
+  let fatal: unknown = null;
+  const grace = closeWithGrace(
+    { delay: config.SHUTDOWN_GRACE_MS, skip: ['uncaughtException', 'unhandledRejection'] },
+    async ({ signal }) => {
+      if (fatal) app.log.error({ err: fatal }, 'shutting down after an error');
+      else app.log.info({ signal }, 'shutting down: finishing requests in flight');
+      await app.close();
+      await jobs?.stop();
+      await database.close();
+      if (fatal) process.exit(1);
+    },
+  );
+  const onUncaught = (err: unknown) => {
+    if (isDatabaseUnavailable(err)) {
+      app.log.warn({ err }, 'database connection lost outside a request; the pool reconnects');
+      return;
+    }
+    if (fatal) {
+      app.log.error({ err }, 'second error while shutting down, exiting');
+      process.exit(1);
+    }
+    fatal = err;
+    void grace.close();
+  };
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUncaught);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   progress.info(`Chancenregion ${config.version} is ready at ${address} (database: ${database.kind})`);
   return new Promise<number>(() => {});

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import pino from 'pino';
 import type { AppDeps } from './app-deps.ts';
 import { registerCounselling } from './features/counselling/routes.tsx';
 import { registerDocuments } from './features/documents/routes.tsx';
@@ -16,6 +17,7 @@ import { registerRegistry } from './features/registry/routes.tsx';
 import { registerSystem } from './features/system/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
+import { databaseErrorForLog } from './platform/db/errors.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerLingeringClose } from './platform/http/lingering-close.ts';
 import { collectApiRoutes } from './platform/http/openapi.ts';
@@ -37,11 +39,15 @@ export interface CreateAppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
-/** Logs carry no personal data: no IP addresses, no query strings, no headers or bodies. */
+/**
+ * Logs carry no personal data: no IP addresses, no query strings, no headers or bodies, and of a database error
+ * only its classes, SQLSTATE and statement name, never the SQL text or its parameters (`databaseErrorForLog`).
+ */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
     serializers: {
+      err: (err: Error) => databaseErrorForLog(err) ?? pino.stdSerializers.err(err),
       req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
       res: (res) => ({ statusCode: res.statusCode }),
     },

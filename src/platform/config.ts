@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +15,8 @@ const booleanString = z
 export const DEFAULT_NEAR_BREACH_DAYS = 7;
 /** Connections to PostgreSQL per process (`DATABASE_POOL_SIZE`); the benchmark measures with the same pool. */
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
+/** Longest a statement may run on PostgreSQL (`DATABASE_STATEMENT_TIMEOUT_MS`); then it is cancelled (57014, 503). */
+export const DEFAULT_DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
 /** How long a stored answer of an `Idempotency-Key` counts, when the configuration is not at hand. */
 export const DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
@@ -38,6 +40,8 @@ export const configSchema = z
       .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL' })
       .optional(),
     DATABASE_POOL_SIZE: integer(1, 200).default(DEFAULT_DATABASE_POOL_SIZE),
+    /** PostgreSQL's `statement_timeout` for the app's connections; 0 switches it off. */
+    DATABASE_STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(DEFAULT_DATABASE_STATEMENT_TIMEOUT_MS),
     PUBLIC_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
     TRUST_PROXY: booleanString.default(false),
     COOKIE_SECRET: z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),
@@ -124,6 +128,8 @@ export function parseConfig(env: Record<string, string | undefined>, version = p
   }
   const c = result.data;
   const dataDir = path.resolve(c.DATA_DIR);
+  const unusable = dataDirProblem(dataDir);
+  if (unusable) throw new ConfigError([`DATA_DIR ${unusable}`]);
   return {
     ...c,
     DATA_DIR: dataDir,
@@ -131,6 +137,28 @@ export function parseConfig(env: Record<string, string | undefined>, version = p
     dbKind: c.DATABASE_URL ? 'postgres' : 'pglite',
     version,
   };
+}
+
+/**
+ * Why the data directory cannot be used, if it cannot: it (or the nearest part of its path that exists) must be
+ * a directory this process may write to, since documents, local secrets and the embedded database live there.
+ */
+function dataDirProblem(dataDir: string): string | undefined {
+  let existing = dataDir;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (!statSync(existing).isDirectory()) {
+    return existing === dataDir
+      ? `must be a directory: ${dataDir} is a file`
+      : `cannot be created: ${existing} (on the way to ${dataDir}) is a file`;
+  }
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    return existing === dataDir
+      ? `must be a directory this process may write to: ${dataDir} is not writable`
+      : `cannot be created: ${existing} (on the way to ${dataDir}) is not writable`;
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -81,6 +81,36 @@ describe('configuration', () => {
         value,
       );
     }
+  });
+
+  it('refuses a DATA_DIR that is a file, lies under a file or cannot be written, naming the path', () => {
+    const file = path.join(dataDir(), 'file');
+    writeFileSync(file, '');
+    const problems = (env: Record<string, string>) => {
+      try {
+        parseConfig(env, '1');
+        return [];
+      } catch (e) {
+        return e instanceof ConfigError ? e.problems : [`not a ConfigError: ${e}`];
+      }
+    };
+    assert.deepEqual(problems({ DATA_DIR: file }), [`DATA_DIR must be a directory: ${file} is a file`]);
+    assert.deepEqual(problems({ DATA_DIR: path.join(file, 'data') }), [
+      `DATA_DIR cannot be created: ${file} (on the way to ${path.join(file, 'data')}) is a file`,
+    ]);
+  });
+
+  it('refuses a DATA_DIR this process may not write to', {
+    skip: process.getuid?.() === 0 && 'root writes anywhere',
+  }, () => {
+    const dir = dataDir();
+    chmodSync(dir, 0o500);
+    assert.throws(
+      () => parseConfig({ DATA_DIR: dir }, '1'),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        e.problems.includes(`DATA_DIR must be a directory this process may write to: ${dir} is not writable`),
+    );
   });
 
   it('documents every setting in README.md and .env.example', () => {

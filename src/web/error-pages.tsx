@@ -70,7 +70,9 @@ export function registerErrorHandling(app: FastifyInstance, web: WebDeps): void 
   const respond = respondWith(web);
   app.setErrorHandler((raw, req, reply) => {
     const error = toAppError(raw);
-    if (error.status >= 500) req.log.error({ err: raw }, 'request failed');
+    // A 503 (the database unreachable) is an outage, logged as a warning; a 500 is a bug.
+    if (error.status === 503) req.log.warn({ err: raw, code: error.code }, 'service unavailable');
+    else if (error.status >= 500) req.log.error({ err: raw }, 'request failed');
     else req.log.info({ code: error.code, status: error.status }, 'request refused');
     return respond(error, req, reply);
   });

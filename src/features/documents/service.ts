@@ -15,6 +15,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { consent, organisation } from '../identity/schema.ts';
 import { type DocumentCategory, isDocumentCategory } from './checklists.ts';
+import { type ContentProblem, checkContent } from './content-check.ts';
 import { displayFileName, MEDIA_TYPES, type MediaType, SNIFF_BYTES, sniffMediaType } from './files.ts';
 import { document, documentShare } from './schema.ts';
 import type { DocumentStorage } from './storage.ts';
@@ -31,9 +32,9 @@ export interface DocumentsDeps {
 
 /** Why an upload was refused; the HTTP layer maps each to its status (400, 413, 415). */
 export class UploadRefused extends Error {
-  readonly reason: 'empty' | 'too-large' | 'media-type' | 'category' | 'missing';
-  constructor(reason: UploadRefused['reason']) {
-    super(`upload refused: ${reason}`);
+  readonly reason: 'empty' | 'too-large' | 'media-type' | 'category' | 'missing' | ContentProblem;
+  constructor(reason: UploadRefused['reason'], why?: string) {
+    super(`upload refused: ${reason}${why ? ` (${why})` : ''}`);
     this.name = 'UploadRefused';
     this.reason = reason;
   }
@@ -74,10 +75,12 @@ const auditActor = (actor: Actor, m: Membership | undefined) => ({
 });
 
 /**
- * Stores an upload: streams it into a temporary object while counting, hashing and keeping the
- * first bytes; refuses it when empty, too large (while streaming, before anything is buffered),
- * or not a PDF, JPEG or PNG by content; then inserts the row, its audit entry and commits the
- * object in one transaction. On any failure neither the file nor the row remains.
+ * Stores an upload: streams it into a temporary object while counting and keeping the first
+ * bytes; refuses it when empty, too large (while streaming, before anything is buffered), or not
+ * a PDF, JPEG or PNG by content; then reads it back for the content rule (`checkContent`: active
+ * content refused, trailing bytes cut off) and hashes what is kept; then inserts the row, its
+ * audit entry and commits the object in one transaction. On any failure neither the file nor the
+ * row remains.
  */
 export async function storeUpload(
   deps: DocumentsDeps,
@@ -92,7 +95,6 @@ export async function storeUpload(
   const pending = await deps.storage.begin();
   let committed = false;
   try {
-    const hash = createHash('sha256');
     const head: Buffer[] = [];
     let headLength = 0;
     let size = 0;
@@ -101,7 +103,6 @@ export async function storeUpload(
       transform(chunk: Buffer, _encoding, callback) {
         size += chunk.length;
         if (size > max) return callback(new UploadRefused('too-large'));
-        hash.update(chunk);
         if (headLength < SNIFF_BYTES) {
           head.push(chunk);
           headLength += chunk.length;
@@ -121,6 +122,11 @@ export async function storeUpload(
     if (size === 0) throw new UploadRefused('empty');
     const mediaType = await sniffMediaType(Buffer.concat(head).subarray(0, SNIFF_BYTES));
     if (!mediaType) throw new UploadRefused('media-type');
+    const content = await pending.bytes();
+    const verdict = await checkContent(mediaType, content);
+    if (!verdict.ok) throw new UploadRefused(verdict.problem, verdict.why);
+    if (verdict.length < size) await pending.truncate(verdict.length);
+    const stored = content.subarray(0, verdict.length);
     const category = await input.category();
     if (!isDocumentCategory(category)) throw new UploadRefused('category');
     const now = deps.now();
@@ -130,8 +136,8 @@ export async function storeUpload(
       storageKey: pending.key,
       fileName: displayFileName(input.fileName, mediaType),
       mediaType,
-      sizeBytes: size,
-      sha256: hash.digest('hex'),
+      sizeBytes: stored.length,
+      sha256: createHash('sha256').update(stored).digest('hex'),
       category,
       createdAt: now,
       deletedAt: null,

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
 /**
  * Where document bytes live. The disk implementation keeps them under `DATA_DIR/documents/`;
- * an object store can replace it by implementing the same four operations. Keys are generated
+ * an object store can replace it by implementing the same four operations (and the pending
+ * object's). Keys are generated
  * here (128 random bits, hex) and never derived from what the uploader sent.
  */
 export interface DocumentStorage {
@@ -25,6 +26,10 @@ export interface PendingObject {
   readonly key: string;
   /** Where to write the bytes. */
   readonly sink: Writable;
+  /** The bytes written so far (after the sink has finished), for the content check. */
+  bytes(): Promise<Buffer>;
+  /** Keeps only the first `length` bytes (cutting off what follows the end of an image or PDF). */
+  truncate(length: number): Promise<void>;
   /** Makes the object visible under its key (atomic rename on disk). */
   commit(): Promise<void>;
   /** Throws the temporary object away; safe to call twice or after a failed write. */
@@ -57,6 +62,8 @@ export function diskStorage(
       return {
         key,
         sink,
+        bytes: () => readFile(tmp),
+        truncate: (length) => truncate(tmp, length),
         async commit() {
           const target = fileOf(key);
           await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });

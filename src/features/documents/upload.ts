@@ -2,6 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { refuseUnstorable } from '../../platform/http/input-guard.ts';
+import { contentRefusal, isContentProblem } from './content-check.ts';
 import { UploadRefused } from './service.ts';
 
 /** Room for the form fields and part headers around the file in a multipart body. */
@@ -194,6 +195,7 @@ function tooLarge(maxBytes: number): AppError {
 
 /** The field error for a refused upload (for the form pages) and the API error (problem+json). */
 export function refusalOf(e: UploadRefused, maxBytes: number): { error: FieldError; api: AppError } {
+  if (isContentProblem(e.reason)) return contentRefusal(e.reason);
   switch (e.reason) {
     case 'too-large': {
       const api = tooLarge(maxBytes);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { Secret, TOTP } from 'otpauth';
 import { normaliseForList } from '../../domain/access/passwords.ts';
 
@@ -43,24 +43,55 @@ export function safeEqualHex(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-let common: ReadonlySet<string> | undefined;
-const SUFFIXES = ['', '1', '12', '123', '1234', '12345', '!', '1!', '123!', '01', '11', '99', '00'];
+/**
+ * Common passwords the maintained list lacks: German words and keyboard rows (the list is drawn
+ * from English-language breach corpora) and the platform's own name. Kept short on purpose; the
+ * bulk comes from the maintained list.
+ */
+const GERMAN_AND_OWN = [
+  'qwertz',
+  'yxcvbnm',
+  'passwort',
+  'ichliebedich',
+  'willkommen',
+  'benutzer',
+  'schokolade',
+  'meinpasswort',
+  'einszweidrei',
+  'fruehling',
+  'chancenregion',
+  'hallo',
+  'schatz',
+  'pferd',
+  'hasi',
+];
 
-/** The shipped list of common passwords, with each base word also followed by common suffixes and years. */
+/**
+ * Endings people add to a common word to get past a list (`passwort123`, `sommer2024!`): a word of
+ * the list followed by one of these, or by a year 1950–2030 (optionally with `!`), is common too.
+ */
+const SUFFIX = /^(.+?)(?:(?:19[5-9]\d|20[0-2]\d|2030)!?|12345|1234|123!?|12|1!?|!|01|11|99|00)$/;
+
+/** The list of common passwords, with the suffix rule applied on lookup (the list stays as loaded). */
+class CommonPasswords extends Set<string> {
+  override has(password: string): boolean {
+    if (super.has(password)) return true;
+    const base = SUFFIX.exec(password)?.[1];
+    return base !== undefined && super.has(base);
+  }
+}
+
+let common: CommonPasswords | undefined;
+
+/**
+ * The common passwords refused at sign-up and password change (ASVS 5.0 6.2.4): the maintained
+ * list of `@zxcvbn-ts/language-common` (about 49 000 passwords from breach corpora, most common
+ * first) plus a few German words, normalised like the password (NFKC, lower case). Loaded once.
+ */
 export function commonPasswords(): ReadonlySet<string> {
   if (common) return common;
-  const words = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map(normaliseForList);
-  const set = new Set<string>();
-  for (const w of words) {
-    for (const s of SUFFIXES) set.add(w + s);
-    for (let y = 1950; y <= 2030; y++) set.add(`${w}${y}`);
-  }
-  common = set;
-  return set;
+  common = new CommonPasswords([...dictionary['passwords-common'], ...GERMAN_AND_OWN].map(normaliseForList));
+  return common;
 }
 
 export const TOTP_PERIOD = 30;

@@ -7,6 +7,7 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/p
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../config.ts';
+import { withStatementName } from './errors.ts';
 
 /** The one database type every feature codes against; the same on PGlite and PostgreSQL. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -29,19 +30,40 @@ export interface OpenOptions {
   /** Directory of the PGlite data; `memory://` for an in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL's `statement_timeout` in milliseconds; 0 or absent: none. */
+  statementTimeoutMs?: number;
   /** A PGlite data dump to start from (tests use a migrated template). */
   loadDataDir?: Blob | File;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? DEFAULT_DATABASE_POOL_SIZE);
+  if (opts.databaseUrl) {
+    return openPostgres(
+      opts.databaseUrl,
+      opts.poolSize ?? DEFAULT_DATABASE_POOL_SIZE,
+      opts.statementTimeoutMs,
+    );
+  }
   return openPglite(opts.dataDir ?? 'memory://', opts.loadDataDir);
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+async function openPostgres(url: string, max: number, statementTimeoutMs = 0): Promise<DatabaseHandle> {
+  // A request waits at most 5 s for a connection (pool full, or the server not answering) and a statement at
+  // most statementTimeoutMs; then it fails with an error that answers 503 (ADR 0011). Keep-alive notices a
+  // connection whose server vanished without closing it.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
+  // A client that loses its server (restart, pg_terminate_backend, network) emits 'error'. The pool listens only
+  // while the client is idle; a checked-out client without a listener would turn it into an uncaught exception
+  // and end the process. Every client gets its own listener for its whole life: the query in flight fails (the
+  // request answers 503, ADR 0011), and the pool drops the client on release, as it is no longer queryable.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool) as unknown as Database;
   return {
     kind: 'postgres',
@@ -91,10 +113,15 @@ const dialect = new PgDialect();
  * (the journey's hot statements; ADR 0009). One name must always carry the same SQL text; PGlite ignores it.
  */
 export async function queryRows<T>(db: DbOrTx, query: SQL, name?: string): Promise<T[]> {
-  const result = name
-    ? await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute()
-    : await db.execute(query);
-  return (result as { rows: T[] }).rows;
+  if (!name) return ((await db.execute(query)) as { rows: T[] }).rows;
+  try {
+    const result = await db._.session
+      .prepareQuery(dialect.sqlToQuery(query), undefined, name, false)
+      .execute();
+    return (result as { rows: T[] }).rows;
+  } catch (error) {
+    throw withStatementName(error, name);
+  }
 }
 
 /** Whether an error (or one it was caused by, as Drizzle wraps the driver's) is a unique violation (23505). */

@@ -1,10 +1,14 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError, type ErrorCode } from './errors.ts';
 
 export const PROBLEM_TYPE_BASE = '/api/v1/problems#';
 
 /** The longest path parameter the router accepts (Fastify's `maxParamLength`). */
 export const MAX_PATH_PARAM_LENGTH = 200;
+
+/** `Retry-After` of a 503 while the database is unreachable: a restart usually takes a few seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** An RFC 9457 problem document. */
 export interface Problem {
@@ -18,7 +22,10 @@ export interface Problem {
   errors?: { field: string; rule: string; message: string }[];
 }
 
-/** Maps anything thrown in a request to an AppError; unknown errors become `internal`. */
+/**
+ * Maps anything thrown in a request to an AppError: an unreachable database becomes `service-unavailable` (503
+ * with `Retry-After`), unknown errors become `internal`.
+ */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as Partial<FastifyError> & { code?: string; statusCode?: number; validation?: unknown };
@@ -83,6 +90,13 @@ export function toAppError(error: unknown): AppError {
                 ? 'rate-limited'
                 : 'malformed-request';
     return new AppError(code, { detail: e.message ?? code });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('service-unavailable', {
+      detail: 'The database cannot be reached right now. Try again in a few seconds.',
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+      cause: error,
+    });
   }
   return new AppError('internal', { cause: error });
 }

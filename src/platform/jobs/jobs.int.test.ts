@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { testConfig } from '../../../test/support/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
 import { REFERENCE_TABLES } from '../../bootstrap.ts';
@@ -52,6 +52,36 @@ describe('background jobs', () => {
       await jobs.send(job.name, {});
       await done;
       assert.match(messages.join('\n'), /reference data/);
+    } finally {
+      await jobs.stop();
+    }
+  });
+
+  it('store the database error of a failed job without the parameters of its query', async () => {
+    const email = 'jobs.person@example.org';
+    const logged: unknown[] = [];
+    const log = { info: () => {}, warn: () => {}, error: (o: object) => logged.push(o) };
+    const failing = {
+      name: 'test-failing-query',
+      handler: async () => {
+        await db.db.execute(sql`select * from no_such_table where email = ${email}`);
+      },
+    };
+    const jobs = await startJobs(db, [failing], log as never);
+    try {
+      const id = await jobs.boss.send(failing.name, {}, { retryLimit: 0 });
+      assert.ok(id);
+      let job: Awaited<ReturnType<typeof jobs.boss.getJobById>> = null;
+      for (let i = 0; i < 200 && job?.state !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        job = await jobs.boss.getJobById(failing.name, id);
+      }
+      assert.equal(job?.state, 'failed');
+      const stored = JSON.stringify(job?.output);
+      assert.ok(!stored.includes(email), stored);
+      assert.ok(!/select \*/.test(stored), stored);
+      assert.match(stored, /42P01/);
+      assert.equal(logged.length, 1, 'the failure is logged once');
     } finally {
       await jobs.stop();
     }
