@@ -59,7 +59,9 @@ interface Listed {
  * The audit entries of a list screen: one per journey shown, naming its applicant as the person concerned, so that
  * each person on the page finds the read in "who saw my data" and nobody else gets an entry. Each entry names the
  * membership through which the row was listed (the step's owner, the employer) where the row says so. Appended
- * together in one statement, in the order of their chains (`appendAuditMany`, ADR 0010), in the read's transaction.
+ * together in one statement (`appendAuditMany`, ADR 0010) in the read's transaction, all to the actor's chain: a
+ * page of 50 takes one chain's lock, as the list's single entry did, not the lock of every chain (which would make
+ * every other audited request wait for the page).
  */
 async function auditListed(
   tx: DbOrTx,
@@ -87,7 +89,7 @@ async function auditListed(
       result: 'success',
     });
   }
-  await appendAuditMany(tx, entries, at);
+  await appendAuditMany(tx, entries, at, { chainKey: actor.personId });
 }
 
 const LIST_PURPOSE = {
