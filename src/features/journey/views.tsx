@@ -875,87 +875,92 @@ export function StepPage(props: {
         </ul>
       )}
       <SharedDocuments ctx={ctx} documents={props.shared ?? []} />
-      {!props.works ? null : final ? (
-        <p class="kern-body">{t.t('journeys.step.final')}</p>
-      ) : (
-        <form method="post" action={href(ctx, 'step', { id: j.id, step: s.kind })} novalidate>
-          <CsrfField ctx={ctx} />
-          <RadioGroup
-            name="action"
-            label={t.t('journeys.field.action')}
-            value={f.action ?? ''}
-            error={err('body.action')}
-            options={actions.map((a) => ({ value: a, label: t.t(`journeys.action.${a}`) }))}
-          />
-          <RadioGroup
-            name="outcome"
-            label={t.t('journeys.field.outcome')}
-            value={f.outcome ?? ''}
-            error={err('body.outcome')}
-            options={outcomes.map((o) => ({ value: o, label: t.t(`journey.outcome.${o}`) }))}
-          />
-          <TextArea
-            name="reason"
-            label={t.t('journeys.field.reason')}
-            hint={t.t('journeys.field.reason-hint')}
-            value={f.reason ?? ''}
-            maxLength={4000}
-            error={err('body.reason')}
-          />
-          <TextArea
-            name="missing"
-            label={t.t('journeys.field.missing')}
-            value={f.missing ?? ''}
-            rows={3}
-            error={err('body.missing')}
-          />
-          {s.kind === 'recognition' ? (
-            <fieldset class="kern-fieldset">
-              <legend class="kern-label">{t.t('journeys.record.title')}</legend>
-              <p class="kern-hint">{t.t('journeys.record.hint')}</p>
-              <TextInput
-                name="record.birthDate"
-                label={t.t('journeys.record.birth-date')}
-                value={f.birthDate ?? ''}
-                width={16}
-                error={err('body.record.birthDate')}
+      {props.works ? (
+        <>
+          <h2 class="kern-heading-medium">{t.t('journeys.step.decide')}</h2>
+          {final ? (
+            <p class="kern-body">{t.t('journeys.step.final')}</p>
+          ) : (
+            <form method="post" action={href(ctx, 'step', { id: j.id, step: s.kind })} novalidate>
+              <CsrfField ctx={ctx} />
+              <RadioGroup
+                name="action"
+                label={t.t('journeys.field.action')}
+                value={f.action ?? ''}
+                error={err('body.action')}
+                options={actions.map((a) => ({ value: a, label: t.t(`journeys.action.${a}`) }))}
               />
-              <Select
-                name="record.professionKey"
-                label={t.t('journeys.record.profession-key')}
-                value={f.professionKey ?? ''}
-                error={err('body.record.professionKey')}
-                options={[
-                  { value: '', label: '–' },
-                  ...RECORD_PROFESSIONS.map((p) => ({ value: p, label: p })),
-                ]}
-              />
-              <TextInput
-                name="record.professionTitle"
-                label={t.t('journeys.record.profession-title')}
-                value={f.professionTitle ?? ''}
-                error={err('body.record.professionTitle')}
-              />
-              <TextInput
-                name="record.legalBasis"
-                label={t.t('journeys.record.legal-basis')}
-                value={f.legalBasis ?? ''}
-                error={err('body.record.legalBasis')}
+              <RadioGroup
+                name="outcome"
+                label={t.t('journeys.field.outcome')}
+                value={f.outcome ?? ''}
+                error={err('body.outcome')}
+                options={outcomes.map((o) => ({ value: o, label: t.t(`journey.outcome.${o}`) }))}
               />
               <TextArea
-                name="record.adjustmentMeasures"
-                label={t.t('journeys.record.adjustment-measures')}
-                value={f.adjustmentMeasures ?? ''}
-                rows={3}
-                error={err('body.record.adjustmentMeasures')}
+                name="reason"
+                label={t.t('journeys.field.reason')}
+                hint={t.t('journeys.field.reason-hint')}
+                value={f.reason ?? ''}
+                maxLength={4000}
+                error={err('body.reason')}
               />
-            </fieldset>
-          ) : null}
-          <button class="kern-btn kern-btn--primary" type="submit">
-            <span class="kern-label">{t.t('journeys.button.save')}</span>
-          </button>
-        </form>
-      )}
+              <TextArea
+                name="missing"
+                label={t.t('journeys.field.missing')}
+                value={f.missing ?? ''}
+                rows={3}
+                error={err('body.missing')}
+              />
+              {s.kind === 'recognition' ? (
+                <fieldset class="kern-fieldset">
+                  <legend class="kern-label">{t.t('journeys.record.title')}</legend>
+                  <p class="kern-hint">{t.t('journeys.record.hint')}</p>
+                  <TextInput
+                    name="record.birthDate"
+                    label={t.t('journeys.record.birth-date')}
+                    value={f.birthDate ?? ''}
+                    width={16}
+                    error={err('body.record.birthDate')}
+                  />
+                  <Select
+                    name="record.professionKey"
+                    label={t.t('journeys.record.profession-key')}
+                    value={f.professionKey ?? ''}
+                    error={err('body.record.professionKey')}
+                    options={[
+                      { value: '', label: '–' },
+                      ...RECORD_PROFESSIONS.map((p) => ({ value: p, label: p })),
+                    ]}
+                  />
+                  <TextInput
+                    name="record.professionTitle"
+                    label={t.t('journeys.record.profession-title')}
+                    value={f.professionTitle ?? ''}
+                    error={err('body.record.professionTitle')}
+                  />
+                  <TextInput
+                    name="record.legalBasis"
+                    label={t.t('journeys.record.legal-basis')}
+                    value={f.legalBasis ?? ''}
+                    error={err('body.record.legalBasis')}
+                  />
+                  <TextArea
+                    name="record.adjustmentMeasures"
+                    label={t.t('journeys.record.adjustment-measures')}
+                    value={f.adjustmentMeasures ?? ''}
+                    rows={3}
+                    error={err('body.record.adjustmentMeasures')}
+                  />
+                </fieldset>
+              ) : null}
+              <button class="kern-btn kern-btn--primary" type="submit">
+                <span class="kern-label">{t.t('journeys.button.save')}</span>
+              </button>
+            </form>
+          )}
+        </>
+      ) : null}
     </Page>
   );
 }
