@@ -31,6 +31,7 @@ export const RESOURCES = [
   'erasure-request',
   'document',
   'journey',
+  'journey-step',
   'work-queue',
   'registry-entry',
   'recognition-record',
@@ -148,6 +149,37 @@ export const POLICY: PolicyTable = {
       'employer-admin': ['own-organisation'],
       'employer-member': ['own-organisation'],
       counsellor: ['shared-by-consent'],
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
+  },
+  /**
+   * One step of a journey as its step page shows it (the step's documents, the owner's form). Relations are those
+   * of the step, not of the journey: **own-organisation** is the organisation that owns this step (an authority,
+   * the counselling centre for orientation and integration, the invited employer for the job offer), not the
+   * employer the journey names nor an authority owning another step. The reader also needs `journey × read`. The
+   * applicant reads their own steps; a counsellor with consent reads them without the owner's form and sees only
+   * the documents shared with the centre; an employer, the principal of a family journey and an authority owning
+   * another step get 404. `update` is the owner's form (the core then checks the owner again, `not-the-owner`).
+   */
+  'journey-step': {
+    read: {
+      applicant: OWN,
+      'family-member': OWN,
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      counsellor: ['own-organisation', 'shared-by-consent'],
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
+    update: {
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      counsellor: ['own-organisation'],
       'recognition-officer': ['own-organisation'],
       'foreigners-office-caseworker': ['own-organisation'],
       'mission-officer': ['own-organisation'],

@@ -102,13 +102,15 @@ export function createCounsellingService(db: Database) {
           .from(counsellingCase)
           .where(eq(counsellingCase.organisationId, orgId))
           .orderBy(asc(counsellingCase.openedOn), asc(counsellingCase.createdAt));
-        // One entry per linked case, appended together in the order of their chains (several people's chains).
+        // One entry per linked case, appended together in one statement to the counsellor's chain (one lock, not
+        // one per person listed; `appendAuditMany`).
         await appendAuditMany(
           tx,
           rows
             .filter((row) => row.applicantPersonId)
             .map((row) => auditEvent(m, personId, 'read', row, 'counselling')),
           now,
+          { chainKey: personId },
         );
         return rows.reverse();
       });

@@ -65,6 +65,23 @@ export function journeyRelations(
   return out;
 }
 
+/**
+ * The relations of one step of a journey to a membership (`journey-step` in the policy): those of the journey, except
+ * that **own-organisation** is the organisation owning this step only — not the employer the journey names, nor an
+ * organisation owning another of its steps.
+ */
+export function stepRelations(
+  personId: string,
+  membership: Membership,
+  object: JourneyObject,
+  stepOwnerId: string | null,
+): ReadonlySet<Relation> {
+  const out = new Set(journeyRelations(personId, membership, { ...object, employerId: null, ownerIds: [] }));
+  if (membership.organisationId !== null && membership.organisationId === stepOwnerId)
+    out.add('own-organisation');
+  return out;
+}
+
 export interface JourneyPlace {
   readonly stateCode: string | null;
   readonly districtAgs: string | null;

@@ -20,7 +20,7 @@ import {
   recordDue,
   toCommandInput,
 } from './input.ts';
-import { journeyJson, type Viewer } from './present.ts';
+import { eventPayload, journeyJson, type Viewer } from './present.ts';
 import { journeysFor, onTimeRate, workQueue } from './queries.ts';
 import { issueRecord, requireRecord } from './records.ts';
 import { type Access, JourneyRefusal, type JourneyService } from './service.ts';
@@ -35,7 +35,7 @@ const queueQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-export function viewerOf(access: Access): Viewer {
+export function viewerOf(access: Pick<Access, 'relation' | 'membership'>): Viewer {
   if (access.relation === 'family') return 'family';
   const role = journeyRoleOf(access.membership.role);
   if (role === 'applicant') return 'applicant';
@@ -205,15 +205,16 @@ export function registerJourneyApi(
     async (req) => {
       const actor = requireSignedIn(req);
       const { id } = parseInput(idParam, req.params, 'params');
-      const { events } = await service.events(actor, id);
+      const read = await service.events(actor, id);
+      const viewer = viewerOf(read);
       return {
         journeyId: id,
-        events: events.map((e) => ({
+        events: read.events.map((e) => ({
           version: e.version,
           type: e.type,
           at: e.at.toISOString(),
           actor: { role: e.actorRole, organisationId: e.actorOrganisationId },
-          payload: e.payload,
+          payload: eventPayload(e.payload, viewer),
         })),
       };
     },

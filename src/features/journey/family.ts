@@ -269,8 +269,8 @@ export function createFamilyService(service: JourneyService, identity: IdentityD
           ...progressOf(row.state, today),
         });
       }
-      // Several family members' chains: appended together, in the order of their chains (ADR 0010).
-      await appendAuditMany(tx, entries, at);
+      // Several family members' entries: appended together in one statement to the reader's chain (one lock).
+      await appendAuditMany(tx, entries, at, { chainKey: actor.personId });
       return out;
     });
   }

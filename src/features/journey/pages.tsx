@@ -290,14 +290,21 @@ export function registerJourneyPages(
     return { id, step: step as StepKind };
   };
 
+  /**
+   * A step's page, as `journey-step` allows it (404 otherwise, like a missing journey): the organisation owning the
+   * step gets its form and learns of attached documents not shared with it; the applicant sees their own; a
+   * counsellor with consent sees only the attached documents shared with the centre, not how many others there
+   * are. After a POST (`update`) only the step's owner gets the page again.
+   */
   async function renderStep(
     req: FastifyRequest,
     ctx: ViewContext,
     extra: { form?: StepForm; errors?: FieldError[]; notice?: Notice | undefined } = {},
+    action: 'read' | 'update' = 'read',
   ) {
     const actor = actorOf(req);
     const { id, step } = stepOf(req);
-    const read = await service.read(actor, id, 'view step page');
+    const read = await service.read(actor, id, `view step page ${step}`, { step: { kind: step, action } });
     const json = journeyJson(
       read.row,
       read.organisations,
@@ -313,6 +320,9 @@ export function registerJourneyPages(
         journey={json}
         applicantName={read.applicantName}
         step={step}
+        attached={read.row.state.steps[step]?.documents ?? []}
+        works={read.relation === 'own-organisation'}
+        own={read.relation === 'own'}
         shared={documents}
         documentViews={documents}
         form={extra.form ?? {}}
@@ -324,7 +334,7 @@ export function registerJourneyPages(
 
   definePage(app, web, {
     paths: JOURNEY_PATHS.step,
-    policy: { action: 'read', resource: 'journey' },
+    policy: { action: 'read', resource: 'journey-step' },
     handler: async (req, _reply, ctx) => {
       const code = (req.query as Record<string, unknown>).record;
       const notice = saved(req)
@@ -342,7 +352,7 @@ export function registerJourneyPages(
   definePage(app, web, {
     paths: JOURNEY_PATHS.step,
     method: 'POST',
-    policy: { action: 'update', resource: 'journey' },
+    policy: { action: 'update', resource: 'journey-step' },
     handler: async (req, _reply, ctx) => {
       const actor = actorOf(req);
       const { id, step } = stepOf(req);
@@ -425,14 +435,14 @@ export function registerJourneyPages(
           choose('action');
       }
       if (command === null || errors.length > 0)
-        return { status: 422, view: await renderStep(req, ctx, { form, errors }) };
+        return { status: 422, view: await renderStep(req, ctx, { form, errors }, 'update') };
       try {
         await service.command(actor, id, command);
       } catch (error) {
         if (!(error instanceof JourneyRefusal)) throw error;
         return {
           status: error.status,
-          view: await renderStep(req, ctx, { form, notice: refusalNotice(ctx, error) }),
+          view: await renderStep(req, ctx, { form, notice: refusalNotice(ctx, error) }, 'update'),
         };
       }
       if (record && records && command.type === 'decide') {

@@ -64,6 +64,19 @@ export function employerTasks(j: Journey, today: string, params: JourneyParamete
   return tasks;
 }
 
+/** Employers and the principal following a family member's journey see no document ids (neither which nor how many). */
+function seesDocumentIds(viewer: Viewer): boolean {
+  return viewer !== 'employer' && viewer !== 'family';
+}
+
+/** An event of the stream as the viewer sees it: without the document ids where the steps show none. */
+export function eventPayload(payload: unknown, viewer: Viewer): unknown {
+  if (seesDocumentIds(viewer) || payload === null || typeof payload !== 'object' || !('documents' in payload))
+    return payload;
+  const { documents: _, ...rest } = payload as Record<string, unknown>;
+  return rest;
+}
+
 export function journeyJson(
   row: JourneyRow,
   organisations: ReadonlyMap<string, OrganisationRef>,
@@ -110,7 +123,7 @@ export function journeyJson(
       deadline: s.deadline,
       deadlineStatus: deadlineStatus(s, today, settings),
       missing: s.status === 'waiting-for-applicant' ? s.missing : [],
-      ...(viewer === 'employer' || viewer === 'family' ? {} : { documents: s.documents }),
+      ...(seesDocumentIds(viewer) ? { documents: s.documents } : {}),
     })),
     ...(viewer === 'applicant' || viewer === 'counsellor' || viewer === 'family'
       ? { tasks: applicantTasks(j, today) as Task[] }

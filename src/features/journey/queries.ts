@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Actor, Membership } from '../../domain/access/policy.ts';
 import { addDays, daysBetween } from '../../domain/calendar.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { type AuditEvent, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { consent, organisation, person } from '../identity/schema.ts';
 import { journeyRoleOf } from './access.ts';
@@ -48,22 +48,55 @@ const summaryColumns = {
   updatedAt: journey.updatedAt,
 };
 
-async function auditList(db: DbOrTx, actor: Actor, m: Membership | undefined, what: string, at: Date) {
-  await appendAudit(
-    db,
-    {
+/** One journey shown on a list screen: whose it is, and through which organisation the actor sees it. */
+interface Listed {
+  readonly journeyId: string;
+  readonly applicantId: string;
+  readonly organisationId?: string | null;
+}
+
+/**
+ * The audit entries of a list screen: one per journey shown, naming its applicant as the person concerned, so that
+ * each person on the page finds the read in "who saw my data" and nobody else gets an entry. Each entry names the
+ * membership through which the row was listed (the step's owner, the employer) where the row says so. Appended
+ * together in one statement (`appendAuditMany`, ADR 0010) in the read's transaction, all to the actor's chain: a
+ * page of 50 takes one chain's lock, as the list's single entry did, not the lock of every chain (which would make
+ * every other audited request wait for the page).
+ */
+async function auditListed(
+  tx: DbOrTx,
+  actor: Actor,
+  memberships: readonly Membership[],
+  rows: readonly Listed[],
+  purpose: string,
+  at: Date,
+) {
+  const seen = new Set<string>();
+  const entries: AuditEvent[] = [];
+  for (const row of rows) {
+    if (seen.has(row.journeyId)) continue;
+    seen.add(row.journeyId);
+    const m = memberships.find((x) => x.organisationId === row.organisationId) ?? memberships[0];
+    entries.push({
       actorPersonId: actor.personId,
       actorRole: m?.role ?? null,
       actorOrganisationId: m?.organisationId ?? null,
       action: 'read',
-      objectType: what,
-      objectId: m?.organisationId ?? actor.personId,
-      purpose: `list ${what}`,
+      objectType: 'journey',
+      objectId: row.journeyId,
+      subjectPersonId: row.applicantId,
+      purpose,
       result: 'success',
-    },
-    at,
-  );
+    });
+  }
+  await appendAuditMany(tx, entries, at, { chainKey: actor.personId });
 }
+
+const LIST_PURPOSE = {
+  applicant: 'list own journeys',
+  employer: 'list the employer’s journeys',
+  counsellor: 'list the counselling centre’s journeys',
+} as const;
 
 /** The journeys the actor sees: own (applicant), the employer's, a counselling centre's consenting applicants. */
 export async function journeysFor(
@@ -94,14 +127,21 @@ export async function journeysFor(
       );
     }
     const rows = await tx
-      .select(summaryColumns)
+      .select({ ...summaryColumns, employerId: journey.employerId })
       .from(journey)
       .innerJoin(person, eq(person.id, journey.applicantId))
       .where(where)
       .orderBy(desc(journey.updatedAt))
       .limit(limit);
-    await auditList(tx, actor, memberships[0], `journeys-${as}`, at);
-    return rows;
+    await auditListed(
+      tx,
+      actor,
+      memberships,
+      rows.map((r) => ({ journeyId: r.id, applicantId: r.applicantId, organisationId: r.employerId })),
+      LIST_PURPOSE[as],
+      at,
+    );
+    return rows.map(({ employerId: _, ...summary }) => summary);
   });
 }
 
@@ -147,34 +187,46 @@ export async function workQueue(
   const memberships = authorityMemberships(actor);
   const orgIds = [...new Set(memberships.map((m) => m.organisationId as string))];
   if (orgIds.length === 0) return { items: [], total: 0, totalIsLowerBound: false, organisationIds: [] };
-  // No transaction: the page's rows, their count and the audit entry (one statement of its own, ADR 0008) are
-  // three statements; the entry is written before anything is answered.
   const where = and(inArray(journeyStep.ownerId, orgIds), inArray(journeyStep.status, [...QUEUE_STATUSES]));
   const queueOrder = [
     sql`${journeyStep.dueAt} asc nulls last`,
     asc(journeyStep.journeyId),
     asc(journeyStep.kind),
   ] as const;
-  const rows = await db
-    .select({
-      journeyId: journeyStep.journeyId,
-      kind: journeyStep.kind,
-      status: journeyStep.status,
-      dueAt: journeyStep.dueAt,
-      pausedSince: journeyStep.pausedSince,
-      ownerId: journeyStep.ownerId,
-      applicantName: person.displayName,
-      pathway: journey.pathway,
-    })
-    .from(journeyStep)
-    .innerJoin(journey, eq(journey.id, journeyStep.journeyId))
-    .innerJoin(person, eq(person.id, journey.applicantId))
-    .where(where)
-    .orderBy(...queueOrder)
-    .limit(page.limit)
-    .offset(page.offset);
+  // The page's rows and their audit entries (one per journey shown, in one statement) in one transaction; the
+  // entries are appended last, so the chains' locks are held only for them and the commit.
+  const rows = await db.transaction(async (tx) => {
+    const listed = await tx
+      .select({
+        journeyId: journeyStep.journeyId,
+        kind: journeyStep.kind,
+        status: journeyStep.status,
+        dueAt: journeyStep.dueAt,
+        pausedSince: journeyStep.pausedSince,
+        ownerId: journeyStep.ownerId,
+        applicantId: journey.applicantId,
+        applicantName: person.displayName,
+        pathway: journey.pathway,
+      })
+      .from(journeyStep)
+      .innerJoin(journey, eq(journey.id, journeyStep.journeyId))
+      .innerJoin(person, eq(person.id, journey.applicantId))
+      .where(where)
+      .orderBy(...queueOrder)
+      .limit(page.limit)
+      .offset(page.offset);
+    await auditListed(
+      tx,
+      actor,
+      memberships,
+      listed.map((r) => ({ journeyId: r.journeyId, applicantId: r.applicantId, organisationId: r.ownerId })),
+      'work queue',
+      at,
+    );
+    return listed;
+  });
   // Counted only so far (QUEUE_COUNT_CAP past the page): a large authority's queue is not counted in full on every
-  // page (34 000 open steps: 14 ms), beyond that the page says "more than".
+  // page (34 000 open steps: 14 ms), beyond that the page says "more than". The count names nobody: no entry.
   const cap = page.offset + countCap;
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(
     db
@@ -186,9 +238,8 @@ export async function workQueue(
       .limit(cap + 1)
       .as('open_steps'),
   );
-  await auditList(db, actor, memberships[0], 'work-queue', at);
   return {
-    items: rows.map((r) => {
+    items: rows.map(({ applicantId: _, ...r }) => {
       const d = deadlineOf(r.dueAt, r.pausedSince, today, nearBreachDays);
       return { ...r, ownerId: r.ownerId as string, effectiveDueAt: d.effective, deadline: d.status };
     }),

@@ -45,6 +45,7 @@ import {
   journeyRelations,
   journeyRoleOf,
   resolveOwners,
+  stepRelations,
 } from './access.ts';
 import { forgetIdempotencyKey, idempotencyKeyExpired } from './idempotency.ts';
 import { familyMember, idempotencyKey, journey, journeyEvent, journeyStep } from './schema.ts';
@@ -113,6 +114,12 @@ export interface JourneyServiceOptions {
   readonly retries?: number;
   /** Commands without key written together (ADR 0010): at most `maxBatch` per statement, `maxInFlight` at once. */
   readonly batch?: { readonly maxBatch?: number; readonly maxInFlight?: number };
+}
+
+/** A read of one step (its page): `journey-step` decides with the step's relations, for reading or its owner's form. */
+export interface StepScope {
+  readonly kind: StepKind;
+  readonly action: 'read' | 'update';
 }
 
 /** Access to one journey, decided for one membership of the actor, with the relation that allowed it. */
@@ -447,11 +454,20 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     actor: Actor,
     action: 'read' | 'update',
     found: AccessRow | undefined,
+    step?: StepScope,
   ): (Access & WithDetails) | typeof DENIED {
     if (!found) return DENIED;
     const row = found.row;
     const object = objectOf(row, found.consentedIds, found.principalApplicantId);
-    const decision = decideFor(actor, action, 'journey', (m) => journeyRelations(actor.personId, m, object));
+    const journeyDecision = decideFor(actor, action, 'journey', (m) =>
+      journeyRelations(actor.personId, m, object),
+    );
+    if (!journeyDecision.allow) return DENIED;
+    // A step's page: the journey must be readable, then the step decides with its own relations.
+    const owner = step ? (row.state.steps[step.kind]?.owner ?? null) : null;
+    const decision = step
+      ? decideFor(actor, step.action, 'journey-step', (m) => stepRelations(actor.personId, m, object, owner))
+      : journeyDecision;
     if (!decision.allow || !decision.membership) return DENIED;
     return {
       row,
@@ -481,10 +497,10 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     journeyId: string,
     purpose: string,
     at: Date,
-    with_: { details?: boolean; history?: boolean } = {},
+    with_: { details?: boolean; history?: boolean; step?: StepScope } = {},
   ): Promise<(Access & WithDetails & { recordAccess: () => Promise<void> }) | typeof DENIED> {
     const [found] = await accessRows(tx, [journeyId], with_);
-    const access = accessOf(actor, action, found);
+    const access = accessOf(actor, action, found, with_.step);
     if (access === DENIED) {
       await appendAudit(tx, deniedEntry(actor, action, journeyId, purpose), at);
       return DENIED;
@@ -1089,19 +1105,21 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
   /**
    * The journey for reading (with its audit entry); employers see no document ids. Two statements and no
    * transaction: the journey with everything the pages show, then the audit entry (one statement of its own) before
-   * anything leaves.
+   * anything leaves. With `step`, the read of one step's page: `journey-step` decides too (outside reach → 404 with a
+   * denied entry), and `relation` is the step's.
    */
   async function read(
     actor: Actor,
     journeyId: string,
     purpose = 'view journey',
-    opts: { history?: boolean } = {},
+    opts: { history?: boolean; step?: StepScope } = {},
   ) {
     const at = now();
     const access = orNotFound(
       await authorize(db, actor, 'read', journeyId, purpose, at, {
         details: true,
         history: opts.history ?? false,
+        ...(opts.step ? { step: opts.step } : {}),
       }),
     );
     const { recordAccess, ...read } = access;
@@ -1120,7 +1138,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
         .where(eq(journeyEvent.journeyId, access.row.id))
         .orderBy(asc(journeyEvent.version));
       await access.recordAccess();
-      return { row: access.row, membership: access.membership, events: rows };
+      return { row: access.row, membership: access.membership, relation: access.relation, events: rows };
     });
     return orNotFound(out);
   }

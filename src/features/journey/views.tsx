@@ -421,7 +421,7 @@ export function JourneyPage(props: JourneyPageProps) {
               <tr key={s.kind} class="kern-table__row" id={`step-${s.kind}`}>
                 {td(
                   <>
-                    {viewer === 'authority' && mine ? (
+                    {mine ? (
                       <a class="kern-link" href={href(ctx, 'step', { id: j.id, step: s.kind })}>
                         {t.t(`journey.step.${s.kind}`)}
                       </a>
@@ -795,6 +795,12 @@ export function StepPage(props: {
   journey: JourneyJson;
   applicantName: string;
   step: StepKind;
+  /** The ids of the documents attached to the step (all of them; the page shows what the viewer may know). */
+  attached?: readonly string[];
+  /** The viewer's organisation owns the step: its form, and attached documents not shared with it as placeholders. */
+  works?: boolean;
+  /** The viewer is the applicant. */
+  own?: boolean;
   shared?: readonly SharedDocument[];
   /** The applicant's documents the authority may read, for the checklist. */
   documentViews?: readonly DocumentView[];
@@ -811,6 +817,12 @@ export function StepPage(props: {
   const final = s.status === 'decided' || s.status === 'withdrawn';
   const outcomes = STEP_ROLES[s.kind].outcomes;
   const actions = ['start-review', 'request-documents', 'documents-complete', 'decide'] as const;
+  // The applicant (every document is theirs) and the step's owner see every attached document; others only those
+  // shared with them, and nothing of how many others there are.
+  const own = props.own === true;
+  const attached = (props.attached ?? []).filter(
+    (d) => props.works || own || props.shared?.some((x) => x.id === d),
+  );
   return (
     <Page ctx={ctx} title={t.t(`journey.step.${s.kind}`)}>
       <Notice ctx={ctx} notice={props.notice} />
@@ -840,11 +852,13 @@ export function StepPage(props: {
         </>
       ) : null}
       <h2 class="kern-heading-medium">{t.t('journeys.step.documents')}</h2>
-      {(s.documents ?? []).length === 0 ? (
-        <p class="kern-body">{t.t('journeys.step.documents-none')}</p>
+      {attached.length === 0 ? (
+        <p class="kern-body">
+          {t.t(props.works || own ? 'journeys.step.documents-none' : 'journeys.step.documents-none-shared')}
+        </p>
       ) : (
         <ul class="kern-list">
-          {(s.documents ?? []).map((d) => {
+          {attached.map((d) => {
             const shared = props.shared?.find((x) => x.id === d);
             return (
               <li key={d}>
@@ -861,88 +875,92 @@ export function StepPage(props: {
         </ul>
       )}
       <SharedDocuments ctx={ctx} documents={props.shared ?? []} />
-      <h2 class="kern-heading-medium">{t.t('journeys.step.decide')}</h2>
-      {final ? (
-        <p class="kern-body">{t.t('journeys.step.final')}</p>
-      ) : (
-        <form method="post" action={href(ctx, 'step', { id: j.id, step: s.kind })} novalidate>
-          <CsrfField ctx={ctx} />
-          <RadioGroup
-            name="action"
-            label={t.t('journeys.field.action')}
-            value={f.action ?? ''}
-            error={err('body.action')}
-            options={actions.map((a) => ({ value: a, label: t.t(`journeys.action.${a}`) }))}
-          />
-          <RadioGroup
-            name="outcome"
-            label={t.t('journeys.field.outcome')}
-            value={f.outcome ?? ''}
-            error={err('body.outcome')}
-            options={outcomes.map((o) => ({ value: o, label: t.t(`journey.outcome.${o}`) }))}
-          />
-          <TextArea
-            name="reason"
-            label={t.t('journeys.field.reason')}
-            hint={t.t('journeys.field.reason-hint')}
-            value={f.reason ?? ''}
-            maxLength={4000}
-            error={err('body.reason')}
-          />
-          <TextArea
-            name="missing"
-            label={t.t('journeys.field.missing')}
-            value={f.missing ?? ''}
-            rows={3}
-            error={err('body.missing')}
-          />
-          {s.kind === 'recognition' ? (
-            <fieldset class="kern-fieldset">
-              <legend class="kern-label">{t.t('journeys.record.title')}</legend>
-              <p class="kern-hint">{t.t('journeys.record.hint')}</p>
-              <TextInput
-                name="record.birthDate"
-                label={t.t('journeys.record.birth-date')}
-                value={f.birthDate ?? ''}
-                width={16}
-                error={err('body.record.birthDate')}
+      {props.works ? (
+        <>
+          <h2 class="kern-heading-medium">{t.t('journeys.step.decide')}</h2>
+          {final ? (
+            <p class="kern-body">{t.t('journeys.step.final')}</p>
+          ) : (
+            <form method="post" action={href(ctx, 'step', { id: j.id, step: s.kind })} novalidate>
+              <CsrfField ctx={ctx} />
+              <RadioGroup
+                name="action"
+                label={t.t('journeys.field.action')}
+                value={f.action ?? ''}
+                error={err('body.action')}
+                options={actions.map((a) => ({ value: a, label: t.t(`journeys.action.${a}`) }))}
               />
-              <Select
-                name="record.professionKey"
-                label={t.t('journeys.record.profession-key')}
-                value={f.professionKey ?? ''}
-                error={err('body.record.professionKey')}
-                options={[
-                  { value: '', label: '–' },
-                  ...RECORD_PROFESSIONS.map((p) => ({ value: p, label: p })),
-                ]}
-              />
-              <TextInput
-                name="record.professionTitle"
-                label={t.t('journeys.record.profession-title')}
-                value={f.professionTitle ?? ''}
-                error={err('body.record.professionTitle')}
-              />
-              <TextInput
-                name="record.legalBasis"
-                label={t.t('journeys.record.legal-basis')}
-                value={f.legalBasis ?? ''}
-                error={err('body.record.legalBasis')}
+              <RadioGroup
+                name="outcome"
+                label={t.t('journeys.field.outcome')}
+                value={f.outcome ?? ''}
+                error={err('body.outcome')}
+                options={outcomes.map((o) => ({ value: o, label: t.t(`journey.outcome.${o}`) }))}
               />
               <TextArea
-                name="record.adjustmentMeasures"
-                label={t.t('journeys.record.adjustment-measures')}
-                value={f.adjustmentMeasures ?? ''}
-                rows={3}
-                error={err('body.record.adjustmentMeasures')}
+                name="reason"
+                label={t.t('journeys.field.reason')}
+                hint={t.t('journeys.field.reason-hint')}
+                value={f.reason ?? ''}
+                maxLength={4000}
+                error={err('body.reason')}
               />
-            </fieldset>
-          ) : null}
-          <button class="kern-btn kern-btn--primary" type="submit">
-            <span class="kern-label">{t.t('journeys.button.save')}</span>
-          </button>
-        </form>
-      )}
+              <TextArea
+                name="missing"
+                label={t.t('journeys.field.missing')}
+                value={f.missing ?? ''}
+                rows={3}
+                error={err('body.missing')}
+              />
+              {s.kind === 'recognition' ? (
+                <fieldset class="kern-fieldset">
+                  <legend class="kern-label">{t.t('journeys.record.title')}</legend>
+                  <p class="kern-hint">{t.t('journeys.record.hint')}</p>
+                  <TextInput
+                    name="record.birthDate"
+                    label={t.t('journeys.record.birth-date')}
+                    value={f.birthDate ?? ''}
+                    width={16}
+                    error={err('body.record.birthDate')}
+                  />
+                  <Select
+                    name="record.professionKey"
+                    label={t.t('journeys.record.profession-key')}
+                    value={f.professionKey ?? ''}
+                    error={err('body.record.professionKey')}
+                    options={[
+                      { value: '', label: '–' },
+                      ...RECORD_PROFESSIONS.map((p) => ({ value: p, label: p })),
+                    ]}
+                  />
+                  <TextInput
+                    name="record.professionTitle"
+                    label={t.t('journeys.record.profession-title')}
+                    value={f.professionTitle ?? ''}
+                    error={err('body.record.professionTitle')}
+                  />
+                  <TextInput
+                    name="record.legalBasis"
+                    label={t.t('journeys.record.legal-basis')}
+                    value={f.legalBasis ?? ''}
+                    error={err('body.record.legalBasis')}
+                  />
+                  <TextArea
+                    name="record.adjustmentMeasures"
+                    label={t.t('journeys.record.adjustment-measures')}
+                    value={f.adjustmentMeasures ?? ''}
+                    rows={3}
+                    error={err('body.record.adjustmentMeasures')}
+                  />
+                </fieldset>
+              ) : null}
+              <button class="kern-btn kern-btn--primary" type="submit">
+                <span class="kern-label">{t.t('journeys.button.save')}</span>
+              </button>
+            </form>
+          )}
+        </>
+      ) : null}
     </Page>
   );
 }

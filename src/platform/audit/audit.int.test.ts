@@ -10,6 +10,7 @@ import {
   canonicalEntry,
   chainHash,
   chainOf,
+  chainOfKey,
   verifyAudit,
 } from './audit.ts';
 import { auditEntry } from './schema.ts';
@@ -74,6 +75,28 @@ describe('audit trail in parallel chains', () => {
       assert.equal(row?.chain, chainOf(events[i] as AuditEvent));
     }
     assert.deepEqual(await appendAuditMany(db.db, [], new Date()), []);
+    assert.equal((await verifyAudit(db.db)).ok, true);
+  });
+
+  it('appends a list’s entries to one chain when given a chain key, each still naming its person', async () => {
+    const actor = '33333333-3333-4333-8333-333333333333';
+    const people = Array.from(
+      { length: 20 },
+      (_, i) => `00000000-0000-4000-8000-2${String(i).padStart(11, '0')}`,
+    );
+    const events = people.map((p) => ({ ...event(p), actorPersonId: actor, purpose: 'work queue' }));
+    // Before the times of the next test, which checks that a chain's time never runs backwards.
+    const at = new Date('2026-01-01T00:00:00Z');
+    const [listed] = await Promise.all([
+      appendAuditMany(db.db, events, at, { chainKey: actor }),
+      ...people.slice(0, 6).map((p) => appendAudit(db.db, event(p), at)),
+      appendAuditMany(db.db, events, at, { chainKey: actor }),
+    ]);
+    for (const [i, appended] of listed.entries()) {
+      const [row] = await db.db.select().from(auditEntry).where(eq(auditEntry.seq, appended.seq));
+      assert.equal(row?.chain, chainOfKey(actor));
+      assert.equal(row?.subjectPersonId, people[i]);
+    }
     assert.equal((await verifyAudit(db.db)).ok, true);
   });
 

@@ -25,7 +25,13 @@ export const AUDIT_CHAINS = 16;
 
 /** The chain of an entry: by the person concerned, else the actor, else the object. */
 export function chainOf(event: AuditEvent): number {
-  const key = event.subjectPersonId ?? event.actorPersonId ?? `${event.objectType}:${event.objectId ?? ''}`;
+  return chainOfKey(
+    event.subjectPersonId ?? event.actorPersonId ?? `${event.objectType}:${event.objectId ?? ''}`,
+  );
+}
+
+/** The chain of a key: a person's id, or `type:id` of an object. */
+export function chainOfKey(key: string): number {
   return createHash('sha256').update(key).digest().readUInt16BE(0) % AUDIT_CHAINS;
 }
 
@@ -97,15 +103,23 @@ export function auditAppendsFrom(records: string, extra: SQL = sql``, where: SQL
 
 /**
  * Appends several entries in one statement, in the order of their chains (`auditAppendsFrom`): the way for a
- * transaction that records more than one person's data (a list) to hold several chains' locks.
+ * transaction that records more than one person's data (a list) to hold several chains' locks. With `chainKey`
+ * every entry goes to the chain of that key (`chainOfKey`; a list screen passes its actor): the statement then
+ * takes one chain's lock instead of one per person shown, so a long list does not make every other append wait.
  */
 export async function appendAuditMany(
   db: DbOrTx,
   events: readonly AuditEvent[],
   now: Date,
+  opts: { chainKey?: string } = {},
 ): Promise<Array<{ seq: number; hash: string }>> {
   if (events.length === 0) return [];
-  const records = events.map((e, ord) => ({ ord, ...auditRecord(e, now) }));
+  const chain = opts.chainKey === undefined ? undefined : chainOfKey(opts.chainKey);
+  const records = events.map((e, ord) => ({
+    ord,
+    ...auditRecord(e, now),
+    ...(chain === undefined ? {} : { chain }),
+  }));
   const rows = await queryRows<{ ord: number; out_seq: string | number; out_hash: string }>(
     db,
     sql`select x.ord, a.out_seq, a.out_hash from ${auditAppendsFrom(JSON.stringify(records))}`,
