@@ -22,10 +22,11 @@ import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerLingeringClose } from './platform/http/lingering-close.ts';
 import { collectApiRoutes } from './platform/http/openapi.ts';
 import { requireRoutePolicies } from './platform/http/policy.ts';
+import { MAX_PATH_PARAM_LENGTH } from './platform/http/problem.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { createI18n, type I18n } from './platform/i18n/index.ts';
 import type { Jobs } from './platform/jobs/index.ts';
-import { registerErrorHandling } from './web/error-pages.tsx';
+import { frameworkErrorHandler, registerErrorHandling } from './web/error-pages.tsx';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,6 +57,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 /** The composition root: builds the whole app from explicit dependencies. */
 export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
+  const web = { i18n: deps.i18n ?? createI18n(), nav: [], version: config.version };
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
     genReqId: () => randomUUID(),
@@ -63,13 +65,14 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors: frameworkErrorHandler(web),
   });
   const appDeps: AppDeps = {
     config,
     database,
     jobs: deps.jobs,
-    web: { i18n: deps.i18n ?? createI18n(), nav: [], version: config.version },
+    web,
     erasure: [],
   };
 

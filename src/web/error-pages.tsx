@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/http/errors.ts';
 import { problemOf, sendProblem, toAppError } from '../platform/http/problem.ts';
+import { BASELINE_SECURITY_HEADERS } from '../platform/http/security.ts';
 import { isLocale, type Locale, negotiateLocale } from '../platform/i18n/index.ts';
 import type { ViewContext } from './context.ts';
 import { Layout } from './layout.tsx';
@@ -48,9 +49,8 @@ function ErrorPage({ ctx, error, requestId }: { ctx: ViewContext; error: AppErro
   );
 }
 
-/** One place where every failure becomes problem+json (API) or a friendly page (web). */
-export function registerErrorHandling(app: FastifyInstance, web: WebDeps): void {
-  const respond = (error: AppError, req: FastifyRequest, reply: FastifyReply) => {
+function respondWith(web: WebDeps) {
+  return (error: AppError, req: FastifyRequest, reply: FastifyReply) => {
     const locale = requestLocale(req);
     if (wantsJson(req)) {
       const title = web.i18n.translator(locale).t(`error.${error.code}.title`);
@@ -63,7 +63,11 @@ export function registerErrorHandling(app: FastifyInstance, web: WebDeps): void 
       view: <ErrorPage ctx={ctx} error={error} requestId={req.id} />,
     });
   };
+}
 
+/** One place where every failure becomes problem+json (API) or a friendly page (web). */
+export function registerErrorHandling(app: FastifyInstance, web: WebDeps): void {
+  const respond = respondWith(web);
   app.setErrorHandler((raw, req, reply) => {
     const error = toAppError(raw);
     // A 503 (the database unreachable) is an outage, logged as a warning; a 500 is a bug.
@@ -76,4 +80,19 @@ export function registerErrorHandling(app: FastifyInstance, web: WebDeps): void 
   app.setNotFoundHandler((req, reply) =>
     respond(new AppError('not-found', { detail: 'No such resource.' }), req, reply),
   );
+}
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route or hook runs (a path
+ * that is not valid percent-encoding, a parameter longer than the router allows) is answered
+ * like every other error instead of with Fastify's own JSON.
+ */
+export function frameworkErrorHandler(web: WebDeps) {
+  const respond = respondWith(web);
+  return (raw: Error, req: FastifyRequest, reply: FastifyReply) => {
+    const error = toAppError(raw);
+    req.log.info({ code: error.code, status: error.status }, 'request refused');
+    reply.headers({ ...BASELINE_SECURITY_HEADERS, 'x-request-id': req.id });
+    respond(error, req, reply);
+  };
 }

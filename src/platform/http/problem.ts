@@ -4,6 +4,9 @@ import { AppError, type ErrorCode } from './errors.ts';
 
 export const PROBLEM_TYPE_BASE = '/api/v1/problems#';
 
+/** The longest path parameter the router accepts (Fastify's `maxParamLength`). */
+export const MAX_PATH_PARAM_LENGTH = 200;
+
 /** `Retry-After` of a 503 while the database is unreachable: a restart usually takes a few seconds. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -52,6 +55,17 @@ export function toAppError(error: unknown): AppError {
       return new AppError('malformed-request', {
         detail: 'The address is malformed.',
         errors: [{ field: 'url', rule: 'encoding', message: 'must be a valid URL' }],
+      });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('malformed-request', {
+        detail: 'The address is malformed.',
+        errors: [
+          {
+            field: 'url',
+            rule: `max:${MAX_PATH_PARAM_LENGTH}`,
+            message: `each part of the path must be at most ${MAX_PATH_PARAM_LENGTH} characters`,
+          },
+        ],
       });
     default:
       break;

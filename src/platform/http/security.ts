@@ -17,6 +17,32 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
+const CSP_DIRECTIVES: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'none'"],
+  'object-src': ["'none'"],
+};
+
+/**
+ * The essential headers for answers that no hook sees (errors of the router itself, which
+ * Fastify answers before the helmet hooks run): the same CSP, no sniffing, no framing.
+ */
+export const BASELINE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': Object.entries(CSP_DIRECTIVES)
+    .map(([k, v]) => `${k} ${v.join(' ')}`)
+    .join(';'),
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
 /**
  * Headers, cookies, CSRF and rate limiting for the whole app.
  * CSP: scripts and styles only from our own origin, no inline code, no framing.
@@ -25,18 +51,7 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'font-src': ["'self'"],
-        'connect-src': ["'self'"],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        'base-uri': ["'none'"],
-        'object-src': ["'none'"],
-      },
+      directives: CSP_DIRECTIVES,
     },
     // HSTS only makes sense behind TLS; the proxy in front sets it (README, production notes).
     strictTransportSecurity: false,
