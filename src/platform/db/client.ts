@@ -9,6 +9,8 @@ import pg from 'pg';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../config.ts';
 import { withStatementName } from './errors.ts';
 
+export { isUniqueViolation } from './errors.ts';
+
 /** The one database type every feature codes against; the same on PGlite and PostgreSQL. */
 export type Database = PgDatabase<PgQueryResultHKT>;
 /** A transaction has the same query surface as the database. */
@@ -122,14 +124,4 @@ export async function queryRows<T>(db: DbOrTx, query: SQL, name?: string): Promi
   } catch (error) {
     throw withStatementName(error, name);
   }
-}
-
-/** Whether an error (or one it was caused by, as Drizzle wraps the driver's) is a unique violation (23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  for (let i = 0; i < 5 && e; i++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }

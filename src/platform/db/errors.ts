@@ -20,6 +20,11 @@ const codeOf = (e: object): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
+/** Whether an error (or one it was caused by, as Drizzle wraps the driver's) is a unique violation (23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  return chainOf(error).some((e) => codeOf(e) === '23505');
+}
+
 /** A SQLSTATE: five digits or upper-case letters. */
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
