@@ -3,20 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { multipart, samplePdf } from '../../../test/support/documents.ts';
 import { makeAccount, sessionFor } from '../../../test/support/identity.ts';
-
-/** A 400 problem naming the field and rule. */
-function assertBadRequest(res: LightMyRequestResponse, field: string, rule: string) {
-  assert.equal(res.statusCode, 400, res.body.slice(0, 300));
-  const body = res.json() as { errors?: { field: string; rule: string }[] };
-  assert.deepEqual(
-    body.errors?.map((e) => [e.field, e.rule]),
-    [[field, rule]],
-  );
-}
+import { assertFieldProblem } from '../../../test/support/problem.ts';
 
 describe('document upload: malformed multipart bodies are a 400, never a 500', () => {
   let t: TestApp;
@@ -49,7 +39,7 @@ describe('document upload: malformed multipart bodies are a 400, never a 500', (
         '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n',
         contentType,
       );
-      assertBadRequest(res, 'header.content-type', 'multipart-boundary');
+      assertFieldProblem(res, 'header.content-type', 'multipart-boundary');
     });
   }
 
@@ -60,7 +50,7 @@ describe('document upload: malformed multipart bodies are a 400, never a 500', (
       { name: 'file2', filename: 'b.pdf', contentType: 'application/pdf', data: samplePdf() },
     ]);
     const res = await upload(payload, headers['content-type'] as string);
-    assertBadRequest(res, 'body', 'max-files:1');
+    assertFieldProblem(res, 'body', 'max-files:1');
   });
 
   it('answers 400 for a body that ends before its closing boundary', async () => {

@@ -7,12 +7,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, csrfFor, type TestApp } from '../../../test/support/app.ts';
 import { multipart, samplePdf } from '../../../test/support/documents.ts';
 import { makeAccount, randomAddress, sessionFor } from '../../../test/support/identity.ts';
+import { assertFieldProblem } from '../../../test/support/problem.ts';
 import { auditEntry } from '../audit/schema.ts';
-
-interface ProblemBody {
-  code: string;
-  errors?: { field: string; rule: string }[];
-}
 
 /** A 400 naming exactly one field and rule, as problem+json (API) or an HTML page (web). */
 function assertRefused(
@@ -27,13 +23,7 @@ function assertRefused(
     assert.ok(res.body.includes(field), `the page names ${field}`);
     return;
   }
-  assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
-  const body = res.json() as ProblemBody;
-  assert.equal(body.code, 'validation-failed');
-  assert.deepEqual(
-    body.errors?.map((e) => [e.field, e.rule]),
-    [[field, rule]],
-  );
+  assert.equal(assertFieldProblem(res, field, rule).code, 'validation-failed');
 }
 
 describe('input guard: values PostgreSQL cannot store are refused with a 400 naming the field', () => {
@@ -74,12 +64,7 @@ describe('input guard: values PostgreSQL cannot store are refused with a 400 nam
       url: '/api/v1/pathways/evaluate',
       payload: { facts: { 'x\u0000': 1 } },
     });
-    assert.equal(res.statusCode, 400, res.body);
-    const body = res.json() as ProblemBody;
-    assert.deepEqual(
-      body.errors?.map((e) => [e.field, e.rule]),
-      [['body.facts.x\\u0000', 'no-nul']],
-    );
+    assertFieldProblem(res, 'body.facts.x\\u0000', 'no-nul');
   });
 
   it('refuses U+0000 in the anonymous accessibility feedback form with the HTML error page', async () => {
