@@ -22,14 +22,14 @@ import autocannon from 'autocannon';
 import { and, eq, like } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from '../src/domain/access/policy.ts';
-import { DEMO_DOMAIN } from '../src/features/identity/demo.ts';
 import { person, roleAssignment } from '../src/features/identity/schema.ts';
-import { createSession } from '../src/features/identity/sessions.ts';
+import { createSession } from '../src/features/identity/sessions/service.ts';
 import { journey } from '../src/features/journey/schema.ts';
 import { createJourneyService } from '../src/features/journey/service.ts';
 import { OPEN_BODY } from '../src/features/journey/testing.ts';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
+import { DEMO_DOMAIN } from '../src/seed/identity-demo.ts';
 import { freshPostgres, startServer } from './http.ts';
 
 function report(name: string, figures: object) {

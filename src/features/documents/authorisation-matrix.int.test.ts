@@ -11,7 +11,7 @@ import { makeAccount, makeOrganisation, randomAddress, sessionFor } from '../../
 import { mayAttempt, POLICY, type Relation } from '../../domain/access/policy.ts';
 import { ROLE_ORGANISATION_KINDS, ROLES, type Role } from '../../domain/access/roles.ts';
 import { declaredRoutes } from '../../platform/http/policy.ts';
-import { grantConsent, withdrawConsent } from '../identity/data.ts';
+import { grantConsent, withdrawConsent } from '../identity/consent/service.ts';
 import { documentStorageOf } from './routes.tsx';
 import { type DocumentsDeps, shareDocuments, storeUpload } from './service.ts';
 

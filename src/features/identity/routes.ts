@@ -2,18 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { enforceRoutePolicies } from '../../platform/http/policy.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
+import { registerEmailChangePages } from './accounts/email-pages.tsx';
+import { registerIdentityMorePages } from './accounts/pages.tsx';
+import { registerIdentityAdminApi } from './admin/api.ts';
+import { registerIdentityAdminPages } from './admin/pages.tsx';
 import { createAfterAnswer } from './after-answer.ts';
 import { cookieNames, createAccessControl } from './http.ts';
-import { oidcSettings, registerOidc } from './oidc.ts';
-import { registerPasskeys } from './passkeys.ts';
-import { registerIdentityAdminApi } from './routes-admin.ts';
-import { registerIdentityApi } from './routes-api.ts';
-import { registerIdentityPages } from './routes-web.tsx';
-import { registerIdentityAdminPages } from './routes-web-admin.tsx';
-import { registerEmailChangePages } from './routes-web-email.tsx';
-import { registerIdentityMorePages } from './routes-web-more.tsx';
-import { registerPasskeyPages } from './routes-web-passkeys.tsx';
-import type { IdentityDeps } from './sign-in.ts';
+import { oidcSettings, registerOidc } from './oidc/api.ts';
+import { registerPasskeys } from './passkeys/api.ts';
+import { registerPasskeyPages } from './passkeys/pages.tsx';
+import { registerIdentityApi } from './sign-in/api.ts';
+import { registerIdentityPages } from './sign-in/pages.tsx';
+import type { IdentityDeps } from './sign-in/service.ts';
 
 /**
  * Identity, sessions, consent and the audit trail's read side. Registers the access control

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/access/policy.ts';
 import { createI18n } from '../../platform/i18n/index.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
-import { seedDemo } from '../identity/demo.ts';
+import { seedDemo } from '../../seed/identity-demo.ts';
 import { organisation } from '../identity/schema.ts';
 import { mailNotices, raiseDeadlineAlerts } from './jobs.ts';
 import { copyValue, seedScale } from './scale.ts';

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { verifyAudit } from '../../platform/audit/audit.ts';
-import type { accessLog } from '../identity/data.ts';
+import type { accessLog } from '../identity/consent/service.ts';
 import { consent } from '../identity/schema.ts';
 import { apiClient, type Browser, setUpWay } from './testing.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
-import type { NewOrganisation } from '../identity/accounts.ts';
+import type { NewOrganisation } from '../identity/accounts/service.ts';
 import { apiClient, type Browser, OPEN_BODY } from './testing.ts';
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
-import { membershipsOf } from '../identity/store.ts';
+import { membershipsOf } from '../people/service.ts';
 import { workQueue } from './queries.ts';
 import { apiClient, type Browser, setUpWay } from './testing.ts';
 

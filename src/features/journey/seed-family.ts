@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/access/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
-import { DEMO_DOMAIN } from '../identity/demo.ts';
+import { DEMO_DOMAIN } from '../../seed/identity-demo.ts';
 import { createFamilyService } from './family.ts';
 import { journey } from './schema.ts';
 import { createJourneyService, JourneyRefusal } from './service.ts';

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../domain/access/roles.ts';
 import type { Database } from '../../platform/db/client.ts';
-import type { NewOrganisation } from '../identity/accounts.ts';
+import type { NewOrganisation } from '../identity/accounts/service.ts';
 
 export const WAY_ORGANISATIONS: readonly NewOrganisation[] = [
   {
