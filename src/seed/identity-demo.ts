@@ -9,7 +9,7 @@ import {
 import { withUntakenBodies } from '../features/identity/admin/registry-bodies.ts';
 import { grantConsent } from '../features/identity/consent/service.ts';
 import { totpFor } from '../features/identity/credentials.ts';
-import { applicantProfile, person } from '../features/identity/schema.ts';
+import { applicantProfile, person } from '../features/people/schema.ts';
 import { findOrganisationBySlug } from '../features/people/service.ts';
 import { healthAuthoritiesOf } from '../features/registry/competence.ts';
 import type { Database } from '../platform/db/client.ts';

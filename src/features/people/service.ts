@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzl
 import type { Jurisdiction } from '../../domain/access/jurisdiction.ts';
 import type { Membership, PersonalObject } from '../../domain/access/policy.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
+import { district } from '../regions/schema.ts';
 import {
   applicantProfile,
   consent,
@@ -9,8 +10,7 @@ import {
   organisationJurisdiction,
   person,
   roleAssignment,
-} from '../identity/schema.ts';
-import { district } from '../regions/schema.ts';
+} from './schema.ts';
 
 export type PersonRow = typeof person.$inferSelect;
 export type OrganisationRow = typeof organisation.$inferSelect;

@@ -12,7 +12,8 @@ import {
 } from '../../../../test/support/identity.ts';
 import { auditEntry } from '../../../platform/audit/schema.ts';
 import { outboxMail } from '../../../platform/mail/schema.ts';
-import { authToken, person } from '../schema.ts';
+import { person } from '../../people/schema.ts';
+import { authToken } from '../schema.ts';
 
 const tokenIn = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
 

@@ -1,9 +1,10 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { person } from '../../people/schema.ts';
 import { findPerson, findPersonByEmail, normaliseEmail } from '../../people/service.ts';
 import { randomToken, sha256, verifyPassword } from '../credentials.ts';
-import { authToken, person } from '../schema.ts';
+import { authToken } from '../schema.ts';
 import { revokeAllSessions } from '../sessions/service.ts';
 import type { IdentityDeps } from '../sign-in/service.ts';
 

@@ -5,7 +5,7 @@ import { buildTestApp, csrfFor, type TestApp } from '../../../../test/support/ap
 import { eventually } from '../../../../test/support/eventually.ts';
 import { randomAddress } from '../../../../test/support/identity.ts';
 import { outboxMail } from '../../../platform/mail/schema.ts';
-import { person } from '../schema.ts';
+import { person } from '../../people/schema.ts';
 import { AccountError, createUser } from './service.ts';
 
 /** How many registrations with one new address arrive at the same moment. */

@@ -8,6 +8,7 @@ import {
 } from '../../../domain/access/roles.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import { organisation, organisationJurisdiction, person, roleAssignment } from '../../people/schema.ts';
 import {
   findOrganisationBySlug,
   findPerson,
@@ -27,14 +28,7 @@ import {
   verifyPassword,
 } from '../credentials.ts';
 import { noticeNewDevice } from '../new-device.ts';
-import {
-  organisation,
-  organisationJurisdiction,
-  person,
-  recoveryCode,
-  roleAssignment,
-  session,
-} from '../schema.ts';
+import { recoveryCode, session } from '../schema.ts';
 import { createSession, revokeAllSessions } from '../sessions/service.ts';
 import { acceptSecondFactor, type IdentityDeps } from '../sign-in/service.ts';
 

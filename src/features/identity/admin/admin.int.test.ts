@@ -11,7 +11,7 @@ import {
   signInApi,
 } from '../../../../test/support/identity.ts';
 import { outboxMail } from '../../../platform/mail/schema.ts';
-import { applicantProfile, person } from '../schema.ts';
+import { applicantProfile, person } from '../../people/schema.ts';
 
 const tokenIn = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
 

@@ -5,8 +5,9 @@ import { buildTestApp, cookieHeader, type TestApp } from '../../../../test/suppo
 import { SoftAuthenticator } from '../../../../test/support/authenticator.ts';
 import { makeAccount, makeOrganisation, sessionFor, signInApi } from '../../../../test/support/identity.ts';
 import { auditEntry } from '../../../platform/audit/schema.ts';
+import { organisation, organisationJurisdiction, organisationRegistryBody } from '../../people/schema.ts';
 import { mission } from '../../registry/schema.ts';
-import { organisation, organisationJurisdiction, organisationRegistryBody, passkey } from '../schema.ts';
+import { passkey } from '../schema.ts';
 import { MISSION_COUNTRY_CODES } from './organisations.ts';
 
 type Session = Awaited<ReturnType<typeof sessionFor>>;

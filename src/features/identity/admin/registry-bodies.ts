@@ -5,6 +5,7 @@
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
+import { organisation, organisationRegistryBody } from '../../people/schema.ts';
 import {
   REGISTRY_BODY_TABLES,
   type RegistryBodyRef,
@@ -12,7 +13,6 @@ import {
   registryBodyKey,
 } from '../../registry/competence.ts';
 import { craftsChamber, nationwideBody, recognitionAuthority } from '../../registry/schema.ts';
-import { organisation, organisationRegistryBody } from '../schema.ts';
 
 const LINK_COLUMN = {
   'recognition-authority': organisationRegistryBody.recognitionAuthorityId,

@@ -5,6 +5,7 @@ import { ROLE_ORGANISATION_KINDS, type Role } from '../../../domain/access/roles
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { type ErasureHook, runErasureHooks } from '../../../platform/erasure.ts';
+import { applicantProfile, consent, person, roleAssignment } from '../../people/schema.ts';
 import {
   findOrganisation,
   findPersonByEmail,
@@ -15,15 +16,7 @@ import {
 } from '../../people/service.ts';
 import { grantRole, revokeRole } from '../accounts/service.ts';
 import { commonPasswords, hashPassword } from '../credentials.ts';
-import {
-  applicantProfile,
-  authToken,
-  consent,
-  erasureRequest,
-  person,
-  recoveryCode,
-  roleAssignment,
-} from '../schema.ts';
+import { authToken, erasureRequest, recoveryCode } from '../schema.ts';
 import { revokeAllSessions } from '../sessions/service.ts';
 import { type IdentityDeps, sendTokenMail } from '../sign-in/service.ts';
 

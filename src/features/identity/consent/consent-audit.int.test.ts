@@ -11,8 +11,8 @@ import {
 } from '../../../../test/support/identity.ts';
 import { verifyAudit } from '../../../platform/audit/audit.ts';
 import { auditEntry } from '../../../platform/audit/schema.ts';
+import { applicantProfile } from '../../people/schema.ts';
 import { auditVerify } from '../cli.ts';
-import { applicantProfile } from '../schema.ts';
 
 describe('consent and "who has seen my data"', () => {
   let t: TestApp;

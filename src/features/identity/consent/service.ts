@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { appendAudit, entriesAbout } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import { applicantProfile, consent, organisation, person } from '../../people/schema.ts';
 import { findOrganisation, findPerson, membershipsOf } from '../../people/service.ts';
-import { applicantProfile, consent, organisation, person } from '../schema.ts';
 import { listActiveSessions } from '../sessions/service.ts';
 
 /** The account as the person sees it (and as GET /api/v1/me returns it). */

@@ -5,10 +5,11 @@ import { isRole, requiresSecondFactor, strictestClass } from '../../../domain/ac
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Config } from '../../../platform/config.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { person, roleAssignment } from '../../people/schema.ts';
 import { findPersonByEmail, membershipsOf } from '../../people/service.ts';
 import { applyCsrfSecret, type CookieNames, newCsrfSecret, setSessionCookie } from '../http.ts';
 import { noticeNewDevice } from '../new-device.ts';
-import { federatedIdentity, person, roleAssignment } from '../schema.ts';
+import { federatedIdentity } from '../schema.ts';
 import { createSession } from '../sessions/service.ts';
 import type { IdentityDeps } from '../sign-in/service.ts';
 

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { type RoleClass, strictestClass } from '../../../domain/access/roles.ts';
 import { sessionState } from '../../../domain/access/sessions.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import { person } from '../../people/schema.ts';
 import {
   type MembershipView,
   membershipsFrom,
@@ -9,7 +10,7 @@ import {
   type PersonRow,
 } from '../../people/service.ts';
 import { randomToken, sha256 } from '../credentials.ts';
-import { person, session } from '../schema.ts';
+import { session } from '../schema.ts';
 
 export type SessionRow = typeof session.$inferSelect;
 

@@ -13,8 +13,9 @@ import {
 import { THROTTLE } from '../../../domain/access/passwords.ts';
 import { auditEntry } from '../../../platform/audit/schema.ts';
 import { outboxMail } from '../../../platform/mail/schema.ts';
+import { person } from '../../people/schema.ts';
 import { currentTotp, sha256 } from '../credentials.ts';
-import { authToken, person, signInThrottle } from '../schema.ts';
+import { authToken, signInThrottle } from '../schema.ts';
 
 const login = (t: TestApp, email: string, password: string, address = randomAddress()) =>
   t.app.inject({

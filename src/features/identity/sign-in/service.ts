@@ -12,6 +12,7 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../../platform/db/client.ts';
 import type { ErasureHook } from '../../../platform/erasure.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
+import { person } from '../../people/schema.ts';
 import {
   findPerson,
   findPersonByEmail,
@@ -30,7 +31,7 @@ import {
   verifyPassword,
 } from '../credentials.ts';
 import { noticeNewDevice } from '../new-device.ts';
-import { authToken, person, recoveryCode, signInThrottle } from '../schema.ts';
+import { authToken, recoveryCode, signInThrottle } from '../schema.ts';
 import { createSession, revokeAllSessions, revokeSession } from '../sessions/service.ts';
 
 export interface IdentityDeps {
