@@ -18,7 +18,7 @@ import { declaredRoutes } from '../../platform/http/policy.ts';
 import { DEMO_ORGANISATIONS } from '../../seed/identity-demo.ts';
 import { applicantProfile, consent, organisation } from '../people/schema.ts';
 import type { NewOrganisation } from './accounts/service.ts';
-import { requestErasure } from './admin/service.ts';
+import { requestErasure } from './admin/erasure.ts';
 import { sha256 } from './credentials.ts';
 import { passkey } from './schema.ts';
 

@@ -17,13 +17,13 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { AccessControl } from '../../platform/http/policy.ts';
 import { findOrganisation, personalObject } from '../people/service.ts';
 import { sha256 } from './credentials.ts';
+import type { IdentityDeps } from './deps.ts';
 import {
   type Authenticated,
   resolveSession,
   revokeAllSessions,
   type SessionRow,
 } from './sessions/service.ts';
-import type { IdentityDeps } from './sign-in/service.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -7,13 +7,14 @@ import { registerIdentityMorePages } from './accounts/pages.tsx';
 import { registerIdentityAdminApi } from './admin/api.ts';
 import { registerIdentityAdminPages } from './admin/pages.tsx';
 import { createAfterAnswer } from './after-answer.ts';
+import type { IdentityDeps } from './deps.ts';
 import { cookieNames, createAccessControl } from './http.ts';
-import { oidcSettings, registerOidc } from './oidc/api.ts';
+import { registerOidc } from './oidc/api.ts';
+import { oidcSettings } from './oidc/service.ts';
 import { registerPasskeys } from './passkeys/api.ts';
 import { registerPasskeyPages } from './passkeys/pages.tsx';
 import { registerIdentityApi } from './sign-in/api.ts';
 import { registerIdentityPages } from './sign-in/pages.tsx';
-import type { IdentityDeps } from './sign-in/service.ts';
 
 /**
  * Identity, sessions, consent and the audit trail's read side. Registers the access control

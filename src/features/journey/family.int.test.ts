@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
-import { requestErasure } from '../identity/admin/service.ts';
+import { requestErasure } from '../identity/admin/erasure.ts';
 import { consent, person, roleAssignment } from '../identity/schema.ts';
 import { familyMember, journey } from './schema.ts';
 import { apiClient, type Browser, setUpWay } from './testing.ts';

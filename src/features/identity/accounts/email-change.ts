@@ -4,9 +4,9 @@ import type { Locale } from '../../../platform/i18n/index.ts';
 import { person } from '../../people/schema.ts';
 import { findPerson, findPersonByEmail, normaliseEmail } from '../../people/service.ts';
 import { randomToken, sha256, verifyPassword } from '../credentials.ts';
+import type { IdentityDeps } from '../deps.ts';
 import { authToken } from '../schema.ts';
 import { revokeAllSessions } from '../sessions/service.ts';
-import type { IdentityDeps } from '../sign-in/service.ts';
 
 /**
  * Change of one's mail address (ASVS 7.5.1: re-authentication with the current password first).

@@ -3,9 +3,9 @@ import type { FieldError } from '../../../platform/http/errors.ts';
 import type { ViewContext } from '../../../web/context.ts';
 import { definePage, type WebDeps } from '../../../web/page.tsx';
 import { localizedUrl } from '../../../web/paths.ts';
+import type { IdentityDeps } from '../deps.ts';
 import { type CookieNames, clearSessionCookie, requireActor, rotateCsrfSecret } from '../http.ts';
 import { IDENTITY_PATHS } from '../paths.ts';
-import type { IdentityDeps } from '../sign-in/service.ts';
 import { confirmEmailChange, requestEmailChange } from './email-change.ts';
 import { ConfirmEmailPage, EmailPage } from './email-views.tsx';
 

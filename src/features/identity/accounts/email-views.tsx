@@ -4,7 +4,7 @@ import type { ViewContext } from '../../../web/context.ts';
 import { Layout } from '../../../web/layout.tsx';
 import { localizedUrl } from '../../../web/paths.ts';
 import { IDENTITY_PATHS } from '../paths.ts';
-import { Input } from '../sign-in/views.tsx';
+import { Input } from '../view-parts.tsx';
 
 const href = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS) =>
   localizedUrl(IDENTITY_PATHS[key], ctx.locale);

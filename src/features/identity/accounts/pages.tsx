@@ -8,18 +8,19 @@ import { listOrganisations } from '../../people/service.ts';
 import {
   handleErasure,
   listErasureRequests,
-  prepareRegistration,
   RETENTION_EXCEPTIONS,
   requestErasure,
-  storeRegistration,
-} from '../admin/service.ts';
+} from '../admin/erasure.ts';
+import { ErasurePage, ErasureRequestsPage } from '../admin/erasure-views.tsx';
 import { afterAnswer } from '../after-answer.ts';
 import { consentsOf, grantConsent, withdrawConsent } from '../consent/service.ts';
+import { ConsentsPage } from '../consent/views.tsx';
+import type { IdentityDeps } from '../deps.ts';
 import { applyCsrfSecret, type CookieNames, newCsrfSecret, requireActor, setSessionCookie } from '../http.ts';
 import { IDENTITY_PATHS } from '../paths.ts';
-import type { IdentityDeps } from '../sign-in/service.ts';
+import { prepareRegistration, storeRegistration } from './registration.ts';
 import { changePassword } from './service.ts';
-import { ConsentsPage, ErasurePage, ErasureRequestsPage, PasswordPage, RegisterPage } from './views.tsx';
+import { PasswordPage, RegisterPage } from './views.tsx';
 
 function form(req: FastifyRequest): Record<string, string> {
   const body = (req.body ?? {}) as Record<string, unknown>;

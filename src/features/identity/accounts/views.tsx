@@ -1,13 +1,11 @@
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { Alert, CsrfField, ErrorSummary, Select } from '../../../web/components.tsx';
+import { Alert, CsrfField, ErrorSummary } from '../../../web/components.tsx';
 import type { ViewContext } from '../../../web/context.ts';
 import { Layout } from '../../../web/layout.tsx';
-import { localizedUrl } from '../../../web/paths.ts';
-import { IDENTITY_PATHS } from '../paths.ts';
-import { Input } from '../sign-in/views.tsx';
-
-const href = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS) =>
-  localizedUrl(IDENTITY_PATHS[key], ctx.locale);
+import { JourneyLinks } from '../../journey/views.tsx';
+import { PasskeyAdd, PasskeyScript } from '../passkeys/views.tsx';
+import { SignOutForm } from '../sessions/views.tsx';
+import { href, Input, Page } from '../view-parts.tsx';
 
 export function RegisterPage(props: {
   ctx: ViewContext;
@@ -63,132 +61,6 @@ export function RegisterPage(props: {
   );
 }
 
-export function ConsentsPage(props: {
-  ctx: ViewContext;
-  consents: { organisationId: string; organisationName: string; grantedAt: Date; withdrawnAt: Date | null }[];
-  organisations: { id: string; name: string }[];
-  error?: FieldError | undefined;
-}) {
-  const { ctx } = props;
-  const { t } = ctx;
-  const active = props.consents.filter((c) => !c.withdrawnAt);
-  const available = props.organisations.filter((o) => !active.some((c) => c.organisationId === o.id));
-  return (
-    <Layout ctx={ctx} title={t.t('identity.consents.title')}>
-      <h1 class="kern-heading-large">{t.t('identity.consents.title')}</h1>
-      <ErrorSummary ctx={ctx} errors={props.error ? [props.error] : []} />
-      <p class="kern-body">{t.t('identity.consents.lead')}</p>
-      <h2 class="kern-heading-medium">{t.t('identity.consents.active')}</h2>
-      {active.length === 0 ? <p class="kern-body">{t.t('identity.consents.none')}</p> : null}
-      <ul class="kern-list">
-        {active.map((c) => (
-          <li key={c.organisationId}>
-            {c.organisationName} ({t.t('identity.consents.since', { date: t.date(c.grantedAt, 'short') })})
-            <form method="post" action={href(ctx, 'consentsWithdraw')}>
-              <CsrfField ctx={ctx} />
-              <input type="hidden" name="organisationId" value={c.organisationId} />
-              <button class="kern-btn kern-btn--secondary" type="submit">
-                <span class="kern-label">
-                  {t.t('identity.consents.withdraw', { name: c.organisationName })}
-                </span>
-              </button>
-            </form>
-          </li>
-        ))}
-      </ul>
-      {available.length > 0 ? (
-        <>
-          <h2 class="kern-heading-medium">{t.t('identity.consents.grant-title')}</h2>
-          <form method="post" action={href(ctx, 'consents')}>
-            <CsrfField ctx={ctx} />
-            <Select
-              name="organisationId"
-              label={t.t('identity.consents.organisation')}
-              error={props.error}
-              options={available.map((o) => ({ value: o.id, label: o.name }))}
-            />
-            <button class="kern-btn kern-btn--primary" type="submit">
-              <span class="kern-label">{t.t('identity.consents.grant')}</span>
-            </button>
-          </form>
-        </>
-      ) : null}
-    </Layout>
-  );
-}
-
-export function ErasurePage(props: {
-  ctx: ViewContext;
-  retained: readonly { what: string }[];
-  done: boolean;
-}) {
-  const { ctx } = props;
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t.t('identity.erasure.title')}>
-      <h1 class="kern-heading-large">{t.t('identity.erasure.title')}</h1>
-      {props.done ? <Alert kind="success" title={t.t('identity.erasure.done')} /> : null}
-      <p class="kern-body">{t.t('identity.erasure.lead')}</p>
-      <h2 class="kern-heading-medium">{t.t('identity.erasure.retained')}</h2>
-      <ul class="kern-list">
-        {props.retained.map((r) => (
-          <li key={r.what}>{t.t(`identity.erasure.retained.${r.what}`)}</li>
-        ))}
-      </ul>
-      {props.done ? null : (
-        <form method="post" action={href(ctx, 'erasure')}>
-          <CsrfField ctx={ctx} />
-          <button class="kern-btn kern-btn--primary" type="submit">
-            <span class="kern-label">{t.t('identity.erasure.submit')}</span>
-          </button>
-        </form>
-      )}
-    </Layout>
-  );
-}
-
-export function ErasureRequestsPage(props: {
-  ctx: ViewContext;
-  requests: {
-    id: string;
-    requestedAt: Date;
-    reason: string | null;
-    handledAt: Date | null;
-    outcome: string | null;
-  }[];
-}) {
-  const { ctx } = props;
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t.t('identity.erasure-requests.title')}>
-      <h1 class="kern-heading-large">{t.t('identity.erasure-requests.title')}</h1>
-      {props.requests.length === 0 ? <p class="kern-body">{t.t('identity.erasure-requests.none')}</p> : null}
-      <ul class="kern-list">
-        {props.requests.map((r) => (
-          <li key={r.id}>
-            {t.date(r.requestedAt, 'short')}
-            {r.reason ? ` – ${r.reason}` : ''}
-            {r.handledAt ? (
-              ` – ${t.t(`identity.erasure-requests.${r.outcome ?? 'refused'}`)}`
-            ) : (
-              <form method="post" action={href(ctx, 'erasureRequests')}>
-                <CsrfField ctx={ctx} />
-                <input type="hidden" name="id" value={r.id} />
-                <button class="kern-btn kern-btn--primary" type="submit" name="outcome" value="erased">
-                  <span class="kern-label">{t.t('identity.erasure-requests.erase')}</span>
-                </button>
-                <button class="kern-btn kern-btn--secondary" type="submit" name="outcome" value="refused">
-                  <span class="kern-label">{t.t('identity.erasure-requests.refuse')}</span>
-                </button>
-              </form>
-            )}
-          </li>
-        ))}
-      </ul>
-    </Layout>
-  );
-}
-
 export function PasswordPage(props: { ctx: ViewContext; done: boolean; errors?: FieldError[] }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -221,5 +93,128 @@ export function PasswordPage(props: { ctx: ViewContext; done: boolean; errors?: 
         </button>
       </form>
     </Layout>
+  );
+}
+
+export interface AccountData {
+  displayName: string;
+  email: string;
+  secondFactor: boolean;
+  roles: { role: string; organisation: { name: string | null } | null }[];
+}
+
+export function AccountPage({
+  ctx,
+  account,
+  isAdmin,
+}: {
+  ctx: ViewContext;
+  account: AccountData;
+  isAdmin: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <Page ctx={ctx} title={t.t('identity.account.title')}>
+      <dl class="kern-description-list">
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.t('identity.field.name')}</dt>
+          <dd class="kern-description-list-item__value">{account.displayName}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.t('identity.field.email')}</dt>
+          <dd class="kern-description-list-item__value">{account.email}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.t('identity.account.second-factor')}</dt>
+          <dd class="kern-description-list-item__value">
+            {t.t(account.secondFactor ? 'identity.account.on' : 'identity.account.off')}
+          </dd>
+        </div>
+      </dl>
+      <h2 class="kern-heading-medium">{t.t('identity.account.roles')}</h2>
+      <ul class="kern-list">
+        {account.roles.map((r) => (
+          <li key={`${r.role}-${r.organisation?.name ?? ''}`}>
+            {t.t(`identity.role.${r.role}`)}
+            {r.organisation?.name ? ` – ${r.organisation.name}` : ''}
+          </li>
+        ))}
+      </ul>
+      <JourneyLinks ctx={ctx} roles={account.roles.map((r) => r.role)} />
+      <h2 class="kern-heading-medium">{t.t('identity.account.more')}</h2>
+      <ul class="kern-list">
+        <li>
+          <a class="kern-link" href={href(ctx, 'sessions')}>
+            {t.t('identity.sessions.title')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={href(ctx, 'password')}>
+            {t.t('identity.change-password.title')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={href(ctx, 'email')}>
+            {t.t('identity.email.title')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={href(ctx, 'passkeys')}>
+            {t.t('identity.passkeys.title')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={href(ctx, 'accessLog')}>
+            {t.t('identity.access-log.title')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={href(ctx, 'data')}>
+            {t.t('identity.data.title')}
+          </a>
+        </li>
+        {account.roles.some((r) => r.role === 'applicant' || r.role === 'family-member') ? (
+          <li>
+            <a class="kern-link" href={href(ctx, 'consents')}>
+              {t.t('identity.consents.title')}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a class="kern-link" href={href(ctx, 'erasure')}>
+            {t.t('identity.erasure.title')}
+          </a>
+        </li>
+        {!isAdmin && account.roles.some((r) => r.role === 'employer-admin') ? (
+          <li>
+            <a class="kern-link" href={href(ctx, 'organisations')}>
+              {t.t('identity.organisations.title')}
+            </a>
+          </li>
+        ) : null}
+        {isAdmin ? (
+          <>
+            <li>
+              <a class="kern-link" href={href(ctx, 'outbox')}>
+                {t.t('identity.outbox.title')}
+              </a>
+            </li>
+            <li>
+              <a class="kern-link" href={href(ctx, 'organisations')}>
+                {t.t('identity.organisations.title')}
+              </a>
+            </li>
+            <li>
+              <a class="kern-link" href={href(ctx, 'erasureRequests')}>
+                {t.t('identity.erasure-requests.title')}
+              </a>
+            </li>
+          </>
+        ) : null}
+      </ul>
+      <PasskeyAdd ctx={ctx} />
+      <SignOutForm ctx={ctx} everywhere={false} />
+      <PasskeyScript />
+    </Page>
   );
 }

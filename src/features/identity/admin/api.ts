@@ -7,22 +7,14 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import { AppError, parseInput } from '../../../platform/http/errors.ts';
 import { findOrganisationBySlug } from '../../people/service.ts';
 import { REGISTRY_BODY_TABLES } from '../../registry/competence.ts';
+import { prepareRegistration, storeRegistration, updateApplicantProfile } from '../accounts/registration.ts';
 import { createOrganisation } from '../accounts/service.ts';
 import { afterAnswer } from '../after-answer.ts';
+import type { IdentityDeps } from '../deps.ts';
 import { authorizeOrganisation, authorizePersonal, endSessionsOf, requireActor } from '../http.ts';
-import type { IdentityDeps } from '../sign-in/service.ts';
+import { handleErasure, listErasureRequests, RETENTION_EXCEPTIONS, requestErasure } from './erasure.ts';
 import { checkRegistryBodies } from './registry-bodies.ts';
-import {
-  handleErasure,
-  inviteToOrganisation,
-  listErasureRequests,
-  prepareRegistration,
-  RETENTION_EXCEPTIONS,
-  requestErasure,
-  revokeMembership,
-  storeRegistration,
-  updateApplicantProfile,
-} from './service.ts';
+import { inviteToOrganisation, revokeMembership } from './service.ts';
 
 const country = z.string().regex(ISO_COUNTRY_CODE, { error: 'must be an ISO 3166-1 alpha-2 code' });
 const ags = z.string().regex(/^[0-9]{5}$/, { error: 'must be a five-digit AGS' });

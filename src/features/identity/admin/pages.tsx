@@ -9,9 +9,11 @@ import { localizedUrl } from '../../../web/paths.ts';
 import { findOrganisation, findPersonByEmail, jurisdictionsOf } from '../../people/service.ts';
 import { registryBodyKey } from '../../registry/competence.ts';
 import { createOrganisation } from '../accounts/service.ts';
+import type { IdentityDeps } from '../deps.ts';
 import { authorizeOrganisation, endSessionsOf, requireActor } from '../http.ts';
 import { IDENTITY_PATHS } from '../paths.ts';
-import type { IdentityDeps } from '../sign-in/service.ts';
+import type { OrganisationForm } from './organisation-form.tsx';
+import { JurisdictionPage, NewOrganisationPage } from './organisation-views.tsx';
 import {
   freeSlug,
   type JurisdictionChoices,
@@ -29,14 +31,7 @@ import {
   registryBodyProblems,
 } from './registry-bodies.ts';
 import { inviteToOrganisation, manageableOrganisations, revokeMembership } from './service.ts';
-import {
-  ADMIN_NOTICES,
-  type AdminNotice,
-  JurisdictionPage,
-  NewOrganisationPage,
-  type OrganisationForm,
-  OrganisationsPage,
-} from './views.tsx';
+import { ADMIN_NOTICES, type AdminNotice, OrganisationsPage } from './views.tsx';
 
 /** All values of a form field (checkboxes send one value each). */
 function values(req: FastifyRequest, name: string, maxLength = 16): string[] {

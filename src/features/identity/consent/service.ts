@@ -1,42 +1,10 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { appendAudit, entriesAbout } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { applicantProfile, consent, organisation, person } from '../../people/schema.ts';
-import { findOrganisation, findPerson, membershipsOf } from '../../people/service.ts';
+import { consent, organisation, person } from '../../people/schema.ts';
+import { findOrganisation } from '../../people/service.ts';
+import { accountView, applicantView } from '../accounts/data.ts';
 import { listActiveSessions } from '../sessions/service.ts';
-
-/** The account as the person sees it (and as GET /api/v1/me returns it). */
-export async function accountView(db: DbOrTx, personId: string) {
-  const p = await findPerson(db, personId);
-  if (!p) return undefined;
-  const memberships = await membershipsOf(db, personId);
-  return {
-    id: p.id,
-    email: p.email,
-    displayName: p.displayName,
-    emailVerified: p.emailVerifiedAt !== null,
-    secondFactor: p.totpEnabledAt !== null,
-    roles: memberships.map((m) => ({
-      role: m.role,
-      organisation: m.organisationId
-        ? { id: m.organisationId, name: m.organisationName, kind: m.organisationKind }
-        : null,
-    })),
-  };
-}
-
-export async function applicantView(db: DbOrTx, personId: string) {
-  const p = await findPerson(db, personId);
-  if (!p) return undefined;
-  const [profile] = await db.select().from(applicantProfile).where(eq(applicantProfile.personId, personId));
-  return {
-    id: p.id,
-    displayName: p.displayName,
-    residenceAgs: profile?.residenceAgs ?? null,
-    countryCode: profile?.countryCode ?? null,
-    nationality: profile?.nationality ?? null,
-  };
-}
 
 export async function consentsOf(db: DbOrTx, personId: string) {
   return db

@@ -12,8 +12,9 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { AppError, parseInput } from '../../../platform/http/errors.ts';
 import { findPerson, membershipsOf } from '../../people/service.ts';
-import { accountView } from '../consent/service.ts';
+import { accountView } from '../accounts/data.ts';
 import { sha256 } from '../credentials.ts';
+import type { IdentityDeps } from '../deps.ts';
 import {
   applyCsrfSecret,
   type CookieNames,
@@ -26,7 +27,6 @@ import {
 import { noticeNewDevice } from '../new-device.ts';
 import { passkey } from '../schema.ts';
 import { createSession, revokeSession } from '../sessions/service.ts';
-import type { IdentityDeps } from '../sign-in/service.ts';
 
 /**
  * Passkeys (WebAuthn, `@simplewebauthn/server`): registration by a signed-in person, and

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../platform/http/errors.ts';
 import { definePage, type WebDeps } from '../../../web/page.tsx';
 import { localizedUrl } from '../../../web/paths.ts';
+import type { IdentityDeps } from '../deps.ts';
 import { requireActor } from '../http.ts';
 import { IDENTITY_PATHS } from '../paths.ts';
-import type { IdentityDeps } from '../sign-in/service.ts';
 import { listPasskeys, removePasskey } from './api.ts';
 import { PasskeysPage } from './views.tsx';
 

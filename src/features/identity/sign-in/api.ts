@@ -5,18 +5,12 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import { AppError, parseInput } from '../../../platform/http/errors.ts';
 import { listOutbox } from '../../../platform/mail/mailer.ts';
 import { listOrganisations } from '../../people/service.ts';
+import { accountView, applicantView } from '../accounts/data.ts';
 import { changePassword } from '../accounts/service.ts';
 import { afterAnswer } from '../after-answer.ts';
-import {
-  accessLog,
-  accountView,
-  applicantView,
-  consentsOf,
-  exportData,
-  grantConsent,
-  withdrawConsent,
-} from '../consent/service.ts';
+import { accessLog, consentsOf, exportData, grantConsent, withdrawConsent } from '../consent/service.ts';
 import { sha256 } from '../credentials.ts';
+import type { IdentityDeps } from '../deps.ts';
 import {
   applyCsrfSecret,
   authorizePersonal,
@@ -30,14 +24,8 @@ import {
   setSessionCookie,
 } from '../http.ts';
 import { listActiveSessions, revokeAllSessions, revokeSession } from '../sessions/service.ts';
-import {
-  type IdentityDeps,
-  requestPasswordReset,
-  resetPassword,
-  signIn,
-  unlockAccount,
-  verifyEmail,
-} from './service.ts';
+import { requestPasswordReset, resetPassword, unlockAccount, verifyEmail } from './recovery.ts';
+import { signIn } from './service.ts';
 
 const loginBody = z.strictObject({
   email: z.string().trim().min(3).max(320),

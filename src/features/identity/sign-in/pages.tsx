@@ -7,10 +7,13 @@ import type { ViewContext } from '../../../web/context.ts';
 import { definePage, type WebDeps } from '../../../web/page.tsx';
 import { localizedUrl } from '../../../web/paths.ts';
 import { findPerson } from '../../people/service.ts';
-import { completeSecondFactor, startTotpEnrolment } from '../accounts/service.ts';
+import { accountView } from '../accounts/data.ts';
+import { AccountPage } from '../accounts/views.tsx';
 import { afterAnswer } from '../after-answer.ts';
-import { accessLog, accountView, exportData } from '../consent/service.ts';
+import { accessLog, exportData } from '../consent/service.ts';
+import { AccessLogPage, DataPage } from '../consent/views.tsx';
 import { totpFor } from '../credentials.ts';
+import type { IdentityDeps } from '../deps.ts';
 import {
   applyCsrfSecret,
   authorizePersonal,
@@ -25,23 +28,15 @@ import {
 } from '../http.ts';
 import { IDENTITY_PATHS } from '../paths.ts';
 import { listActiveSessions, revokeAllSessions, revokeSession } from '../sessions/service.ts';
+import { SessionsPage } from '../sessions/views.tsx';
+import { requestPasswordReset, resetPassword, unlockAccount, verifyEmail } from './recovery.ts';
+import { completeSecondFactor, startTotpEnrolment } from './second-factor.ts';
+import { signIn } from './service.ts';
 import {
-  type IdentityDeps,
-  requestPasswordReset,
-  resetPassword,
-  signIn,
-  unlockAccount,
-  verifyEmail,
-} from './service.ts';
-import {
-  AccessLogPage,
-  AccountPage,
-  DataPage,
   ForgotPasswordPage,
   OutboxPage,
   RecoveryCodesPage,
   SecondFactorPage,
-  SessionsPage,
   SignInPage,
   TokenPage,
 } from './views.tsx';
