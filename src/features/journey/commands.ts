@@ -85,25 +85,37 @@ export async function handleOpening(
   const journeyId = randomUUID();
   const decided = decideOpening(o.actor, opening, journeyId, s.at, settings.params);
   if (!decided.ok) return decided;
-  const change: Change = {
-    before: null,
-    events: decided.events,
-    key: o.key,
-    columns: { occupation: opening.occupation, place: opening.place },
-    audited: auditEvent(
-      o.actor,
-      opening.membership,
-      opening.audit.action,
-      'journey',
-      journeyId,
-      opening.applicantId,
-      opening.audit.purpose,
-      'success',
-    ),
-    answer: { actorId: o.actor.personId, hash: o.hash, status: 201 },
-  };
+  const change = openingChange(o, opening, journeyId, decided.events);
   const { result } = await s.append(change);
   return { ok: true, result };
+}
+
+/** A new journey as a change for the store: its columns, its audit entry (the opening's) and its answer (201). */
+function openingChange(
+  o: OpeningRequest,
+  opening: Opening,
+  journeyId: string,
+  events: readonly JourneyEvent[],
+): Change {
+  const { actor, key, hash } = o;
+  const { membership, applicantId, audit } = opening;
+  return {
+    before: null,
+    events,
+    key,
+    columns: { occupation: opening.occupation, place: opening.place },
+    audited: auditEvent(
+      actor,
+      membership,
+      audit.action,
+      'journey',
+      journeyId,
+      applicantId,
+      audit.purpose,
+      'success',
+    ),
+    answer: { actorId: actor.personId, hash, status: 201 },
+  };
 }
 
 /**
