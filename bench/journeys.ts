@@ -26,10 +26,10 @@ import { person, roleAssignment } from '../src/features/identity/schema.ts';
 import { createSession } from '../src/features/identity/sessions/service.ts';
 import { journey } from '../src/features/journey/schema.ts';
 import { createJourneyService } from '../src/features/journey/service.ts';
-import { OPEN_BODY } from '../src/features/journey/testing.ts';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { DEMO_DOMAIN } from '../src/seed/identity-demo.ts';
+import { OPEN_BODY } from '../test/support/journey.ts';
 import { freshPostgres, startServer } from './http.ts';
 
 function report(name: string, figures: object) {
