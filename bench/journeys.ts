@@ -22,13 +22,13 @@ import autocannon from 'autocannon';
 import { and, eq, like } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from '../src/domain/access/policy.ts';
-import { DEMO_DOMAIN } from '../src/features/identity/demo.ts';
 import { person, roleAssignment } from '../src/features/identity/schema.ts';
-import { createSession } from '../src/features/identity/sessions.ts';
+import { createSession } from '../src/features/identity/sessions/service.ts';
 import { journey } from '../src/features/journey/schema.ts';
 import { createJourneyService } from '../src/features/journey/service.ts';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
+import { DEMO_DOMAIN } from '../src/seed/identity-demo.ts';
 import { OPEN_BODY } from '../test/support/journey.ts';
 import { freshPostgres, startServer } from './http.ts';
 

@@ -7,9 +7,8 @@ import { and, count, eq, inArray, isNull, like } from 'drizzle-orm';
 import type { Actor, Membership } from '../domain/access/policy.ts';
 import type { Role } from '../domain/access/roles.ts';
 import { SIX_STATES } from '../domain/recognition/portability.ts';
-import { createOrganisation } from '../features/identity/accounts.ts';
-import { DEMO_DOMAIN } from '../features/identity/demo.ts';
-import { withUntakenBodies } from '../features/identity/registry-bodies.ts';
+import { createOrganisation } from '../features/identity/accounts/service.ts';
+import { withUntakenBodies } from '../features/identity/admin/registry-bodies.ts';
 import { consent, organisation, person, roleAssignment } from '../features/identity/schema.ts';
 import { journey } from '../features/journey/schema.ts';
 import { createJourneyService, JourneyRefusal } from '../features/journey/service.ts';
@@ -17,6 +16,7 @@ import { createRegistrySnapshot } from '../features/registry/snapshot.ts';
 import type { Database } from '../platform/db/client.ts';
 import { DEMO_DISTRICTS, demoAuthorities } from './demo-authorities.ts';
 import { seedDemoFamily } from './families.ts';
+import { DEMO_DOMAIN } from './identity-demo.ts';
 import { demoScript, SAMPLE_FACTS, sampleOccupation } from './sample-journeys.ts';
 
 async function ensurePerson(db: Database, email: string, name: string, role: Role, orgId: string | null) {

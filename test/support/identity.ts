@@ -5,9 +5,9 @@ import {
   createOrganisation,
   createUser,
   type NewOrganisation,
-} from '../../src/features/identity/accounts.ts';
+} from '../../src/features/identity/accounts/service.ts';
 import { currentTotp } from '../../src/features/identity/credentials.ts';
-import { createSession } from '../../src/features/identity/sessions.ts';
+import { createSession } from '../../src/features/identity/sessions/service.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { cookieHeader } from './app.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../src/domain/access/roles.ts';
-import type { NewOrganisation } from '../../src/features/identity/accounts.ts';
+import type { NewOrganisation } from '../../src/features/identity/accounts/service.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 
 export const WAY_ORGANISATIONS: readonly NewOrganisation[] = [

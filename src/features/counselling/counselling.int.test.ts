@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
-import { grantConsent } from '../identity/data.ts';
+import { grantConsent } from '../identity/consent/service.ts';
 import { counsellingCase } from './schema.ts';
 
 type Browser = { cookie: string; csrfToken: string };

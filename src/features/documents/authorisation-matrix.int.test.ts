@@ -12,7 +12,7 @@ import { mayAttempt, type Relation } from '../../domain/access/policy.ts';
 import { POLICY } from '../../domain/access/policy-table.ts';
 import { ROLE_ORGANISATION_KINDS, ROLES, type Role } from '../../domain/access/roles.ts';
 import { declaredRoutes } from '../../platform/http/policy.ts';
-import { grantConsent, withdrawConsent } from '../identity/data.ts';
+import { grantConsent, withdrawConsent } from '../identity/consent/service.ts';
 import { documentStorageOf } from './routes.tsx';
 import { type DocumentsDeps, shareDocuments, storeUpload } from './service.ts';
 

@@ -18,7 +18,7 @@ import {
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
-import { handleErasure, requestErasure } from '../identity/admin.ts';
+import { handleErasure, requestErasure } from '../identity/admin/erasure.ts';
 import { documentStorageOf } from './routes.tsx';
 import { document } from './schema.ts';
 import { eraseDocumentsOf, storeUpload, UploadRefused } from './service.ts';

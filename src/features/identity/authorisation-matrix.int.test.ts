@@ -15,11 +15,12 @@ import {
 import { mayAttempt, POLICY, RELATIONS, type Relation } from '../../domain/access/policy.ts';
 import { ROLE_ORGANISATION_KINDS, ROLES, type Role } from '../../domain/access/roles.ts';
 import { declaredRoutes } from '../../platform/http/policy.ts';
-import type { NewOrganisation } from './accounts.ts';
-import { requestErasure } from './admin.ts';
+import { DEMO_ORGANISATIONS } from '../../seed/identity-demo.ts';
+import { applicantProfile, consent, organisation } from '../people/schema.ts';
+import type { NewOrganisation } from './accounts/service.ts';
+import { requestErasure } from './admin/erasure.ts';
 import { sha256 } from './credentials.ts';
-import { DEMO_ORGANISATIONS } from './demo.ts';
-import { applicantProfile, consent, organisation, passkey } from './schema.ts';
+import { passkey } from './schema.ts';
 
 /**
  * The authorisation matrix, generated from the policy: every protected route × every role

@@ -4,9 +4,9 @@ import { verifyAudit } from '../../platform/audit/audit.ts';
 import type { Progress } from '../../platform/cli/progress.ts';
 import type { Config } from '../../platform/config.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
-import { AccountError, createUser } from './accounts.ts';
+import { formatDemoAccounts, hasAnyPerson, seedDemo } from '../../seed/identity-demo.ts';
+import { AccountError, createUser } from './accounts/service.ts';
 import { totpFor } from './credentials.ts';
-import { formatDemoAccounts, hasAnyPerson, seedDemo } from './demo.ts';
 
 export const IDENTITY_USAGE = `  users create          create a user: --email E --role R [--org SLUG] [--name N]; password on stdin
   audit verify          check the audit trail's hash chain; exit 1 naming the first broken entry

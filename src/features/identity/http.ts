@@ -15,10 +15,15 @@ import type { Config } from '../../platform/config.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AccessControl } from '../../platform/http/policy.ts';
+import { findOrganisation, personalObject } from '../people/service.ts';
 import { sha256 } from './credentials.ts';
-import { type Authenticated, resolveSession, revokeAllSessions, type SessionRow } from './sessions.ts';
-import type { IdentityDeps } from './sign-in.ts';
-import { findOrganisation, personalObject } from './store.ts';
+import type { IdentityDeps } from './deps.ts';
+import {
+  type Authenticated,
+  resolveSession,
+  revokeAllSessions,
+  type SessionRow,
+} from './sessions/service.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

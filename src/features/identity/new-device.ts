@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { findPerson } from '../people/service.ts';
+import type { IdentityDeps } from './deps.ts';
 import { session } from './schema.ts';
-import type { IdentityDeps } from './sign-in.ts';
-import { findPerson } from './store.ts';
 
 /**
  * Tells the owner by mail about a sign-in from a browser (user agent) that none of their earlier

@@ -2,18 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { enforceRoutePolicies } from '../../platform/http/policy.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
+import { registerAccountApi } from './accounts/api.ts';
+import { registerEmailChangePages } from './accounts/email-pages.tsx';
+import { registerIdentityMorePages } from './accounts/pages.tsx';
+import { registerIdentityAdminApi } from './admin/api.ts';
+import { registerIdentityAdminPages } from './admin/pages.tsx';
 import { createAfterAnswer } from './after-answer.ts';
+import { registerConsentApi } from './consent/api.ts';
+import type { IdentityDeps } from './deps.ts';
 import { cookieNames, createAccessControl } from './http.ts';
-import { oidcSettings, registerOidc } from './oidc.ts';
-import { registerPasskeys } from './passkeys.ts';
-import { registerIdentityAdminApi } from './routes-admin.ts';
-import { registerIdentityApi } from './routes-api.ts';
-import { registerIdentityPages } from './routes-web.tsx';
-import { registerIdentityAdminPages } from './routes-web-admin.tsx';
-import { registerEmailChangePages } from './routes-web-email.tsx';
-import { registerIdentityMorePages } from './routes-web-more.tsx';
-import { registerPasskeyPages } from './routes-web-passkeys.tsx';
-import type { IdentityDeps } from './sign-in.ts';
+import { registerOidc } from './oidc/api.ts';
+import { oidcSettings } from './oidc/service.ts';
+import { registerPasskeys } from './passkeys/api.ts';
+import { registerPasskeyPages } from './passkeys/pages.tsx';
+import { registerSessionApi } from './sessions/api.ts';
+import { registerSignInApi } from './sign-in/api.ts';
+import { registerIdentityPages } from './sign-in/pages.tsx';
 
 /**
  * Identity, sessions, consent and the audit trail's read side. Registers the access control
@@ -39,7 +43,10 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () =>
   app.addHook('onClose', () => identity.afterAnswer?.settled());
   const names = cookieNames(config);
   enforceRoutePolicies(app, createAccessControl(identity, names));
-  registerIdentityApi(app, identity, names);
+  registerSignInApi(app, identity, names);
+  registerAccountApi(app, identity, names);
+  registerSessionApi(app, identity);
+  registerConsentApi(app, identity);
   registerIdentityAdminApi(app, identity);
   registerOidc(app, identity, config, names);
   registerPasskeys(app, identity, names);

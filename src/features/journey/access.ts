@@ -8,7 +8,7 @@ import type { Membership, Relation } from '../../domain/access/policy.ts';
 import type { Role as AccessRole } from '../../domain/access/roles.ts';
 import type { Role as JourneyRole, StepKind } from '../../domain/journey/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { organisationsOfBodies } from '../identity/registry-bodies.ts';
+import { organisationsOfBodies } from '../identity/admin/registry-bodies.ts';
 import { organisation, organisationJurisdiction } from '../identity/schema.ts';
 import { type RecognitionCompetence, registryBodyKey } from '../registry/competence.ts';
 

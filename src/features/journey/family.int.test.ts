@@ -6,7 +6,7 @@ import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support
 import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
-import { requestErasure } from '../identity/admin.ts';
+import { requestErasure } from '../identity/admin/erasure.ts';
 import { consent, person, roleAssignment } from '../identity/schema.ts';
 import { familyMember, journey } from './schema.ts';
 

@@ -18,11 +18,11 @@ import {
 import { type AuditEvent, appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
-import { grantRole } from '../identity/accounts.ts';
-import { findOrInvitePerson } from '../identity/admin.ts';
+import { grantRole } from '../identity/accounts/service.ts';
+import { findOrInvitePerson } from '../identity/admin/service.ts';
+import type { IdentityDeps } from '../identity/deps.ts';
 import { person } from '../identity/schema.ts';
-import type { IdentityDeps } from '../identity/sign-in.ts';
-import { membershipsOf, normaliseEmail } from '../identity/store.ts';
+import { membershipsOf, normaliseEmail } from '../people/service.ts';
 import { type JourneyObject, journeyRelations, resolveOwners } from './access.ts';
 import type { FamilyMemberInput } from './input.ts';
 import { progressOf } from './present.ts';

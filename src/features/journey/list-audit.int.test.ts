@@ -4,7 +4,7 @@ import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import { verifyAudit } from '../../platform/audit/audit.ts';
-import type { accessLog } from '../identity/data.ts';
+import type { accessLog } from '../identity/consent/service.ts';
 import { consent } from '../identity/schema.ts';
 
 /**

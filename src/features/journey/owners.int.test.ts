@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, OPEN_BODY } from '../../../test/support/journey.ts';
-import type { NewOrganisation } from '../identity/accounts.ts';
+import type { NewOrganisation } from '../identity/accounts/service.ts';
 
 /**
  * The owner of the recognition and ZAB-statement steps is the platform organisation that is the body the

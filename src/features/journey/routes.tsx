@@ -1,7 +1,7 @@
 /** Registers the journey's API and pages. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
-import type { IdentityDeps } from '../identity/sign-in.ts';
+import type { IdentityDeps } from '../identity/deps.ts';
 import { createRecordsService } from '../registry/records.ts';
 import { lazySigningKey } from '../registry/signing.ts';
 import { registerJourneyApi } from './api.ts';

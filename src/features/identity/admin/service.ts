@@ -1,0 +1,133 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Jurisdiction } from '../../../domain/access/jurisdiction.ts';
+import { ROLE_ORGANISATION_KINDS, type Role } from '../../../domain/access/roles.ts';
+import type { DbOrTx } from '../../../platform/db/client.ts';
+import { person, roleAssignment } from '../../people/schema.ts';
+import {
+  findOrganisation,
+  findPersonByEmail,
+  jurisdictionsOf,
+  listOrganisations as listOrganisationsFull,
+  normaliseEmail,
+  type PersonRow,
+} from '../../people/service.ts';
+import { grantRole, revokeRole } from '../accounts/service.ts';
+import type { IdentityDeps } from '../deps.ts';
+import { sendTokenMail } from '../mailed-tokens.ts';
+
+const INVITE_LIFETIME_MS = 7 * 24 * 3_600_000;
+
+export type InviteResult =
+  | { kind: 'ok'; personId: string; invited: boolean }
+  | { kind: 'wrong-role' }
+  | { kind: 'no-organisation' };
+
+/**
+ * Gives a person a role in an organisation; a person without an account is invited by mail
+ * (a link to set their own password: administrators never set passwords, ASVS 6.4.6).
+ */
+export async function inviteToOrganisation(
+  deps: IdentityDeps,
+  tx: DbOrTx,
+  input: { organisationId: string; email: string; role: Role; displayName?: string | undefined },
+  actorPersonId: string,
+): Promise<InviteResult> {
+  const org = await findOrganisation(tx, input.organisationId);
+  if (!org) return { kind: 'no-organisation' };
+  if (!ROLE_ORGANISATION_KINDS[input.role].includes(org.kind)) return { kind: 'wrong-role' };
+  const { person: p, invited } = await findOrInvitePerson(
+    deps,
+    tx,
+    input,
+    `Einladung zu Chancenregion (${org.name}) / Invitation to Chancenregion`,
+  );
+  await grantRole(tx, p.id, input.role, org.slug, deps.now(), actorPersonId);
+  return { kind: 'ok', personId: p.id, invited };
+}
+
+/**
+ * The person with this address, or a new one without a password, invited by a mail with a link to set their own
+ * password (valid seven days). Whoever invites never sets a password (ASVS 6.4.6) and learns nothing from the
+ * answer they give their user: the caller answers the same whether or not the address had an account.
+ */
+export async function findOrInvitePerson(
+  deps: IdentityDeps,
+  tx: DbOrTx,
+  input: { email: string; displayName?: string | undefined },
+  subject: string,
+): Promise<{ person: PersonRow; invited: boolean }> {
+  const found = await findPersonByEmail(tx, input.email);
+  if (found) return { person: found, invited: false };
+  const now = deps.now();
+  const email = normaliseEmail(input.email);
+  const [row] = await tx
+    .insert(person)
+    .values({ email, displayName: input.displayName ?? email.split('@')[0] ?? email, createdAt: now })
+    .returning();
+  if (!row) throw new Error('the invited person was not stored');
+  await sendTokenMail(deps, tx, row, 'password-reset', now, { lifetimeMs: INVITE_LIFETIME_MS, subject });
+  return { person: row, invited: true };
+}
+
+export async function revokeMembership(
+  tx: DbOrTx,
+  personId: string,
+  role: Role,
+  organisationId: string,
+  actorPersonId: string,
+  now: Date,
+): Promise<number> {
+  return revokeRole(tx, personId, role, now, actorPersonId, organisationId);
+}
+
+export interface OrganisationOverview {
+  id: string;
+  name: string;
+  kind: string;
+  jurisdictions: string[];
+  /** The jurisdictions as structured values (for labels and the edit form). */
+  scopes: Jurisdiction[];
+  members: { personId: string; displayName: string; email: string; role: Role }[];
+}
+
+/** The organisations whose roles the actor manages (all for administrators), with members and jurisdictions. */
+export async function manageableOrganisations(
+  db: DbOrTx,
+  organisationIds: readonly string[] | 'all',
+): Promise<OrganisationOverview[]> {
+  const orgs = (await listOrganisationsFull(db)).filter(
+    (o) => organisationIds === 'all' || organisationIds.includes(o.id),
+  );
+  const out: OrganisationOverview[] = [];
+  for (const o of orgs) {
+    const members = await db
+      .select({
+        personId: person.id,
+        displayName: person.displayName,
+        email: person.email,
+        role: roleAssignment.role,
+      })
+      .from(roleAssignment)
+      .innerJoin(person, eq(person.id, roleAssignment.personId))
+      .where(and(eq(roleAssignment.organisationId, o.id), isNull(roleAssignment.revokedAt)))
+      .orderBy(person.displayName);
+    const jurisdictions = (await jurisdictionsOf(db, [o.id])).get(o.id) ?? [];
+    out.push({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      jurisdictions: jurisdictions.map((j) =>
+        j.scope === 'state'
+          ? j.stateCode
+          : j.scope === 'district'
+            ? j.ags
+            : j.scope === 'country'
+              ? j.countryCode
+              : 'DE',
+      ),
+      scopes: jurisdictions,
+      members: members.map((m) => ({ ...m, role: m.role as Role })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,182 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
+import { appendAudit } from '../../../platform/audit/audit.ts';
+import { AppError, parseInput } from '../../../platform/http/errors.ts';
+import { accountView } from '../accounts/data.ts';
+import { afterAnswer } from '../after-answer.ts';
+import type { IdentityDeps } from '../deps.ts';
+import {
+  applyCsrfSecret,
+  type CookieNames,
+  clearSessionCookie,
+  clientAddress,
+  newCsrfSecret,
+  requireActor,
+  rotateCsrfSecret,
+  sessionToken,
+  setSessionCookie,
+} from '../http.ts';
+
+import { revokeAllSessions, revokeSession } from '../sessions/service.ts';
+import { requestPasswordReset, resetPassword, unlockAccount, verifyEmail } from './recovery.ts';
+import { signIn } from './service.ts';
+
+const loginBody = z.strictObject({
+  email: z.string().trim().min(3).max(320),
+  password: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX * 4),
+  totp: z.string().max(32).optional(),
+});
+const tokenBody = z.strictObject({ token: z.string().min(10).max(100) });
+const resetBody = z.strictObject({
+  token: z.string().min(10).max(100),
+  password: z.string().max(PASSWORD_MAX * 4),
+});
+const emailBody = z.strictObject({ email: z.string().trim().min(3).max(320) });
+
+const WRONG_CREDENTIALS = 'The email address or the password is wrong.';
+
+export function throttledError(retryAfterMs: number, locked: boolean): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new AppError('rate-limited', {
+    detail: locked
+      ? 'Too many failed sign-ins. The account owner can unlock it with the link sent by email, or reset the password.'
+      : `Too many failed sign-ins; try again in ${seconds} seconds.`,
+    headers: locked ? {} : { 'retry-after': String(seconds) },
+  });
+}
+
+export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, names: CookieNames) {
+  const { db } = deps;
+  const sensitive = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
+  app.post(
+    '/api/v1/auth/login',
+    { config: { policy: { public: 'sign-in' }, ...sensitive } },
+    async (req, reply) => {
+      const body = parseInput(loginBody, req.body, 'body');
+      const csrfSecret = newCsrfSecret();
+      const result = await signIn(deps, {
+        email: body.email,
+        password: body.password,
+        secondFactor: body.totp,
+        mode: 'api',
+        address: clientAddress(req),
+        userAgent: req.headers['user-agent'],
+        csrfSecret,
+        previousToken: sessionToken(req, names),
+      });
+      switch (result.kind) {
+        case 'signed-in': {
+          setSessionCookie(reply, names, result.token);
+          applyCsrfSecret(req, reply, csrfSecret);
+          const me = await accountView(db, result.personId);
+          return reply
+            .header('cache-control', 'no-store')
+            .send({ csrfToken: reply.generateCsrf(), person: me });
+        }
+        case 'throttled':
+          throw throttledError(result.retryAfterMs, false);
+        case 'locked':
+          throw throttledError(0, true);
+        case 'second-factor-invalid':
+          throw new AppError('unauthenticated', {
+            detail: 'A valid second factor (TOTP code or recovery code) is required.',
+            errors: [{ field: 'body.totp', rule: 'second-factor', message: 'must be a valid code' }],
+          });
+        default:
+          throw new AppError('unauthenticated', { detail: WRONG_CREDENTIALS });
+      }
+    },
+  );
+
+  const signOut = async (req: FastifyRequest, reply: FastifyReply, everywhere: boolean) => {
+    const { auth } = requireActor(req);
+    const now = deps.now();
+    await db.transaction(async (tx) => {
+      if (everywhere) await revokeAllSessions(tx, auth.person.id, now);
+      else await revokeSession(tx, auth.session.idHash, now);
+      await appendAudit(
+        tx,
+        {
+          actorPersonId: auth.person.id,
+          action: everywhere ? 'sign-out-everywhere' : 'sign-out',
+          objectType: 'session',
+          subjectPersonId: auth.person.id,
+          purpose: 'authentication',
+          result: 'success',
+        },
+        now,
+      );
+    });
+    clearSessionCookie(reply, names);
+    rotateCsrfSecret(req, reply);
+    return reply.status(204).send();
+  };
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { policy: { action: 'sign-out', resource: 'session' } } },
+    (req, reply) => signOut(req, reply, false),
+  );
+  app.post(
+    '/api/v1/auth/logout-everywhere',
+    { config: { policy: { action: 'sign-out', resource: 'session' } } },
+    (req, reply) => signOut(req, reply, true),
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset',
+    { config: { policy: { public: 'password reset request' }, ...sensitive } },
+    async (req, reply) => {
+      const body = parseInput(emailBody, req.body, 'body');
+      await afterAnswer(deps, reply, 'password-reset-request', () => requestPasswordReset(deps, body.email));
+      return reply
+        .status(202)
+        .send({ status: 'If the account exists, we have sent a link to its email address.' });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset/confirm',
+    { config: { policy: { public: 'password reset with a mailed token' }, ...sensitive } },
+    async (req, reply) => {
+      const body = parseInput(resetBody, req.body, 'body');
+      const result = await resetPassword(deps, body.token, body.password);
+      if (result.kind === 'invalid-token')
+        throw new AppError('not-found', { detail: 'The link is unknown, used or expired.' });
+      if (result.kind === 'weak') {
+        throw new AppError('validation-failed', {
+          errors: [
+            { field: 'body.password', rule: result.problem, message: `password is ${result.problem}` },
+          ],
+        });
+      }
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/unlock',
+    { config: { policy: { public: 'account unlock with a mailed token' }, ...sensitive } },
+    async (req, reply) => {
+      const body = parseInput(tokenBody, req.body, 'body');
+      if (!(await unlockAccount(deps, body.token)))
+        throw new AppError('not-found', { detail: 'The link is unknown, used or expired.' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/verify-email',
+    { config: { policy: { public: 'email verification with a mailed token' }, ...sensitive } },
+    async (req, reply) => {
+      const body = parseInput(tokenBody, req.body, 'body');
+      if (!(await verifyEmail(deps, body.token)))
+        throw new AppError('not-found', { detail: 'The link is unknown, used or expired.' });
+      return reply.status(204).send();
+    },
+  );
+}
