@@ -19,7 +19,6 @@ import {
   type DocumentsDeps,
   deleteDocument,
   documentsVisibleTo,
-  eraseDocumentsOf,
   ownDocuments,
   revokeShare,
   type ShareResult,
@@ -110,7 +109,6 @@ export function registerDocuments(
     now: opts.now ?? (() => new Date()),
     maxBytes: deps.config.DOCUMENT_MAX_BYTES,
   };
-  deps.erasure.push((tx, personId) => eraseDocumentsOf(tx, documents.storage, personId));
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, {
       limits: uploadLimits(documents.maxBytes),

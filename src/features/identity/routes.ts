@@ -1,9 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
-import { enforceRoutePolicies } from '../../platform/http/policy.ts';
-import { createMailer } from '../../platform/mail/mailer.ts';
-import { createAfterAnswer } from './after-answer.ts';
-import { cookieNames, createAccessControl } from './http.ts';
+import type { Services } from '../../services.ts';
 import { oidcSettings, registerOidc } from './oidc.ts';
 import { registerPasskeys } from './passkeys.ts';
 import { registerIdentityAdminApi } from './routes-admin.ts';
@@ -13,32 +10,15 @@ import { registerIdentityAdminPages } from './routes-web-admin.tsx';
 import { registerEmailChangePages } from './routes-web-email.tsx';
 import { registerIdentityMorePages } from './routes-web-more.tsx';
 import { registerPasskeyPages } from './routes-web-passkeys.tsx';
-import type { IdentityDeps } from './sign-in.ts';
 
 /**
- * Identity, sessions, consent and the audit trail's read side. Registers the access control
- * that enforces every route's policy, the JSON API under /api/v1/auth and /api/v1/me, and the
- * account pages.
+ * Identity, sessions, consent and the audit trail's read side: the JSON API under /api/v1/auth and
+ * /api/v1/me, and the account pages. The access control that enforces every route's policy
+ * (`services.access`) is installed on the root instance by src/server.ts.
  */
-export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () => Date = () => new Date()) {
+export function registerIdentity(app: FastifyInstance, deps: AppDeps, services: Services) {
   const { config } = deps;
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  if (mailer.kind === 'outbox') {
-    app.log.info(
-      'No SMTP_URL set: mails are kept in the outbox, readable by administrators at /de/verwaltung/postausgang',
-    );
-  }
-  const identity: IdentityDeps = {
-    db: deps.database.db,
-    mailer,
-    now,
-    baseUrl: config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${config.HOST}:${config.PORT}`,
-    erasureHooks: deps.erasure,
-    afterAnswer: createAfterAnswer(app.log),
-  };
-  app.addHook('onClose', () => identity.afterAnswer?.settled());
-  const names = cookieNames(config);
-  enforceRoutePolicies(app, createAccessControl(identity, names));
+  const { identity, cookieNames: names } = services;
   registerIdentityApi(app, identity, names);
   registerIdentityAdminApi(app, identity);
   registerOidc(app, identity, config, names);

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { type FieldError, fieldErrors, parseInput } from '../../platform/http/errors.ts';
+import type { Services } from '../../services.ts';
 import { definePage } from '../../web/page.tsx';
 import { PATHS } from '../../web/paths.ts';
 import { STATE_CODES } from './seed.ts';
-import { createRegionsService, stateJson } from './service.ts';
+import { stateJson } from './service.ts';
 import { RegionsPage } from './views.tsx';
 
 const stateParam = z.enum(STATE_CODES, { error: `must be one of ${STATE_CODES.join(', ')}` });
@@ -15,8 +16,8 @@ const districtsQuery = z.strictObject({
   lang: z.enum(['de', 'en'], { error: 'must be de or en' }).optional(),
 });
 
-export function registerRegions(app: FastifyInstance, deps: AppDeps) {
-  const regions = createRegionsService(deps.database.db);
+export function registerRegions(app: FastifyInstance, deps: AppDeps, services: Services) {
+  const { regions } = services;
 
   const districtsDoc = {
     summary: "Districts and district-free cities with their foreigners' office, optionally of one state",
