@@ -1,4 +1,5 @@
 import { COUNSELLING_PATHS } from './features/counselling/views.tsx';
+import { DOCUMENT_PATHS } from './features/documents/paths.ts';
 import { IDENTITY_PATHS } from './features/identity/paths.ts';
 import { JOURNEY_PATHS } from './features/journey/views.tsx';
 import { PATHWAY_PATHS } from './features/pathways/paths.ts';
@@ -51,6 +52,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     descriptionKey: 'home.recognition.text',
   },
   { labelKey: 'nav.regions', paths: PATHS.regions, order: 90, descriptionKey: 'home.regions.text' },
+  {
+    labelKey: 'documents.nav',
+    paths: DOCUMENT_PATHS.list,
+    order: 95,
+    descriptionKey: 'documents.nav.text',
+  },
   {
     labelKey: 'identity.nav.account',
     paths: IDENTITY_PATHS.account,
