@@ -27,9 +27,9 @@ import { person, roleAssignment } from '../src/features/identity/schema.ts';
 import { createSession } from '../src/features/identity/sessions.ts';
 import { journey } from '../src/features/journey/schema.ts';
 import { createJourneyService } from '../src/features/journey/service.ts';
-import { OPEN_BODY } from '../src/features/journey/testing.ts';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
+import { OPEN_BODY } from '../test/support/journey.ts';
 import { freshPostgres, startServer } from './http.ts';
 
 function report(name: string, figures: object) {

@@ -17,6 +17,7 @@ import { registerLingeringClose } from './platform/http/lingering-close.ts';
 import { collectApiRoutes } from './platform/http/openapi.ts';
 import { enforceRoutePolicies, requireRoutePolicies } from './platform/http/policy.ts';
 import { MAX_PATH_PARAM_LENGTH } from './platform/http/problem.ts';
+import { registerRouteSchemas } from './platform/http/route-schema.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { createI18n, type I18n } from './platform/i18n/index.ts';
 import type { Jobs } from './platform/jobs/index.ts';
@@ -85,6 +86,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   });
   requireRoutePolicies(app);
   collectApiRoutes(app);
+  registerRouteSchemas(app);
   registerErrorHandling(app, appDeps.web);
   registerLingeringClose(app);
   registerInputGuard(app);

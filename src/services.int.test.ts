@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../test/support/identity.ts';
+import { apiClient, type Browser, OPEN_BODY } from '../test/support/journey.ts';
 import type { NewOrganisation } from './features/identity/accounts.ts';
-import { apiClient, type Browser, OPEN_BODY } from './features/journey/testing.ts';
 
 const ORGS: readonly NewOrganisation[] = [
   {

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { OPEN_BODY } from '../../src/features/journey/testing.ts';
+import { OPEN_BODY } from '../support/journey.ts';
 
 export interface Applicant {
   cookie: string;

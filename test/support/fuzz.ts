@@ -8,8 +8,8 @@ import { ROLES, type Role } from '../../src/domain/access/roles.ts';
 import { DEMO_DOMAIN, seedDemo } from '../../src/features/identity/demo.ts';
 import { organisation, person, roleAssignment } from '../../src/features/identity/schema.ts';
 import { journey } from '../../src/features/journey/schema.ts';
-import { seedJourneyDemo } from '../../src/features/journey/seed.ts';
 import type { RoutePolicy } from '../../src/platform/http/policy.ts';
+import { seedJourneyDemo } from '../../src/seed/journeys.ts';
 import { buildTestApp, type TestApp } from './app.ts';
 import { randomAddress, sessionFor } from './identity.ts';
 

@@ -8,13 +8,13 @@ import {
   isKnownPair,
   mayAttempt,
   type PersonalObject,
-  POLICY,
   personalRelations,
   policyRows,
   RELATIONS,
   RESOURCES,
   type Relation,
 } from './policy.ts';
+import { POLICY } from './policy-table.ts';
 import { ROLES, requiresSecondFactor, strictestClass } from './roles.ts';
 
 const caseworker: Actor = {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parameter } from '../law/index.ts';
+import type { Command } from './commands-events.ts';
 import { deadlineStatus, effectiveDueAt } from './deadlines.ts';
 import { decide } from './decide.ts';
 import type { JourneyParameters } from './parameters.ts';
 import { actorFor, buildFacts, cmd, journeyOf, on, openCommand, run, type Scripted } from './testing.ts';
-import type { Command, JourneyFacts, JourneyState } from './types.ts';
+import type { JourneyFacts, JourneyState } from './types.ts';
 
 const SETTINGS = { nearBreachDays: 7 };
 

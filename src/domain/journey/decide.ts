@@ -7,31 +7,24 @@
  * kind → the person or organisation is the right one → the step is not final and is required → the status
  * allows the command.
  */
-import { maxDate } from '../calendar.ts';
 import { ACCELERATED_PROCEDURE_PATHWAYS } from '../law/outlook/procedure-81a.ts';
-import { effectiveDueAt, preApprovalDate, startDeadline } from './deadlines.ts';
-import { type JourneyParameters, lawParameters } from './parameters.ts';
-import { planJourney } from './plan.ts';
-import { invalidFactsField, replan } from './replan.ts';
-import { actsAsOwner, isStepCommandType, JOURNEY_COMMAND_ROLES, rolesFor, STEP_ROLES } from './roles.ts';
 import {
   type Actor,
   COMMAND_TYPES,
   type Command,
-  type DeadlineRule,
   type Decision,
-  type Journey,
   type JourneyEvent,
-  type JourneyState,
-  type Now,
   type RefusalCode,
-  STEP_KINDS,
-  type Step,
-  type StepKind,
-} from './types.ts';
+} from './commands-events.ts';
+import { effectiveDueAt } from './deadlines.ts';
+import { afterDecision, type Base, onComplete, onSubmit } from './decide-deadlines.ts';
+import { type JourneyParameters, lawParameters } from './parameters.ts';
+import { planJourney } from './plan.ts';
+import { invalidFactsField, replan } from './replan.ts';
+import { actsAsOwner, isStepCommandType, JOURNEY_COMMAND_ROLES, rolesFor, STEP_ROLES } from './roles.ts';
+import { type Journey, type JourneyState, type Now, STEP_KINDS, type Step, type StepKind } from './types.ts';
 
 type StepCommand = Extract<Command, { step: StepKind }>;
-type Base = { readonly at: string; readonly date: string; readonly actor: Actor };
 
 function refuse(code: RefusalCode, field?: string): Decision {
   return {
@@ -66,66 +59,6 @@ function identityRefusal(journey: Journey, actor: Actor, ownerOf: Step | null): 
   }
   return null;
 }
-
-function deadlineEvent(
-  base: Base,
-  rule: DeadlineRule,
-  journey: Journey,
-  step: StepKind,
-  startedOn: string,
-  params: JourneyParameters,
-): JourneyEvent[] {
-  const deadline = startDeadline(rule, journey, startedOn, params);
-  return deadline === null ? [] : [{ ...base, type: 'deadline-started', step, deadline }];
-}
-
-/** The deadline a submission starts, by step kind. */
-function onSubmit(base: Base, journey: Journey, kind: StepKind, params: JourneyParameters): JourneyEvent[] {
-  switch (kind) {
-    case 'recognition':
-      return deadlineEvent(base, 'recognition-receipt', journey, kind, base.date, params);
-    case 'ba-approval':
-      return deadlineEvent(base, 'ba-approval-deemed', journey, kind, base.date, params);
-    case 'visa-appointment': {
-      // § 31a Abs. 1 AufenthV: within three weeks of the pre-approval and the request, whichever is later.
-      const preApproval = preApprovalDate(journey);
-      if (preApproval === null) return [];
-      return deadlineEvent(base, 'visa-appointment', journey, kind, maxDate(preApproval, base.date), params);
-    }
-    default:
-      return [];
-  }
-}
-
-/** The deadline a complete file starts: recognition decision, visa decision (§ 31a Abs. 2 AufenthV). */
-function onComplete(base: Base, journey: Journey, kind: StepKind, params: JourneyParameters): JourneyEvent[] {
-  if (kind === 'recognition')
-    return deadlineEvent(base, 'recognition-decision', journey, kind, base.date, params);
-  if (kind === 'visa-decision') return deadlineEvent(base, 'visa-decision', journey, kind, base.date, params);
-  return [];
-}
-
-/** A positive decision on the § 81a procedure is the pre-approval: a pending appointment request starts its clock. */
-function afterDecision(
-  base: Base,
-  journey: Journey,
-  kind: StepKind,
-  outcome: string,
-  params: JourneyParameters,
-): JourneyEvent[] {
-  if (kind !== 'accelerated-procedure' || outcome !== 'positive') return [];
-  const appointment = journey.steps['visa-appointment'];
-  if (
-    appointment.status !== 'submitted' &&
-    appointment.status !== 'in-review' &&
-    appointment.status !== 'waiting-for-applicant'
-  )
-    return [];
-  // The procedure is under way until this decision, so the § 81a period applies.
-  const startedOn = maxDate(base.date, appointment.submittedOn);
-  return deadlineEvent(base, 'visa-appointment', journey, 'visa-appointment', startedOn, params);
-}
-
 function decideStep(journey: Journey, command: StepCommand, base: Base, params: JourneyParameters): Decision {
   const kind = command.step;
   const step = journey.steps[kind];

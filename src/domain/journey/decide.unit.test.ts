@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Command, RefusalCode } from './commands-events.ts';
 import { decide } from './decide.ts';
 import { INITIAL_STATE, replay } from './evolve.ts';
 import { momentOf } from './moment.ts';
 import { actorFor, buildFacts, cmd, EMPLOYER_ID, journeyOf, on, openCommand, run } from './testing.ts';
-import type { Command, JourneyFacts, JourneyState, RefusalCode } from './types.ts';
+import type { JourneyFacts, JourneyState } from './types.ts';
 
 function refusalOf(state: JourneyState, command: Command, date = '2026-03-02'): RefusalCode | undefined {
   const decision = decide(state, command, on(date));

@@ -9,12 +9,13 @@
  *   the paused days;
  * - `step-decided` / `step-withdrawn` close the running deadline; a new `deadline-started` supersedes it.
  */
+
+import type { JourneyEvent } from './commands-events.ts';
 import { closeDeadline, resumeDeadline, runningDeadline } from './deadlines.ts';
 import {
   type Deadline,
   type DeadlineClosure,
   type Journey,
-  type JourneyEvent,
   type JourneyState,
   type Message,
   STEP_KINDS,

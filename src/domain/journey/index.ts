@@ -4,6 +4,7 @@
  * See docs/journey.md.
  */
 
+export * from './commands-events.ts';
 export {
   addPeriod,
   deadlineParameterFor,

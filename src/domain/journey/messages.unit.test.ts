@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { PATHWAY_IDS, QUALIFICATION_KINDS, VARIANTS } from '../law/index.ts';
+import { REFUSAL_CODES } from './commands-events.ts';
 import { planJourney } from './plan.ts';
 import {
   DEADLINE_RULES,
   DEADLINE_STATUSES,
   DECISION_OUTCOMES,
   type Message,
-  REFUSAL_CODES,
   REGULATIONS,
   ROLES,
   STEP_KINDS,

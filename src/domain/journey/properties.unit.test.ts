@@ -9,24 +9,26 @@ import { describe, it } from 'node:test';
 import { addDays, maxDate } from '../calendar.ts';
 import { createRandom, type Random } from '../law/generate.ts';
 import { PATHWAY_IDS, parameter, QUALIFICATION_KINDS, VARIANTS } from '../law/index.ts';
+import {
+  type Actor,
+  COMMAND_TYPES,
+  type Command,
+  type JourneyEvent,
+  REFUSAL_CODES,
+} from './commands-events.ts';
 import { addPeriod, deadlineStatus } from './deadlines.ts';
 import { decide } from './decide.ts';
 import { evolve, INITIAL_STATE, replay } from './evolve.ts';
 import { rolesFor } from './roles.ts';
 import { APPLICANT_ID, actorFor, EMPLOYER_ID, OWNERS, on, openCommand } from './testing.ts';
 import {
-  type Actor,
-  COMMAND_TYPES,
-  type Command,
   DEADLINE_STATUSES,
   DECISION_OUTCOMES,
   type Deadline,
   type DeadlineUnit,
   type Journey,
-  type JourneyEvent,
   type JourneyFacts,
   type JourneyState,
-  REFUSAL_CODES,
   REGULATIONS,
   ROLES,
   type Role,

@@ -6,16 +6,10 @@
  * decision.
  */
 import { LOCATIONS, PATHWAY_IDS, QUALIFICATION_KINDS, VARIANTS } from '../law/index.ts';
+import type { Actor, JourneyEvent } from './commands-events.ts';
 import { type JourneyParameters, lawParameters } from './parameters.ts';
 import { planJourney, sameReason } from './plan.ts';
-import {
-  type Actor,
-  type Journey,
-  type JourneyEvent,
-  type JourneyFacts,
-  type Now,
-  REGULATIONS,
-} from './types.ts';
+import { type Journey, type JourneyFacts, type Now, REGULATIONS } from './types.ts';
 
 /** The first field of `facts` that is not a valid value, or null when all are. */
 export function invalidFactsField(facts: JourneyFacts): string | null {

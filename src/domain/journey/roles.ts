@@ -4,7 +4,9 @@
  * (`role-not-allowed`); which person or organisation it is (`not-the-applicant`, `not-the-employer`,
  * `not-the-owner`) is checked against the journey. Consent and jurisdiction stay with the access policy.
  */
-import type { CommandType, DecisionOutcome, Role, StepKind } from './types.ts';
+
+import type { CommandType } from './commands-events.ts';
+import type { DecisionOutcome, Role, StepKind } from './types.ts';
 
 export type StepRoles = {
   /** Roles that submit the step, supply requested documents and attach documents. */

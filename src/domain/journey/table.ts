@@ -3,21 +3,13 @@
  * command does when the allowed role issues it (the new status, or the refusal code). docs/journey.md embeds the
  * Markdown rendering; a test keeps the two in step.
  */
+
+import type { Actor, Command, JourneyEvent } from './commands-events.ts';
 import { decide } from './decide.ts';
 import { INITIAL_STATE, replay } from './evolve.ts';
 import { lawParameters } from './parameters.ts';
 import { rolesFor, STEP_ROLES } from './roles.ts';
-import type {
-  Actor,
-  Command,
-  JourneyEvent,
-  JourneyFacts,
-  JourneyState,
-  Now,
-  Role,
-  StepKind,
-  StepStatus,
-} from './types.ts';
+import type { JourneyFacts, JourneyState, Now, Role, StepKind, StepStatus } from './types.ts';
 import { STEP_STATUSES } from './types.ts';
 
 const KIND: StepKind = 'recognition';

@@ -3,22 +3,12 @@
  * folds a list of commands and fails loudly on a refusal.
  */
 import type { IsoDate } from '../calendar.ts';
+import type { Actor, Command, JourneyEvent } from './commands-events.ts';
 import { decide } from './decide.ts';
 import { INITIAL_STATE, replay } from './evolve.ts';
 import { type JourneyParameters, lawParameters } from './parameters.ts';
 import { STEP_ROLES } from './roles.ts';
-import type {
-  Actor,
-  Command,
-  Journey,
-  JourneyEvent,
-  JourneyFacts,
-  JourneyState,
-  Now,
-  OrganisationRef,
-  Role,
-  StepKind,
-} from './types.ts';
+import type { Journey, JourneyFacts, JourneyState, Now, OrganisationRef, Role, StepKind } from './types.ts';
 
 export const APPLICANT_ID = 'person-applicant';
 export const EMPLOYER_ID = 'org-employer';

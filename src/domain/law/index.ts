@@ -4,13 +4,7 @@ export { chancenkartePoints } from './chancenkarte-points.ts';
 export { evaluatePathways, type PathwayCatalogueEntry, pathwayCatalogue } from './engine.ts';
 export { generateProfiles } from './generate.ts';
 export { BA_SHORTAGE_ISCO_CODES, BLUE_CARD_SHORTAGE_GROUPS, IT_GROUPS } from './occupations.ts';
-export {
-  ENGINE_HORIZON_START,
-  PARAMETER_UNITS,
-  type ParameterId,
-  type ParameterUnit,
-  type ParameterValueOf,
-} from './parameters/data.ts';
+export type { ParameterId, ParameterValueOf } from './parameters/data.ts';
 export {
   PARAMETER_IDS,
   type ParameterSnapshot,
@@ -20,6 +14,7 @@ export {
   parametersOn,
   parameterTable,
 } from './parameters/parameters.ts';
+export { ENGINE_HORIZON_START, PARAMETER_UNITS, type ParameterUnit } from './parameters/periods.ts';
 export type { Source } from './parameters/sources.ts';
 export type { InForce } from './pathway.ts';
 export * from './types.ts';

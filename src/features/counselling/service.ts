@@ -43,7 +43,12 @@ export function formInput(body: unknown): CaseInput {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+/** A day the calendar has: Date.parse rolls 2023-02-30 over to 2 March, so the day must survive the round trip. */
+const isDate = (s: string) => {
+  if (!DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
 
 /** Checks a case; returns the message keys of failing fields (empty when valid). */
 export function validate(input: CaseInput, isNew: boolean): Array<{ field: string; key: string }> {

@@ -8,9 +8,9 @@ import {
   type Decision,
   decideFor,
   type Membership,
-  POLICY,
   type Relation,
 } from '../../domain/access/policy.ts';
+import { POLICY } from '../../domain/access/policy-table.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { consent, organisation } from '../identity/schema.ts';

@@ -2,8 +2,9 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { refuseUnstorable } from '../../platform/http/input-guard.ts';
+import { requireActor } from '../identity/http.ts';
 import { contentRefusal, isContentProblem } from './content-check.ts';
-import { UploadRefused } from './service.ts';
+import { type DocumentsDeps, storeUpload, UploadRefused } from './service.ts';
 
 /** Room for the form fields and part headers around the file in a multipart body. */
 export const MULTIPART_OVERHEAD = 64 * 1024;
@@ -241,3 +242,26 @@ export function refusalOf(e: UploadRefused, maxBytes: number): { error: FieldErr
 }
 
 export { UploadRefused };
+
+/** Stores the file of a multipart upload for the signed-in applicant or family member. */
+export async function upload(documents: DocumentsDeps, req: FastifyRequest) {
+  const { actor } = requireActor(req);
+  const u = uploadOf(req);
+  if (u.declaredTooLarge) throw new UploadRefused('too-large');
+  if (!u.file) throw new UploadRefused('missing');
+  const membership = actor.memberships.find((m) => m.role === 'applicant' || m.role === 'family-member');
+  try {
+    return await storeUpload(
+      documents,
+      { actor, membership },
+      {
+        fileName: u.file.filename,
+        content: u.file.file,
+        category: async () => (await u.readRest()).category,
+      },
+    );
+  } catch (e) {
+    // The file stream fails when the body ends inside the file part.
+    throw multipartRefusal(e, uploadLimits(documents.maxBytes)) ?? e;
+  }
+}

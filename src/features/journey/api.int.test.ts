@@ -4,11 +4,11 @@ import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { apiClient, type Browser, OPEN_BODY, setUpWay } from '../../../test/support/journey.ts';
 import type { Step, StepKind } from '../../domain/journey/index.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { consent } from '../identity/schema.ts';
 import { journey, journeyEvent, journeyStep } from './schema.ts';
-import { apiClient, type Browser, OPEN_BODY, setUpWay } from './testing.ts';
 
 type Json = Record<string, unknown> & {
   steps: {

@@ -2,15 +2,15 @@
  * JSON API of the journey (`/api/v1/journeys…`, `/api/v1/work-queue`). Errors are problem+json; refusals of the
  * journey core carry `code`, `field` and the rendered `messageKey` (403 / 404 / 409 / 422).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access/policy.ts';
 import { momentOf } from '../../domain/journey/index.ts';
 import { AppError, parseInput } from '../../platform/http/errors.ts';
-import { PROBLEM_TYPE_BASE } from '../../platform/http/problem.ts';
 import type { I18n } from '../../platform/i18n/index.ts';
 import type { RecordsService } from '../registry/records.ts';
 import { journeyRoleOf } from './access.ts';
+import { created, outcomeOf, reply } from './api-outcome.ts';
 import type { FamilyService } from './family.ts';
 import {
   commandSchema,
@@ -23,7 +23,7 @@ import {
 import { eventPayload, journeyJson, type Viewer } from './present.ts';
 import { journeysFor, onTimeRate, workQueue } from './queries.ts';
 import { issueRecord, requireRecord } from './records.ts';
-import { type Access, JourneyRefusal, type JourneyService } from './service.ts';
+import type { Access, JourneyService } from './service.ts';
 
 const tags = ['journeys'];
 const idParam = z.strictObject({ id: z.uuid() });
@@ -49,26 +49,6 @@ export function requireSignedIn(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-/** A refusal of the core as problem+json. */
-export function sendRefusal(reply: FastifyReply, req: FastifyRequest, i18n: I18n, error: JourneyRefusal) {
-  const { code, field, messageKey } = error.refusal;
-  const t = i18n.translator('en');
-  return reply
-    .status(error.status)
-    .type('application/problem+json')
-    .send({
-      type: `${PROBLEM_TYPE_BASE}journey.${code}`,
-      title: t.has(messageKey) ? t.t(messageKey) : code,
-      status: error.status,
-      code,
-      ...(field === undefined ? {} : { field }),
-      messageKey,
-      instance: req.url.split('?')[0],
-      requestId: req.id,
-      ...(field === undefined ? {} : { errors: [{ field, rule: code, message: code }] }),
-    });
-}
-
 export function registerJourneyApi(
   app: FastifyInstance,
   service: JourneyService,
@@ -76,16 +56,6 @@ export function registerJourneyApi(
   i18n: I18n,
   records?: RecordsService,
 ) {
-  const guard =
-    <R>(handler: (req: FastifyRequest, reply: FastifyReply) => Promise<R>) =>
-    async (req: FastifyRequest, reply: FastifyReply) => {
-      try {
-        return await handler(req, reply);
-      } catch (error) {
-        if (error instanceof JourneyRefusal) return sendRefusal(reply, req, i18n, error);
-        throw error;
-      }
-    };
   const today = () => momentOf(service.now().toISOString()).date;
 
   app.post(
@@ -102,16 +72,12 @@ export function registerJourneyApi(
         },
       },
     },
-    guard(async (req, reply) => {
+    async (req, res) => {
       const actor = requireSignedIn(req);
       const key = idempotencyKeyOf(req.headers);
       const body = parseInput(openSchema, req.body, 'body');
-      const result = await service.open(actor, body, key);
-      return reply
-        .status(result.status)
-        .header('location', `/api/v1/journeys/${result.body.journeyId}`)
-        .send(result.body);
-    }),
+      return reply(res, req, i18n, await service.openOutcome(actor, body, key), created(res));
+    },
   );
 
   app.get(
@@ -181,17 +147,13 @@ export function registerJourneyApi(
         },
       },
     },
-    guard(async (req, reply) => {
+    async (req, res) => {
       const actor = requireSignedIn(req);
       const { id } = parseInput(idParam, req.params, 'params');
       const key = idempotencyKeyOf(req.headers);
       const body = parseInput(familyMemberSchema, req.body, 'body');
-      const result = await family.add(actor, id, body, key);
-      return reply
-        .status(result.status)
-        .header('location', `/api/v1/journeys/${result.body.journeyId}`)
-        .send(result.body);
-    }),
+      return reply(res, req, i18n, await outcomeOf(family.add(actor, id, body, key)), created(res));
+    },
   );
 
   app.get(
@@ -234,23 +196,25 @@ export function registerJourneyApi(
         },
       },
     },
-    guard(async (req, reply) => {
+    async (req, res) => {
       const actor = requireSignedIn(req);
       const { id } = parseInput(idParam, req.params, 'params');
       const key = idempotencyKeyOf(req.headers);
       const body = parseInput(commandSchema, req.body, 'body');
       const due = recordDue(body);
       requireRecord(due);
-      const result = await service.command(actor, id, toCommandInput(body), key);
-      if (due?.record && records && result.body.events.includes('step-decided') && !result.replayed) {
-        const code = await issueRecord(service, records, actor, id, {
-          outcome: due.outcome,
-          record: due.record,
-        });
-        return reply.status(result.status).send({ ...result.body, recognitionRecord: code });
-      }
-      return reply.status(result.status).send(result.body);
-    }),
+      const outcome = await service.commandOutcome(actor, id, toCommandInput(body), key);
+      return reply(res, req, i18n, outcome, async (result) => {
+        if (due?.record && records && result.body.events.includes('step-decided') && !result.replayed) {
+          const code = await issueRecord(service, records, actor, id, {
+            outcome: due.outcome,
+            record: due.record,
+          });
+          return res.status(result.status).send({ ...result.body, recognitionRecord: code });
+        }
+        return res.status(result.status).send(result.body);
+      });
+    },
   );
 
   app.get(

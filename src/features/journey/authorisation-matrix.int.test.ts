@@ -4,7 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
-import { type Action, mayAttempt, POLICY, type Relation } from '../../domain/access/policy.ts';
+import { apiClient, type Browser, OPEN_BODY } from '../../../test/support/journey.ts';
+import { type Action, mayAttempt, type Relation } from '../../domain/access/policy.ts';
+import { POLICY } from '../../domain/access/policy-table.ts';
 import { ROLES, type Role } from '../../domain/access/roles.ts';
 import type { StepKind } from '../../domain/journey/index.ts';
 import { declaredRoutes } from '../../platform/http/policy.ts';
@@ -13,7 +15,6 @@ import type { NewOrganisation } from '../identity/accounts.ts';
 import { consent } from '../identity/schema.ts';
 import { journeyRoleOf } from './access.ts';
 import { journey } from './schema.ts';
-import { apiClient, type Browser, OPEN_BODY } from './testing.ts';
 
 /**
  * The authorisation matrix of the journey, generated from the policy: every role × every relation a journey

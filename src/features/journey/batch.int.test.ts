@@ -4,12 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount } from '../../../test/support/identity.ts';
+import { OPEN_BODY } from '../../../test/support/journey.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { verifyAudit } from '../../platform/audit/audit.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { journey, journeyEvent } from './schema.ts';
 import { type CommandResult, createJourneyService, JourneyRefusal } from './service.ts';
-import { OPEN_BODY } from './testing.ts';
 
 /** Commands without key that arrive together are read and written together (ADR 0010), each on its own terms. */
 describe('journey commands written together', () => {

@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import { person } from '../identity/schema.ts';
 import { familyMember } from './schema.ts';
-import { apiClient, type Browser, setUpWay } from './testing.ts';
 
 describe('family pages (no JavaScript: the form posts and redirects)', () => {
   let t: TestApp;

@@ -3,12 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { and, count, eq, like } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
 import { requestErasure } from '../identity/admin.ts';
 import { consent, person, roleAssignment } from '../identity/schema.ts';
 import { familyMember, journey } from './schema.ts';
-import { apiClient, type Browser, setUpWay } from './testing.ts';
 
 type Problem = { code?: string; errors?: { field: string; rule: string }[] };
 type JourneyBody = {

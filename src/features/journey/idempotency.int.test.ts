@@ -4,12 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import { inArray } from 'drizzle-orm';
 import { buildTestApp, type TestApp, testConfig } from '../../../test/support/app.ts';
 import { makeAccount } from '../../../test/support/identity.ts';
+import { OPEN_BODY } from '../../../test/support/journey.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { IDEMPOTENCY_PURGE_JOB, idempotencyPurgeJob } from './idempotency.ts';
 import { journeyJobs } from './jobs.ts';
 import { idempotencyKey } from './schema.ts';
 import { createJourneyService } from './service.ts';
-import { OPEN_BODY } from './testing.ts';
 
 const HOUR = 3_600_000;
 const quiet = { info: () => {} };

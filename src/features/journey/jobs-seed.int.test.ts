@@ -3,18 +3,19 @@ import { after, before, describe, it } from 'node:test';
 import { eq, inArray, like, sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { OPEN_BODY, setUpWay } from '../../../test/support/journey.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { createI18n } from '../../platform/i18n/index.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
+import { seedJourneyDemo } from '../../seed/journeys.ts';
+import { seedScale } from '../../seed/scale.ts';
+import { copyValue } from '../../seed/scale-copy.ts';
 import { seedDemo } from '../identity/demo.ts';
 import { organisation } from '../identity/schema.ts';
 import { mailNotices, raiseDeadlineAlerts } from './jobs.ts';
-import { copyValue, seedScale } from './scale.ts';
 import { familyMember, journey, journeyEvent, journeyNotice, journeyStep } from './schema.ts';
-import { seedJourneyDemo } from './seed.ts';
 import { createJourneyService } from './service.ts';
-import { OPEN_BODY, setUpWay } from './testing.ts';
 
 const DAY = 86_400_000;
 

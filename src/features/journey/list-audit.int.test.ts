@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import { verifyAudit } from '../../platform/audit/audit.ts';
 import type { accessLog } from '../identity/data.ts';
 import { consent } from '../identity/schema.ts';
-import { apiClient, type Browser, setUpWay } from './testing.ts';
 
 /**
  * List screens (the work queue, the employer's and the counsellor's lists) show people's names: each person

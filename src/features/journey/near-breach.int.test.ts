@@ -4,11 +4,11 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, type TestApp, testConfig } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import type { Config } from '../../platform/config.ts';
 import { createApp } from '../../server.ts';
 import { DEADLINE_ALERTS_JOB, journeyJobs } from './jobs.ts';
 import { journeyNotice } from './schema.ts';
-import { apiClient, type Browser, setUpWay } from './testing.ts';
 
 /**
  * DEADLINE_NEAR_BREACH_DAYS decides which running deadlines are near-breach: two apps on one database, one with

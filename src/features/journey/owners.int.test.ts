@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { apiClient, type Browser, OPEN_BODY } from '../../../test/support/journey.ts';
 import type { NewOrganisation } from '../identity/accounts.ts';
-import { apiClient, type Browser, OPEN_BODY } from './testing.ts';
 
 /**
  * The owner of the recognition and ZAB-statement steps is the platform organisation that is the body the

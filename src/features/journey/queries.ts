@@ -3,14 +3,16 @@
  * its organisation, sorted by due date, overdue marked) and its on-time rate. Every read of personal data writes
  * its audit entry in the same transaction.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor, Membership } from '../../domain/access/policy.ts';
 import { addDays, daysBetween } from '../../domain/calendar.ts';
 import { type AuditEvent, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
-import { consent, organisation, person } from '../identity/schema.ts';
+import { consent, person } from '../identity/schema.ts';
 import { journeyRoleOf } from './access.ts';
 import { journey, journeyNotice, journeyStep } from './schema.ts';
+
+export { onTimeRate } from './on-time-rate.ts';
 
 export const QUEUE_STATUSES = ['submitted', 'in-review', 'waiting-for-applicant'] as const;
 /** How far past the current page the work queue counts its steps. */
@@ -247,47 +249,6 @@ export async function workQueue(
     totalIsLowerBound: (count?.n ?? 0) > cap,
     organisationIds: orgIds,
   };
-}
-
-type Rate = Awaited<ReturnType<typeof computeOnTimeRate>>;
-const RATE_TTL_MS = 60_000;
-const rates = new Map<string, { expires: number; value: Promise<Rate> }>();
-
-/**
- * Per organisation: closed deadlines met on time, breached, and the running ones already breached. An aggregate
- * over every deadline the organisation ever had, so it is kept for a minute per process (the work queue shows it
- * on every page).
- */
-export function onTimeRate(db: DbOrTx, organisationIds: readonly string[], today: string): Promise<Rate> {
-  const key = `${today}|${[...organisationIds].sort().join(',')}`;
-  const now = Date.now();
-  const hit = rates.get(key);
-  if (hit && hit.expires > now) return hit.value;
-  if (rates.size > 1000) rates.clear();
-  const value = computeOnTimeRate(db, organisationIds, today);
-  rates.set(key, { expires: now + RATE_TTL_MS, value });
-  value.catch(() => rates.delete(key));
-  return value;
-}
-
-async function computeOnTimeRate(db: DbOrTx, organisationIds: readonly string[], today: string) {
-  if (organisationIds.length === 0) return [];
-  const rows = await db
-    .select({
-      organisationId: journeyStep.ownerId,
-      name: organisation.name,
-      closedOnTime: sql<number>`count(*) filter (where ${journeyStep.deadlineClosedOn} is not null and ${journeyStep.deadlineClosedOn} <= ${journeyStep.deadlineDueAt})::int`,
-      closedLate: sql<number>`count(*) filter (where ${journeyStep.deadlineClosedOn} is not null and ${journeyStep.deadlineClosedOn} > ${journeyStep.deadlineDueAt})::int`,
-      runningBreached: sql<number>`count(*) filter (where ${journeyStep.deadlineClosedOn} is null and ${journeyStep.pausedSince} is null and ${journeyStep.deadlineDueAt} < ${today}::date)::int`,
-    })
-    .from(journeyStep)
-    .innerJoin(organisation, eq(organisation.id, journeyStep.ownerId))
-    .where(and(inArray(journeyStep.ownerId, [...organisationIds]), isNotNull(journeyStep.deadlineDueAt)))
-    .groupBy(journeyStep.ownerId, organisation.name);
-  return rows.map((r) => {
-    const all = r.closedOnTime + r.closedLate + r.runningBreached;
-    return { ...r, total: all, rate: all === 0 ? null : r.closedOnTime / all };
-  });
 }
 
 /** In-app notices of a person (applicant) or of organisations (authority), newest first. */

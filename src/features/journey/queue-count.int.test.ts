@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import { membershipsOf } from '../identity/store.ts';
 import { workQueue } from './queries.ts';
-import { apiClient, type Browser, setUpWay } from './testing.ts';
 
 /** The work queue counts its steps only so far past the page (QUEUE_COUNT_CAP), then says "more than". */
 describe('work queue count', () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { parametersOn, parameterTable, pathwayCatalogue } from '../../domain/law/index.ts';
-import { parseInput } from '../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import { LOCALES, type Locale, negotiateLocale } from '../../platform/i18n/index.ts';
 import { evaluateRequest, isoDate } from './input.ts';
 import { evaluateAndRender } from './render.ts';
@@ -14,8 +14,7 @@ const parametersQuery = z.strictObject({ date: isoDate.optional() });
 const DESCRIPTIONS = new Map(parameterTable().map((row) => [row.id, row.description]));
 
 /** `?lang=` wins over `Accept-Language`; the answer says which language it is in. */
-function answerLocale(req: FastifyRequest, reply: FastifyReply): Locale {
-  const query = parseInput(langQuery, req.query ?? {}, 'query');
+function answerLocale(req: FastifyRequest, reply: FastifyReply, query: z.output<typeof langQuery>): Locale {
   const locale = query.lang ?? negotiateLocale(req.headers['accept-language']);
   reply.header('content-language', locale).header('vary', 'Accept-Language');
   return locale;
@@ -24,26 +23,40 @@ function answerLocale(req: FastifyRequest, reply: FastifyReply): Locale {
 export function registerPathwaysApi(app: FastifyInstance, deps: AppDeps): void {
   const { i18n } = deps.web;
 
-  app.post(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
     '/api/v1/pathways/evaluate',
     {
       config: {
         policy: { public: 'anonymous self-check: evaluates the facts sent, stores nothing' },
         rateLimit: {},
       },
+      schema: {
+        summary: 'Evaluates the facts sent against every residence pathway; stores nothing',
+        tags: ['pathways'],
+        querystring: langQuery,
+        body: evaluateRequest,
+      },
     },
     async (req, reply) => {
-      const locale = answerLocale(req, reply);
-      const profile = parseInput(evaluateRequest, req.body, 'body');
-      return evaluateAndRender(i18n.translator(locale), profile);
+      const locale = answerLocale(req, reply, req.query);
+      return evaluateAndRender(i18n.translator(locale), req.body);
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/pathways',
-    { config: { policy: { public: 'public legal information' } } },
+    {
+      config: { policy: { public: 'public legal information' } },
+      schema: {
+        summary: 'The residence pathways with their legal basis',
+        tags: ['pathways'],
+        querystring: langQuery,
+      },
+    },
     async (req, reply) => {
-      const t = i18n.translator(answerLocale(req, reply));
+      const t = i18n.translator(answerLocale(req, reply, req.query));
       return {
         pathways: pathwayCatalogue().map((p) => ({
           id: p.id,
@@ -55,11 +68,18 @@ export function registerPathwaysApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/parameters',
-    { config: { policy: { public: 'public legal information' } } },
+    {
+      config: { policy: { public: 'public legal information' } },
+      schema: {
+        summary: 'The legal parameters (salary thresholds and others), all or those in force on a date',
+        tags: ['pathways'],
+        querystring: parametersQuery,
+      },
+    },
     async (req) => {
-      const { date } = parseInput(parametersQuery, req.query ?? {}, 'query');
+      const { date } = req.query;
       if (date === undefined) return { date: null, parameters: parameterTable() };
       return {
         date,

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { type FieldError, fieldErrors, parseInput } from '../../platform/http/errors.ts';
+import { type FieldError, fieldErrors } from '../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import { definePage } from '../../web/page.tsx';
 import { PATHS } from '../../web/paths.ts';
@@ -19,28 +20,33 @@ const districtsQuery = z.strictObject({
 export function registerRegions(app: FastifyInstance, deps: AppDeps, services: Services) {
   const { regions } = services;
 
-  const districtsDoc = {
-    summary: "Districts and district-free cities with their foreigners' office, optionally of one state",
-    tags: ['regions'],
-    query: districtsQuery,
-  };
-  app.get(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
     '/api/v1/districts',
-    { config: { policy: { public: 'public reference data' }, openapi: districtsDoc } },
+    {
+      config: { policy: { public: 'public reference data' } },
+      schema: {
+        summary: "Districts and district-free cities with their foreigners' office, optionally of one state",
+        tags: ['regions'],
+        querystring: districtsQuery,
+      },
+    },
     async (req, reply) => {
-      const query = parseInput(districtsQuery, req.query, 'query');
+      const query = req.query;
       const snapshot = await regions.snapshot();
       return reply.type('application/json; charset=utf-8').send(snapshot.json.get(query.state ?? ''));
     },
   );
 
-  const statesDoc = {
-    summary: 'The six states with their central office for skilled immigration',
-    tags: ['regions'],
-  };
-  app.get(
+  api.get(
     '/api/v1/states',
-    { config: { policy: { public: 'public reference data' }, openapi: statesDoc } },
+    {
+      config: { policy: { public: 'public reference data' } },
+      schema: {
+        summary: 'The six states with their central office for skilled immigration',
+        tags: ['regions'],
+      },
+    },
     async () => {
       const snapshot = await regions.snapshot();
       return { states: snapshot.states.map(stateJson) };

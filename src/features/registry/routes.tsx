@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { AppError, type FieldError, parseInput } from '../../platform/http/errors.ts';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../services.ts';
 import { definePage } from '../../web/page.tsx';
@@ -126,32 +127,64 @@ export function registerRegistry(app: FastifyInstance, deps: AppDeps, services: 
   const { registry } = services;
   const i18n = deps.web.i18n;
 
-  app.get('/api/v1/occupations', { config: { policy: PUBLIC } }, async (req) => {
-    const q = parseInput(occupationsQuery, req.query, 'query');
-    const hits = await searchOccupations(db, q.q, q.limit ?? 10);
-    return { query: q.q, count: hits.length, occupations: hits.map(hitJson) };
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const schema = <Q extends z.ZodType>(summary: string, querystring: Q) => ({
+    summary,
+    tags: ['registry'],
+    querystring,
   });
 
-  app.get('/api/v1/recognition/finder', { config: { policy: PUBLIC } }, async (req, reply) => {
-    const q = parseInput(finderQuery, req.query, 'query');
-    const json = finderAnswerJson(await registry.snapshot(), i18n, q);
-    return reply.type('application/json; charset=utf-8').send(json);
-  });
+  api.get(
+    '/api/v1/occupations',
+    { config: { policy: PUBLIC }, schema: schema('Occupations matching a search text', occupationsQuery) },
+    async (req) => {
+      const q = req.query;
+      const hits = await searchOccupations(db, q.q, q.limit ?? 10);
+      return { query: q.q, count: hits.length, occupations: hits.map(hitJson) };
+    },
+  );
 
-  app.get('/api/v1/foreigners-offices', { config: { policy: PUBLIC } }, async (req) => {
-    const q = parseInput(officesQuery, req.query, 'query');
-    const matches = await officeMatches(deps, await registry.snapshot(), q);
-    if (matches.length === 0)
-      throw notFound('query.place', 'no district or district-free city matches this place');
-    return { count: matches.length, offices: matches };
-  });
+  api.get(
+    '/api/v1/recognition/finder',
+    {
+      config: { policy: PUBLIC },
+      schema: schema('The competent recognition body for an occupation in a state or district', finderQuery),
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const json = finderAnswerJson(await registry.snapshot(), i18n, q);
+      return reply.type('application/json; charset=utf-8').send(json);
+    },
+  );
 
-  app.get('/api/v1/missions', { config: { policy: PUBLIC } }, async (req) => {
-    const q = parseInput(missionsQuery, req.query, 'query');
-    const answer = missionAnswer(await registry.snapshot(), q.country);
-    if (!answer) throw notFound('query.country', 'the registry has no German mission for this country');
-    return answer;
-  });
+  api.get(
+    '/api/v1/foreigners-offices',
+    {
+      config: { policy: PUBLIC },
+      schema: schema("The foreigners' offices of a district, a place or a state", officesQuery),
+    },
+    async (req) => {
+      const q = req.query;
+      const matches = await officeMatches(deps, await registry.snapshot(), q);
+      if (matches.length === 0)
+        throw notFound('query.place', 'no district or district-free city matches this place');
+      return { count: matches.length, offices: matches };
+    },
+  );
+
+  api.get(
+    '/api/v1/missions',
+    {
+      config: { policy: PUBLIC },
+      schema: schema('The German missions (visa offices) of a country', missionsQuery),
+    },
+    async (req) => {
+      const q = req.query;
+      const answer = missionAnswer(await registry.snapshot(), q.country);
+      if (!answer) throw notFound('query.country', 'the registry has no German mission for this country');
+      return answer;
+    },
+  );
 
   definePage(app, deps.web, {
     paths: REGISTRY_PATHS.recognition,

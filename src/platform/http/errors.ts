@@ -17,6 +17,7 @@ export const ERROR_CATALOGUE = {
   conflict: 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
+  unprocessable: 422,
   'rate-limited': 429,
   internal: 500,
   'service-unavailable': 503,

@@ -2,7 +2,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import type { RoutePolicy } from './policy.ts';
 
-/** What an API route says about itself for the OpenAPI document. */
+/** What an API route says about itself for the OpenAPI document (hand-written form, `config.openapi`). */
 export interface RouteDoc {
   summary: string;
   tags?: string[];
@@ -27,6 +27,30 @@ interface Collected {
   policy: RoutePolicy | undefined;
 }
 
+/**
+ * The route's documentation: from its Zod route schema (src/platform/http/route-schema.ts) when it
+ * has one, else from the hand-written `config.openapi` of routes not yet converted.
+ */
+function docOf(route: RouteOptions, handWritten: RouteDoc | undefined): RouteDoc | undefined {
+  const schema = route.schema;
+  if (!schema) return handWritten;
+  const zod = (v: unknown) => (v !== undefined ? (v as z.ZodType) : undefined);
+  const doc: RouteDoc = {
+    summary: schema.summary ?? handWritten?.summary ?? `${String(route.method)} ${route.url}`,
+  };
+  const tags = schema.tags ?? handWritten?.tags;
+  if (tags) doc.tags = tags;
+  const params = zod(schema.params);
+  const query = zod(schema.querystring);
+  const body = zod(schema.body);
+  if (params) doc.params = params;
+  if (query) doc.query = query;
+  if (body) doc.body = body;
+  const success = schema.success ?? handWritten?.success;
+  if (success) doc.success = success;
+  return doc;
+}
+
 const collected = new WeakMap<FastifyInstance, Collected[]>();
 
 /** Collects every `/api/` route with its documentation; call before routes are registered. */
@@ -38,7 +62,7 @@ export function collectApiRoutes(app: FastifyInstance): void {
     const config = (route.config ?? {}) as { openapi?: RouteDoc; policy?: RoutePolicy };
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, doc: config.openapi, policy: config.policy });
+      routes.push({ method, url: route.url, doc: docOf(route, config.openapi), policy: config.policy });
     }
   });
 }

@@ -7,14 +7,8 @@
  * - `parameterSnapshot(date)`: the frozen record the engine reads; computed once per date and memoised.
  */
 import { type IsoDate, isIsoDate } from '../../calendar.ts';
-import {
-  PARAMETER_DEFINITIONS,
-  type ParameterDefinition,
-  type ParameterId,
-  type ParameterPeriod,
-  type ParameterUnit,
-  type ParameterValueOf,
-} from './data.ts';
+import { PARAMETER_DEFINITIONS, type ParameterId, type ParameterValueOf } from './data.ts';
+import type { ParameterDefinition, ParameterPeriod, ParameterUnit } from './periods.ts';
 import type { Source } from './sources.ts';
 
 export type ParameterValue<V extends number | string = number | string> = {

@@ -1,7 +1,8 @@
 /** § 16d Abs. 3 AufenthG: recognition partnership (Anerkennungspartnerschaft, from 1.3.2024). */
-import { germanAtLeast, jobOffer, qualificationAbroad, residenceStatus, SWITCH } from '../common.ts';
+import { germanAtLeast, jobOffer, residenceStatus, SWITCH } from '../common.ts';
 import { criterion, fromFact } from '../criteria.ts';
 import { type Pathway, titleKey } from '../pathway.ts';
+import { qualificationAbroad } from '../qualification-criteria.ts';
 
 const CITATION = '§ 16d Abs. 3 AufenthG';
 

@@ -1,7 +1,6 @@
 /** § 18a AufenthG: skilled worker with vocational training (Fachkraft mit Berufsausbildung). */
 import {
   age45Salary,
-  fachkraft,
   jobOffer,
   matchesQualification,
   qualifiedEmployment,
@@ -10,6 +9,7 @@ import {
   SWITCH,
 } from '../common.ts';
 import { type Pathway, titleKey } from '../pathway.ts';
+import { fachkraft } from '../qualification-criteria.ts';
 
 export const aufenthg18a: Pathway = {
   id: 'aufenthg-18a',

@@ -1,7 +1,6 @@
 /** § 18b AufenthG: skilled worker with an academic degree (Fachkraft mit akademischer Ausbildung). */
 import {
   age45Salary,
-  fachkraft,
   jobOffer,
   matchesQualification,
   qualifiedEmployment,
@@ -10,6 +9,7 @@ import {
   SWITCH,
 } from '../common.ts';
 import { type Pathway, titleKey } from '../pathway.ts';
+import { fachkraft } from '../qualification-criteria.ts';
 
 export const aufenthg18b: Pathway = {
   id: 'aufenthg-18b',

@@ -1,15 +1,9 @@
 /** § 18g Abs. 2 AufenthG: EU Blue Card for IT specialists without a degree (from 18.11.2023). */
-import {
-  contractMonths,
-  experienceCriterion,
-  jobOffer,
-  residenceStatus,
-  SWITCH,
-  salaryThreshold,
-} from '../common.ts';
+import { contractMonths, jobOffer, residenceStatus, SWITCH, salaryThreshold } from '../common.ts';
 import { criterion } from '../criteria.ts';
 import { IT_GROUPS, inIscoGroups } from '../occupations.ts';
 import { type Pathway, titleKey } from '../pathway.ts';
+import { experienceCriterion } from '../qualification-criteria.ts';
 
 const CITATION = '§ 18g Abs. 2 AufenthG';
 

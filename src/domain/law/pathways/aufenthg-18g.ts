@@ -5,7 +5,6 @@
  */
 import {
   contractMonths,
-  fachkraft,
   jobOffer,
   matchesQualification,
   regulatedPermit,
@@ -20,6 +19,7 @@ import {
   inIscoGroups,
 } from '../occupations.ts';
 import { type Pathway, type PathwayEvaluation, titleKey } from '../pathway.ts';
+import { fachkraft } from '../qualification-criteria.ts';
 import type { Criterion, CriterionStatus, Variant } from '../types.ts';
 
 type Salary = { criteria: Criterion[]; variant?: Variant; baApproval: boolean | null };

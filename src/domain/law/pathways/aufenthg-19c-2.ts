@@ -4,9 +4,7 @@
  */
 import {
   age45Salary,
-  experienceCriterion,
   jobOffer,
-  qualificationAbroad,
   qualifiedEmployment,
   residenceStatus,
   SWITCH,
@@ -16,6 +14,7 @@ import type { EvaluationContext } from '../context.ts';
 import { criterion } from '../criteria.ts';
 import { IT_GROUPS, inIscoGroups } from '../occupations.ts';
 import { type Pathway, titleKey } from '../pathway.ts';
+import { experienceCriterion, qualificationAbroad } from '../qualification-criteria.ts';
 import type { Criterion } from '../types.ts';
 
 function nonRegulated(ctx: EvaluationContext): Criterion {

@@ -5,10 +5,11 @@
  */
 
 import { pointsFromContext } from '../chancenkarte-points.ts';
-import { fachkraft, funds, levelName, qualificationAbroad, residenceStatus, SWITCH } from '../common.ts';
+import { funds, levelName, residenceStatus, SWITCH } from '../common.ts';
 import type { EvaluationContext } from '../context.ts';
 import { all, any, criterion } from '../criteria.ts';
 import { type Pathway, type PathwayEvaluation, titleKey } from '../pathway.ts';
+import { fachkraft, qualificationAbroad } from '../qualification-criteria.ts';
 import type { Criterion, PointsBreakdown } from '../types.ts';
 
 const CITATION = '§ 20a AufenthG';

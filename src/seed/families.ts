@@ -4,13 +4,13 @@
  * so that the family section, the linked journeys and the link back show something true.
  */
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../domain/access/policy.ts';
-import type { Database } from '../../platform/db/client.ts';
-import { createMailer } from '../../platform/mail/mailer.ts';
-import { DEMO_DOMAIN } from '../identity/demo.ts';
-import { createFamilyService } from './family.ts';
-import { journey } from './schema.ts';
-import { createJourneyService, JourneyRefusal } from './service.ts';
+import type { Actor } from '../domain/access/policy.ts';
+import { DEMO_DOMAIN } from '../features/identity/demo.ts';
+import { createFamilyService } from '../features/journey/family.ts';
+import { journey } from '../features/journey/schema.ts';
+import { createJourneyService, JourneyRefusal } from '../features/journey/service.ts';
+import type { Database } from '../platform/db/client.ts';
+import { createMailer } from '../platform/mail/mailer.ts';
 
 const DAY = 86_400_000;
 

@@ -3,9 +3,9 @@
  * India), one signed-in browser per party, and helpers to open journeys and send commands through the API.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../domain/access/roles.ts';
-import type { Database } from '../../platform/db/client.ts';
-import type { NewOrganisation } from '../identity/accounts.ts';
+import type { Role } from '../../src/domain/access/roles.ts';
+import type { NewOrganisation } from '../../src/features/identity/accounts.ts';
+import type { Database } from '../../src/platform/db/client.ts';
 
 export const WAY_ORGANISATIONS: readonly NewOrganisation[] = [
   {

@@ -4,173 +4,20 @@
  * deadlines run, some are close and some have passed.
  */
 import { and, count, eq, inArray, isNull, like } from 'drizzle-orm';
-import type { Actor, Membership } from '../../domain/access/policy.ts';
-import type { Role } from '../../domain/access/roles.ts';
-import type { JourneyFacts } from '../../domain/journey/index.ts';
-import { SIX_STATES } from '../../domain/recognition/portability.ts';
-import type { Database } from '../../platform/db/client.ts';
-import { createOrganisation, type NewOrganisation } from '../identity/accounts.ts';
-import { DEMO_DOMAIN } from '../identity/demo.ts';
-import { withUntakenBodies } from '../identity/registry-bodies.ts';
-import { consent, organisation, person, roleAssignment } from '../identity/schema.ts';
-import { healthAuthoritiesOf, ZAB_BODY_ID } from '../registry/competence.ts';
-import { createRegistrySnapshot } from '../registry/snapshot.ts';
-import { journey } from './schema.ts';
-import { seedDemoFamily } from './seed-family.ts';
-import { createJourneyService, JourneyRefusal, type StepCommandInput } from './service.ts';
-
-/** A district per state where the demo applicants will live (AGS of the reference tables). */
-/** One district per state where the demo's authorities and journeys are placed (shared with seed --scale). */
-export const DEMO_DISTRICTS: Record<string, string> = {
-  SN: '14626',
-  BE: '11000',
-  BB: '12054',
-  MV: '13003',
-  ST: '15003',
-  TH: '16051',
-};
-
-const STATE_NAMES: Record<string, string> = {
-  BE: 'Berlin',
-  BB: 'Brandenburg',
-  MV: 'Mecklenburg-Vorpommern',
-  SN: 'Sachsen',
-  ST: 'Sachsen-Anhalt',
-  TH: 'Thüringen',
-};
-
-/** The ZAB: statements of comparability for foreign degrees in non-regulated professions, nationwide. */
-const DEMO_ZAB: NewOrganisation = {
-  slug: 'demo-kmk-zab',
-  name: 'Zentralstelle für ausländisches Bildungswesen (Demo)',
-  kind: 'recognition-authority',
-  jurisdictions: [{ scope: 'nationwide' }],
-  registryBodies: [{ table: 'nationwide-body', id: ZAB_BODY_ID }],
-};
-
-/** Authorities for the states other than Saxony (the identity demo made Saxony's); no accounts sign in for them. */
-function stateOrganisations(state: string): NewOrganisation[] {
-  const lower = state.toLowerCase();
-  return [
-    {
-      slug: `demo-anerkennung-${lower}`,
-      name: `Anerkennungsstelle ${STATE_NAMES[state]} (Demo)`,
-      kind: 'recognition-authority',
-      seat: { stateCode: state },
-      jurisdictions: [{ scope: 'state', stateCode: state }],
-      registryBodies: healthAuthoritiesOf(state),
-    },
-    {
-      slug: `demo-zab-${lower}`,
-      name: `Zentrale Ausländerbehörde ${STATE_NAMES[state]} (Demo)`,
-      kind: 'central-foreigners-office',
-      seat: { stateCode: state },
-      jurisdictions: [{ scope: 'state', stateCode: state }],
-    },
-    {
-      slug: `demo-abh-${lower}`,
-      name: `Ausländerbehörde ${STATE_NAMES[state]} (Demo)`,
-      kind: 'foreigners-office',
-      seat: { stateCode: state, districtAgs: DEMO_DISTRICTS[state] as string },
-      jurisdictions: [{ scope: 'district', ags: DEMO_DISTRICTS[state] as string }],
-    },
-  ];
-}
-
-/** Typical facts of demo and synthetic journeys (shared with seed --scale). */
-export const SAMPLE_FACTS: readonly JourneyFacts[] = [
-  {
-    pathway: 'aufenthg-18a',
-    qualification: { kind: 'vocational', regulation: 'federal' },
-    employerUses81a: false,
-    location: 'abroad',
-  },
-  {
-    pathway: 'aufenthg-18b',
-    qualification: { kind: 'academic', regulation: 'not-regulated' },
-    employerUses81a: false,
-    location: 'abroad',
-  },
-  {
-    pathway: 'aufenthg-18a',
-    qualification: { kind: 'vocational', regulation: 'state' },
-    employerUses81a: false,
-    location: 'abroad',
-  },
-  {
-    pathway: 'aufenthg-16d-1',
-    qualification: { kind: 'vocational', regulation: 'federal' },
-    employerUses81a: false,
-    location: 'germany',
-  },
-];
-
-/** The occupation of a demo or synthetic journey: titles the registry knows (nurse, software developer). */
-export function sampleOccupation(facts: JourneyFacts): string {
-  return facts.qualification.kind === 'academic' ? 'Softwareentwicklerin' : 'Pflegefachkraft';
-}
-
-type Step = { who: string; command: StepCommandInput; days: number };
-
-/** The whole way, in order; each demo journey walks a prefix of it (refused commands are skipped). */
-function script(employerId: string): Step[] {
-  const s = (who: string, days: number, command: StepCommandInput): Step => ({ who, days, command });
-  return [
-    s('applicant', 1, { type: 'submit', step: 'orientation' }),
-    s('counsellor', 3, { type: 'decide', step: 'orientation', outcome: 'positive' }),
-    s('applicant', 2, { type: 'invite-employer', employerId }),
-    s('applicant', 0, { type: 'submit', step: 'job-offer' }),
-    s('employer', 2, { type: 'decide', step: 'job-offer', outcome: 'positive' }),
-    s('employer', 3, { type: 'start-accelerated-procedure', powerOfAttorney: true }),
-    s('applicant', 2, { type: 'submit', step: 'recognition' }),
-    s('applicant', 0, { type: 'submit', step: 'zab-statement' }),
-    s('recognition-officer', 9, { type: 'start-review', step: 'recognition' }),
-    s('recognition-officer', 0, { type: 'start-review', step: 'zab-statement' }),
-    s('recognition-officer', 4, {
-      type: 'request-documents',
-      step: 'recognition',
-      missing: ['Beglaubigte Übersetzung des Abschlusszeugnisses'],
-    }),
-    s('applicant', 12, {
-      type: 'submit-documents',
-      step: 'recognition',
-      documents: ['00000000-0000-4000-8000-000000000001'],
-    }),
-    s('recognition-officer', 3, { type: 'documents-complete', step: 'recognition' }),
-    s('recognition-officer', 30, {
-      type: 'decide',
-      step: 'recognition',
-      outcome: 'positive',
-      reason: 'Gleichwertigkeit festgestellt.',
-    }),
-    s('recognition-officer', 0, { type: 'decide', step: 'zab-statement', outcome: 'positive' }),
-    s('foreigners-office-caseworker', 6, {
-      type: 'decide',
-      step: 'accelerated-procedure',
-      outcome: 'positive',
-      reason: 'Vorabzustimmung erteilt.',
-    }),
-    s('employer', 1, { type: 'submit', step: 'ba-approval' }),
-    s('employment-agency-officer', 5, { type: 'decide', step: 'ba-approval', outcome: 'positive' }),
-    s('applicant', 2, { type: 'submit', step: 'visa-appointment' }),
-    s('mission-officer', 10, { type: 'decide', step: 'visa-appointment', outcome: 'positive' }),
-    s('applicant', 7, { type: 'submit', step: 'visa-decision' }),
-    s('mission-officer', 2, { type: 'start-review', step: 'visa-decision' }),
-    s('mission-officer', 1, { type: 'documents-complete', step: 'visa-decision' }),
-    s('mission-officer', 12, { type: 'decide', step: 'visa-decision', outcome: 'positive' }),
-    s('applicant', 20, { type: 'submit', step: 'entry-registration' }),
-    s('foreigners-office-caseworker', 3, { type: 'decide', step: 'entry-registration', outcome: 'positive' }),
-    s('applicant', 5, { type: 'submit', step: 'residence-permit' }),
-    s('foreigners-office-caseworker', 20, {
-      type: 'decide',
-      step: 'residence-permit',
-      outcome: 'positive',
-      reason: 'Aufenthaltserlaubnis erteilt.',
-    }),
-    s('applicant', 3, { type: 'submit', step: 'integration' }),
-    s('counsellor', 30, { type: 'decide', step: 'integration', outcome: 'positive' }),
-  ];
-}
+import type { Actor, Membership } from '../domain/access/policy.ts';
+import type { Role } from '../domain/access/roles.ts';
+import { SIX_STATES } from '../domain/recognition/portability.ts';
+import { createOrganisation } from '../features/identity/accounts.ts';
+import { DEMO_DOMAIN } from '../features/identity/demo.ts';
+import { withUntakenBodies } from '../features/identity/registry-bodies.ts';
+import { consent, organisation, person, roleAssignment } from '../features/identity/schema.ts';
+import { journey } from '../features/journey/schema.ts';
+import { createJourneyService, JourneyRefusal } from '../features/journey/service.ts';
+import { createRegistrySnapshot } from '../features/registry/snapshot.ts';
+import type { Database } from '../platform/db/client.ts';
+import { DEMO_DISTRICTS, demoAuthorities } from './demo-authorities.ts';
+import { seedDemoFamily } from './families.ts';
+import { demoScript, SAMPLE_FACTS, sampleOccupation } from './sample-journeys.ts';
 
 async function ensurePerson(db: Database, email: string, name: string, role: Role, orgId: string | null) {
   const [found] = await db.select({ id: person.id }).from(person).where(eq(person.email, email));
@@ -209,7 +56,7 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
     .where(eq(journey.applicantId, applicantRow.id));
   if ((existing?.n ?? 0) > 0) return 0;
 
-  const authorities = [...SIX_STATES.filter((s) => s !== 'SN').flatMap(stateOrganisations), DEMO_ZAB];
+  const authorities = demoAuthorities();
   for (const org of authorities) {
     const [found] = await db
       .select({ id: organisation.id })
@@ -266,7 +113,7 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
     );
   }
 
-  const steps = script(employerId);
+  const steps = demoScript(employerId);
   const registry = createRegistrySnapshot(db);
   let made = 0;
   for (let i = 0; i < total; i++) {

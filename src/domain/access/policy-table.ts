@@ -1,0 +1,192 @@
+/**
+ * THE policy table: role × action × resource → the relations of the object to the actor under which the role
+ * may do it. The vocabulary (relations, resources, actions) and `decide` are in policy.ts.
+ */
+import type { Action, Relation, Resource } from './policy.ts';
+import { ROLES, type Role } from './roles.ts';
+
+export type Rules = Partial<Record<Role, readonly Relation[]>>;
+export type PolicyTable = Readonly<Record<Resource, Partial<Record<Action, Rules>>>>;
+
+const OWN = ['own'] as const;
+const everyone = (relations: readonly Relation[]): Rules =>
+  Object.fromEntries(ROLES.map((r) => [r, relations])) as Rules;
+
+export const POLICY: PolicyTable = {
+  /** One's own account: profile, roles, data export. */
+  account: {
+    read: everyone(OWN),
+    update: everyone(OWN),
+    export: everyone(OWN),
+  },
+  /** One's own sign-in sessions. */
+  session: {
+    read: everyone(OWN),
+    /** Administrators may end anyone's sessions (ASVS 7.4.5), e.g. of a stolen device. */
+    revoke: { ...everyone(OWN), administrator: ['own', 'other'] },
+    'sign-out': everyone(OWN),
+  },
+  /** "Wer hat meine Daten gesehen?": the audit entries about oneself. */
+  'access-log': {
+    read: everyone(OWN),
+  },
+  /** Consent to share one's data with an organisation: only the person concerned decides. */
+  consent: {
+    read: { applicant: OWN, 'family-member': OWN },
+    grant: { applicant: OWN, 'family-member': OWN },
+    withdraw: { applicant: OWN, 'family-member': OWN },
+  },
+  /** An applicant's personal data (name, residence, country). */
+  'applicant-profile': {
+    read: {
+      applicant: OWN,
+      'family-member': OWN,
+      'employer-admin': ['own', 'own-organisation', 'shared-by-consent'],
+      'employer-member': ['own', 'shared-by-consent'],
+      counsellor: ['own', 'shared-by-consent'],
+      'recognition-officer': ['own', 'shared-by-consent'],
+      'foreigners-office-caseworker': ['own', 'within-jurisdiction'],
+      'mission-officer': ['own', 'within-jurisdiction'],
+      'employment-agency-officer': ['own', 'shared-by-consent'],
+      'ministry-officer': OWN,
+      administrator: OWN,
+    },
+    update: { applicant: OWN, 'family-member': OWN },
+  },
+  /** The directory of organisations (no personal data). */
+  organisation: {
+    read: everyone(['own', 'own-organisation', 'within-jurisdiction', 'shared-by-consent', 'other']),
+    create: { administrator: ['other'] },
+    /** Its jurisdiction (from the reference data); administrators only. */
+    update: { administrator: ['other'] },
+  },
+  /** Who holds which role in which organisation. */
+  'role-assignment': {
+    create: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
+    revoke: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
+  },
+  /** A request to erase one's account; an administrator handles it (audit entries are kept, by law). */
+  'erasure-request': {
+    create: everyone(OWN),
+    read: { administrator: ['own', 'other'] },
+    update: { administrator: ['other'] },
+  },
+  /** Mails written to the outbox when no SMTP server is configured. */
+  outbox: {
+    read: { administrator: ['other'] },
+  },
+  /**
+   * A journey (issue 7): the applicant's own; the employer it names (invited or § 81a); a counsellor with
+   * consent; an authority that owns one of its steps (own-organisation). Commands are `update`; the journey core
+   * then decides which command the role may issue on which step. The principal opens and follows the linked
+   * journeys of their family members (family) but does not act on them: each family member acts on their own.
+   */
+  journey: {
+    read: {
+      applicant: ['own', 'family'],
+      'family-member': ['own', 'family'],
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      counsellor: ['shared-by-consent'],
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
+    create: { applicant: ['own', 'family'], 'family-member': ['own', 'family'] },
+    update: {
+      applicant: OWN,
+      'family-member': OWN,
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      counsellor: ['shared-by-consent'],
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
+  },
+  /**
+   * One step of a journey as its step page shows it (the step's documents, the owner's form). Relations are those
+   * of the step, not of the journey: **own-organisation** is the organisation that owns this step (an authority,
+   * the counselling centre for orientation and integration, the invited employer for the job offer), not the
+   * employer the journey names nor an authority owning another step. The reader also needs `journey × read`. The
+   * applicant reads their own steps; a counsellor with consent reads them without the owner's form and sees only
+   * the documents shared with the centre; an employer, the principal of a family journey and an authority owning
+   * another step get 404. `update` is the owner's form (the core then checks the owner again, `not-the-owner`).
+   */
+  'journey-step': {
+    read: {
+      applicant: OWN,
+      'family-member': OWN,
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      counsellor: ['own-organisation', 'shared-by-consent'],
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
+    update: {
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      counsellor: ['own-organisation'],
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
+  },
+  /** An authority's work queue: the steps its organisation owns. */
+  'work-queue': {
+    read: {
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'employment-agency-officer': ['own-organisation'],
+    },
+  },
+  /**
+   * An applicant's uploaded document (src/features/documents). Others read it only while the owner
+   * shares it with their organisation under a consent that is not withdrawn; jurisdiction alone
+   * never opens a document, not even for authorities.
+   */
+  document: {
+    read: {
+      applicant: OWN,
+      'family-member': OWN,
+      'employer-admin': ['shared-by-consent'],
+      'employer-member': ['shared-by-consent'],
+      counsellor: ['shared-by-consent'],
+      'recognition-officer': ['shared-by-consent'],
+      'foreigners-office-caseworker': ['shared-by-consent'],
+      'mission-officer': ['shared-by-consent'],
+      'employment-agency-officer': ['shared-by-consent'],
+    },
+    create: { applicant: OWN, 'family-member': OWN },
+    delete: { applicant: OWN, 'family-member': OWN },
+    share: { applicant: OWN, 'family-member': OWN },
+  },
+  /** Corrections of reference data (authorities, occupations, missions …), with history. */
+  'registry-entry': {
+    update: { administrator: ['other'] },
+  },
+  /**
+   * A signed recognition record (issue 6): issued and withdrawn by recognition officers, recorded
+   * for their own authority or, for an existing paper notice, for the authority that issued it.
+   */
+  'recognition-record': {
+    create: { 'recognition-officer': ['own-organisation', 'other'] },
+    withdraw: { 'recognition-officer': ['own-organisation', 'other'] },
+  },
+  /** Whether a recognition from one state counts in another: maintained by the ministries. */
+  'mutual-recognition-register': {
+    update: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+  },
+  /** A counselling centre's own cases, anonymous or linked by consent (issue 7, agreement V2.1). */
+  'counselling-case': {
+    read: { counsellor: ['own-organisation'] },
+    create: { counsellor: ['own-organisation'] },
+    update: { counsellor: ['own-organisation'] },
+  },
+};
