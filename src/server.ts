@@ -6,27 +6,22 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 import type { AppDeps } from './app-deps.ts';
-import { registerCounselling } from './features/counselling/routes.tsx';
-import { registerDocuments } from './features/documents/routes.tsx';
-import { registerIdentity } from './features/identity/routes.ts';
-import { registerJourneys } from './features/journey/routes.tsx';
-import { registerPathways } from './features/pathways/routes.tsx';
-import { registerPublicPages } from './features/public-pages/routes.tsx';
-import { registerRegions } from './features/regions/routes.tsx';
-import { registerRegistry } from './features/registry/routes.tsx';
-import { registerSystem } from './features/system/routes.ts';
+import { systemPlugin } from './features/system/index.ts';
+import { FEATURES } from './features.ts';
+import { NAVIGATION } from './navigation.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
 import { databaseErrorForLog } from './platform/db/errors.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerLingeringClose } from './platform/http/lingering-close.ts';
 import { collectApiRoutes } from './platform/http/openapi.ts';
-import { requireRoutePolicies } from './platform/http/policy.ts';
+import { enforceRoutePolicies, requireRoutePolicies } from './platform/http/policy.ts';
 import { MAX_PATH_PARAM_LENGTH } from './platform/http/problem.ts';
 import { registerRouteSchemas } from './platform/http/route-schema.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { createI18n, type I18n } from './platform/i18n/index.ts';
 import type { Jobs } from './platform/jobs/index.ts';
+import { createServices } from './services.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './web/error-pages.tsx';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +33,8 @@ export interface CreateAppDeps {
   i18n?: I18n;
   /** Logger settings; tests pass `false`. */
   logger?: FastifyServerOptions['logger'];
+  /** The one clock of the app (tests pass a fixed one); the system clock by default. */
+  now?: () => Date;
 }
 
 /**
@@ -55,10 +52,15 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
-/** The composition root: builds the whole app from explicit dependencies. */
+/**
+ * The composition root (ADR 0015): builds every service once (src/services.ts), installs what holds for
+ * every route on the root instance (route policies and their enforcement, the one error handler, security,
+ * the API route collector), then registers each feature as an encapsulated plugin with those services.
+ */
 export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  const web = { i18n: deps.i18n ?? createI18n(), nav: [], version: config.version };
+  const now = deps.now ?? (() => new Date());
+  const web = { i18n: deps.i18n ?? createI18n(), nav: NAVIGATION, version: config.version };
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
     genReqId: () => randomUUID(),
@@ -69,13 +71,14 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     frameworkErrors: frameworkErrorHandler(web),
   });
-  const appDeps: AppDeps = {
-    config,
-    database,
-    jobs: deps.jobs,
-    web,
-    erasure: [],
-  };
+  const appDeps: AppDeps = { config, database, jobs: deps.jobs, web, now };
+  const services = createServices(config, database, deps.jobs, now, app.log);
+  if (services.mailer.kind === 'outbox') {
+    app.log.info(
+      'No SMTP_URL set: mails are kept in the outbox, readable by administrators at /de/verwaltung/postausgang',
+    );
+  }
+  app.addHook('onClose', () => services.identity.afterAnswer?.settled());
 
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
@@ -107,15 +110,11 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
     maxAge: '1h',
   });
 
-  registerSystem(app, appDeps);
-  registerPublicPages(app, appDeps);
-  registerRegions(app, appDeps);
-  registerPathways(app, appDeps);
-  registerRegistry(app, appDeps);
-  const { identity } = registerIdentity(app, appDeps);
-  registerDocuments(app, appDeps);
-  registerJourneys(app, appDeps, identity);
-  registerCounselling(app, appDeps);
+  // On the root, so that it authenticates and enforces the policy of every route of every feature.
+  enforceRoutePolicies(app, services.access);
+
+  await app.register(systemPlugin, { deps: appDeps, services, root: app });
+  for (const feature of FEATURES) await app.register(feature, { deps: appDeps, services });
 
   await app.ready();
   return app;

@@ -9,7 +9,8 @@ import { type LocalizedPath, localizedUrl } from './paths.ts';
 
 export interface WebDeps {
   readonly i18n: I18n;
-  readonly nav: NavItem[];
+  /** The main navigation, declared in full by the composition root (src/navigation.ts). */
+  readonly nav: readonly NavItem[];
   readonly version: string;
 }
 
@@ -19,7 +20,7 @@ export interface PageSpec {
   readonly paths: LocalizedPath;
   readonly method?: 'GET' | 'POST';
   readonly policy: RoutePolicy;
-  /** Adds the page to the main navigation. */
+  /** The page's item of the main navigation; it must be declared there (src/navigation.ts), with these paths. */
   readonly nav?: { labelKey: string; order: number; descriptionKey?: string; roles?: readonly string[] };
   /** Opt into rate limiting; `{}` uses RATE_LIMIT_PER_MINUTE per source address. */
   readonly rateLimit?: { max?: number; timeWindow?: string | number };
@@ -34,9 +35,13 @@ declare module 'fastify' {
 
 /** Registers a page once per language (`/de/regionen`, `/en/regions`). */
 export function definePage(app: FastifyInstance, web: WebDeps, spec: PageSpec): void {
-  if (spec.nav && !web.nav.some((n) => n.labelKey === spec.nav?.labelKey)) {
-    web.nav.push({ ...spec.nav, paths: spec.paths });
-    web.nav.sort((a, b) => a.order - b.order);
+  if (spec.nav) {
+    const item = web.nav.find((n) => n.labelKey === spec.nav?.labelKey);
+    if (!item || item.paths !== spec.paths) {
+      throw new Error(
+        `Page ${spec.paths.de} names navigation item ${spec.nav.labelKey}, not declared with its paths`,
+      );
+    }
   }
   for (const locale of LOCALES) {
     const url = localizedUrl(

@@ -2,16 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { decideFor, type Membership, organisationRelations } from '../../domain/access/policy.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import type { Services } from '../../services.ts';
 import { definePage } from '../../web/page.tsx';
-import {
-  type CaseInput,
-  type CaseRow,
-  countsCsv,
-  createCounsellingService,
-  formInput,
-  toFieldErrors,
-  validate,
-} from './service.ts';
+import { type CaseInput, type CaseRow, countsCsv, formInput, toFieldErrors, validate } from './service.ts';
 import { CasesPage, COUNSELLING_PATHS, CountsPage, EditPage, EMPTY_INPUT } from './views.tsx';
 
 /** The counsellor membership of the signed-in person (the route policy already refused everyone else). */
@@ -48,9 +41,8 @@ function inputOf(row: CaseRow): CaseInput {
   };
 }
 
-export function registerCounselling(app: FastifyInstance, deps: AppDeps) {
-  const cases = createCounsellingService(deps.database.db);
-  const now = () => new Date();
+export function registerCounselling(app: FastifyInstance, deps: AppDeps, services: Services) {
+  const { counselling: cases, now } = services;
 
   /** The membership through which the actor may act on the case; undefined: not theirs (answered 404). */
   function allowed(req: FastifyRequest, action: 'read' | 'update', row: CaseRow): Membership | undefined {

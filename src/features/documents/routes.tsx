@@ -14,7 +14,6 @@ import { notFound, registerDocumentsApi } from './routes-api.ts';
 import {
   type DocumentsDeps,
   deleteDocument,
-  eraseDocumentsOf,
   ownDocuments,
   revokeShare,
   shareableOrganisations,
@@ -53,7 +52,6 @@ export function registerDocuments(
     now: opts.now ?? (() => new Date()),
     maxBytes: deps.config.DOCUMENT_MAX_BYTES,
   };
-  deps.erasure.push((tx, personId) => eraseDocumentsOf(tx, documents.storage, personId));
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, {
       limits: uploadLimits(documents.maxBytes),

@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
-import { enforceRoutePolicies } from '../../platform/http/policy.ts';
-import { createMailer } from '../../platform/mail/mailer.ts';
+import type { Services } from '../../services.ts';
 import { registerAccountApi } from './accounts/api.ts';
 import { registerEmailChangePages } from './accounts/email-pages.tsx';
 import { registerIdentityMorePages } from './accounts/pages.tsx';
 import { registerIdentityAdminApi } from './admin/api.ts';
 import { registerIdentityAdminPages } from './admin/pages.tsx';
-import { createAfterAnswer } from './after-answer.ts';
 import { registerConsentApi } from './consent/api.ts';
-import type { IdentityDeps } from './deps.ts';
-import { cookieNames, createAccessControl } from './http.ts';
 import { registerOidc } from './oidc/api.ts';
 import { oidcSettings } from './oidc/service.ts';
 import { registerPasskeys } from './passkeys/api.ts';
@@ -20,29 +16,13 @@ import { registerSignInApi } from './sign-in/api.ts';
 import { registerIdentityPages } from './sign-in/pages.tsx';
 
 /**
- * Identity, sessions, consent and the audit trail's read side. Registers the access control
- * that enforces every route's policy, the JSON API under /api/v1/auth and /api/v1/me, and the
- * account pages.
+ * Identity, sessions, consent and the audit trail's read side: the JSON API under /api/v1/auth and
+ * /api/v1/me, and the account pages. The access control that enforces every route's policy
+ * (`services.access`) is installed on the root instance by src/server.ts.
  */
-export function registerIdentity(app: FastifyInstance, deps: AppDeps, now: () => Date = () => new Date()) {
+export function registerIdentity(app: FastifyInstance, deps: AppDeps, services: Services) {
   const { config } = deps;
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  if (mailer.kind === 'outbox') {
-    app.log.info(
-      'No SMTP_URL set: mails are kept in the outbox, readable by administrators at /de/verwaltung/postausgang',
-    );
-  }
-  const identity: IdentityDeps = {
-    db: deps.database.db,
-    mailer,
-    now,
-    baseUrl: config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${config.HOST}:${config.PORT}`,
-    erasureHooks: deps.erasure,
-    afterAnswer: createAfterAnswer(app.log),
-  };
-  app.addHook('onClose', () => identity.afterAnswer?.settled());
-  const names = cookieNames(config);
-  enforceRoutePolicies(app, createAccessControl(identity, names));
+  const { identity, cookieNames: names } = services;
   registerSignInApi(app, identity, names);
   registerAccountApi(app, identity, names);
   registerSessionApi(app, identity);

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { type FieldError, fieldErrors } from '../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
+import type { Services } from '../../services.ts';
 import { definePage } from '../../web/page.tsx';
 import { PATHS } from '../../web/paths.ts';
 import { STATE_CODES } from './seed.ts';
-import { createRegionsService, stateJson } from './service.ts';
+import { stateJson } from './service.ts';
 import { RegionsPage } from './views.tsx';
 
 const stateParam = z.enum(STATE_CODES, { error: `must be one of ${STATE_CODES.join(', ')}` });
@@ -16,8 +17,8 @@ const districtsQuery = z.strictObject({
   lang: z.enum(['de', 'en'], { error: 'must be de or en' }).optional(),
 });
 
-export function registerRegions(app: FastifyInstance, deps: AppDeps) {
-  const regions = createRegionsService(deps.database.db);
+export function registerRegions(app: FastifyInstance, deps: AppDeps, services: Services) {
+  const { regions } = services;
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(

@@ -4,21 +4,18 @@ import type { AppDeps } from '../../app-deps.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
+import type { Services } from '../../services.ts';
 import { definePage } from '../../web/page.tsx';
 import { STATE_CODES } from '../regions/seed.ts';
-import { createCorrectionsService } from './corrections.ts';
 import { buildFinderAnswer, type FinderAnswer, finderAnswerJson, resolveFinderQuery } from './finder.ts';
 import { missionAnswer, missionCountries } from './missions.ts';
 import { districtsByPlace, type OfficeMatch, officeMatch } from './offices.ts';
 import { REGISTRY_PATHS } from './paths.ts';
-import { createRecordsService } from './records.ts';
-import { createRegisterService } from './register.ts';
 import { registerRegistryAdmin } from './routes-admin.ts';
 import { registerRegistryAdminPages } from './routes-admin-web.tsx';
 import { registerRecognitionRecords } from './routes-records.tsx';
 import { type OccupationHit, searchOccupations } from './search.ts';
-import { lazySigningKey } from './signing.ts';
-import { createRegistrySnapshot, type RegistrySnapshot } from './snapshot.ts';
+import type { RegistrySnapshot } from './snapshot.ts';
 import { RecognitionPage } from './views-finder.tsx';
 import { MissionsPage, OfficesPage } from './views-offices.tsx';
 
@@ -125,9 +122,9 @@ function pageError(t: Translator, field: string, key: string): FieldError {
   return { field, rule: 'invalid', message: t.t(`registry.error.${key}`) };
 }
 
-export function registerRegistry(app: FastifyInstance, deps: AppDeps) {
+export function registerRegistry(app: FastifyInstance, deps: AppDeps, services: Services) {
   const db = deps.database.db;
-  const registry = createRegistrySnapshot(db);
+  const { registry } = services;
   const i18n = deps.web.i18n;
 
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -314,11 +311,8 @@ export function registerRegistry(app: FastifyInstance, deps: AppDeps) {
     },
   });
 
-  const key = lazySigningKey(deps.config);
-  const records = createRecordsService(db, key);
-  const register = createRegisterService(db);
+  const { signingKey: key, records, register, corrections } = services;
   registerRecognitionRecords(app, deps, { records, register, snapshot: registry, key });
-  const corrections = createCorrectionsService(db, () => registry.invalidate());
   registerRegistryAdmin(app, { corrections, records, register });
   registerRegistryAdminPages(app, deps, { corrections, records, register, snapshot: registry });
 

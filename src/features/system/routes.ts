@@ -5,8 +5,11 @@ import { openApiDocument } from '../../platform/http/openapi.ts';
 import { PROBLEM_TYPE_BASE } from '../../platform/http/problem.ts';
 import { negotiateLocale } from '../../platform/i18n/index.ts';
 
-/** Health, the OpenAPI document, the problem-type catalogue and the language redirect at `/`. */
-export function registerSystem(app: FastifyInstance, deps: AppDeps) {
+/**
+ * Health, the OpenAPI document, the problem-type catalogue and the language redirect at `/`. `root` is the
+ * instance that collected the API routes (the app's root; this feature's own instance sees only its own).
+ */
+export function registerSystem(app: FastifyInstance, deps: AppDeps, root: FastifyInstance = app) {
   const { database, config } = deps;
 
   app.get(
@@ -29,7 +32,7 @@ export function registerSystem(app: FastifyInstance, deps: AppDeps) {
         openapi: { summary: 'This OpenAPI 3.1 document', tags: ['system'] },
       },
     },
-    async () => openApiDocument(app, { version: config.version, serverUrl: config.PUBLIC_URL }),
+    async () => openApiDocument(root, { version: config.version, serverUrl: config.PUBLIC_URL }),
   );
 
   app.get(

@@ -1,0 +1,85 @@
+import { COUNSELLING_PATHS } from './features/counselling/views.tsx';
+import { DOCUMENT_PATHS } from './features/documents/paths.ts';
+import { IDENTITY_PATHS } from './features/identity/paths.ts';
+import { JOURNEY_PATHS } from './features/journey/views.tsx';
+import { PATHWAY_PATHS } from './features/pathways/paths.ts';
+import { REGISTRY_PATHS } from './features/registry/paths.ts';
+import type { NavItem } from './web/context.ts';
+import { PATHS } from './web/paths.ts';
+
+/**
+ * The main navigation, declared in one place and in its order (ADR 0015): a page names its item with
+ * `nav` (src/web/page.tsx), which must be one of these; registering a feature adds nothing and its
+ * registration order changes nothing.
+ */
+export const NAVIGATION: readonly NavItem[] = Object.freeze([
+  { labelKey: 'nav.home', paths: PATHS.home, order: 0 },
+  {
+    labelKey: 'journeys.nav.mine',
+    paths: JOURNEY_PATHS.mine,
+    order: 5,
+    roles: ['applicant', 'family-member'],
+  },
+  {
+    labelKey: 'journeys.employer.title',
+    paths: JOURNEY_PATHS.employer,
+    order: 5,
+    roles: ['employer-admin', 'employer-member'],
+  },
+  { labelKey: 'journeys.counsellor.title', paths: JOURNEY_PATHS.counsellor, order: 5, roles: ['counsellor'] },
+  {
+    labelKey: 'journeys.queue.title',
+    paths: JOURNEY_PATHS.queue,
+    order: 5,
+    roles: [
+      'recognition-officer',
+      'foreigners-office-caseworker',
+      'mission-officer',
+      'employment-agency-officer',
+    ],
+  },
+  { labelKey: 'counselling.nav', paths: COUNSELLING_PATHS.list, order: 6, roles: ['counsellor'] },
+  {
+    labelKey: 'nav.pathways',
+    paths: PATHWAY_PATHS.start,
+    order: 10,
+    descriptionKey: 'home.pathways.text',
+  },
+  {
+    labelKey: 'nav.recognition',
+    paths: REGISTRY_PATHS.recognition,
+    order: 20,
+    descriptionKey: 'home.recognition.text',
+  },
+  { labelKey: 'nav.regions', paths: PATHS.regions, order: 90, descriptionKey: 'home.regions.text' },
+  {
+    labelKey: 'documents.nav',
+    paths: DOCUMENT_PATHS.list,
+    order: 95,
+    descriptionKey: 'documents.nav.text',
+  },
+  {
+    labelKey: 'identity.nav.account',
+    paths: IDENTITY_PATHS.account,
+    order: 100,
+    descriptionKey: 'identity.nav.account.text',
+  },
+  {
+    labelKey: 'registry.nav.admin-registry',
+    paths: REGISTRY_PATHS.adminRegistry,
+    order: 110,
+    roles: ['administrator'],
+  },
+  {
+    labelKey: 'registry.nav.admin-records',
+    paths: REGISTRY_PATHS.adminRecords,
+    order: 110,
+    roles: ['recognition-officer'],
+  },
+  {
+    labelKey: 'registry.nav.admin-register',
+    paths: REGISTRY_PATHS.adminRegister,
+    order: 110,
+    roles: ['ministry-officer'],
+  },
+]);

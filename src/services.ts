@@ -1,0 +1,112 @@
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { createCounsellingService } from './features/counselling/service.ts';
+import { type DocumentsDeps, eraseDocumentsOf } from './features/documents/service.ts';
+import { diskStorage } from './features/documents/storage.ts';
+import { createAfterAnswer } from './features/identity/after-answer.ts';
+import type { IdentityDeps } from './features/identity/deps.ts';
+import { type CookieNames, cookieNames, createAccessControl } from './features/identity/http.ts';
+import { createFamilyService, eraseFamilyNameOf, type FamilyService } from './features/journey/family.ts';
+import { createJourneyService, type JourneyService } from './features/journey/service.ts';
+import { type AnswerStore, createAnswerStore } from './features/pathways/answers.ts';
+import { createRegionsService, type RegionsService } from './features/regions/service.ts';
+import { createCorrectionsService } from './features/registry/corrections.ts';
+import { createRecordsService, type RecordsService } from './features/registry/records.ts';
+import { createRegisterService, type RegisterService } from './features/registry/register.ts';
+import { lazySigningKey, type SigningKey } from './features/registry/signing.ts';
+import { createRegistrySnapshot, type RegistrySnapshotSource } from './features/registry/snapshot.ts';
+import type { Config } from './platform/config.ts';
+import type { DatabaseHandle } from './platform/db/client.ts';
+import type { ErasureHook } from './platform/erasure.ts';
+import type { AccessControl } from './platform/http/policy.ts';
+import type { Jobs } from './platform/jobs/index.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
+
+/** Every service of the app, each built once by `createServices` and shared by the features that use it. */
+export interface Services {
+  /** The one clock: every service and page reads the time from here. */
+  readonly now: () => Date;
+  readonly jobs: Jobs | undefined;
+  readonly mailer: Mailer;
+  /** The one registry snapshot: a correction invalidates it for the finders, the journeys and the admin pages alike. */
+  readonly registry: RegistrySnapshotSource;
+  readonly regions: RegionsService;
+  readonly signingKey: () => SigningKey;
+  readonly records: RecordsService;
+  readonly register: RegisterService;
+  readonly corrections: ReturnType<typeof createCorrectionsService>;
+  readonly cookieNames: CookieNames;
+  readonly identity: IdentityDeps;
+  /** Authenticates every request and enforces route policies; installed on the root instance. */
+  readonly access: AccessControl;
+  readonly documents: DocumentsDeps;
+  readonly journeys: JourneyService;
+  readonly family: FamilyService;
+  readonly counselling: ReturnType<typeof createCounsellingService>;
+  readonly answers: AnswerStore;
+  /** What a granted erasure request erases beyond the account, in this order (declared here, not by registration). */
+  readonly erasure: readonly ErasureHook[];
+}
+
+/**
+ * The composition root's service half (ADR 0015): builds every service once, in dependency order, with one
+ * clock. Features receive them through `FeatureOptions` and build none of their own.
+ */
+export function createServices(
+  config: Config,
+  database: DatabaseHandle,
+  jobs: Jobs | undefined,
+  now: () => Date,
+  log: FastifyBaseLogger,
+): Services {
+  const db = database.db;
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const registry = createRegistrySnapshot(db);
+  const signingKey = lazySigningKey(config);
+  const documents: DocumentsDeps = {
+    db,
+    storage: diskStorage(path.join(config.DATA_DIR, 'documents')),
+    now,
+    maxBytes: config.DOCUMENT_MAX_BYTES,
+  };
+  // Declared order: the documents (their files deleted after the commit), then the name in families.
+  const erasure: readonly ErasureHook[] = Object.freeze([
+    (tx, personId) => eraseDocumentsOf(tx, documents.storage, personId),
+    eraseFamilyNameOf,
+  ]);
+  const identity: IdentityDeps = {
+    db,
+    mailer,
+    now,
+    baseUrl: config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${config.HOST}:${config.PORT}`,
+    erasureHooks: erasure,
+    afterAnswer: createAfterAnswer(log),
+  };
+  const names = cookieNames(config);
+  const journeys = createJourneyService(db, {
+    now,
+    registry,
+    deadlines: { nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS },
+    idempotencyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
+  });
+  return {
+    now,
+    jobs,
+    mailer,
+    registry,
+    regions: createRegionsService(db),
+    signingKey,
+    records: createRecordsService(db, signingKey, { now }),
+    register: createRegisterService(db, now),
+    corrections: createCorrectionsService(db, () => registry.invalidate(), now),
+    cookieNames: names,
+    identity,
+    access: createAccessControl(identity, names),
+    documents,
+    journeys,
+    family: createFamilyService(journeys, identity),
+    counselling: createCounsellingService(db),
+    answers: createAnswerStore(db, now),
+    erasure,
+  };
+}
