@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { district, state } from './features/regions/schema.ts';
-import { seedRegions } from './features/regions/seed.ts';
+import { district, seedRegions, state } from './features/regions/index.ts';
 import {
   craftsChamber,
   mission,
@@ -9,9 +8,9 @@ import {
   nationwideBody,
   occupation,
   recognitionAuthority,
+  seedRegistry,
   statistic,
-} from './features/registry/schema.ts';
-import { seedRegistry } from './features/registry/seed.ts';
+} from './features/registry/index.ts';
 import type { Progress } from './platform/cli/progress.ts';
 import type { Config } from './platform/config.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';

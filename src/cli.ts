@@ -9,12 +9,10 @@ import {
   IDENTITY_USAGE,
   processIo,
   usersCreate,
-} from './features/identity/cli.ts';
-import { JOURNEY_USAGE, journeyDemoOnFirstStart, journeySeed } from './features/journey/cli.ts';
-import { journeyJobs } from './features/journey/jobs.ts';
-import { PATHWAYS_USAGE, pathwaysCli } from './features/pathways/cli.ts';
-import { answersPurgeJob } from './features/pathways/jobs.ts';
-import { referenceAgeJob } from './features/regions/jobs.ts';
+} from './commands/identity.ts';
+import { JOURNEY_USAGE, journeyDemoOnFirstStart, journeySeed } from './commands/journey.ts';
+import { journeyJobs } from './features/journey/index.ts';
+import { answersPurgeJob, PATHWAYS_USAGE, pathwaysCli } from './features/pathways/index.ts';
 import { createProgress } from './platform/cli/progress.ts';
 import { type Config, ConfigError, parseConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
@@ -22,6 +20,7 @@ import { errorLine, isDatabaseUnavailable } from './platform/db/errors.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import { checkReferenceAge } from './platform/reference/check.ts';
+import { referenceAgeJob } from './reference-age-job.ts';
 import { createApp, loggerOptions } from './server.ts';
 
 const USAGE = `Usage: chancenregion <command> [options]

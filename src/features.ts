@@ -1,20 +1,12 @@
 import type { FeaturePlugin } from './app-deps.ts';
 import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
+import { identityPlugin } from './features/identity/index.ts';
 import { journeyPlugin } from './features/journey/index.ts';
 import { pathwaysPlugin } from './features/pathways/index.ts';
 import { publicPagesPlugin } from './features/public-pages/index.ts';
 import { regionsPlugin } from './features/regions/index.ts';
 import { registryPlugin } from './features/registry/index.ts';
-
-/**
- * Identity as an encapsulated feature plugin. Kept here until src/features/identity/index.ts provides its
- * own (the identity split); then this is replaced by that import.
- */
-export const identityPlugin: FeaturePlugin = async (app, { deps, services }) => {
-  const { registerIdentity } = await import('./features/identity/routes.ts');
-  registerIdentity(app, deps, services);
-};
 
 /**
  * The features the app is made of, each registered as an encapsulated plugin by src/server.ts (ADR 0015).

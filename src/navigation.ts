@@ -1,9 +1,9 @@
-import { COUNSELLING_PATHS } from './features/counselling/views.tsx';
-import { DOCUMENT_PATHS } from './features/documents/paths.ts';
-import { IDENTITY_PATHS } from './features/identity/paths.ts';
-import { JOURNEY_PATHS } from './features/journey/views.tsx';
-import { PATHWAY_PATHS } from './features/pathways/paths.ts';
-import { REGISTRY_PATHS } from './features/registry/paths.ts';
+import { COUNSELLING_PATHS } from './features/counselling/index.ts';
+import { DOCUMENT_PATHS } from './features/documents/index.ts';
+import { IDENTITY_PATHS } from './features/identity/index.ts';
+import { JOURNEY_PATHS } from './features/journey/index.ts';
+import { PATHWAY_PATHS } from './features/pathways/index.ts';
+import { REGISTRY_PATHS } from './features/registry/index.ts';
 import type { NavItem } from './web/context.ts';
 import { PATHS } from './web/paths.ts';
 

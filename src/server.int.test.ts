@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { buildTestApp, cookieHeader, csrfFor, type TestApp } from '../test/support/app.ts';
-import { accessibilityFeedback } from './features/feedback/schema.ts';
+import { accessibilityFeedback } from './features/public-pages/schema.ts';
 import { MissingPolicyError, requireRoutePolicies } from './platform/http/policy.ts';
 
 let t: TestApp;

@@ -1,20 +1,34 @@
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { createCounsellingService } from './features/counselling/service.ts';
-import { type DocumentsDeps, eraseDocumentsOf } from './features/documents/service.ts';
-import { diskStorage } from './features/documents/storage.ts';
-import { createAfterAnswer } from './features/identity/after-answer.ts';
-import type { IdentityDeps } from './features/identity/deps.ts';
-import { type CookieNames, cookieNames, createAccessControl } from './features/identity/http.ts';
-import { createFamilyService, eraseFamilyNameOf, type FamilyService } from './features/journey/family.ts';
-import { createJourneyService, type JourneyService } from './features/journey/service.ts';
-import { type AnswerStore, createAnswerStore } from './features/pathways/answers.ts';
-import { createRegionsService, type RegionsService } from './features/regions/service.ts';
-import { createCorrectionsService } from './features/registry/corrections.ts';
-import { createRecordsService, type RecordsService } from './features/registry/records.ts';
-import { createRegisterService, type RegisterService } from './features/registry/register.ts';
-import { lazySigningKey, type SigningKey } from './features/registry/signing.ts';
-import { createRegistrySnapshot, type RegistrySnapshotSource } from './features/registry/snapshot.ts';
+import { createCounsellingService } from './features/counselling/index.ts';
+import { type DocumentsDeps, diskStorage, eraseDocumentsOf } from './features/documents/index.ts';
+import type { IdentityDeps } from './features/identity/index.ts';
+import {
+  type CookieNames,
+  cookieNames,
+  createAccessControl,
+  createAfterAnswer,
+} from './features/identity/index.ts';
+import {
+  createFamilyService,
+  createJourneyService,
+  eraseFamilyNameOf,
+  type FamilyService,
+  type JourneyService,
+} from './features/journey/index.ts';
+import { type AnswerStore, createAnswerStore } from './features/pathways/index.ts';
+import { createRegionsService, type RegionsService } from './features/regions/index.ts';
+import {
+  createCorrectionsService,
+  createRecordsService,
+  createRegisterService,
+  createRegistrySnapshot,
+  lazySigningKey,
+  type RecordsService,
+  type RegisterService,
+  type RegistrySnapshotSource,
+  type SigningKey,
+} from './features/registry/index.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
 import type { ErasureHook } from './platform/erasure.ts';

@@ -1,7 +1,7 @@
 /** The demo's authorities outside Saxony (recognition, central and local foreigners offices) and the ZAB. */
 import { SIX_STATES } from '../domain/recognition/portability.ts';
-import type { NewOrganisation } from '../features/identity/accounts/service.ts';
-import { healthAuthoritiesOf, ZAB_BODY_ID } from '../features/registry/competence.ts';
+import type { NewOrganisation } from '../features/identity/index.ts';
+import { healthAuthoritiesOf, ZAB_BODY_ID } from '../features/registry/index.ts';
 
 /** One district per state where the demo's authorities and journeys are placed (shared with seed --scale). */
 export const DEMO_DISTRICTS: Record<string, string> = {

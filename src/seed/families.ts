@@ -5,9 +5,12 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../domain/access/policy.ts';
-import { createFamilyService } from '../features/journey/family.ts';
-import { journey } from '../features/journey/schema.ts';
-import { createJourneyService, JourneyRefusal } from '../features/journey/service.ts';
+import {
+  createFamilyService,
+  createJourneyService,
+  JourneyRefusal,
+  journey,
+} from '../features/journey/index.ts';
 import type { Database } from '../platform/db/client.ts';
 import { createMailer } from '../platform/mail/mailer.ts';
 import { DEMO_DOMAIN } from './identity-demo.ts';

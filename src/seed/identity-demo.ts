@@ -4,14 +4,13 @@ import type { Role } from '../domain/access/roles.ts';
 import {
   createOrganisation,
   createUser,
+  grantConsent,
   type NewOrganisation,
-} from '../features/identity/accounts/service.ts';
-import { withUntakenBodies } from '../features/identity/admin/registry-bodies.ts';
-import { grantConsent } from '../features/identity/consent/service.ts';
-import { totpFor } from '../features/identity/credentials.ts';
-import { applicantProfile, person } from '../features/people/schema.ts';
-import { findOrganisationBySlug } from '../features/people/service.ts';
-import { healthAuthoritiesOf } from '../features/registry/competence.ts';
+  totpFor,
+  withUntakenBodies,
+} from '../features/identity/index.ts';
+import { applicantProfile, findOrganisationBySlug, person } from '../features/people/index.ts';
+import { healthAuthoritiesOf } from '../features/registry/index.ts';
 import type { Database } from '../platform/db/client.ts';
 
 export const DEMO_DOMAIN = 'demo.example.org';

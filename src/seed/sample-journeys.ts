@@ -1,6 +1,6 @@
 /** Typical facts of demo and synthetic journeys, and the scripted way each demo journey walks a prefix of. */
 import type { JourneyFacts } from '../domain/journey/index.ts';
-import type { StepCommandInput } from '../features/journey/service.ts';
+import type { StepCommandInput } from '../features/journey/index.ts';
 
 /** Typical facts of demo and synthetic journeys (shared with seed --scale). */
 export const SAMPLE_FACTS: readonly JourneyFacts[] = [

@@ -19,7 +19,7 @@ import {
   STEP_ROLES,
   stepsOf,
 } from '../domain/journey/index.ts';
-import { journeyStatus, type StepCommandInput, stepRecord, stepRow } from '../features/journey/service.ts';
+import { journeyStatus, type StepCommandInput, stepRecord, stepRow } from '../features/journey/index.ts';
 import { sampleOccupation } from './sample-journeys.ts';
 
 /** Placeholder journey id in a template. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisation, person } from '../identity/schema.ts';
-import { state } from '../regions/schema.ts';
+import { organisation, person } from '../people/index.ts';
+import { state } from '../regions/index.ts';
 
 export const TOPICS = [
   'recognition',

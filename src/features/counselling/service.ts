@@ -3,8 +3,8 @@ import type { Membership } from '../../domain/access/policy.ts';
 import { appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { activeConsentOrgIds } from '../people/service.ts';
-import { STATE_CODES } from '../regions/seed.ts';
+import { activeConsentOrgIds } from '../people/index.ts';
+import { STATE_CODES } from '../regions/index.ts';
 import { counsellingCase, OUTCOMES, REFERRALS, type Referral, TOPICS } from './schema.ts';
 
 export type CaseRow = typeof counsellingCase.$inferSelect;

@@ -3,7 +3,7 @@ import { CsrfField, ErrorSummary, fieldId, RadioGroup, Select, TextInput } from 
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { STATE_CODES, STATES } from '../regions/seed.ts';
+import { STATE_CODES, STATES } from '../regions/index.ts';
 import { OUTCOMES, REFERRALS, TOPICS } from './schema.ts';
 import { type CaseInput, type CaseRow, shownCount } from './service.ts';
 

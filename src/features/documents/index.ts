@@ -1,5 +1,18 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
 
+// The public surface of this feature: what other features and the composition root may use.
+export { checklistFor } from './checklists.ts';
+export { contentUrl, DOCUMENT_PATHS } from './paths.ts';
+export {
+  type DocumentsDeps,
+  type DocumentView,
+  documentsVisibleTo,
+  eraseDocumentsOf,
+  ownDocuments,
+} from './service.ts';
+export { diskStorage } from './storage.ts';
+export { DocumentChecklist } from './views.tsx';
+
 /** Documents (upload, sharing, download), as an encapsulated feature plugin (ADR 0015). */
 export const documentsPlugin: FeaturePlugin = async (app, { deps, services }) => {
   const { registerDocuments } = await import('./routes.tsx');

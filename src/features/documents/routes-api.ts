@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
-import { requireActor } from '../identity/http.ts';
+import { requireActor } from '../identity/index.ts';
 import { DOCUMENT_CATEGORIES } from './checklists.ts';
 import { attachmentHeader } from './files.ts';
 import {

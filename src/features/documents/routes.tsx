@@ -8,7 +8,7 @@ import { LOCALES, type Locale } from '../../platform/i18n/index.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type PageResult, sendPage, viewContext, type WebDeps } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { requireActor } from '../identity/http.ts';
+import { requireActor } from '../identity/index.ts';
 import { DOCUMENT_PATHS } from './paths.ts';
 import { notFound, registerDocumentsApi } from './routes-api.ts';
 import {

@@ -13,7 +13,7 @@ import {
 import { POLICY } from '../../domain/access/policy-table.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
-import { consent, organisation } from '../identity/schema.ts';
+import { consent, organisation } from '../people/index.ts';
 import { type DocumentCategory, isDocumentCategory } from './checklists.ts';
 import { type ContentProblem, checkContent } from './content-check.ts';
 import { displayFileName, MEDIA_TYPES, type MediaType, SNIFF_BYTES, sniffMediaType } from './files.ts';

@@ -2,7 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { refuseUnstorable } from '../../platform/http/input-guard.ts';
-import { requireActor } from '../identity/http.ts';
+import { requireActor } from '../identity/index.ts';
 import { contentRefusal, isContentProblem } from './content-check.ts';
 import { type DocumentsDeps, storeUpload, UploadRefused } from './service.ts';
 

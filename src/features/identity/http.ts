@@ -15,7 +15,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AccessControl } from '../../platform/http/policy.ts';
-import { findOrganisation, personalObject } from '../people/service.ts';
+import { findOrganisation, personalObject } from '../people/index.ts';
 import { sha256 } from './credentials.ts';
 import type { IdentityDeps } from './deps.ts';
 import {

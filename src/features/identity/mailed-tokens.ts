@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { findPerson, type PersonRow } from '../people/service.ts';
+import { findPerson, type PersonRow } from '../people/index.ts';
 import { randomToken, sha256 } from './credentials.ts';
 import type { IdentityDeps } from './deps.ts';
 import { authToken } from './schema.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { findPerson } from '../people/service.ts';
+import { findPerson } from '../people/index.ts';
 import type { IdentityDeps } from './deps.ts';
 import { session } from './schema.ts';
 

@@ -1,17 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLE_CLASSES } from '../../domain/access/roles.ts';
-import { person } from '../people/schema.ts';
-
-// Moved to features/people; re-exported until the other features import them from there.
-export {
-  applicantProfile,
-  consent,
-  organisation,
-  organisationJurisdiction,
-  organisationRegistryBody,
-  person,
-  roleAssignment,
-} from '../people/schema.ts';
+import { person } from '../people/index.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 

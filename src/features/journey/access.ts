@@ -8,9 +8,9 @@ import type { Membership, Relation } from '../../domain/access/policy.ts';
 import type { Role as AccessRole } from '../../domain/access/roles.ts';
 import type { Role as JourneyRole, StepKind } from '../../domain/journey/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { organisationsOfBodies } from '../identity/admin/registry-bodies.ts';
-import { organisation, organisationJurisdiction } from '../identity/schema.ts';
-import { type RecognitionCompetence, registryBodyKey } from '../registry/competence.ts';
+import { organisationsOfBodies } from '../identity/index.ts';
+import { organisation, organisationJurisdiction } from '../people/index.ts';
+import { type RecognitionCompetence, registryBodyKey } from '../registry/index.ts';
 
 /** The journey core's role for a platform role; null for roles that take no part in journeys. */
 export function journeyRoleOf(role: AccessRole): JourneyRole | null {

@@ -7,7 +7,7 @@ import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support
 import { apiClient, type Browser, OPEN_BODY, setUpWay } from '../../../test/support/journey.ts';
 import type { Step, StepKind } from '../../domain/journey/index.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
-import { consent } from '../identity/schema.ts';
+import { consent } from '../people/schema.ts';
 import { journey, journeyEvent, journeyStep } from './schema.ts';
 
 type Json = Record<string, unknown> & {

@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/access/policy.ts';
 import { momentOf } from '../../domain/journey/index.ts';
 import { AppError, parseInput } from '../../platform/http/errors.ts';
 import type { I18n } from '../../platform/i18n/index.ts';
-import type { RecordsService } from '../registry/records.ts';
+import type { RecordsService } from '../registry/index.ts';
 import { journeyRoleOf } from './access.ts';
 import { created, outcomeOf, reply } from './api-outcome.ts';
 import type { FamilyService } from './family.ts';

@@ -12,7 +12,7 @@ import type { StepKind } from '../../domain/journey/index.ts';
 import { declaredRoutes } from '../../platform/http/policy.ts';
 import { document } from '../documents/schema.ts';
 import type { NewOrganisation } from '../identity/accounts/service.ts';
-import { consent } from '../identity/schema.ts';
+import { consent } from '../people/schema.ts';
 import { journeyRoleOf } from './access.ts';
 import { journey } from './schema.ts';
 

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
-import { person } from '../identity/schema.ts';
+import { person } from '../people/schema.ts';
 import { familyMember } from './schema.ts';
 
 describe('family pages (no JavaScript: the form posts and redirects)', () => {

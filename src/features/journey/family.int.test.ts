@@ -7,7 +7,7 @@ import { apiClient, type Browser, setUpWay } from '../../../test/support/journey
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
 import { requestErasure } from '../identity/admin/erasure.ts';
-import { consent, person, roleAssignment } from '../identity/schema.ts';
+import { consent, person, roleAssignment } from '../people/schema.ts';
 import { familyMember, journey } from './schema.ts';
 
 type Problem = { code?: string; errors?: { field: string; rule: string }[] };

@@ -18,11 +18,9 @@ import {
 import { type AuditEvent, appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
-import { grantRole } from '../identity/accounts/service.ts';
-import { findOrInvitePerson } from '../identity/admin/service.ts';
-import type { IdentityDeps } from '../identity/deps.ts';
-import { person } from '../identity/schema.ts';
-import { membershipsOf, normaliseEmail } from '../people/service.ts';
+import type { IdentityDeps } from '../identity/index.ts';
+import { findOrInvitePerson, grantRole } from '../identity/index.ts';
+import { membershipsOf, normaliseEmail, person } from '../people/index.ts';
 import { type JourneyObject, journeyRelations, resolveOwners } from './access.ts';
 import type { FamilyMemberInput } from './input.ts';
 import { progressOf } from './present.ts';

@@ -1,5 +1,21 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
 
+export { resolveOwners } from './access.ts';
+export { createFamilyService, eraseFamilyNameOf, type FamilyService } from './family.ts';
+export { journeyJobs } from './jobs.ts';
+// The public surface of this feature: what other features and the composition root may use.
+export { journey } from './schema.ts';
+export {
+  createJourneyService,
+  JourneyRefusal,
+  type JourneyService,
+  journeyStatus,
+  type StepCommandInput,
+  stepRecord,
+  stepRow,
+} from './service.ts';
+export { JOURNEY_PATHS, JourneyLinks, startJourneyUrl } from './views.tsx';
+
 /** Journeys, their family and the work queues, as an encapsulated feature plugin (ADR 0015). */
 export const journeyPlugin: FeaturePlugin = async (app, { deps, services }) => {
   const { registerJourneys } = await import('./routes.tsx');

@@ -11,7 +11,7 @@ import {
 import { LOCATIONS, PATHWAY_IDS, QUALIFICATION_KINDS, VARIANTS } from '../../domain/law/index.ts';
 import { SIX_STATES } from '../../domain/recognition/portability.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { RECORD_PROFESSIONS } from '../registry/records.ts';
+import { RECORD_PROFESSIONS } from '../registry/index.ts';
 import type { StepCommandInput } from './service.ts';
 
 const STATES = SIX_STATES;

@@ -12,7 +12,7 @@ import { seedDemo } from '../../seed/identity-demo.ts';
 import { seedJourneyDemo } from '../../seed/journeys.ts';
 import { seedScale } from '../../seed/scale.ts';
 import { copyValue } from '../../seed/scale-copy.ts';
-import { organisation } from '../identity/schema.ts';
+import { organisation } from '../people/schema.ts';
 import { mailNotices, raiseDeadlineAlerts } from './jobs.ts';
 import { familyMember, journey, journeyEvent, journeyNotice, journeyStep } from './schema.ts';
 import { createJourneyService } from './service.ts';

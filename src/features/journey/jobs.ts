@@ -15,7 +15,7 @@ import type { Database } from '../../platform/db/client.ts';
 import { createI18n, type I18n } from '../../platform/i18n/index.ts';
 import type { JobDefinition } from '../../platform/jobs/index.ts';
 import { createMailer, type Mailer } from '../../platform/mail/mailer.ts';
-import { person, roleAssignment } from '../identity/schema.ts';
+import { person, roleAssignment } from '../people/index.ts';
 import { idempotencyPurgeJob } from './idempotency.ts';
 import { QUEUE_STATUSES } from './queries.ts';
 import { journeyNotice, journeyStep } from './schema.ts';

@@ -5,7 +5,7 @@ import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support
 import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import { verifyAudit } from '../../platform/audit/audit.ts';
 import type { accessLog } from '../identity/consent/service.ts';
-import { consent } from '../identity/schema.ts';
+import { consent } from '../people/schema.ts';
 
 /**
  * List screens (the work queue, the employer's and the counsellor's lists) show people's names: each person

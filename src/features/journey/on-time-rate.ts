@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { organisation } from '../identity/schema.ts';
+import { organisation } from '../people/index.ts';
 import { journeyStep } from './schema.ts';
 
 type Rate = Awaited<ReturnType<typeof computeOnTimeRate>>;

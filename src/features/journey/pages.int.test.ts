@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import { document } from '../documents/schema.ts';
-import { consent } from '../identity/schema.ts';
+import { consent } from '../people/schema.ts';
 
 describe('journey pages (no JavaScript: forms post and redirect)', () => {
   let t: TestApp;

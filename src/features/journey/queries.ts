@@ -8,7 +8,7 @@ import type { Actor, Membership } from '../../domain/access/policy.ts';
 import { addDays, daysBetween } from '../../domain/calendar.ts';
 import { type AuditEvent, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
-import { consent, person } from '../identity/schema.ts';
+import { consent, person } from '../people/index.ts';
 import { journeyRoleOf } from './access.ts';
 import { journey, journeyNotice, journeyStep } from './schema.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../domain/access/policy.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { RecordsService } from '../registry/records.ts';
+import type { RecordsService } from '../registry/index.ts';
 import type { RecordInput } from './input.ts';
 import type { JourneyService } from './service.ts';
 

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { FAMILY_RELATIONSHIPS, FAMILY_TRAVEL, type Journey } from '../../domain/journey/index.ts';
-import { organisation, person } from '../identity/schema.ts';
+import { organisation, person } from '../people/index.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 

@@ -15,8 +15,11 @@ import {
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS, DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
 import type { Database, Tx } from '../../platform/db/client.ts';
-import { recognitionCompetence } from '../registry/competence.ts';
-import { createRegistrySnapshot, type RegistrySnapshotSource } from '../registry/snapshot.ts';
+import {
+  createRegistrySnapshot,
+  type RegistrySnapshotSource,
+  recognitionCompetence,
+} from '../registry/index.ts';
 import { resolveOwners } from './access.ts';
 import {
   accessEntry,

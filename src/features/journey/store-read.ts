@@ -5,7 +5,7 @@
 import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { type Journey, type JourneyEvent, replay, stepsOf } from '../../domain/journey/index.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
-import { consent, organisation, person } from '../identity/schema.ts';
+import { consent, organisation, person } from '../people/index.ts';
 import type { JourneyObject } from './access.ts';
 import type { CommandResult } from './command-types.ts';
 import { familyMember, idempotencyKey, journey, journeyEvent, journeyStep } from './schema.ts';

@@ -16,11 +16,9 @@ import {
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { checklistFor } from '../documents/checklists.ts';
-import { contentUrl } from '../documents/paths.ts';
-import type { DocumentView } from '../documents/service.ts';
-import { DocumentChecklist } from '../documents/views.tsx';
-import { RECORD_PROFESSIONS } from '../registry/records.ts';
+import type { DocumentView } from '../documents/index.ts';
+import { checklistFor, contentUrl, DocumentChecklist } from '../documents/index.ts';
+import { RECORD_PROFESSIONS } from '../registry/index.ts';
 import type { JourneyJson, Viewer } from './present.ts';
 import type { JourneySummary, QueueItem } from './queries.ts';
 

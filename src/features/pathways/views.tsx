@@ -13,8 +13,8 @@ import {
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { startJourneyUrl } from '../journey/views.tsx';
-import { REGISTRY_PATHS } from '../registry/paths.ts';
+import { startJourneyUrl } from '../journey/index.ts';
+import { REGISTRY_PATHS } from '../registry/index.ts';
 import { PATHWAY_PATHS } from './paths.ts';
 import { type Answers, type FieldDef, STEPS, type StepDef } from './questionnaire.ts';
 import type { CriterionJson, EvaluationJson, PathwayJson, PointsJson } from './render.ts';

@@ -3,8 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ORGANISATION_KINDS, ROLES } from '../../domain/access/roles.ts';
-import { district, state } from '../regions/schema.ts';
-import { craftsChamber, nationwideBody, recognitionAuthority } from '../registry/schema.ts';
+import { district, state } from '../regions/index.ts';
+import { craftsChamber, nationwideBody, recognitionAuthority } from '../registry/index.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzl
 import type { Jurisdiction } from '../../domain/access/jurisdiction.ts';
 import type { Membership, PersonalObject } from '../../domain/access/policy.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
-import { district } from '../regions/schema.ts';
+import { district } from '../regions/index.ts';
 import {
   applicantProfile,
   consent,

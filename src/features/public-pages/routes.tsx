@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { fieldErrors } from '../../platform/http/errors.ts';
 import { definePage } from '../../web/page.tsx';
 import { PATHS } from '../../web/paths.ts';
-import { accessibilityFeedback } from '../feedback/schema.ts';
+import { accessibilityFeedback } from './schema.ts';
 import { AccessibilityPage, HomePage, ImprintPage, PrivacyPage } from './views.tsx';
 
 const feedbackBody = z.object({

@@ -9,7 +9,7 @@ import {
 } from '../../domain/recognition/procedure.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { I18n } from '../../platform/i18n/index.ts';
-import type { DistrictRow, StateRow } from '../regions/queries.ts';
+import type { DistrictRow, StateRow } from '../regions/index.ts';
 import type { AuthorityRow, BodyRow, ChamberRow, OccupationRow } from './queries.ts';
 import type { RegistrySnapshot } from './snapshot.ts';
 

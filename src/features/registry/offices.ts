@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { DistrictRow } from '../regions/queries.ts';
+import type { DistrictRow } from '../regions/index.ts';
 import type { Provenance } from './finder.ts';
 import type { RegistrySnapshot } from './snapshot.ts';
 

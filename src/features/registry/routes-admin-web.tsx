@@ -13,7 +13,7 @@ import { AppError, type FieldError, fieldErrors } from '../../platform/http/erro
 import type { ViewContext } from '../../web/context.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { organisation, person } from '../identity/schema.ts';
+import { organisation, person } from '../people/index.ts';
 import {
   changesFrom,
   ENTRY_FIELDS,

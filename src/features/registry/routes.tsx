@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../services.ts';
 import { definePage } from '../../web/page.tsx';
-import { STATE_CODES } from '../regions/seed.ts';
+import { STATE_CODES } from '../regions/index.ts';
 import { buildFinderAnswer, type FinderAnswer, finderAnswerJson, resolveFinderQuery } from './finder.ts';
 import { missionAnswer, missionCountries } from './missions.ts';
 import { districtsByPlace, type OfficeMatch, officeMatch } from './offices.ts';

@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { provenance } from '../../platform/db/provenance.ts';
-import { district, state } from '../regions/schema.ts';
+import { district, state } from '../regions/index.ts';
 
 export const RECOGNITION_ROUTES = ['authority', 'ihk-fosa', 'hwk', 'zab', 'other', 'unknown'] as const;
 export type RecognitionRoute = (typeof RECOGNITION_ROUTES)[number];

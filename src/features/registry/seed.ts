@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { STATES, type StateCode } from '../regions/seed.ts';
+import { STATES, type StateCode } from '../regions/index.ts';
 import {
   craftsChamber,
   craftsChamberDistrict,

@@ -1,6 +1,6 @@
 import { cached } from '../../platform/cache/ttl.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { type DistrictRow, listDistricts, listStates, type StateRow } from '../regions/queries.ts';
+import { type DistrictRow, listDistricts, listStates, type StateRow } from '../regions/index.ts';
 import {
   type AuthorityRow,
   type BodyRow,

@@ -3,7 +3,7 @@ import { ErrorSummary, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import type { DistrictRow, StateRow } from '../regions/queries.ts';
+import type { DistrictRow, StateRow } from '../regions/index.ts';
 import type { AuthorityJson, FinderAnswer } from './finder.ts';
 import { REGISTRY_PATHS } from './paths.ts';
 import type { OccupationHit } from './search.ts';

@@ -3,7 +3,7 @@ import { ErrorSummary, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import type { DistrictRow, StateRow } from '../regions/queries.ts';
+import type { DistrictRow, StateRow } from '../regions/index.ts';
 import type { MissionAnswer } from './missions.ts';
 import type { OfficeMatch } from './offices.ts';
 import { REGISTRY_PATHS } from './paths.ts';

@@ -3,7 +3,7 @@ import type { FieldError } from '../../platform/http/errors.ts';
 import { Alert, ErrorSummary, Select, UnverifiedNote } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
-import type { StateRow } from '../regions/queries.ts';
+import type { StateRow } from '../regions/index.ts';
 import type { VerifiedRecord } from './records.ts';
 
 function stepText(ctx: ViewContext, step: string | null): string | null {

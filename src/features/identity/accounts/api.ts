@@ -4,7 +4,7 @@ import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import { AppError, parseInput } from '../../../platform/http/errors.ts';
 import { listOutbox } from '../../../platform/mail/mailer.ts';
-import { listOrganisations } from '../../people/service.ts';
+import { listOrganisations } from '../../people/index.ts';
 import { sha256 } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';
 import {

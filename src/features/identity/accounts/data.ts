@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { applicantProfile } from '../../people/schema.ts';
-import { findPerson, membershipsOf } from '../../people/service.ts';
+import { applicantProfile, findPerson, membershipsOf } from '../../people/index.ts';
 
 /** The account as the person sees it (and as GET /api/v1/me returns it). */
 export async function accountView(db: DbOrTx, personId: string) {

@@ -1,8 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import { person } from '../../people/schema.ts';
-import { findPerson, findPersonByEmail, normaliseEmail } from '../../people/service.ts';
+import { findPerson, findPersonByEmail, normaliseEmail, person } from '../../people/index.ts';
 import { randomToken, sha256, verifyPassword } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { authToken } from '../schema.ts';

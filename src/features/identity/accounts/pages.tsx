@@ -4,7 +4,7 @@ import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import type { ViewContext } from '../../../web/context.ts';
 import { definePage, type WebDeps } from '../../../web/page.tsx';
 import { localizedUrl } from '../../../web/paths.ts';
-import { listOrganisations } from '../../people/service.ts';
+import { listOrganisations } from '../../people/index.ts';
 import {
   handleErasure,
   listErasureRequests,

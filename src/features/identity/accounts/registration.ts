@@ -1,8 +1,13 @@
 import { checkPassword, type PasswordProblem } from '../../../domain/access/passwords.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { applicantProfile, person, roleAssignment } from '../../people/schema.ts';
-import { findPersonByEmail, normaliseEmail } from '../../people/service.ts';
+import {
+  applicantProfile,
+  findPersonByEmail,
+  normaliseEmail,
+  person,
+  roleAssignment,
+} from '../../people/index.ts';
 import { commonPasswords, hashPassword } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { sendTokenMail } from '../mailed-tokens.ts';

@@ -3,14 +3,17 @@ import { checkPassword, type PasswordProblem } from '../../../domain/access/pass
 import { type OrganisationKind, ROLE_ORGANISATION_KINDS, type Role } from '../../../domain/access/roles.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { organisation, organisationJurisdiction, person, roleAssignment } from '../../people/schema.ts';
 import {
   findOrganisationBySlug,
   findPerson,
   findPersonByEmail,
   normaliseEmail,
-} from '../../people/service.ts';
-import type { RegistryBodyRef } from '../../registry/competence.ts';
+  organisation,
+  organisationJurisdiction,
+  person,
+  roleAssignment,
+} from '../../people/index.ts';
+import type { RegistryBodyRef } from '../../registry/index.ts';
 import { linkRegistryBodies } from '../admin/registry-bodies.ts';
 import { commonPasswords, hashPassword, newTotpSecret, verifyPassword } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';

@@ -2,7 +2,7 @@ import type { FieldError } from '../../../platform/http/errors.ts';
 import { Alert, CsrfField, ErrorSummary } from '../../../web/components.tsx';
 import type { ViewContext } from '../../../web/context.ts';
 import { Layout } from '../../../web/layout.tsx';
-import { JourneyLinks } from '../../journey/views.tsx';
+import { JourneyLinks } from '../../journey/index.ts';
 import { PasskeyAdd, PasskeyScript } from '../passkeys/views.tsx';
 import { SignOutForm } from '../sessions/views.tsx';
 import { href, Input, Page } from '../view-parts.tsx';

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { type ErasureHook, runErasureHooks } from '../../../platform/erasure.ts';
-import { applicantProfile, consent, person, roleAssignment } from '../../people/schema.ts';
+import { applicantProfile, consent, person, roleAssignment } from '../../people/index.ts';
 import { authToken, erasureRequest, recoveryCode } from '../schema.ts';
 import { revokeAllSessions } from '../sessions/service.ts';
 

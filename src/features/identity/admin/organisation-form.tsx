@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { fieldId, Select, TextInput } from '../../../web/components.tsx';
 import type { ViewContext } from '../../../web/context.ts';
-import { registryBodyKey } from '../../registry/competence.ts';
+import { registryBodyKey } from '../../registry/index.ts';
 import type { JurisdictionChoices, JurisdictionSelection } from './organisations.ts';
 import type { RegistryBodyChoice } from './registry-bodies.ts';
 

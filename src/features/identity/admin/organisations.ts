@@ -3,11 +3,10 @@ import type { Jurisdiction } from '../../../domain/access/jurisdiction.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import { organisation, organisationJurisdiction } from '../../people/schema.ts';
-import { findOrganisationBySlug } from '../../people/service.ts';
-import { listDistricts, listStates } from '../../regions/queries.ts';
-import type { RegistryBodyRef } from '../../registry/competence.ts';
-import { listMissions } from '../../registry/queries.ts';
+import { findOrganisationBySlug, organisation, organisationJurisdiction } from '../../people/index.ts';
+import { listDistricts, listStates } from '../../regions/index.ts';
+import type { RegistryBodyRef } from '../../registry/index.ts';
+import { listMissions } from '../../registry/index.ts';
 import { replaceRegistryBodies } from './registry-bodies.ts';
 
 /**

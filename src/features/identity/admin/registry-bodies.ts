@@ -5,14 +5,16 @@
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
-import { organisation, organisationRegistryBody } from '../../people/schema.ts';
+import { organisation, organisationRegistryBody } from '../../people/index.ts';
 import {
+  craftsChamber,
+  nationwideBody,
   REGISTRY_BODY_TABLES,
   type RegistryBodyRef,
   type RegistryBodyTable,
+  recognitionAuthority,
   registryBodyKey,
-} from '../../registry/competence.ts';
-import { craftsChamber, nationwideBody, recognitionAuthority } from '../../registry/schema.ts';
+} from '../../registry/index.ts';
 
 const LINK_COLUMN = {
   'recognition-authority': organisationRegistryBody.recognitionAuthorityId,

@@ -2,7 +2,6 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Jurisdiction } from '../../../domain/access/jurisdiction.ts';
 import { ROLE_ORGANISATION_KINDS, type Role } from '../../../domain/access/roles.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { person, roleAssignment } from '../../people/schema.ts';
 import {
   findOrganisation,
   findPersonByEmail,
@@ -10,7 +9,9 @@ import {
   listOrganisations as listOrganisationsFull,
   normaliseEmail,
   type PersonRow,
-} from '../../people/service.ts';
+  person,
+  roleAssignment,
+} from '../../people/index.ts';
 import { grantRole, revokeRole } from '../accounts/service.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { sendTokenMail } from '../mailed-tokens.ts';

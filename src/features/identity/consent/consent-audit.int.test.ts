@@ -9,10 +9,10 @@ import {
   signInApi,
   type TestAccount,
 } from '../../../../test/support/identity.ts';
+import { auditVerify } from '../../../commands/identity.ts';
 import { verifyAudit } from '../../../platform/audit/audit.ts';
 import { auditEntry } from '../../../platform/audit/schema.ts';
 import { applicantProfile } from '../../people/schema.ts';
-import { auditVerify } from '../cli.ts';
 
 describe('consent and "who has seen my data"', () => {
   let t: TestApp;

@@ -1,8 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { appendAudit, entriesAbout } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { consent, organisation, person } from '../../people/schema.ts';
-import { findOrganisation } from '../../people/service.ts';
+import { consent, findOrganisation, organisation, person } from '../../people/index.ts';
 import { accountView, applicantView } from '../accounts/data.ts';
 import { listActiveSessions } from '../sessions/service.ts';
 

@@ -4,8 +4,7 @@ import { isRole, requiresSecondFactor, strictestClass } from '../../../domain/ac
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Config } from '../../../platform/config.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { person, roleAssignment } from '../../people/schema.ts';
-import { findPersonByEmail, membershipsOf } from '../../people/service.ts';
+import { findPersonByEmail, membershipsOf, person, roleAssignment } from '../../people/index.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { applyCsrfSecret, type CookieNames, newCsrfSecret, setSessionCookie } from '../http.ts';
 import { noticeNewDevice } from '../new-device.ts';

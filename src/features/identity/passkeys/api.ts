@@ -11,7 +11,7 @@ import { strictestClass } from '../../../domain/access/roles.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { AppError, parseInput } from '../../../platform/http/errors.ts';
-import { findPerson, membershipsOf } from '../../people/service.ts';
+import { findPerson, membershipsOf } from '../../people/index.ts';
 import { accountView } from '../accounts/data.ts';
 import { sha256 } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';

@@ -2,13 +2,13 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { type RoleClass, strictestClass } from '../../../domain/access/roles.ts';
 import { sessionState } from '../../../domain/access/sessions.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { person } from '../../people/schema.ts';
 import {
   type MembershipView,
   membershipsFrom,
   membershipsSql,
   type PersonRow,
-} from '../../people/service.ts';
+  person,
+} from '../../people/index.ts';
 import { randomToken, sha256 } from '../credentials.ts';
 import { session } from '../schema.ts';
 

@@ -6,7 +6,7 @@ import { listOutbox } from '../../../platform/mail/mailer.ts';
 import type { ViewContext } from '../../../web/context.ts';
 import { definePage, type WebDeps } from '../../../web/page.tsx';
 import { localizedUrl } from '../../../web/paths.ts';
-import { findPerson } from '../../people/service.ts';
+import { findPerson } from '../../people/index.ts';
 import { accountView } from '../accounts/data.ts';
 import { AccountPage } from '../accounts/views.tsx';
 import { afterAnswer } from '../after-answer.ts';

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { checkPassword, type PasswordProblem } from '../../../domain/access/passwords.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
-import { person } from '../../people/schema.ts';
-import { findPersonByEmail } from '../../people/service.ts';
+import { findPersonByEmail, person } from '../../people/index.ts';
 import { commonPasswords, hashPassword } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { consumeToken, sendTokenMail } from '../mailed-tokens.ts';

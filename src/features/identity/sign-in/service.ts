@@ -3,8 +3,13 @@ import { accountThrottle, addressThrottle, shouldLock, THROTTLE } from '../../..
 import { requiresSecondFactor, strictestClass } from '../../../domain/access/roles.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { person } from '../../people/schema.ts';
-import { findPersonByEmail, membershipsOf, normaliseEmail, type PersonRow } from '../../people/service.ts';
+import {
+  findPersonByEmail,
+  membershipsOf,
+  normaliseEmail,
+  type PersonRow,
+  person,
+} from '../../people/index.ts';
 import { checkTotp, normaliseRecoveryCode, sha256, verifyPassword } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { sendTokenMail } from '../mailed-tokens.ts';

@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
-import { isRole } from '../../domain/access/roles.ts';
-import { verifyAudit } from '../../platform/audit/audit.ts';
-import type { Progress } from '../../platform/cli/progress.ts';
-import type { Config } from '../../platform/config.ts';
-import type { DatabaseHandle } from '../../platform/db/client.ts';
-import { formatDemoAccounts, hasAnyPerson, seedDemo } from '../../seed/identity-demo.ts';
-import { AccountError, createUser } from './accounts/service.ts';
-import { totpFor } from './credentials.ts';
+import { isRole } from '../domain/access/roles.ts';
+import { AccountError, createUser, totpFor } from '../features/identity/index.ts';
+import { verifyAudit } from '../platform/audit/audit.ts';
+import type { Progress } from '../platform/cli/progress.ts';
+import type { Config } from '../platform/config.ts';
+import type { DatabaseHandle } from '../platform/db/client.ts';
+import { formatDemoAccounts, hasAnyPerson, seedDemo } from '../seed/identity-demo.ts';
 
 export const IDENTITY_USAGE = `  users create          create a user: --email E --role R [--org SLUG] [--name N]; password on stdin
   audit verify          check the audit trail's hash chain; exit 1 naming the first broken entry

@@ -1,8 +1,8 @@
-import { REFERENCE_TABLES } from '../../bootstrap.ts';
-import type { Config } from '../../platform/config.ts';
-import type { DatabaseHandle } from '../../platform/db/client.ts';
-import type { JobDefinition } from '../../platform/jobs/index.ts';
-import { checkReferenceAge } from '../../platform/reference/check.ts';
+import { REFERENCE_TABLES } from './bootstrap.ts';
+import type { Config } from './platform/config.ts';
+import type { DatabaseHandle } from './platform/db/client.ts';
+import type { JobDefinition } from './platform/jobs/index.ts';
+import { checkReferenceAge } from './platform/reference/check.ts';
 
 export const REFERENCE_AGE_JOB = 'reference-age-check';
 

@@ -1,11 +1,11 @@
 /** The journey's part of `seed`: `--demo` adds the demo journeys, `--scale N` bulk-loads N synthetic journeys. */
 
-import type { Progress } from '../../platform/cli/progress.ts';
-import type { Config } from '../../platform/config.ts';
-import type { DatabaseHandle } from '../../platform/db/client.ts';
-import { seedJourneyDemo } from '../../seed/journeys.ts';
-import { seedScale } from '../../seed/scale.ts';
-import { journey } from './schema.ts';
+import { journey } from '../features/journey/index.ts';
+import type { Progress } from '../platform/cli/progress.ts';
+import type { Config } from '../platform/config.ts';
+import type { DatabaseHandle } from '../platform/db/client.ts';
+import { seedJourneyDemo } from '../seed/journeys.ts';
+import { seedScale } from '../seed/scale.ts';
 
 export const JOURNEY_USAGE = `  seed --demo           also create about fifty demo journeys in every stage (after the demo accounts)
   seed --scale N        bulk-load N synthetic journeys with event histories (for benchmarks; not in production)`;
