@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startJourneyUrl } from '../../src/features/journey/views.tsx';
+import { startJourneyUrl } from '../../src/features/journey/paths.tsx';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { type Browser as Party, setUpWay } from '../support/journey.ts';
 import { axeViolations, type Harness, SKIP_REASON, startHarness } from './harness.ts';

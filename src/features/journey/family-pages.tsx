@@ -10,9 +10,9 @@ import { definePage, type WebDeps } from '../../web/page.tsx';
 import type { FamilyService } from './family.ts';
 import { AddFamilyPage, type FamilyForm } from './family-views.tsx';
 import { familyMemberSchema } from './input.ts';
-import { actorOf, formOf, localise } from './pages.tsx';
+import { actorOf, formOf, localise } from './page-forms.ts';
+import { href, JOURNEY_PATHS } from './paths.tsx';
 import type { JourneyService } from './service.ts';
-import { href, JOURNEY_PATHS } from './views.tsx';
 
 /** Field errors in the visitor's language; the family's own rules (age, own address …) by name. */
 function familyErrors(ctx: ViewContext, errors: readonly FieldError[]): FieldError[] {

@@ -3,8 +3,9 @@ import { FAMILY_RELATIONSHIPS, FAMILY_TRAVEL } from '../../domain/journey/index.
 import type { FieldError } from '../../platform/http/errors.ts';
 import { CsrfField, ErrorSummary, RadioGroup, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
-import type { FamilyEntry, FamilyLink } from './family.ts';
-import { Badge, href, Page, pathwayTitle, Table, td } from './views.tsx';
+import type { FamilyEntry, FamilyLink } from './family-read.ts';
+import { href } from './paths.tsx';
+import { Badge, Page, pathwayTitle, Table, td } from './view-parts.tsx';
 
 /** "Familie" on a principal's journey: each linked journey the viewer may see, and (for the principal) "add". */
 export function FamilySection(props: {

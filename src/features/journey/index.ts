@@ -3,6 +3,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 export { resolveOwners } from './access.ts';
 export { createFamilyService, eraseFamilyNameOf, type FamilyService } from './family.ts';
 export { journeyJobs } from './jobs.ts';
+export { JOURNEY_PATHS, JourneyLinks, startJourneyUrl } from './paths.tsx';
 // The public surface of this feature: what other features and the composition root may use.
 export { journey } from './schema.ts';
 export {
@@ -14,7 +15,6 @@ export {
   stepRecord,
   stepRow,
 } from './service.ts';
-export { JOURNEY_PATHS, JourneyLinks, startJourneyUrl } from './views.tsx';
 
 /** Journeys, their family and the work queues, as an encapsulated feature plugin (ADR 0015). */
 export const journeyPlugin: FeaturePlugin = async (app, { deps, services }) => {

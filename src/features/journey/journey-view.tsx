@@ -1,0 +1,189 @@
+/** The journey page, per party: where the journey stands, what comes next, the steps, who takes part, its history. */
+import type { ComponentChildren } from 'preact';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { ErrorSummary } from '../../web/components.tsx';
+import type { ViewContext } from '../../web/context.ts';
+import { Actions } from './journey-actions.tsx';
+import { href } from './paths.tsx';
+import type { JourneyJson, Viewer } from './present.ts';
+import { type SharedDocument, SharedDocuments } from './shared-documents.tsx';
+import { dueText, statusBadge } from './step-status.tsx';
+import { Badge, msg, Notice, Page, pathwayTitle, Table, td } from './view-parts.tsx';
+
+export interface JourneyPageProps {
+  ctx: ViewContext;
+  journey: JourneyJson;
+  viewer: Viewer;
+  /** Organisations the viewer acts for (authorities: link to the steps they own). */
+  organisationIds: readonly string[];
+  consented: readonly { id: string; name: string }[];
+  employers: readonly { id: string; name: string }[];
+  history: readonly { version: number; type: string; at: Date; role: string }[];
+  /** Documents shared with the viewer (employer, counsellor, authority); undefined for the applicant. */
+  shared?: readonly SharedDocument[] | undefined;
+  /** The applicant's own documents, to answer a request for documents. */
+  own?: readonly SharedDocument[] | undefined;
+  notice?: Notice | undefined;
+  errors?: readonly FieldError[];
+  /** The family: linked journeys on a principal's journey, the link back on a family member's (family-views.tsx). */
+  family?: ComponentChildren;
+}
+
+export function JourneyPage(props: JourneyPageProps) {
+  const { ctx, journey: j, viewer } = props;
+  const { t } = ctx;
+  const required = j.steps.filter((s) => s.status !== 'not-required');
+  const done = required.filter((s) => s.status === 'decided' || s.status === 'withdrawn').length;
+  const title = t.t('journeys.journey.title', { pathway: pathwayTitle(ctx, j.pathway) });
+  const owners = [
+    ...new Map(
+      j.steps.flatMap((s) => (s.owner?.name ? [[s.owner.id, s.owner.name] as const] : [])),
+    ).entries(),
+  ];
+  return (
+    <Page ctx={ctx} title={title}>
+      <Notice ctx={ctx} notice={props.notice} />
+      <ErrorSummary ctx={ctx} errors={props.errors ?? []} />
+      <section aria-labelledby="where">
+        <h2 class="kern-heading-medium" id="where">
+          {t.t('journeys.journey.where')}
+        </h2>
+        <p class="kern-body" id="journey-status">
+          <Badge
+            kind={j.status === 'completed' ? 'success' : 'info'}
+            text={t.t(`journeys.journey.status.${j.status}`)}
+          />{' '}
+          {t.t('journeys.journey.where-text', { done, total: required.length })}
+        </p>
+      </section>
+      {props.family}
+      {j.tasks && (viewer === 'applicant' || viewer === 'counsellor' || viewer === 'family') ? (
+        <section aria-labelledby="next">
+          <h2 class="kern-heading-medium" id="next">
+            {t.t('journeys.journey.next')}
+          </h2>
+          {viewer === 'family' ? <p class="kern-body">{t.t('journeys.family.next-hint')}</p> : null}
+          {j.tasks.filter((x) => x.kind === 'act').length === 0 ? (
+            <p class="kern-body">{t.t('journeys.journey.next-none')}</p>
+          ) : null}
+          <ul class="kern-list">
+            {j.tasks.map((task) => (
+              <li key={task.step}>
+                <strong>{t.t(`journey.step.${task.step}`)}:</strong> {msg(ctx, task.message)}
+                {task.dueAt ? ` ${t.t('journeys.journey.by', { date: t.date(task.dueAt) })}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {j.employerTasks && viewer === 'employer' ? (
+        <section aria-labelledby="employer-tasks">
+          <h2 class="kern-heading-medium" id="employer-tasks">
+            {t.t('journeys.journey.employer-tasks')}
+          </h2>
+          <ul class="kern-list">
+            {j.employerTasks.map((task) => (
+              <li key={task.key}>
+                {msg(ctx, task.message)} ({t.t(task.done ? 'journeys.task.done' : 'journeys.task.open')})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Actions {...props} />
+      <section aria-labelledby="steps">
+        <h2 class="kern-heading-medium" id="steps">
+          {t.t('journeys.journey.steps')}
+        </h2>
+        <Table
+          caption={t.t('journeys.journey.steps')}
+          head={[
+            t.t('journeys.col.step'),
+            t.t('journeys.col.status'),
+            t.t('journeys.col.owner'),
+            t.t('journeys.col.due'),
+          ]}
+        >
+          {j.steps.map((s) => {
+            const mine = s.owner !== null && props.organisationIds.includes(s.owner.id);
+            return (
+              <tr key={s.kind} class="kern-table__row" id={`step-${s.kind}`}>
+                {td(
+                  <>
+                    {mine ? (
+                      <a class="kern-link" href={href(ctx, 'step', { id: j.id, step: s.kind })}>
+                        {t.t(`journey.step.${s.kind}`)}
+                      </a>
+                    ) : (
+                      t.t(`journey.step.${s.kind}`)
+                    )}
+                    {s.status === 'not-required' ? (
+                      <div class="kern-hint">
+                        {t.t('journeys.step.not-needed-reason', { reason: msg(ctx, s.reason) })}
+                      </div>
+                    ) : null}
+                  </>,
+                )}
+                {td(
+                  <>
+                    {statusBadge(ctx, s)}
+                    {s.deadlineStatus === 'breached' || s.deadlineStatus === 'near-breach' ? (
+                      <>
+                        {' '}
+                        <Badge
+                          kind={s.deadlineStatus === 'breached' ? 'danger' : 'warning'}
+                          text={t.t(`journey.deadline-status.${s.deadlineStatus}`)}
+                        />
+                      </>
+                    ) : null}
+                  </>,
+                )}
+                {td(s.owner?.name ?? t.t(`journey.role.${s.ownerRole}`))}
+                {td(dueText(ctx, s))}
+              </tr>
+            );
+          })}
+        </Table>
+      </section>
+      {viewer === 'applicant' ? (
+        <section aria-labelledby="who">
+          <h2 class="kern-heading-medium" id="who">
+            {t.t('journeys.journey.who')}
+          </h2>
+          <ul class="kern-list">
+            <li>{t.t('journeys.journey.who-you')}</li>
+            {j.employer?.name ? (
+              <li>{t.t('journeys.journey.who-employer', { name: j.employer.name })}</li>
+            ) : (
+              <li>{t.t('journeys.journey.who-none')}</li>
+            )}
+            {props.consented.map((c) => (
+              <li key={c.id}>{t.t('journeys.journey.who-consent', { name: c.name })}</li>
+            ))}
+            {owners.map(([id, name]) => (
+              <li key={id}>{t.t('journeys.journey.who-owner', { name })}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {props.shared ? <SharedDocuments ctx={ctx} documents={props.shared} /> : null}
+      <section aria-labelledby="history">
+        <h2 class="kern-heading-medium" id="history">
+          {t.t('journeys.journey.history')}
+        </h2>
+        <Table
+          caption={t.t('journeys.journey.history')}
+          head={[t.t('journeys.col.when'), t.t('journeys.col.what'), t.t('journeys.col.who')]}
+        >
+          {props.history.map((e) => (
+            <tr key={e.version} class="kern-table__row">
+              {td(t.date(e.at, 'short'))}
+              {td(e.type)}
+              {td(t.t(`journey.role.${e.role}`))}
+            </tr>
+          ))}
+        </Table>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,82 @@
+/** The lists of journeys: the employer's and the counsellor's, and an authority's work queue with its on-time rates. */
+import type { FastifyInstance } from 'fastify';
+import { momentOf } from '../../domain/journey/index.ts';
+import { definePage, type WebDeps } from '../../web/page.tsx';
+import { JourneyListPage, QueuePage } from './list-views.tsx';
+import { actorOf } from './page-forms.ts';
+import { JOURNEY_PATHS } from './paths.tsx';
+import { journeysFor, noticesFor, onTimeRate, workQueue } from './queries.ts';
+import type { JourneyService } from './service.ts';
+
+export function registerListPages(app: FastifyInstance, web: WebDeps, service: JourneyService) {
+  const db = service.db;
+  const today = () => momentOf(service.now().toISOString()).date;
+
+  definePage(app, web, {
+    paths: JOURNEY_PATHS.employer,
+    policy: { action: 'read', resource: 'journey' },
+    nav: { labelKey: 'journeys.employer.title', order: 5, roles: ['employer-admin', 'employer-member'] },
+    handler: async (req, _reply, ctx) => (
+      <JourneyListPage
+        ctx={ctx}
+        title={ctx.t.t('journeys.employer.title')}
+        none={ctx.t.t('journeys.employer.none')}
+        journeys={await journeysFor(db, actorOf(req), 'employer', service.now())}
+      />
+    ),
+  });
+
+  definePage(app, web, {
+    paths: JOURNEY_PATHS.counsellor,
+    policy: { action: 'read', resource: 'journey' },
+    nav: { labelKey: 'journeys.counsellor.title', order: 5, roles: ['counsellor'] },
+    handler: async (req, _reply, ctx) => (
+      <JourneyListPage
+        ctx={ctx}
+        title={ctx.t.t('journeys.counsellor.title')}
+        none={ctx.t.t('journeys.counsellor.none')}
+        journeys={await journeysFor(db, actorOf(req), 'counsellor', service.now())}
+      />
+    ),
+  });
+
+  definePage(app, web, {
+    paths: JOURNEY_PATHS.queue,
+    policy: { action: 'read', resource: 'work-queue' },
+    nav: {
+      labelKey: 'journeys.queue.title',
+      order: 5,
+      roles: [
+        'recognition-officer',
+        'foreigners-office-caseworker',
+        'mission-officer',
+        'employment-agency-officer',
+      ],
+    },
+    handler: async (req, _reply, ctx) => {
+      const actor = actorOf(req);
+      const offsetRaw = Number((req.query as Record<string, string>).offset ?? 0);
+      const offset = Number.isInteger(offsetRaw) && offsetRaw >= 0 && offsetRaw <= 1_000_000 ? offsetRaw : 0;
+      const limit = 50;
+      const day = today();
+      const queue = await workQueue(db, actor, day, service.deadlines.nearBreachDays, service.now(), {
+        limit,
+        offset,
+      });
+      const rates = await onTimeRate(db, queue.organisationIds, day);
+      const alerts = await noticesFor(db, { organisationIds: queue.organisationIds });
+      return (
+        <QueuePage
+          ctx={ctx}
+          items={queue.items}
+          total={queue.total}
+          totalIsLowerBound={queue.totalIsLowerBound}
+          offset={offset}
+          limit={limit}
+          rates={rates}
+          alerts={alerts}
+        />
+      );
+    },
+  });
+}

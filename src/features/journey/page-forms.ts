@@ -1,0 +1,59 @@
+/** Shared by the journey's pages: the posted form, the actor, field errors and notices in the visitor's language. */
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Actor } from '../../domain/access/policy.ts';
+import { AppError, type FieldError, fieldErrors } from '../../platform/http/errors.ts';
+import type { ViewContext } from '../../web/context.ts';
+import type { JourneyRefusal } from './service.ts';
+import type { Notice } from './view-parts.tsx';
+
+type Form = Record<string, string | undefined>;
+
+export function formOf(req: FastifyRequest): Form {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const out: Form = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated', { detail: 'Sign in first.' });
+  return req.actor;
+}
+
+/** Field errors in the visitor's language. */
+export function localise(ctx: ViewContext, errors: readonly FieldError[]): FieldError[] {
+  return errors.map((e) => ({
+    ...e,
+    message: ctx.t.t(
+      e.rule === 'required' || e.rule.startsWith('min')
+        ? 'journeys.error.required'
+        : e.rule === 'enum' || e.rule.startsWith('type')
+          ? 'journeys.error.choose'
+          : 'journeys.error.format',
+    ),
+  }));
+}
+
+export function parse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { data: z.output<S> } | { errors: FieldError[] } {
+  const r = schema.safeParse(input);
+  return r.success ? { data: r.data } : { errors: fieldErrors('body', r.error.issues) };
+}
+
+export function refusalNotice(ctx: ViewContext, error: JourneyRefusal): Notice {
+  const key = error.refusal.messageKey;
+  return {
+    kind: 'danger',
+    title: ctx.t.t('journeys.journey.refused'),
+    text: ctx.t.has(key) ? ctx.t.t(key) : error.refusal.code,
+  };
+}
+
+export const done = (ctx: ViewContext): Notice => ({
+  kind: 'success',
+  title: ctx.t.t('journeys.journey.done'),
+});
+export const saved = (req: FastifyRequest) => String(req.url).includes('done=1');

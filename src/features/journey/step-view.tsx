@@ -1,0 +1,203 @@
+/** The step page: the step's status, checklist and documents; for the authority owning it, the form to decide it. */
+import { STEP_KINDS, STEP_ROLES, type StepKind } from '../../domain/journey/index.ts';
+import type { PathwayId } from '../../domain/law/index.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { CsrfField, ErrorSummary, RadioGroup, Select, TextArea, TextInput } from '../../web/components.tsx';
+import type { ViewContext } from '../../web/context.ts';
+import type { DocumentView } from '../documents/index.ts';
+import { checklistFor, contentUrl, DocumentChecklist } from '../documents/index.ts';
+import { RECORD_PROFESSIONS } from '../registry/index.ts';
+import { href } from './paths.tsx';
+import type { JourneyJson } from './present.ts';
+import { type SharedDocument, SharedDocuments } from './shared-documents.tsx';
+import { dueText, statusBadge } from './step-status.tsx';
+import { Notice, Page, pathwayTitle } from './view-parts.tsx';
+
+export interface StepForm {
+  action?: string;
+  outcome?: string;
+  reason?: string;
+  missing?: string;
+  birthDate?: string;
+  professionKey?: string;
+  professionTitle?: string;
+  legalBasis?: string;
+  adjustmentMeasures?: string;
+}
+
+export function StepPage(props: {
+  ctx: ViewContext;
+  journey: JourneyJson;
+  applicantName: string;
+  step: StepKind;
+  /** The ids of the documents attached to the step (all of them; the page shows what the viewer may know). */
+  attached?: readonly string[];
+  /** The viewer's organisation owns the step: its form, and attached documents not shared with it as placeholders. */
+  works?: boolean;
+  /** The viewer is the applicant. */
+  own?: boolean;
+  shared?: readonly SharedDocument[];
+  /** The applicant's documents the authority may read, for the checklist. */
+  documentViews?: readonly DocumentView[];
+  form?: StepForm;
+  errors?: readonly FieldError[];
+  notice?: Notice | undefined;
+}) {
+  const { ctx, journey: j } = props;
+  const { t } = ctx;
+  const s = j.steps.find((x) => x.kind === props.step);
+  if (!s) return null;
+  const f = props.form ?? {};
+  const err = (field: string) => props.errors?.find((e) => e.field === field);
+  const final = s.status === 'decided' || s.status === 'withdrawn';
+  const outcomes = STEP_ROLES[s.kind].outcomes;
+  const actions = ['start-review', 'request-documents', 'documents-complete', 'decide'] as const;
+  // The applicant (every document is theirs) and the step's owner see every attached document; others only those
+  // shared with them, and nothing of how many others there are.
+  const own = props.own === true;
+  const attached = (props.attached ?? []).filter(
+    (d) => props.works || own || props.shared?.some((x) => x.id === d),
+  );
+  return (
+    <Page ctx={ctx} title={t.t(`journey.step.${s.kind}`)}>
+      <Notice ctx={ctx} notice={props.notice} />
+      <ErrorSummary ctx={ctx} errors={props.errors ?? []} />
+      <p class="kern-body">{t.t('journeys.step.applicant', { name: props.applicantName })}</p>
+      <p class="kern-body">
+        {statusBadge(ctx, s)} {dueText(ctx, s)}
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={href(ctx, 'journey', { id: j.id })}>
+          {t.t('journeys.journey.title', { pathway: pathwayTitle(ctx, j.pathway) })}
+        </a>
+      </p>
+      <DocumentChecklist
+        ctx={ctx}
+        items={checklistFor(s.kind, j.pathway as PathwayId)}
+        documents={props.documentViews ?? []}
+      />
+      {s.missing.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{t.t('journeys.step.missing')}</h2>
+          <ul class="kern-list">
+            {s.missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2 class="kern-heading-medium">{t.t('journeys.step.documents')}</h2>
+      {attached.length === 0 ? (
+        <p class="kern-body">
+          {t.t(props.works || own ? 'journeys.step.documents-none' : 'journeys.step.documents-none-shared')}
+        </p>
+      ) : (
+        <ul class="kern-list">
+          {attached.map((d) => {
+            const shared = props.shared?.find((x) => x.id === d);
+            return (
+              <li key={d}>
+                {shared ? (
+                  <a class="kern-link" href={contentUrl(shared.id)}>
+                    {shared.fileName}
+                  </a>
+                ) : (
+                  t.t('journeys.step.document-not-shared')
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <SharedDocuments ctx={ctx} documents={props.shared ?? []} />
+      {props.works ? (
+        <>
+          <h2 class="kern-heading-medium">{t.t('journeys.step.decide')}</h2>
+          {final ? (
+            <p class="kern-body">{t.t('journeys.step.final')}</p>
+          ) : (
+            <form method="post" action={href(ctx, 'step', { id: j.id, step: s.kind })} novalidate>
+              <CsrfField ctx={ctx} />
+              <RadioGroup
+                name="action"
+                label={t.t('journeys.field.action')}
+                value={f.action ?? ''}
+                error={err('body.action')}
+                options={actions.map((a) => ({ value: a, label: t.t(`journeys.action.${a}`) }))}
+              />
+              <RadioGroup
+                name="outcome"
+                label={t.t('journeys.field.outcome')}
+                value={f.outcome ?? ''}
+                error={err('body.outcome')}
+                options={outcomes.map((o) => ({ value: o, label: t.t(`journey.outcome.${o}`) }))}
+              />
+              <TextArea
+                name="reason"
+                label={t.t('journeys.field.reason')}
+                hint={t.t('journeys.field.reason-hint')}
+                value={f.reason ?? ''}
+                maxLength={4000}
+                error={err('body.reason')}
+              />
+              <TextArea
+                name="missing"
+                label={t.t('journeys.field.missing')}
+                value={f.missing ?? ''}
+                rows={3}
+                error={err('body.missing')}
+              />
+              {s.kind === 'recognition' ? (
+                <fieldset class="kern-fieldset">
+                  <legend class="kern-label">{t.t('journeys.record.title')}</legend>
+                  <p class="kern-hint">{t.t('journeys.record.hint')}</p>
+                  <TextInput
+                    name="record.birthDate"
+                    label={t.t('journeys.record.birth-date')}
+                    value={f.birthDate ?? ''}
+                    width={16}
+                    error={err('body.record.birthDate')}
+                  />
+                  <Select
+                    name="record.professionKey"
+                    label={t.t('journeys.record.profession-key')}
+                    value={f.professionKey ?? ''}
+                    error={err('body.record.professionKey')}
+                    options={[
+                      { value: '', label: '–' },
+                      ...RECORD_PROFESSIONS.map((p) => ({ value: p, label: p })),
+                    ]}
+                  />
+                  <TextInput
+                    name="record.professionTitle"
+                    label={t.t('journeys.record.profession-title')}
+                    value={f.professionTitle ?? ''}
+                    error={err('body.record.professionTitle')}
+                  />
+                  <TextInput
+                    name="record.legalBasis"
+                    label={t.t('journeys.record.legal-basis')}
+                    value={f.legalBasis ?? ''}
+                    error={err('body.record.legalBasis')}
+                  />
+                  <TextArea
+                    name="record.adjustmentMeasures"
+                    label={t.t('journeys.record.adjustment-measures')}
+                    value={f.adjustmentMeasures ?? ''}
+                    rows={3}
+                    error={err('body.record.adjustmentMeasures')}
+                  />
+                </fieldset>
+              ) : null}
+              <button class="kern-btn kern-btn--primary" type="submit">
+                <span class="kern-label">{t.t('journeys.button.save')}</span>
+              </button>
+            </form>
+          )}
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+export const ALL_STEPS = STEP_KINDS;
