@@ -6,7 +6,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access/policy.ts';
 import { momentOf } from '../../domain/journey/index.ts';
-import { AppError, parseInput } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { I18n } from '../../platform/i18n/index.ts';
 import type { RecordsService } from '../registry/index.ts';
 import { journeyRoleOf } from './access.ts';
@@ -57,64 +58,57 @@ export function registerJourneyApi(
   records?: RecordsService,
 ) {
   const today = () => momentOf(service.now().toISOString()).date;
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
-  app.post(
+  api.post(
     '/api/v1/journeys',
     {
-      config: {
-        policy: { action: 'create', resource: 'journey' },
-        openapi: {
-          summary:
-            'Open a journey for the signed-in applicant (owners resolved from the registry); honours Idempotency-Key',
-          tags,
-          body: openSchema,
-          success: { status: 201 },
-        },
+      config: { policy: { action: 'create', resource: 'journey' } },
+      schema: {
+        summary:
+          'Open a journey for the signed-in applicant (owners resolved from the registry); honours Idempotency-Key',
+        tags,
+        body: openSchema,
+        success: { status: 201 },
       },
     },
     async (req, res) => {
       const actor = requireSignedIn(req);
       const key = idempotencyKeyOf(req.headers);
-      const body = parseInput(openSchema, req.body, 'body');
-      return reply(res, req, i18n, await service.openOutcome(actor, body, key), created(res));
+      return reply(res, req, i18n, await service.openOutcome(actor, req.body, key), created(res));
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/journeys',
     {
-      config: {
-        policy: { action: 'read', resource: 'journey' },
-        openapi: {
-          summary: 'Journeys the actor sees as applicant, employer or counsellor',
-          tags,
-          query: listQuery,
-        },
+      config: { policy: { action: 'read', resource: 'journey' } },
+      schema: {
+        summary: 'Journeys the actor sees as applicant, employer or counsellor',
+        tags,
+        querystring: listQuery,
       },
     },
     async (req) => {
       const actor = requireSignedIn(req);
-      const q = parseInput(listQuery, req.query, 'query');
-      return { journeys: await journeysFor(service.db, actor, q.as, service.now()) };
+      return { journeys: await journeysFor(service.db, actor, req.query.as, service.now()) };
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/journeys/:id',
     {
-      config: {
-        policy: { action: 'read', resource: 'journey' },
-        openapi: {
-          summary:
-            'A journey with its steps (kind, status, outcome, owner, dueAt, pausedSince), tasks, the linked family journeys the reader may see (family) and, on a linked journey, the family member (familyMember)',
-          tags,
-          params: idParam,
-        },
+      config: { policy: { action: 'read', resource: 'journey' } },
+      schema: {
+        summary:
+          'A journey with its steps (kind, status, outcome, owner, dueAt, pausedSince), tasks, the linked family journeys the reader may see (family) and, on a linked journey, the family member (familyMember)',
+        tags,
+        params: idParam,
       },
     },
     async (req) => {
       const actor = requireSignedIn(req);
-      const { id } = parseInput(idParam, req.params, 'params');
+      const { id } = req.params;
       const read = await service.read(actor, id);
       const day = today();
       const link = await family.linkOf(actor, read.row);
@@ -132,41 +126,36 @@ export function registerJourneyApi(
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/journeys/:id/family-members',
     {
-      config: {
-        policy: { action: 'create', resource: 'journey' },
-        openapi: {
-          summary:
-            'Add a spouse or minor child to one’s own journey: opens their linked journey and invites them by mail; honours Idempotency-Key',
-          tags,
-          params: idParam,
-          body: familyMemberSchema,
-          success: { status: 201 },
-        },
+      config: { policy: { action: 'create', resource: 'journey' } },
+      schema: {
+        summary:
+          'Add a spouse or minor child to one’s own journey: opens their linked journey and invites them by mail; honours Idempotency-Key',
+        tags,
+        params: idParam,
+        body: familyMemberSchema,
+        success: { status: 201 },
       },
     },
     async (req, res) => {
       const actor = requireSignedIn(req);
-      const { id } = parseInput(idParam, req.params, 'params');
+      const { id } = req.params;
       const key = idempotencyKeyOf(req.headers);
-      const body = parseInput(familyMemberSchema, req.body, 'body');
-      return reply(res, req, i18n, await outcomeOf(family.add(actor, id, body, key)), created(res));
+      return reply(res, req, i18n, await outcomeOf(family.add(actor, id, req.body, key)), created(res));
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/journeys/:id/events',
     {
-      config: {
-        policy: { action: 'read', resource: 'journey' },
-        openapi: { summary: 'The event history of a journey (the timeline)', tags, params: idParam },
-      },
+      config: { policy: { action: 'read', resource: 'journey' } },
+      schema: { summary: 'The event history of a journey (the timeline)', tags, params: idParam },
     },
     async (req) => {
       const actor = requireSignedIn(req);
-      const { id } = parseInput(idParam, req.params, 'params');
+      const { id } = req.params;
       const read = await service.events(actor, id);
       const viewer = viewerOf(read);
       return {
@@ -182,25 +171,23 @@ export function registerJourneyApi(
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/journeys/:id/commands',
     {
-      config: {
-        policy: { action: 'update', resource: 'journey' },
-        openapi: {
-          summary:
-            'Send a command (submit, start-review, request-documents, decide …); refusals are problem+json 403/404/409/422; honours Idempotency-Key',
-          tags,
-          params: idParam,
-          body: commandSchema,
-        },
+      config: { policy: { action: 'update', resource: 'journey' } },
+      schema: {
+        summary:
+          'Send a command (submit, start-review, request-documents, decide …); refusals are problem+json 403/404/409/422; honours Idempotency-Key',
+        tags,
+        params: idParam,
+        body: commandSchema,
       },
     },
     async (req, res) => {
       const actor = requireSignedIn(req);
-      const { id } = parseInput(idParam, req.params, 'params');
+      const { id } = req.params;
       const key = idempotencyKeyOf(req.headers);
-      const body = parseInput(commandSchema, req.body, 'body');
+      const body = req.body;
       const due = recordDue(body);
       requireRecord(due);
       const outcome = await service.commandOutcome(actor, id, toCommandInput(body), key);
@@ -217,22 +204,20 @@ export function registerJourneyApi(
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/work-queue',
     {
-      config: {
-        policy: { action: 'read', resource: 'work-queue' },
-        openapi: {
-          summary:
-            'Open steps owned by the actor’s authority, earliest deadline first, overdue marked, on-time rate',
-          tags,
-          query: queueQuery,
-        },
+      config: { policy: { action: 'read', resource: 'work-queue' } },
+      schema: {
+        summary:
+          'Open steps owned by the actor’s authority, earliest deadline first, overdue marked, on-time rate',
+        tags,
+        querystring: queueQuery,
       },
     },
     async (req) => {
       const actor = requireSignedIn(req);
-      const q = parseInput(queueQuery, req.query, 'query');
+      const q = req.query;
       const day = today();
       const queue = await workQueue(
         service.db,

@@ -23,6 +23,24 @@ describe('GET /api/openapi.json', () => {
     assert.ok(districts.responses['4XX']);
   });
 
+  it('documents the journey API from its route schemas: path and query parameters, body, success status', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    const open = doc.paths['/api/v1/journeys'].post;
+    assert.ok(open.requestBody.content['application/json'].schema.properties.facts);
+    assert.ok(open.responses['201']);
+    const command = doc.paths['/api/v1/journeys/{id}/commands'].post;
+    assert.deepEqual(
+      command.parameters.map((p: { name: string; in: string }) => [p.name, p.in]),
+      [['id', 'path']],
+    );
+    assert.ok(
+      command.requestBody.content['application/json'].schema.oneOf ??
+        command.requestBody.content['application/json'].schema.anyOf,
+    );
+    const queue = doc.paths['/api/v1/work-queue'].get;
+    assert.deepEqual(queue.parameters.map((p: { name: string }) => p.name).sort(), ['limit', 'offset']);
+  });
+
   it('lists every API route of the app, each with a summary and its access policy', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     for (const r of apiRoutes(t.app)) {
