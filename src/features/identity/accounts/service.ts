@@ -1,8 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { checkPassword, type PasswordProblem } from '../../../domain/access/passwords.ts';
+import type { Actor } from '../../../domain/access/policy.ts';
 import { type OrganisationKind, ROLE_ORGANISATION_KINDS, type Role } from '../../../domain/access/roles.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
-import type { DbOrTx } from '../../../platform/db/client.ts';
+import type { Database, DbOrTx } from '../../../platform/db/client.ts';
 import {
   findOrganisationBySlug,
   findPerson,
@@ -17,8 +18,10 @@ import type { RegistryBodyRef } from '../../registry/index.ts';
 import { linkRegistryBodies } from '../admin/registry-bodies.ts';
 import { commonPasswords, hashPassword, newTotpSecret, verifyPassword } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';
+import { authorizePersonal } from '../http.ts';
 import type { session } from '../schema.ts';
 import { createSession, revokeAllSessions } from '../sessions/service.ts';
+import { accountView } from './data.ts';
 
 export class AccountError extends Error {
   readonly reason:
@@ -276,5 +279,13 @@ export async function changePassword(
       now,
     );
     return { kind: 'ok' as const, token };
+  });
+}
+
+/** One's own account (GET /api/v1/me and the account page), read with its audit entry. */
+export async function ownAccount(db: Database, actor: Actor, now: Date) {
+  return db.transaction(async (tx) => {
+    await authorizePersonal(tx, now, actor, 'read', 'account', actor.personId, 'own account');
+    return accountView(tx, actor.personId);
   });
 }

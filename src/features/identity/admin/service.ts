@@ -1,7 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Jurisdiction } from '../../../domain/access/jurisdiction.ts';
+import type { Actor } from '../../../domain/access/policy.ts';
 import { ROLE_ORGANISATION_KINDS, type Role } from '../../../domain/access/roles.ts';
-import type { DbOrTx } from '../../../platform/db/client.ts';
+import { appendAudit } from '../../../platform/audit/audit.ts';
+import type { Database, DbOrTx } from '../../../platform/db/client.ts';
+import { listOutbox } from '../../../platform/mail/mailer.ts';
 import {
   findOrganisation,
   findPersonByEmail,
@@ -14,7 +17,9 @@ import {
 } from '../../people/index.ts';
 import { grantRole, revokeRole } from '../accounts/service.ts';
 import type { IdentityDeps } from '../deps.ts';
+import { authorizeOrganisation } from '../http.ts';
 import { sendTokenMail } from '../mailed-tokens.ts';
+import { handleErasure, listErasureRequests } from './erasure.ts';
 
 const INVITE_LIFETIME_MS = 7 * 24 * 3_600_000;
 
@@ -79,6 +84,119 @@ export async function revokeMembership(
   now: Date,
 ): Promise<number> {
   return revokeRole(tx, personId, role, now, actorPersonId, organisationId);
+}
+
+/**
+ * Gives a person a role in an organisation on the actor's request, authorised and audited in one transaction;
+ * null when the organisation is outside the actor's reach (answer 404, as for no organisation).
+ */
+export async function inviteMember(
+  deps: IdentityDeps,
+  actor: Actor,
+  input: { organisationId: string; email: string; role: Role; displayName?: string | undefined },
+): Promise<InviteResult | null> {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const d = await authorizeOrganisation(
+      tx,
+      now,
+      actor,
+      'create',
+      'role-assignment',
+      input.organisationId,
+      'account administration',
+    );
+    // An employer administrator manages employer roles only; the organisation kind enforces that.
+    return d.allow ? inviteToOrganisation(deps, tx, input, actor.personId) : null;
+  });
+}
+
+/** Revokes a member's role on the actor's request, authorised and audited; 0 when nothing was revoked (404). */
+export async function revokeMember(
+  db: Database,
+  actor: Actor,
+  input: { organisationId: string; personId: string; role: Role },
+  now: Date,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const d = await authorizeOrganisation(
+      tx,
+      now,
+      actor,
+      'revoke',
+      'role-assignment',
+      input.organisationId,
+      'account administration',
+    );
+    if (!d.allow) return 0;
+    return revokeMembership(tx, input.personId, input.role, input.organisationId, actor.personId, now);
+  });
+}
+
+/** The mails in the outbox (installations without SMTP), read by an administrator with its audit entry. */
+export async function readOutbox(db: Database, actorPersonId: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const mails = await listOutbox(tx);
+    await appendAudit(
+      tx,
+      {
+        actorPersonId,
+        actorRole: 'administrator',
+        action: 'read',
+        objectType: 'outbox',
+        purpose: 'mail delivery without SMTP',
+        result: 'success',
+      },
+      now,
+    );
+    return mails;
+  });
+}
+
+/** The erasure requests (Art. 17 GDPR), read by an administrator with its audit entry. */
+export async function readErasureRequests(db: Database, actorPersonId: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const rows = await listErasureRequests(tx);
+    await appendAudit(
+      tx,
+      {
+        actorPersonId,
+        actorRole: 'administrator',
+        action: 'read',
+        objectType: 'erasure-request',
+        purpose: 'Art. 17 GDPR',
+        result: 'success',
+      },
+      now,
+    );
+    return rows;
+  });
+}
+
+/**
+ * An administrator's decision on an erasure request; what the erasure hooks leave for after the commit runs once it
+ * is committed. False when there is no open request with this id (404).
+ */
+export async function decideErasureRequest(
+  deps: IdentityDeps,
+  input: { id: string; outcome: 'erased' | 'refused'; note?: string | undefined },
+  actorPersonId: string,
+): Promise<boolean> {
+  const afterCommit: Array<() => Promise<void>> = [];
+  const ok = await deps.db.transaction((tx) =>
+    handleErasure(
+      tx,
+      input.id,
+      input.outcome,
+      input.note,
+      actorPersonId,
+      deps.now(),
+      deps.erasureHooks,
+      afterCommit,
+    ),
+  );
+  if (ok) for (const work of afterCommit) await work();
+  return ok;
 }
 
 export interface OrganisationOverview {

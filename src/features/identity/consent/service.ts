@@ -1,8 +1,10 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Actor } from '../../../domain/access/policy.ts';
 import { appendAudit, entriesAbout } from '../../../platform/audit/audit.ts';
-import type { DbOrTx } from '../../../platform/db/client.ts';
+import type { Database, DbOrTx } from '../../../platform/db/client.ts';
 import { consent, findOrganisation, organisation, person } from '../../people/index.ts';
 import { accountView, applicantView } from '../accounts/data.ts';
+import { authorizePersonal } from '../http.ts';
 import { listActiveSessions } from '../sessions/service.ts';
 
 export async function consentsOf(db: DbOrTx, personId: string) {
@@ -143,4 +145,20 @@ export async function exportData(db: DbOrTx, personId: string, now: Date) {
       auditTrail: 'Audit entries are kept for the legal retention period even after erasure of the account.',
     },
   };
+}
+
+/** The export of one's own data (Art. 15 GDPR), authorised and audited in one transaction. */
+export async function exportOwnData(db: Database, actor: Actor, now: Date) {
+  return db.transaction(async (tx) => {
+    await authorizePersonal(
+      tx,
+      now,
+      actor,
+      'export',
+      'account',
+      actor.personId,
+      'data export (Art. 15 GDPR)',
+    );
+    return exportData(tx, actor.personId, now);
+  });
 }

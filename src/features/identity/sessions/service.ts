@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { type RoleClass, strictestClass } from '../../../domain/access/roles.ts';
 import { sessionState } from '../../../domain/access/sessions.ts';
-import type { DbOrTx } from '../../../platform/db/client.ts';
+import { appendAudit } from '../../../platform/audit/audit.ts';
+import type { Database, DbOrTx } from '../../../platform/db/client.ts';
 import {
   type MembershipView,
   membershipsFrom,
@@ -122,4 +123,53 @@ export async function listActiveSessions(db: DbOrTx, personId: string, now: Date
     .where(and(eq(session.personId, personId), isNull(session.revokedAt)))
     .orderBy(desc(session.createdAt));
   return rows.filter((r) => sessionState(r, now) === 'active' && !r.pendingSecondFactor);
+}
+
+/** The person's active sessions as they see them, the session of this request marked `current`. */
+export async function sessionsOverview(db: DbOrTx, auth: Authenticated, now: Date) {
+  const rows = await listActiveSessions(db, auth.person.id, now);
+  return rows.map((s) => ({
+    id: s.idHash,
+    current: s.idHash === auth.session.idHash,
+    createdAt: s.createdAt,
+    lastSeenAt: s.lastSeenAt,
+    userAgent: s.userAgent,
+  }));
+}
+
+/** Ends one of the person's own active sessions; false when it is not one of theirs (answer 404). */
+export async function revokeOwnSession(
+  db: DbOrTx,
+  personId: string,
+  idHash: string,
+  now: Date,
+): Promise<boolean> {
+  const mine = (await listActiveSessions(db, personId, now)).some((s) => s.idHash === idHash);
+  if (mine) await revokeSession(db, idHash, now);
+  return mine;
+}
+
+/** Signs out of this session, or of every session of its person, with its audit entry. */
+export async function signOut(
+  db: Database,
+  auth: Authenticated,
+  everywhere: boolean,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (everywhere) await revokeAllSessions(tx, auth.person.id, now);
+    else await revokeSession(tx, auth.session.idHash, now);
+    await appendAudit(
+      tx,
+      {
+        actorPersonId: auth.person.id,
+        action: everywhere ? 'sign-out-everywhere' : 'sign-out',
+        objectType: 'session',
+        subjectPersonId: auth.person.id,
+        purpose: 'authentication',
+        result: 'success',
+      },
+      now,
+    );
+  });
 }

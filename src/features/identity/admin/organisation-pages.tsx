@@ -1,16 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isOrganisationKind, isRole } from '../../../domain/access/roles.ts';
-import { appendAudit } from '../../../platform/audit/audit.ts';
+import { isOrganisationKind } from '../../../domain/access/roles.ts';
 import { isUniqueViolation } from '../../../platform/db/client.ts';
 import { AppError, type FieldError } from '../../../platform/http/errors.ts';
 import type { ViewContext } from '../../../web/context.ts';
 import { definePage, type WebDeps } from '../../../web/page.tsx';
-import { localizedUrl } from '../../../web/paths.ts';
-import { findOrganisation, findPersonByEmail, jurisdictionsOf } from '../../people/index.ts';
+import { findOrganisation, jurisdictionsOf } from '../../people/index.ts';
 import { registryBodyKey } from '../../registry/index.ts';
 import { createOrganisation } from '../accounts/service.ts';
 import type { IdentityDeps } from '../deps.ts';
-import { authorizeOrganisation, endSessionsOf, requireActor } from '../http.ts';
+import { authorizeOrganisation, requireActor } from '../http.ts';
+import { fieldError, formFields, formValues, pageUrl } from '../page-requests.ts';
 import { IDENTITY_PATHS } from '../paths.ts';
 import type { OrganisationForm } from './organisation-form.tsx';
 import { JurisdictionPage, NewOrganisationPage } from './organisation-views.tsx';
@@ -30,180 +29,31 @@ import {
   registryBodyChoices,
   registryBodyProblems,
 } from './registry-bodies.ts';
-import { inviteToOrganisation, manageableOrganisations, revokeMembership } from './service.ts';
-import { ADMIN_NOTICES, type AdminNotice, OrganisationsPage } from './views.tsx';
-
-/** All values of a form field (checkboxes send one value each). */
-function values(req: FastifyRequest, name: string, maxLength = 16): string[] {
-  const v = ((req.body ?? {}) as Record<string, unknown>)[name];
-  const list = Array.isArray(v) ? v : [v];
-  return list.filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, maxLength));
-}
 
 function selectionFrom(req: FastifyRequest): JurisdictionSelection {
   return {
-    nationwide: values(req, 'nationwide').includes('1'),
-    states: values(req, 'state'),
-    districts: values(req, 'district'),
-    countries: values(req, 'country'),
+    nationwide: formValues(req, 'nationwide').includes('1'),
+    states: formValues(req, 'state'),
+    districts: formValues(req, 'district'),
+    countries: formValues(req, 'country'),
   };
 }
 
-function form(req: FastifyRequest): Record<string, string> {
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-}
-
-/** Administration of organisations' members in the web interface (administrators; employer administrators for their own). */
-export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, deps: IdentityDeps) {
+/** A new organisation, and an organisation's name, seat, jurisdiction and registry bodies (administrators). */
+export function registerOrganisationPages(app: FastifyInstance, web: WebDeps, deps: IdentityDeps) {
   const { db } = deps;
-  const url = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS) =>
-    localizedUrl(IDENTITY_PATHS[key], ctx.locale);
-
-  const view = async (
-    req: FastifyRequest,
-    ctx: ViewContext,
-    errors: FieldError[] = [],
-    extra: { notice?: AdminNotice; endSessionsEmail?: string } = {},
-  ) => {
-    const { actor } = requireActor(req);
-    const isAdmin = actor.memberships.some((m) => m.role === 'administrator');
-    const own = actor.memberships
-      .filter((m) => m.role === 'employer-admin' && m.organisationId)
-      .map((m) => m.organisationId ?? '');
-    const now = deps.now();
-    const organisations = await db.transaction(async (tx) => {
-      const rows = await manageableOrganisations(tx, isAdmin ? 'all' : own);
-      await appendAudit(
-        tx,
-        {
-          actorPersonId: actor.personId,
-          actorRole: isAdmin ? 'administrator' : 'employer-admin',
-          action: 'read',
-          objectType: 'role-assignment',
-          purpose: 'account administration',
-          result: 'success',
-        },
-        now,
-      );
-      return rows;
-    });
-    return (
-      <OrganisationsPage
-        ctx={ctx}
-        organisations={organisations}
-        choices={await jurisdictionChoices(db, ctx.locale)}
-        isAdmin={isAdmin}
-        errors={errors}
-        {...extra}
-      />
-    );
-  };
-
-  definePage(app, web, {
-    paths: IDENTITY_PATHS.organisations,
-    policy: { action: 'create', resource: 'role-assignment' },
-    handler: async (req, _reply, ctx) => {
-      const done = (req.query as Record<string, unknown>).done;
-      const notice = ADMIN_NOTICES.find((n) => n === done);
-      return view(req, ctx, [], notice ? { notice } : {});
-    },
-  });
-
-  definePage(app, web, {
-    paths: IDENTITY_PATHS.organisationsInvite,
-    method: 'POST',
-    policy: { action: 'create', resource: 'role-assignment' },
-    handler: async (req, _reply, ctx) => {
-      const { actor } = requireActor(req);
-      const f = form(req);
-      const organisationId = (f.organisationId ?? '').slice(0, 64);
-      const email = (f[`email-${organisationId}`] ?? '').trim().slice(0, 320);
-      const role = f[`role-${organisationId}`];
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !isRole(role)) {
-        const error = {
-          field: `email-${organisationId}`,
-          rule: 'format:email',
-          message: ctx.t.t('identity.error.email-required'),
-        };
-        return { status: 422, view: await view(req, ctx, [error]) };
-      }
-      const now = deps.now();
-      const result = await db.transaction(async (tx) => {
-        const d = await authorizeOrganisation(
-          tx,
-          now,
-          actor,
-          'create',
-          'role-assignment',
-          organisationId,
-          'account administration',
-        );
-        return d.allow
-          ? inviteToOrganisation(deps, tx, { organisationId, email, role }, actor.personId)
-          : null;
-      });
-      if (!result || result.kind === 'no-organisation')
-        throw new AppError('not-found', { detail: 'No such organisation.' });
-      if (result.kind === 'wrong-role') {
-        const error = {
-          field: `role-${organisationId}`,
-          rule: 'organisation-kind',
-          message: ctx.t.t('identity.organisations.wrong-role'),
-        };
-        return { status: 422, view: await view(req, ctx, [error]) };
-      }
-      return { redirect: url(ctx, 'organisations') };
-    },
-  });
-
-  definePage(app, web, {
-    paths: IDENTITY_PATHS.organisationsRevoke,
-    method: 'POST',
-    policy: { action: 'revoke', resource: 'role-assignment' },
-    handler: async (req, _reply, ctx) => {
-      const { actor } = requireActor(req);
-      const f = form(req);
-      const organisationId = (f.organisationId ?? '').slice(0, 64);
-      const personId = f.personId ?? '';
-      const role = f.role;
-      const now = deps.now();
-      const revoked =
-        isRole(role) && /^[0-9a-f-]{36}$/i.test(personId)
-          ? await db.transaction(async (tx) => {
-              const d = await authorizeOrganisation(
-                tx,
-                now,
-                actor,
-                'revoke',
-                'role-assignment',
-                organisationId,
-                'account administration',
-              );
-              return d.allow ? revokeMembership(tx, personId, role, organisationId, actor.personId, now) : 0;
-            })
-          : 0;
-      if (revoked === 0) throw new AppError('not-found', { detail: 'No such role in this organisation.' });
-      return { redirect: url(ctx, 'organisations') };
-    },
-  });
 
   const orgForm = (req: FastifyRequest): OrganisationForm => {
-    const f = form(req);
+    const f = formFields(req);
     return {
       kind: (f.kind ?? '').slice(0, 64),
       name: (f.name ?? '').trim().slice(0, 300),
       seatDistrict: (f.seatDistrict ?? '').slice(0, 16),
       seatCountry: (f.seatCountry ?? '').slice(0, 16),
       selection: selectionFrom(req),
-      registryBodies: values(req, 'registryBody', 100).slice(0, 500),
+      registryBodies: formValues(req, 'registryBody', 100).slice(0, 500),
     };
   };
-  const fieldError = (ctx: ViewContext, field: string, rule: string, key: string): FieldError => ({
-    field,
-    rule,
-    message: ctx.t.t(key),
-  });
   const selectionError = (ctx: ViewContext) =>
     fieldError(ctx, 'jurisdiction', 'reference', 'identity.organisations.error.reference');
   /** Name, seat and jurisdiction checked against the reference data. */
@@ -326,7 +176,7 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
         if (again?.errors.length) return refuse(again.errors);
         throw error;
       }
-      return { redirect: `${url(ctx, 'organisations')}?done=created` };
+      return { redirect: `${pageUrl(ctx, 'organisations')}?done=created` };
     },
   });
 
@@ -427,37 +277,7 @@ export function registerIdentityAdminPages(app: FastifyInstance, web: WebDeps, d
         throw error;
       }
       if (!ok) throw new AppError('not-found', { detail: 'No such organisation.' });
-      return { redirect: `${url(ctx, 'organisations')}?done=jurisdiction` };
-    },
-  });
-
-  definePage(app, web, {
-    paths: IDENTITY_PATHS.endSessions,
-    method: 'POST',
-    policy: { action: 'revoke', resource: 'session' },
-    handler: async (req, _reply, ctx) => {
-      const { actor } = requireActor(req);
-      const f = form(req);
-      let personId = (f.personId ?? '').slice(0, 64);
-      const email = (f.email ?? '').trim().slice(0, 320);
-      if (!personId) {
-        const found = email ? await findPersonByEmail(db, email) : undefined;
-        if (!found) {
-          const error = fieldError(
-            ctx,
-            'email',
-            'known-account',
-            email ? 'identity.organisations.no-person' : 'identity.error.email-required',
-          );
-          return { status: 422, view: await view(req, ctx, [error], { endSessionsEmail: email }) };
-        }
-        personId = found.id;
-      }
-      const now = deps.now();
-      const ok = await endSessionsOf(db, actor, personId, now);
-      if (!ok) throw new AppError('not-found', { detail: 'No such person.' });
-      if (personId === actor.personId) return { redirect: localizedUrl(IDENTITY_PATHS.signIn, ctx.locale) };
-      return { redirect: `${url(ctx, 'organisations')}?done=sessions` };
+      return { redirect: `${pageUrl(ctx, 'organisations')}?done=jurisdiction` };
     },
   });
 }
