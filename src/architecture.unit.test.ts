@@ -30,6 +30,11 @@ describe('the shape of the code', () => {
     assert.deepEqual(long, []);
   });
 
+  it('no module imports itself in a circle (a cycle through an index.ts leaves names uninitialised)', () => {
+    const cycles = importCycles();
+    assert.deepEqual(cycles, []);
+  });
+
   it('no feature file has a name that says nothing about its content', () => {
     const vague = globSync('features/**/*.{ts,tsx}', { cwd: SRC }).filter((file) =>
       /(^|[-/])(more|misc|utils?|helpers?|stuff)\.tsx?$|-more\b/.test(file),
@@ -37,3 +42,61 @@ describe('the shape of the code', () => {
     assert.deepEqual(vague, []);
   });
 });
+
+/** The value imports of every source file (type-only imports vanish at run time and cannot form a cycle). */
+function valueImports(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  const statement = /^(?:import|export)\s+(type\s+)?([^;]*?)\s+from\s+'(\.[^']+)'/gms;
+  for (const file of globSync('**/*.{ts,tsx}', { cwd: SRC })) {
+    if (/\.test\.tsx?$/.test(file)) continue;
+    const text = readFileSync(path.join(SRC, file), 'utf8');
+    const targets: string[] = [];
+    for (const [, typeOnly, names = '', target = ''] of text.matchAll(statement)) {
+      if (typeOnly) continue;
+      const braced = /^\{([^}]*)\}$/.exec(names.trim());
+      const list = braced?.[1]
+        ?.split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      if (list && list.length > 0 && list.every((n) => n.startsWith('type '))) continue;
+      targets.push(path.normalize(path.join(path.dirname(file), target)));
+    }
+    graph.set(path.normalize(file), targets);
+  }
+  return graph;
+}
+
+/** Strongly connected groups of more than one file (Tarjan), each sorted, for a readable failure. */
+function importCycles(): string[][] {
+  const graph = valueImports();
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let next = 0;
+  const visit = (file: string): void => {
+    index.set(file, next);
+    low.set(file, next);
+    next += 1;
+    stack.push(file);
+    onStack.add(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!graph.has(target)) continue;
+      if (!index.has(target)) {
+        visit(target);
+        low.set(file, Math.min(low.get(file) ?? 0, low.get(target) ?? 0));
+      } else if (onStack.has(target)) low.set(file, Math.min(low.get(file) ?? 0, index.get(target) ?? 0));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const group: string[] = [];
+    for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
+      onStack.delete(member);
+      group.push(member);
+      if (member === file) break;
+    }
+    if (group.length > 1) cycles.push(group.sort());
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return cycles;
+}

@@ -22,6 +22,7 @@ import { startJobs } from './platform/jobs/index.ts';
 import { checkReferenceAge } from './platform/reference/check.ts';
 import { referenceAgeJob } from './reference-age-job.ts';
 import { createApp, loggerOptions } from './server.ts';
+import { createServices } from './services.ts';
 
 const USAGE = `Usage: chancenregion <command> [options]
 
@@ -134,20 +135,22 @@ async function serve(config: Config): Promise<number> {
   await migrateAndSeed(database, progress);
   await demoOnFirstStart(database, config, progress);
   await journeyDemoOnFirstStart(database, config, progress);
+  // The composition root builds every service once; the background jobs use the same mailer and clock.
+  const services = createServices(config, database, () => new Date(), log);
   const jobs = config.JOBS_ENABLED
     ? await progress.step('Starting background jobs', () =>
         startJobs(
           database,
           [
             referenceAgeJob(database, config, log),
-            answersPurgeJob(database.db, log),
-            ...journeyJobs(database.db, config, log),
+            answersPurgeJob(database.db, log, services.now),
+            ...journeyJobs(database.db, config, log, services),
           ],
           log,
         ),
       )
     : undefined;
-  const app = await createApp({ config, database, jobs });
+  const app = await createApp({ config, database, jobs, services });
   if (database.kind === 'pglite') {
     app.log.warn(
       { db: 'pglite', dataDir: config.DATA_DIR },

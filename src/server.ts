@@ -21,7 +21,7 @@ import { registerRouteSchemas } from './platform/http/route-schema.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { createI18n, type I18n } from './platform/i18n/index.ts';
 import type { Jobs } from './platform/jobs/index.ts';
-import { createServices } from './services.ts';
+import { createServices, type Services } from './services.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './web/error-pages.tsx';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +35,8 @@ export interface CreateAppDeps {
   logger?: FastifyServerOptions['logger'];
   /** The one clock of the app (tests pass a fixed one); the system clock by default. */
   now?: () => Date;
+  /** Services already built by the caller (`chancenregion serve` builds them before its jobs); else built here. */
+  services?: Services;
 }
 
 /**
@@ -59,7 +61,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
  */
 export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  const now = deps.now ?? (() => new Date());
+  const now = deps.services?.now ?? deps.now ?? (() => new Date());
   const web = { i18n: deps.i18n ?? createI18n(), nav: NAVIGATION, version: config.version };
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
@@ -72,7 +74,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
     frameworkErrors: frameworkErrorHandler(web),
   });
   const appDeps: AppDeps = { config, database, jobs: deps.jobs, web, now };
-  const services = createServices(config, database, deps.jobs, now, app.log);
+  const services = deps.services ?? createServices(config, database, now, app.log);
   if (services.mailer.kind === 'outbox') {
     app.log.info(
       'No SMTP_URL set: mails are kept in the outbox, readable by administrators at /de/verwaltung/postausgang',

@@ -33,14 +33,12 @@ import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
 import type { ErasureHook } from './platform/erasure.ts';
 import type { AccessControl } from './platform/http/policy.ts';
-import type { Jobs } from './platform/jobs/index.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 
 /** Every service of the app, each built once by `createServices` and shared by the features that use it. */
 export interface Services {
   /** The one clock: every service and page reads the time from here. */
   readonly now: () => Date;
-  readonly jobs: Jobs | undefined;
   readonly mailer: Mailer;
   /** The one registry snapshot: a correction invalidates it for the finders, the journeys and the admin pages alike. */
   readonly registry: RegistrySnapshotSource;
@@ -69,7 +67,6 @@ export interface Services {
 export function createServices(
   config: Config,
   database: DatabaseHandle,
-  jobs: Jobs | undefined,
   now: () => Date,
   log: FastifyBaseLogger,
 ): Services {
@@ -105,7 +102,6 @@ export function createServices(
   });
   return {
     now,
-    jobs,
     mailer,
     registry,
     regions: createRegionsService(db),

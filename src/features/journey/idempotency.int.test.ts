@@ -6,6 +6,7 @@ import { buildTestApp, type TestApp, testConfig } from '../../../test/support/ap
 import { makeAccount } from '../../../test/support/identity.ts';
 import { OPEN_BODY } from '../../../test/support/journey.ts';
 import type { Actor } from '../../domain/access/policy.ts';
+import { createMailer } from '../../platform/mail/mailer.ts';
 import { IDEMPOTENCY_PURGE_JOB, idempotencyPurgeJob } from './idempotency.ts';
 import { journeyJobs } from './jobs.ts';
 import { idempotencyKey } from './schema.ts';
@@ -83,9 +84,10 @@ describe('idempotency keys expire after IDEMPOTENCY_KEY_TTL_HOURS', () => {
     await idempotencyPurgeJob(db, 24, quiet, () => now).handler({});
     assert.deepEqual(await left(), ['fresh', 'recent'], 'only the key older than 24 hours is gone');
 
-    const job = journeyJobs(db, testConfig({ IDEMPOTENCY_KEY_TTL_HOURS: '1' }), quiet).find(
-      (j) => j.name === IDEMPOTENCY_PURGE_JOB,
-    );
+    const job = journeyJobs(db, testConfig({ IDEMPOTENCY_KEY_TTL_HOURS: '1' }), quiet, {
+      mailer: createMailer({ from: 'test@example.org' }),
+      now: () => now,
+    }).find((j) => j.name === IDEMPOTENCY_PURGE_JOB);
     assert.ok(job?.cron, 'the journey jobs schedule the purge');
     await job.handler({});
     assert.deepEqual(await left(), ['fresh'], 'the configured retention period decides');

@@ -14,7 +14,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { createI18n, type I18n } from '../../platform/i18n/index.ts';
 import type { JobDefinition } from '../../platform/jobs/index.ts';
-import { createMailer, type Mailer } from '../../platform/mail/mailer.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
 import { person, roleAssignment } from '../people/index.ts';
 import { idempotencyPurgeJob } from './idempotency.ts';
 import { QUEUE_STATUSES } from './queries.ts';
@@ -159,17 +159,17 @@ export function journeyJobs(
   db: Database,
   config: Config,
   log: Pick<FastifyBaseLogger, 'info'>,
+  { mailer, now }: { mailer: Mailer; now: () => Date },
   i18n: I18n = createI18n(),
 ): JobDefinition[] {
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   return [
     {
       name: DEADLINE_ALERTS_JOB,
       cron: '*/15 * * * *',
       handler: async () => {
-        const now = new Date();
-        const raised = await raiseDeadlineAlerts(db, now, config.DEADLINE_NEAR_BREACH_DAYS);
-        const mailed = await mailNotices(db, mailer, i18n, now);
+        const today = now();
+        const raised = await raiseDeadlineAlerts(db, today, config.DEADLINE_NEAR_BREACH_DAYS);
+        const mailed = await mailNotices(db, mailer, i18n, today);
         log.info({ job: DEADLINE_ALERTS_JOB, raised, mailed }, 'journey deadline alerts');
       },
     },
@@ -177,10 +177,10 @@ export function journeyJobs(
       name: NOTICE_MAIL_JOB,
       cron: '* * * * *',
       handler: async () => {
-        const mailed = await mailNotices(db, mailer, i18n, new Date());
+        const mailed = await mailNotices(db, mailer, i18n, now());
         if (mailed > 0) log.info({ job: NOTICE_MAIL_JOB, mailed }, 'journey notices mailed');
       },
     },
-    idempotencyPurgeJob(db, config.IDEMPOTENCY_KEY_TTL_HOURS, log),
+    idempotencyPurgeJob(db, config.IDEMPOTENCY_KEY_TTL_HOURS, log, now),
   ];
 }

@@ -6,6 +6,7 @@ import { buildTestApp, type TestApp, testConfig } from '../../../test/support/ap
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import type { Config } from '../../platform/config.ts';
+import { createMailer } from '../../platform/mail/mailer.ts';
 import { createApp } from '../../server.ts';
 import { DEADLINE_ALERTS_JOB, journeyJobs } from './jobs.ts';
 import { journeyNotice } from './schema.ts';
@@ -44,9 +45,12 @@ describe('near-breach window from configuration (DEADLINE_NEAR_BREACH_DAYS)', ()
   };
 
   const runAlerts = async (config: Config) => {
-    const job = journeyJobs(t.database.db, config, { info: () => {} }).find(
-      (j) => j.name === DEADLINE_ALERTS_JOB,
-    );
+    const job = journeyJobs(
+      t.database.db,
+      config,
+      { info: () => {} },
+      { mailer: createMailer({ from: config.MAIL_FROM }), now: () => new Date() },
+    ).find((j) => j.name === DEADLINE_ALERTS_JOB);
     assert.ok(job);
     await job.handler({});
     return t.database.db

@@ -27,10 +27,8 @@ export function registerSystem(app: FastifyInstance, deps: AppDeps, root: Fastif
   app.get(
     '/api/openapi.json',
     {
-      config: {
-        policy: { public: 'API documentation' },
-        openapi: { summary: 'This OpenAPI 3.1 document', tags: ['system'] },
-      },
+      config: { policy: { public: 'API documentation' } },
+      schema: { summary: 'This OpenAPI 3.1 document', tags: ['system'] },
     },
     async () => openApiDocument(root, { version: config.version, serverUrl: config.PUBLIC_URL }),
   );
@@ -38,10 +36,8 @@ export function registerSystem(app: FastifyInstance, deps: AppDeps, root: Fastif
   app.get(
     '/api/v1/problems',
     {
-      config: {
-        policy: { public: 'documentation of error codes' },
-        openapi: { summary: 'The catalogue of error codes with their status and titles', tags: ['system'] },
-      },
+      config: { policy: { public: 'documentation of error codes' } },
+      schema: { summary: 'The catalogue of error codes with their status and titles', tags: ['system'] },
     },
     async () => {
       const de = deps.web.i18n.translator('de');

@@ -2,7 +2,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import type { RoutePolicy } from './policy.ts';
 
-/** What an API route says about itself for the OpenAPI document (hand-written form, `config.openapi`). */
+/** What an API route says about itself in the OpenAPI document, read from its Zod route schema. */
 export interface RouteDoc {
   summary: string;
   tags?: string[];
@@ -14,12 +14,6 @@ export interface RouteDoc {
   success?: { status?: number; contentType?: string; description?: string };
 }
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    openapi?: RouteDoc;
-  }
-}
-
 interface Collected {
   method: string;
   url: string;
@@ -27,18 +21,15 @@ interface Collected {
   policy: RoutePolicy | undefined;
 }
 
-/**
- * The route's documentation: from its Zod route schema (src/platform/http/route-schema.ts) when it
- * has one, else from the hand-written `config.openapi` of routes not yet converted.
- */
-function docOf(route: RouteOptions, handWritten: RouteDoc | undefined): RouteDoc | undefined {
+/** The route's documentation, from its Zod route schema (src/platform/http/route-schema.ts), the one source. */
+function docOf(route: RouteOptions): RouteDoc | undefined {
   const schema = route.schema;
-  if (!schema) return handWritten;
+  if (!schema) return undefined;
   const zod = (v: unknown) => (v !== undefined ? (v as z.ZodType) : undefined);
   const doc: RouteDoc = {
-    summary: schema.summary ?? handWritten?.summary ?? `${String(route.method)} ${route.url}`,
+    summary: schema.summary ?? `${String(route.method)} ${route.url}`,
   };
-  const tags = schema.tags ?? handWritten?.tags;
+  const tags = schema.tags;
   if (tags) doc.tags = tags;
   const params = zod(schema.params);
   const query = zod(schema.querystring);
@@ -46,7 +37,7 @@ function docOf(route: RouteOptions, handWritten: RouteDoc | undefined): RouteDoc
   if (params) doc.params = params;
   if (query) doc.query = query;
   if (body) doc.body = body;
-  const success = schema.success ?? handWritten?.success;
+  const success = schema.success;
   if (success) doc.success = success;
   return doc;
 }
@@ -59,10 +50,10 @@ export function collectApiRoutes(app: FastifyInstance): void {
   collected.set(app, routes);
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.url.startsWith('/api/')) return;
-    const config = (route.config ?? {}) as { openapi?: RouteDoc; policy?: RoutePolicy };
+    const config = (route.config ?? {}) as { policy?: RoutePolicy };
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, doc: docOf(route, config.openapi), policy: config.policy });
+      routes.push({ method, url: route.url, doc: docOf(route), policy: config.policy });
     }
   });
 }
