@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
-import { AppError, parseInput } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { listOutbox } from '../../../platform/mail/mailer.ts';
 import { listOrganisations } from '../../people/index.ts';
 import { sha256 } from '../credentials.ts';
@@ -22,25 +23,41 @@ const passwordBody = z.strictObject({
   currentPassword: z.string().max(PASSWORD_MAX * 4),
   newPassword: z.string().max(PASSWORD_MAX * 4),
 });
+const tags = ['account'];
 
 export function registerAccountApi(app: FastifyInstance, deps: IdentityDeps, names: CookieNames) {
   const { db } = deps;
   const sensitive = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-  app.get('/api/v1/me', { config: { policy: { action: 'read', resource: 'account' } } }, async (req) => {
-    const { actor } = requireActor(req);
-    const now = deps.now();
-    return db.transaction(async (tx) => {
-      await authorizePersonal(tx, now, actor, 'read', 'account', actor.personId, 'own account');
-      return accountView(tx, actor.personId);
-    });
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/v1/me',
+    {
+      config: { policy: { action: 'read', resource: 'account' } },
+      schema: { summary: "The signed-in person's account: name, email address, roles, second factors", tags },
+    },
+    async (req) => {
+      const { actor } = requireActor(req);
+      const now = deps.now();
+      return db.transaction(async (tx) => {
+        await authorizePersonal(tx, now, actor, 'read', 'account', actor.personId, 'own account');
+        return accountView(tx, actor.personId);
+      });
+    },
+  );
 
-  app.post(
+  api.post(
     '/api/v1/me/password',
-    { config: { policy: { action: 'update', resource: 'account' }, ...sensitive } },
+    {
+      config: { policy: { action: 'update', resource: 'account' }, ...sensitive },
+      schema: {
+        summary: 'Change the password; every other session ends, this one gets a new cookie and CSRF token',
+        tags,
+        body: passwordBody,
+      },
+    },
     async (req, reply) => {
       const { auth } = requireActor(req);
-      const body = parseInput(passwordBody, req.body, 'body');
+      const { body } = req;
       const csrfSecret = newCsrfSecret();
       const result = await changePassword(deps, auth.session, body, csrfSecret);
       if (result.kind === 'wrong-password') {
@@ -62,17 +79,26 @@ export function registerAccountApi(app: FastifyInstance, deps: IdentityDeps, nam
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/organisations',
-    { config: { policy: { action: 'read', resource: 'organisation' } } },
+    {
+      config: { policy: { action: 'read', resource: 'organisation' } },
+      schema: { summary: 'The organisations (to choose whom to give consent)', tags: ['organisations'] },
+    },
     async () => ({
       organisations: await listOrganisations(db),
     }),
   );
 
-  app.get(
+  api.get(
     '/api/v1/admin/outbox',
-    { config: { policy: { action: 'read', resource: 'outbox' } } },
+    {
+      config: { policy: { action: 'read', resource: 'outbox' } },
+      schema: {
+        summary: 'The mails written to the outbox instead of sent (without SMTP), for administrators',
+        tags: ['administration'],
+      },
+    },
     async (req) => {
       const { actor } = requireActor(req);
       const now = deps.now();

@@ -1,23 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ISO_COUNTRY_CODE } from '../../../domain/access/jurisdiction.ts';
 import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
-import { ORGANISATION_KINDS, ROLES } from '../../../domain/access/roles.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
-import { AppError, parseInput } from '../../../platform/http/errors.ts';
-import { findOrganisationBySlug } from '../../people/index.ts';
-import { REGISTRY_BODY_TABLES } from '../../registry/index.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { prepareRegistration, storeRegistration, updateApplicantProfile } from '../accounts/registration.ts';
-import { createOrganisation } from '../accounts/service.ts';
 import { afterAnswer } from '../after-answer.ts';
 import type { IdentityDeps } from '../deps.ts';
-import { authorizeOrganisation, authorizePersonal, endSessionsOf, requireActor } from '../http.ts';
+import { authorizePersonal, endSessionsOf, requireActor } from '../http.ts';
 import { handleErasure, listErasureRequests, RETENTION_EXCEPTIONS, requestErasure } from './erasure.ts';
-import { checkRegistryBodies } from './registry-bodies.ts';
-import { inviteToOrganisation, revokeMembership } from './service.ts';
-
-const country = z.string().regex(ISO_COUNTRY_CODE, { error: 'must be an ISO 3166-1 alpha-2 code' });
-const ags = z.string().regex(/^[0-9]{5}$/, { error: 'must be a five-digit AGS' });
+import { ags, country } from './input.ts';
+import { registerOrganisationAdminApi } from './organisations-api.ts';
 
 const profileBody = z.strictObject({
   residenceAgs: ags.nullable().optional(),
@@ -29,67 +22,39 @@ const registerBody = z.strictObject({
   password: z.string().max(PASSWORD_MAX * 4),
   displayName: z.string().trim().min(1).max(200),
 });
-const organisationBody = z
-  .strictObject({
-    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
-    name: z.string().trim().min(2).max(300),
-    kind: z.enum(ORGANISATION_KINDS),
-    seat: z
-      .strictObject({
-        stateCode: z
-          .string()
-          .regex(/^[A-Z]{2}$/)
-          .optional(),
-        districtAgs: ags.optional(),
-        countryCode: country.optional(),
-      })
-      .optional(),
-    jurisdictions: z
-      .array(
-        z.discriminatedUnion('scope', [
-          z.strictObject({ scope: z.literal('nationwide') }),
-          z.strictObject({ scope: z.literal('state'), stateCode: z.string().regex(/^[A-Z]{2}$/) }),
-          z.strictObject({ scope: z.literal('district'), ags }),
-          z.strictObject({ scope: z.literal('country'), countryCode: country }),
-        ]),
-      )
-      .max(500),
-    registryBodies: z
-      .array(z.strictObject({ table: z.enum(REGISTRY_BODY_TABLES), id: z.string().min(1).max(100) }))
-      .max(200)
-      .optional(),
-  })
-  .refine((o) => !o.registryBodies?.length || o.kind === 'recognition-authority', {
-    error: 'only a recognition authority is a registry body',
-    path: ['registryBodies'],
-  });
-const inviteBody = z.strictObject({
-  email: z.email().max(320),
-  role: z.enum(ROLES),
-  displayName: z.string().trim().min(1).max(200).optional(),
-});
-const orgParam = z.strictObject({ id: z.string().max(64) });
-const revokeParams = z.strictObject({ id: z.string().max(64), personId: z.uuid(), role: z.enum(ROLES) });
-const erasureBody = z.strictObject({ reason: z.string().max(1000).optional() });
+// The body may be left out: a request without a reason.
+const erasureBody = z.strictObject({ reason: z.string().max(1000).optional() }).default({});
+const erasureParams = z.strictObject({ id: z.uuid() });
+const personParams = z.strictObject({ id: z.string().max(64) });
 const handleBody = z.strictObject({
   outcome: z.enum(['erased', 'refused']),
   note: z.string().max(1000).optional(),
 });
 
+const tags = ['administration'];
+
 /** Registration, own profile, erasure requests and administration of organisations and roles. */
 export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDeps) {
   const { db } = deps;
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
-  app.post(
+  api.post(
     '/api/v1/auth/register',
     {
       config: {
         policy: { public: 'self-registration of applicants' },
         rateLimit: { max: 5, timeWindow: '1 minute' },
       },
+      schema: {
+        summary:
+          'Register as an applicant; a confirmation link goes by email, and the answer is the same whether or not the address is taken',
+        tags: ['account'],
+        body: registerBody,
+        success: { status: 202, description: 'Accepted' },
+      },
     },
     async (req, reply) => {
-      const body = parseInput(registerBody, req.body, 'body');
+      const { body } = req;
       const result = await prepareRegistration(body);
       if (result.kind === 'weak') {
         throw new AppError('validation-failed', {
@@ -103,12 +68,20 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
     },
   );
 
-  app.put(
+  api.put(
     '/api/v1/me/profile',
-    { config: { policy: { action: 'update', resource: 'applicant-profile' } } },
+    {
+      config: { policy: { action: 'update', resource: 'applicant-profile' } },
+      schema: {
+        summary: "Update the signed-in applicant's place of residence, country and nationality",
+        tags: ['account'],
+        body: profileBody,
+        success: { status: 204, description: 'Updated' },
+      },
+    },
     async (req, reply) => {
       const { actor } = requireActor(req);
-      const body = parseInput(profileBody, req.body, 'body');
+      const { body } = req;
       const now = deps.now();
       const ok = await db.transaction(async (tx) => {
         const d = await authorizePersonal(
@@ -129,20 +102,31 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/me/erasure-request',
-    { config: { policy: { action: 'create', resource: 'erasure-request' } } },
+    {
+      config: { policy: { action: 'create', resource: 'erasure-request' } },
+      schema: {
+        summary: 'Ask for the erasure of all own data (Art. 17 GDPR), optionally with a reason',
+        tags: ['account'],
+        body: erasureBody,
+        success: { status: 202, description: 'The request, with the data that must be retained' },
+      },
+    },
     async (req, reply) => {
       const { actor } = requireActor(req);
-      const body = parseInput(erasureBody, req.body ?? {}, 'body');
+      const { body } = req;
       const id = await db.transaction((tx) => requestErasure(tx, actor.personId, body.reason, deps.now()));
       return reply.status(202).send({ id, retained: RETENTION_EXCEPTIONS });
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/admin/erasure-requests',
-    { config: { policy: { action: 'read', resource: 'erasure-request' } } },
+    {
+      config: { policy: { action: 'read', resource: 'erasure-request' } },
+      schema: { summary: 'The erasure requests, for administrators', tags },
+    },
     async (req) => {
       const { actor } = requireActor(req);
       const now = deps.now();
@@ -165,13 +149,22 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/admin/erasure-requests/:id',
-    { config: { policy: { action: 'update', resource: 'erasure-request' } } },
+    {
+      config: { policy: { action: 'update', resource: 'erasure-request' } },
+      schema: {
+        summary: 'Handle an open erasure request: erase the data or refuse, with a note',
+        tags,
+        params: erasureParams,
+        body: handleBody,
+        success: { status: 204, description: 'Handled' },
+      },
+    },
     async (req, reply) => {
       const { actor } = requireActor(req);
-      const { id } = parseInput(z.strictObject({ id: z.uuid() }), req.params, 'params');
-      const body = parseInput(handleBody, req.body, 'body');
+      const { id } = req.params;
+      const { body } = req;
       const afterCommit: Array<() => Promise<void>> = [];
       const ok = await db.transaction((tx) =>
         handleErasure(
@@ -191,12 +184,20 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
     },
   );
 
-  app.delete(
+  api.delete(
     '/api/v1/admin/people/:id/sessions',
-    { config: { policy: { action: 'revoke', resource: 'session' } } },
+    {
+      config: { policy: { action: 'revoke', resource: 'session' } },
+      schema: {
+        summary: 'End every session of a person (ASVS 7.4.5)',
+        tags,
+        params: personParams,
+        success: { status: 204, description: 'Ended' },
+      },
+    },
     async (req, reply) => {
       const { actor } = requireActor(req);
-      const { id } = parseInput(z.strictObject({ id: z.string().max(64) }), req.params, 'params');
+      const { id } = req.params;
       const now = deps.now();
       const ok = await endSessionsOf(db, actor, id, now);
       if (!ok) throw new AppError('not-found', { detail: 'No such person.' });
@@ -204,101 +205,5 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
     },
   );
 
-  app.post(
-    '/api/v1/admin/organisations',
-    { config: { policy: { action: 'create', resource: 'organisation' } } },
-    async (req, reply) => {
-      const { actor } = requireActor(req);
-      const body = parseInput(organisationBody, req.body, 'body');
-      if (await findOrganisationBySlug(db, body.slug))
-        throw new AppError('conflict', { detail: 'The slug is taken.' });
-      await checkRegistryBodies(db, body.registryBodies ?? []);
-      const id = await db
-        .transaction((tx) => createOrganisation(tx, body, deps.now(), actor.personId))
-        .catch((error: unknown) => {
-          // A district or state that is not in the reference data violates a foreign key.
-          const code =
-            (error as { code?: string; cause?: { code?: string } }).cause?.code ??
-            (error as { code?: string }).code;
-          if (code !== '23503') throw error;
-          throw new AppError('validation-failed', {
-            detail:
-              'Jurisdictions and seat must come from the reference data (states, districts) or be ISO country codes.',
-            errors: [
-              {
-                field: 'body.jurisdictions',
-                rule: 'reference',
-                message: 'must name known states and districts',
-              },
-            ],
-            cause: error,
-          });
-        });
-      return reply.status(201).send({ id });
-    },
-  );
-
-  app.post(
-    '/api/v1/organisations/:id/roles',
-    { config: { policy: { action: 'create', resource: 'role-assignment' } } },
-    async (req, reply) => {
-      const { actor } = requireActor(req);
-      const { id } = parseInput(orgParam, req.params, 'params');
-      const body = parseInput(inviteBody, req.body, 'body');
-      const now = deps.now();
-      const result = await db.transaction(async (tx) => {
-        const d = await authorizeOrganisation(
-          tx,
-          now,
-          actor,
-          'create',
-          'role-assignment',
-          id,
-          'account administration',
-        );
-        if (!d.allow) return null;
-        // An employer administrator manages employer roles only; the organisation kind enforces that.
-        return inviteToOrganisation(deps, tx, { organisationId: id, ...body }, actor.personId);
-      });
-      if (!result || result.kind === 'no-organisation')
-        throw new AppError('not-found', { detail: 'No such organisation.' });
-      if (result.kind === 'wrong-role') {
-        throw new AppError('validation-failed', {
-          errors: [
-            {
-              field: 'body.role',
-              rule: 'organisation-kind',
-              message: 'this role cannot be held in this kind of organisation',
-            },
-          ],
-        });
-      }
-      return reply.status(201).send({ personId: result.personId, invited: result.invited });
-    },
-  );
-
-  app.delete(
-    '/api/v1/organisations/:id/roles/:personId/:role',
-    { config: { policy: { action: 'revoke', resource: 'role-assignment' } } },
-    async (req, reply) => {
-      const { actor } = requireActor(req);
-      const p = parseInput(revokeParams, req.params, 'params');
-      const now = deps.now();
-      const revoked = await db.transaction(async (tx) => {
-        const d = await authorizeOrganisation(
-          tx,
-          now,
-          actor,
-          'revoke',
-          'role-assignment',
-          p.id,
-          'account administration',
-        );
-        if (!d.allow) return 0;
-        return revokeMembership(tx, p.personId, p.role, p.id, actor.personId, now);
-      });
-      if (revoked === 0) throw new AppError('not-found', { detail: 'No such role in this organisation.' });
-      return reply.status(204).send();
-    },
-  );
+  registerOrganisationAdminApi(app, deps);
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
+import { z } from 'zod';
 import type { Config } from '../../../platform/config.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import type { IdentityDeps } from '../deps.ts';
 import type { CookieNames } from '../http.ts';
 import {
@@ -16,6 +18,10 @@ import {
 const FLOW_COOKIE = '__oidc';
 
 const FLOW_LIFETIME_MS = 10 * 60_000;
+
+// Any name is looked up: one that is not configured answers 404.
+const providerParams = z.strictObject({ provider: z.string() });
+const tags = ['federated sign-in'];
 
 interface Flow {
   p: OidcProviderName;
@@ -49,17 +55,25 @@ export function registerOidc(app: FastifyInstance, deps: IdentityDeps, config: C
     return { s, c };
   };
   const redirectUri = (name: string) => `${deps.baseUrl}/api/v1/auth/oidc/${name}/callback`;
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
-  app.get(
+  api.get(
     '/api/v1/auth/oidc/:provider/start',
     {
       config: {
         policy: { public: 'federated sign-in: redirect to the identity provider' },
         rateLimit: { max: 20, timeWindow: '1 minute' },
       },
+      schema: {
+        summary:
+          'Start signing in with a configured identity provider (OpenID Connect, PKCE): redirects there',
+        tags,
+        params: providerParams,
+        success: { status: 303, description: "Redirect to the identity provider's authorisation endpoint" },
+      },
     },
     async (req, reply) => {
-      const { provider } = req.params as { provider: string };
+      const { provider } = req.params;
       const { s, c } = configurationFor(provider);
       const configuration = await c;
       const flow: Flow = {
@@ -89,7 +103,7 @@ export function registerOidc(app: FastifyInstance, deps: IdentityDeps, config: C
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/auth/oidc/:provider/callback',
     {
       config: {
@@ -98,9 +112,17 @@ export function registerOidc(app: FastifyInstance, deps: IdentityDeps, config: C
         },
         rateLimit: { max: 20, timeWindow: '1 minute' },
       },
+      // The query (code, state, iss or error) goes to openid-client as it came: no schema for it.
+      schema: {
+        summary:
+          'Where the identity provider sends the browser back (query: code and state, or error); signs in and redirects',
+        tags,
+        params: providerParams,
+        success: { status: 303, description: 'Signed in: redirect to the account page' },
+      },
     },
     async (req, reply) => {
-      const { provider } = req.params as { provider: string };
+      const { provider } = req.params;
       const { s, c } = configurationFor(provider);
       const flow = readFlow(req, reply, s.name, deps.now());
       const configuration = await c;

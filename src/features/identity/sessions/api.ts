@@ -1,23 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError, parseInput } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { requireActor } from '../http.ts';
 
 import { listActiveSessions, revokeSession } from './service.ts';
 
+const sessionParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/) });
+const tags = ['sessions'];
+
 export function registerSessionApi(app: FastifyInstance, deps: IdentityDeps) {
   const { db } = deps;
-  app.get(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
     '/api/v1/auth/csrf',
-    { config: { policy: { action: 'read', resource: 'session' } } },
+    {
+      config: { policy: { action: 'read', resource: 'session' } },
+      schema: { summary: 'A CSRF token for the x-csrf-token header of this session', tags },
+    },
     async (_req, reply) =>
       reply.header('cache-control', 'no-store').send({ csrfToken: reply.generateCsrf() }),
   );
 
-  app.get(
+  api.get(
     '/api/v1/me/sessions',
-    { config: { policy: { action: 'read', resource: 'session' } } },
+    {
+      config: { policy: { action: 'read', resource: 'session' } },
+      schema: { summary: "The signed-in person's active sessions, the current one marked", tags },
+    },
     async (req) => {
       const { auth } = requireActor(req);
       const rows = await listActiveSessions(db, auth.person.id, deps.now());
@@ -33,16 +44,20 @@ export function registerSessionApi(app: FastifyInstance, deps: IdentityDeps) {
     },
   );
 
-  app.delete(
+  api.delete(
     '/api/v1/me/sessions/:id',
-    { config: { policy: { action: 'revoke', resource: 'session' } } },
+    {
+      config: { policy: { action: 'revoke', resource: 'session' } },
+      schema: {
+        summary: "End one of the signed-in person's own sessions",
+        tags,
+        params: sessionParams,
+        success: { status: 204, description: 'Ended' },
+      },
+    },
     async (req, reply) => {
       const { auth } = requireActor(req);
-      const { id } = parseInput(
-        z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/) }),
-        req.params,
-        'params',
-      );
+      const { id } = req.params;
       const mine = (await listActiveSessions(db, auth.person.id, deps.now())).some((s) => s.idHash === id);
       if (!mine) throw new AppError('not-found', { detail: 'No such session.' });
       await revokeSession(db, id, deps.now());

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
-import { AppError, parseInput } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { accountView } from '../accounts/data.ts';
 import { afterAnswer } from '../after-answer.ts';
 import type { IdentityDeps } from '../deps.ts';
@@ -37,6 +38,8 @@ const resetBody = z.strictObject({
 });
 const emailBody = z.strictObject({ email: z.string().trim().min(3).max(320) });
 
+const tags = ['sign-in'];
+
 const WRONG_CREDENTIALS = 'The email address or the password is wrong.';
 
 export function throttledError(retryAfterMs: number, locked: boolean): AppError {
@@ -52,12 +55,21 @@ export function throttledError(retryAfterMs: number, locked: boolean): AppError 
 export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, names: CookieNames) {
   const { db } = deps;
   const sensitive = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
-  app.post(
+  api.post(
     '/api/v1/auth/login',
-    { config: { policy: { public: 'sign-in' }, ...sensitive } },
+    {
+      config: { policy: { public: 'sign-in' }, ...sensitive },
+      schema: {
+        summary:
+          'Sign in with email address and password (and totp, a TOTP or recovery code, where a second factor is required); sets the session cookie and answers a CSRF token',
+        tags,
+        body: loginBody,
+      },
+    },
     async (req, reply) => {
-      const body = parseInput(loginBody, req.body, 'body');
+      const { body } = req;
       const csrfSecret = newCsrfSecret();
       const result = await signIn(deps, {
         email: body.email,
@@ -116,22 +128,45 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
     rotateCsrfSecret(req, reply);
     return reply.status(204).send();
   };
-  app.post(
+  api.post(
     '/api/v1/auth/logout',
-    { config: { policy: { action: 'sign-out', resource: 'session' } } },
+    {
+      config: { policy: { action: 'sign-out', resource: 'session' } },
+      schema: {
+        summary: 'Sign out: end this session',
+        tags,
+        success: { status: 204, description: 'Signed out' },
+      },
+    },
     (req, reply) => signOut(req, reply, false),
   );
-  app.post(
+  api.post(
     '/api/v1/auth/logout-everywhere',
-    { config: { policy: { action: 'sign-out', resource: 'session' } } },
+    {
+      config: { policy: { action: 'sign-out', resource: 'session' } },
+      schema: {
+        summary: 'Sign out everywhere: end every session of the signed-in person',
+        tags,
+        success: { status: 204, description: 'Signed out' },
+      },
+    },
     (req, reply) => signOut(req, reply, true),
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/password-reset',
-    { config: { policy: { public: 'password reset request' }, ...sensitive } },
+    {
+      config: { policy: { public: 'password reset request' }, ...sensitive },
+      schema: {
+        summary:
+          'Ask for a password reset link by email; the answer is the same whether or not the account exists',
+        tags,
+        body: emailBody,
+        success: { status: 202, description: 'Accepted' },
+      },
+    },
     async (req, reply) => {
-      const body = parseInput(emailBody, req.body, 'body');
+      const { body } = req;
       await afterAnswer(deps, reply, 'password-reset-request', () => requestPasswordReset(deps, body.email));
       return reply
         .status(202)
@@ -139,11 +174,19 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/password-reset/confirm',
-    { config: { policy: { public: 'password reset with a mailed token' }, ...sensitive } },
+    {
+      config: { policy: { public: 'password reset with a mailed token' }, ...sensitive },
+      schema: {
+        summary: 'Set a new password with the token of a mailed reset link',
+        tags,
+        body: resetBody,
+        success: { status: 204, description: 'Password set' },
+      },
+    },
     async (req, reply) => {
-      const body = parseInput(resetBody, req.body, 'body');
+      const { body } = req;
       const result = await resetPassword(deps, body.token, body.password);
       if (result.kind === 'invalid-token')
         throw new AppError('not-found', { detail: 'The link is unknown, used or expired.' });
@@ -158,22 +201,38 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/unlock',
-    { config: { policy: { public: 'account unlock with a mailed token' }, ...sensitive } },
+    {
+      config: { policy: { public: 'account unlock with a mailed token' }, ...sensitive },
+      schema: {
+        summary: 'Unlock an account locked by failed sign-ins, with the token of the mailed link',
+        tags,
+        body: tokenBody,
+        success: { status: 204, description: 'Unlocked' },
+      },
+    },
     async (req, reply) => {
-      const body = parseInput(tokenBody, req.body, 'body');
+      const { body } = req;
       if (!(await unlockAccount(deps, body.token)))
         throw new AppError('not-found', { detail: 'The link is unknown, used or expired.' });
       return reply.status(204).send();
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/verify-email',
-    { config: { policy: { public: 'email verification with a mailed token' }, ...sensitive } },
+    {
+      config: { policy: { public: 'email verification with a mailed token' }, ...sensitive },
+      schema: {
+        summary: 'Confirm an email address with the token of the mailed link',
+        tags,
+        body: tokenBody,
+        success: { status: 204, description: 'Confirmed' },
+      },
+    },
     async (req, reply) => {
-      const body = parseInput(tokenBody, req.body, 'body');
+      const { body } = req;
       if (!(await verifyEmail(deps, body.token)))
         throw new AppError('not-found', { detail: 'The link is unknown, used or expired.' });
       return reply.status(204).send();
