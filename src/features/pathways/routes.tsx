@@ -7,13 +7,15 @@ import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { createAnswerStore } from './answers.ts';
 import { registerPathwaysApi } from './api.ts';
+import { OfferPage, PointsPage } from './calculator-views.tsx';
 import { OFFER_FORM, offerProfile, POINTS_FORM, pointsProfile } from './calculators.ts';
 import { PATHWAY_PATHS } from './paths.ts';
 import { profileFrom, todayIso } from './profile.ts';
 import { type Answers, STEPS, type StepDef } from './questionnaire.ts';
+import { StartPage, StepPage, SummaryPage } from './questionnaire-views.tsx';
 import { byOpenness, evaluateAndRender, pointsJson } from './render.ts';
+import { ResultPage } from './result-views.tsx';
 import { stepForm, stepFormMessage } from './step-form.ts';
-import { OfferPage, PointsPage, ResultPage, StartPage, StepPage, SummaryPage } from './views.tsx';
 
 const PUBLIC = { public: 'anonymous self-check; answers kept only under a random cookie token, 24 hours' };
 const PUBLIC_TOOL = { public: 'anonymous calculator; keeps nothing' };
