@@ -91,6 +91,13 @@ describe('counselling cases', () => {
     assert.match(res.body, /value="2026-02-30x"/);
     assert.match(res.body, /<option value="chancen-aufenthaltsrecht" selected/);
     assert.equal((await casesOf(orgA)).length, before);
+    const feb30 = await post(a, '/de/beratung/faelle', { ...NEW_CASE, openedOn: '2023-02-30' });
+    assert.equal(feb30.statusCode, 422);
+    assert.match(
+      feb30.body,
+      /id="field-openedOn-error"[\s\S]*?Geben Sie das Datum an, an dem der Fall begann/,
+    );
+    assert.equal((await casesOf(orgA)).length, before);
   });
 
   it('links an applicant only with consent to the centre, and audits writes and reads', async () => {

@@ -3,9 +3,13 @@ import type { AppDeps } from '../../app-deps.ts';
 import { decideFor, type Membership, organisationRelations } from '../../domain/access/policy.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
+import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
-import { type CaseInput, type CaseRow, countsCsv, formInput, toFieldErrors, validate } from './service.ts';
-import { CasesPage, COUNSELLING_PATHS, CountsPage, EditPage, EMPTY_INPUT } from './views.tsx';
+import { caseChangeForm, caseFormMessage, formInput, newCaseForm } from './case-form.ts';
+import { CasesPage, EditPage, EMPTY_INPUT } from './case-views.tsx';
+import { CountsPage } from './counts-views.tsx';
+import { COUNSELLING_PATHS } from './paths.ts';
+import { type CaseInput, type CaseRow, countsCsv } from './service.ts';
 
 /** The counsellor membership of the signed-in person (the route policy already refused everyone else). */
 function counsellorOf(req: FastifyRequest): {
@@ -79,13 +83,18 @@ export function registerCounselling(app: FastifyInstance, deps: AppDeps, service
     handler: async (req, _reply, ctx) => {
       const { membership, personId } = counsellorOf(req);
       const input = formInput(req.body);
-      let errors: FieldError[] = toFieldErrors(validate(input, true), (k) => ctx.t.t(k));
-      if (errors.length === 0) {
-        const row = await cases.create(membership, personId, input, now());
+      const form = parseForm(
+        newCaseForm,
+        req.body,
+        caseFormMessage((k) => ctx.t.t(k)),
+      );
+      let errors: FieldError[] = form.ok ? [] : form.errors;
+      if (form.ok) {
+        const row = await cases.create(membership, personId, form.values, now());
         if (row) return { redirect: `/${ctx.locale}${COUNSELLING_PATHS.list[ctx.locale]}` };
-        errors = toFieldErrors([{ field: 'applicantPersonId', key: 'counselling.error.no-consent' }], (k) =>
-          ctx.t.t(k),
-        );
+        errors = [
+          { field: 'applicantPersonId', rule: 'invalid', message: ctx.t.t('counselling.error.no-consent') },
+        ];
       }
       const list = await cases.list(membership, personId, now());
       return { status: 422, view: <CasesPage ctx={ctx} cases={list} input={input} errors={errors} /> };
@@ -111,11 +120,17 @@ export function registerCounselling(app: FastifyInstance, deps: AppDeps, service
     handler: async (req, _reply, ctx) => {
       const { membership, personId } = counsellorOf(req);
       const row = await ownCase(req, 'update');
-      const input = { ...formInput(req.body), stateCode: row.stateCode, openedOn: row.openedOn };
-      const errors = toFieldErrors(validate(input, false), (k) => ctx.t.t(k));
-      if (errors.length > 0)
-        return { status: 422, view: <EditPage ctx={ctx} row={row} input={input} errors={errors} /> };
-      await cases.update(membership, personId, row, input, now());
+      const fromRow = { stateCode: row.stateCode, openedOn: row.openedOn };
+      const form = parseForm(
+        caseChangeForm,
+        { ...((req.body ?? {}) as object), ...fromRow },
+        caseFormMessage((k) => ctx.t.t(k)),
+      );
+      if (!form.ok) {
+        const input = { ...formInput(req.body), ...fromRow };
+        return { status: 422, view: <EditPage ctx={ctx} row={row} input={input} errors={form.errors} /> };
+      }
+      await cases.update(membership, personId, row, form.values, now());
       return { redirect: `/${ctx.locale}${COUNSELLING_PATHS.list[ctx.locale]}` };
     },
   });

@@ -2,10 +2,9 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Membership } from '../../domain/access/policy.ts';
 import { appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
-import type { FieldError } from '../../platform/http/errors.ts';
 import { activeConsentOrgIds } from '../people/index.ts';
 import { STATE_CODES } from '../regions/index.ts';
-import { counsellingCase, OUTCOMES, REFERRALS, type Referral, TOPICS } from './schema.ts';
+import { counsellingCase, OUTCOMES, type Referral, TOPICS } from './schema.ts';
 
 export type CaseRow = typeof counsellingCase.$inferSelect;
 
@@ -22,64 +21,7 @@ export interface CaseInput {
   closedOn: string;
 }
 
-/** The raw form fields, as the browser sent them (checkboxes as one value or a list). */
-export function formInput(body: unknown): CaseInput {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-  const raw = b.referrals;
-  const referrals = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-    (v): v is string => typeof v === 'string',
-  );
-  return {
-    stateCode: str(b.stateCode),
-    openedOn: str(b.openedOn),
-    topic: str(b.topic),
-    applicantPersonId: str(b.applicantPersonId),
-    referrals,
-    outcome: str(b.outcome) || 'open',
-    closedOn: str(b.closedOn),
-  };
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A day the calendar has: Date.parse rolls 2023-02-30 over to 2 March, so the day must survive the round trip. */
-const isDate = (s: string) => {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-
-/** Checks a case; returns the message keys of failing fields (empty when valid). */
-export function validate(input: CaseInput, isNew: boolean): Array<{ field: string; key: string }> {
-  const out: Array<{ field: string; key: string }> = [];
-  if (isNew) {
-    if (!(STATE_CODES as readonly string[]).includes(input.stateCode))
-      out.push({ field: 'stateCode', key: 'counselling.error.state' });
-    if (!isDate(input.openedOn)) out.push({ field: 'openedOn', key: 'counselling.error.opened-on' });
-    if (input.applicantPersonId !== '' && !UUID.test(input.applicantPersonId))
-      out.push({ field: 'applicantPersonId', key: 'counselling.error.applicant' });
-  }
-  if (!(TOPICS as readonly string[]).includes(input.topic))
-    out.push({ field: 'topic', key: 'counselling.error.topic' });
-  if (!input.referrals.every((r) => (REFERRALS as readonly string[]).includes(r)))
-    out.push({ field: 'referrals', key: 'counselling.error.referrals' });
-  if (!(OUTCOMES as readonly string[]).includes(input.outcome))
-    out.push({ field: 'outcome', key: 'counselling.error.outcome' });
-  if (
-    input.closedOn !== '' &&
-    (!isDate(input.closedOn) || (isDate(input.openedOn) && input.closedOn < input.openedOn))
-  )
-    out.push({ field: 'closedOn', key: 'counselling.error.closed-on' });
-  return out;
-}
-
-export function toFieldErrors(
-  problems: Array<{ field: string; key: string }>,
-  t: (key: string) => string,
-): FieldError[] {
-  return problems.map((p) => ({ field: p.field, rule: 'invalid', message: t(p.key) }));
-}
 
 function auditEvent(m: Membership, personId: string, action: string, row: CaseRow, purpose: string) {
   return {

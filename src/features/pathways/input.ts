@@ -22,7 +22,7 @@ export const isoDate = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(', ')}` });
 
-const amount = (max: number) =>
+export const amount = (max: number) =>
   z
     .number({ error: 'must be a number' })
     .min(0, { error: 'must not be negative' })
@@ -30,7 +30,11 @@ const amount = (max: number) =>
 
 const whole = (max: number) => amount(max).int({ error: 'must be a whole number' });
 
-const isco08 = z.string().regex(/^[0-9]{1,4}$/, { error: 'must be an ISCO-08 code of 1 to 4 digits' });
+export const isco08 = z.string().regex(/^[0-9]{1,4}$/, { error: 'must be an ISCO-08 code of 1 to 4 digits' });
+
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as IN or XK' });
 
 /** Optional fact: absent or null means "not given". */
 const opt = <S extends z.ZodType>(schema: S) => schema.nullish();
@@ -55,9 +59,7 @@ const qualification = z.strictObject({
 
 const person = z.strictObject({
   birthDate: isoDate,
-  citizenship: opt(
-    z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as IN or XK' }),
-  ),
+  citizenship: opt(countryCode),
   location: opt(oneOf(LOCATIONS)),
   status: opt(oneOf(STATUSES)),
   statusSince: opt(isoDate),

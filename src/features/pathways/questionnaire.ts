@@ -1,13 +1,11 @@
 /**
- * The "Which way suits me?" questionnaire as data: steps, their fields, how a field's form value is
- * checked and normalised, and how the saved answers become the engine's profile.
+ * The "Which way suits me?" questionnaire as data: steps and their fields. How a field's form value
+ * is checked is in `step-form.ts`, how the saved answers become the engine's profile in `profile.ts`.
  * Answers are kept flat (field name → normalised string); an empty answer means "not given".
  */
-import { isIsoDate } from '../../domain/calendar.ts';
 import {
   LANGUAGE_LEVELS,
   LOCATIONS,
-  type PathwayProfile,
   QUALIFICATION_KINDS,
   RECOGNITION_STATES,
   REGULATED_PERMIT_STATES,
@@ -46,7 +44,8 @@ const date = (name: string, path: string, extra: Partial<FieldDef> = {}): FieldD
 });
 const yesNo = (name: string, path: string): FieldDef => ({ name, kind: 'yes-no', path });
 
-const JOBS = [0, 1, 2] as const;
+/** The jobs of the work history the questionnaire asks about. */
+export const JOBS = [0, 1, 2] as const;
 
 export const STEPS: readonly StepDef[] = [
   {
@@ -161,178 +160,4 @@ export const STEP_IDS = STEPS.map((s) => s.id);
 
 export function stepIndex(id: string): number {
   return STEPS.findIndex((s) => s.id === id);
-}
-
-export interface FieldProblem {
-  readonly field: string;
-  /** Message key under `pathways.error.` */
-  readonly key: string;
-  readonly values?: Record<string, string | number>;
-}
-
-/** Reads `2026-03-01`, `1.3.2026` or `01.03.2026`; null when it is no calendar date. */
-export function parseDate(raw: string): string | null {
-  const s = raw.trim();
-  if (isIsoDate(s)) return s;
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  if (!m) return null;
-  const iso = `${m[3]}-${(m[2] as string).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
-}
-
-/**
- * Reads an amount as people type it: `52000`, `52 000`, `52.000` or `52,000`, `52.000,50`,
- * `52000.5`. Null when it is not a number.
- */
-export function parseAmount(raw: string): number | null {
-  const s = raw.replace(/[\s\u00a0\u202f€]/g, '');
-  if (s === '') return null;
-  let normal: string;
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) normal = s.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(s)) normal = s.replace(/,/g, '');
-  else if (/^\d+(,\d{1,2})$/.test(s)) normal = s.replace(',', '.');
-  else if (/^\d+(\.\d{1,2})?$/.test(s)) normal = s;
-  else return null;
-  const n = Number(normal);
-  return Number.isFinite(n) ? n : null;
-}
-
-/**
- * Checks one step's form values. Returns the normalised answers of the step (empty string for
- * "not given") or the problems, each naming its field.
- */
-export function parseStep(
-  step: StepDef,
-  body: Record<string, unknown>,
-): { answers: Answers; problems: FieldProblem[] } {
-  const answers: Answers = {};
-  const problems: FieldProblem[] = [];
-  for (const f of step.fields) {
-    const raw = typeof body[f.name] === 'string' ? (body[f.name] as string).trim() : '';
-    if (raw === '') {
-      if (f.required) problems.push({ field: f.name, key: 'required' });
-      answers[f.name] = '';
-      continue;
-    }
-    if (raw.length > 40) {
-      problems.push({ field: f.name, key: 'too-long' });
-      continue;
-    }
-    switch (f.kind) {
-      case 'date': {
-        const iso = parseDate(raw);
-        if (iso === null) problems.push({ field: f.name, key: 'date' });
-        else answers[f.name] = iso;
-        break;
-      }
-      case 'radio':
-      case 'select':
-        if (!f.options?.includes(raw)) problems.push({ field: f.name, key: 'choice' });
-        else answers[f.name] = raw;
-        break;
-      case 'yes-no':
-        if (raw !== 'yes' && raw !== 'no') problems.push({ field: f.name, key: 'choice' });
-        else answers[f.name] = raw;
-        break;
-      case 'whole':
-      case 'amount': {
-        const n = parseAmount(raw);
-        if (n === null) problems.push({ field: f.name, key: 'number' });
-        else if (f.kind === 'whole' && !Number.isInteger(n)) problems.push({ field: f.name, key: 'whole' });
-        else if (f.max !== undefined && n > f.max)
-          problems.push({ field: f.name, key: 'max', values: { max: f.max } });
-        else answers[f.name] = String(n);
-        break;
-      }
-      case 'isco':
-        if (!/^\d{1,4}$/.test(raw)) problems.push({ field: f.name, key: 'isco' });
-        else answers[f.name] = raw;
-        break;
-      case 'country': {
-        const code = raw.toUpperCase();
-        if (!/^[A-Z]{2}$/.test(code)) problems.push({ field: f.name, key: 'country' });
-        else answers[f.name] = code;
-        break;
-      }
-    }
-  }
-  crossChecks(step, answers, problems);
-  return { answers, problems };
-}
-
-function crossChecks(step: StepDef, a: Answers, problems: FieldProblem[]): void {
-  const has = (name: string) => problems.some((p) => p.field === name);
-  if (step.id === 'experience') {
-    for (const i of JOBS) {
-      const from = a[`exp${i}From`];
-      const to = a[`exp${i}To`];
-      if (!from && (to || a[`exp${i}Isco`]) && !has(`exp${i}From`)) {
-        problems.push({ field: `exp${i}From`, key: 'job-from-required' });
-      }
-      if (from && to && to < from && !has(`exp${i}To`))
-        problems.push({ field: `exp${i}To`, key: 'to-before-from' });
-    }
-  }
-  if (step.id === 'person') {
-    const born = a.birthDate;
-    if (born && born > todayIso()) problems.push({ field: 'birthDate', key: 'future' });
-  }
-}
-
-/** Today in Germany (the evaluation date of the questionnaire). */
-export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let node: Record<string, unknown> = target;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const key = parts[i] as string;
-    const nextIsIndex = /^\d+$/.test(parts[i + 1] as string);
-    node[key] ??= nextIsIndex ? [] : {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[parts[parts.length - 1] as string] = value;
-}
-
-function typedValue(f: FieldDef, raw: string): unknown {
-  switch (f.kind) {
-    case 'yes-no':
-      return raw === 'yes';
-    case 'whole':
-    case 'amount':
-      return Number(raw);
-    default:
-      return raw;
-  }
-}
-
-/**
- * The engine's profile from the saved answers, on `date`. Without a birth date there is no
- * profile. Without a job offer the job facts are left out (the engine then reads them as open).
- */
-export function profileFrom(answers: Answers, date: string): PathwayProfile | null {
-  if (!answers.birthDate) return null;
-  const profile: Record<string, unknown> = { date };
-  const noJob = answers.hasJobOffer === 'no';
-  for (const step of STEPS) {
-    for (const f of step.fields) {
-      const raw = answers[f.name];
-      if (!raw || !f.path) continue;
-      if (noJob && f.path.startsWith('job.')) continue;
-      setPath(profile, f.path, typedValue(f, raw));
-    }
-  }
-  const person = profile.person as Record<string, unknown>;
-  if (answers.hasExperience === 'no') person.experience = [];
-  else if (Array.isArray(person.experience)) {
-    const jobs = (person.experience as Array<Record<string, unknown> | undefined>).filter(
-      (e): e is Record<string, unknown> => e?.from !== undefined,
-    );
-    if (jobs.length > 0) person.experience = jobs;
-    else delete person.experience;
-  }
-  if (answers.hasJobOffer === 'yes') profile.job ??= {};
-  return profile as PathwayProfile;
 }

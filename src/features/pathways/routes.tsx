@@ -1,39 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { chancenkartePoints } from '../../domain/law/index.ts';
-import type { FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { createAnswerStore } from './answers.ts';
 import { registerPathwaysApi } from './api.ts';
+import { OfferPage, PointsPage } from './calculator-views.tsx';
 import { OFFER_FORM, offerProfile, POINTS_FORM, pointsProfile } from './calculators.ts';
 import { PATHWAY_PATHS } from './paths.ts';
-import {
-  type Answers,
-  type FieldProblem,
-  parseStep,
-  profileFrom,
-  STEPS,
-  type StepDef,
-  todayIso,
-} from './questionnaire.ts';
+import { profileFrom, todayIso } from './profile.ts';
+import { type Answers, STEPS, type StepDef } from './questionnaire.ts';
+import { StartPage, StepPage, SummaryPage } from './questionnaire-views.tsx';
 import { byOpenness, evaluateAndRender, pointsJson } from './render.ts';
-import { OfferPage, PointsPage, ResultPage, StartPage, StepPage, SummaryPage } from './views.tsx';
+import { ResultPage } from './result-views.tsx';
+import { stepForm, stepFormMessage } from './step-form.ts';
 
 const PUBLIC = { public: 'anonymous self-check; answers kept only under a random cookie token, 24 hours' };
 const PUBLIC_TOOL = { public: 'anonymous calculator; keeps nothing' };
 
-/** Field problems as the form's errors, each in the page's language. */
-function formErrors(ctx: ViewContext, problems: readonly FieldProblem[]): FieldError[] {
-  return problems.map((p) => ({
-    field: p.field,
-    rule: p.key,
-    message: ctx.t.t(`pathways.error.${p.key}`, {
-      field: ctx.t.t(`pathways.field.${p.field.replace(/^exp\d/, 'exp')}.label`),
-      ...p.values,
-    }),
-  }));
+/** A step's form checked with its one schema; failing fields with messages in the page's language. */
+function checkStep(ctx: ViewContext, step: StepDef, body: Record<string, unknown>, today: string) {
+  return parseForm(stepForm(step, today), body, stepFormMessage(ctx.t, step));
 }
 
 /** The raw values of a form, as strings, to show again after a failed check. */
@@ -86,8 +75,8 @@ export function registerPathways(
       handler: async (req, reply, ctx) => {
         const body = (req.body ?? {}) as Record<string, unknown>;
         const returnToSummary = body.return === 'summary';
-        const { answers, problems } = parseStep(step, body);
-        if (problems.length > 0) {
+        const form = checkStep(ctx, step, body, todayIso(now()));
+        if (!form.ok) {
           return {
             status: 422,
             view: (
@@ -95,7 +84,7 @@ export function registerPathways(
                 ctx={ctx}
                 step={step}
                 values={rawValues(step, body)}
-                errors={formErrors(ctx, problems)}
+                errors={form.errors}
                 returnToSummary={returnToSummary}
               />
             ),
@@ -104,7 +93,7 @@ export function registerPathways(
         const saved = (await store.load(req)) ?? { answers: {}, steps: [] };
         const steps = new Set([...saved.steps, step.id]);
         await store.save(req, reply, {
-          answers: { ...saved.answers, ...answers },
+          answers: { ...saved.answers, ...form.values },
           steps: STEPS.map((s) => s.id).filter((id) => steps.has(id)),
         });
         const target = returnToSummary || !next ? PATHWAY_PATHS.summary : next.paths;
@@ -164,16 +153,12 @@ export function registerPathways(
         <PointsPage ctx={ctx} fields={POINTS_FORM.fields} values={{}} errors={[]} date={date} {...extra} />
       );
       if (Object.keys(query).length === 0) return view();
-      const { answers, problems } = parseStep(POINTS_FORM, query);
-      if (answers.birthDate && answers.birthDate > date) problems.push({ field: 'birthDate', key: 'future' });
-      if (problems.length > 0) {
-        return {
-          status: 400,
-          view: view({ values: rawValues(POINTS_FORM, query), errors: formErrors(ctx, problems) }),
-        };
+      const form = checkStep(ctx, POINTS_FORM, query, date);
+      if (!form.ok) {
+        return { status: 400, view: view({ values: rawValues(POINTS_FORM, query), errors: form.errors }) };
       }
-      const points = pointsJson(ctx.t, chancenkartePoints(pointsProfile(answers, date), date));
-      return view({ values: answers, points });
+      const points = pointsJson(ctx.t, chancenkartePoints(pointsProfile(form.values, date), date));
+      return view({ values: form.values, points });
     },
   });
 
@@ -193,14 +178,11 @@ export function registerPathways(
         />
       );
       if (Object.keys(query).length === 0) return view();
-      const { answers, problems } = parseStep(OFFER_FORM, query);
-      if (problems.length > 0) {
-        return {
-          status: 400,
-          view: view({ values: rawValues(OFFER_FORM, query), errors: formErrors(ctx, problems) }),
-        };
+      const form = checkStep(ctx, OFFER_FORM, query, date);
+      if (!form.ok) {
+        return { status: 400, view: view({ values: rawValues(OFFER_FORM, query), errors: form.errors }) };
       }
-      return view({ values: answers, result: evaluateAndRender(ctx.t, offerProfile(answers, date)) });
+      return view({ values: form.values, result: evaluateAndRender(ctx.t, offerProfile(form.values, date)) });
     },
   });
 }

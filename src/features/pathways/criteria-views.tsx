@@ -1,0 +1,147 @@
+import type { Translator } from '../../platform/i18n/index.ts';
+import { UnverifiedNote } from '../../web/components.tsx';
+import type { ViewContext } from '../../web/context.ts';
+import type { CriterionJson, PointsJson } from './render.ts';
+
+// The tables of a pathway result: its criteria and, for the Chancenkarte, its points.
+
+const STATUS_ORDER = { unmet: 0, unknown: 1, met: 2 } as const;
+const STATUS_BADGE = { met: 'success', unknown: 'warning', unmet: 'danger' } as const;
+
+function formatValue(t: Translator, v: number | string | boolean | null): string {
+  if (v === null) return '–';
+  if (typeof v === 'number') return t.number(v);
+  if (typeof v === 'boolean') return t.t(`pathways.answer.${v ? 'yes' : 'no'}`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return t.date(v);
+  return v;
+}
+
+export function CriteriaTable(props: { ctx: ViewContext; id: string; criteria: readonly CriterionJson[] }) {
+  const { t } = props.ctx;
+  const sorted = [...props.criteria].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table pathways-criteria">
+        <caption class="kern-title">{t.t('pathways.result.criteria')}</caption>
+        <thead class="kern-table__head">
+          <tr class="kern-table__row">
+            <th scope="col" class="kern-table__header">
+              {t.t('pathways.result.col.criterion')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.t('pathways.result.col.status')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.t('pathways.result.col.explanation')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.t('pathways.result.col.numbers')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.t('pathways.result.col.citation')}
+            </th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {sorted.map((c) => (
+            <tr key={c.id} class="kern-table__row">
+              <th scope="row" class="kern-table__cell">
+                {t.has(`law.criterion.${c.id}.title`) ? t.t(`law.criterion.${c.id}.title`) : c.id}
+              </th>
+              <td class="kern-table__cell">
+                <span class={`kern-badge kern-badge--${STATUS_BADGE[c.status]} kern-badge--small`}>
+                  <span class="kern-label kern-label--small">{t.t(`law.status.${c.status}`)}</span>
+                </span>
+              </td>
+              <td class="kern-table__cell">
+                {c.message}
+                {c.verified ? null : (
+                  <>
+                    {' '}
+                    <UnverifiedNote ctx={props.ctx} />{' '}
+                    <span class="kern-body--small">{t.t('law.unverified')}</span>
+                  </>
+                )}
+              </td>
+              <td class="kern-table__cell">
+                {c.value === null && c.threshold === null
+                  ? '–'
+                  : t.t('pathways.result.value-threshold', {
+                      value: formatValue(t, c.value),
+                      threshold: formatValue(t, c.threshold),
+                    })}
+              </td>
+              <td class="kern-table__cell">{c.citation}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function PointsTable(props: { ctx: ViewContext; points: PointsJson }) {
+  const { ctx, points } = props;
+  const { t } = ctx;
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table pathways-points">
+        <caption class="kern-title">{t.t('pathways.points.breakdown')}</caption>
+        <thead class="kern-table__head">
+          <tr class="kern-table__row">
+            <th scope="col" class="kern-table__header">
+              {t.t('pathways.points.col.nr')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.t('pathways.points.col.feature')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.t('pathways.result.col.status')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.t('pathways.points.col.points')}
+            </th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {points.items.map((i) => (
+            <tr key={i.id} class="kern-table__row">
+              <td class="kern-table__cell">{i.nr}</td>
+              <th scope="row" class="kern-table__cell">
+                {i.label} {i.verified ? null : <UnverifiedNote ctx={ctx} />}
+              </th>
+              <td class="kern-table__cell">{t.t(`law.status.${i.status}`)}</td>
+              <td class="kern-table__cell">
+                {i.status === 'unknown'
+                  ? t.t('pathways.points.potential', { points: i.points, potential: i.potential })
+                  : i.points}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr class="kern-table__row">
+            <td class="kern-table__cell" />
+            <th scope="row" class="kern-table__cell">
+              {t.t('pathways.points.total')}
+            </th>
+            <td class="kern-table__cell" />
+            <td class="kern-table__cell">{points.total}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p class="kern-body">
+        {t.t('pathways.points.summary', {
+          total: points.total,
+          minimum: points.minimum ?? 6,
+          max: points.maxPossible,
+        })}
+      </p>
+      {points.items.some((i) => !i.verified) ? (
+        <p class="kern-body kern-body--small">
+          <UnverifiedNote ctx={ctx} /> {t.t('pathways.points.unverified')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

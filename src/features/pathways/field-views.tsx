@@ -1,0 +1,127 @@
+import { LANGUAGE_LEVELS, PATHWAY_IDS } from '../../domain/law/index.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import type { Translator } from '../../platform/i18n/index.ts';
+import { RadioGroup, Select, TextInput } from '../../web/components.tsx';
+import type { ViewContext } from '../../web/context.ts';
+import type { Answers, FieldDef } from './questionnaire.ts';
+
+// The questionnaire's and calculators' form fields, and how their answers read.
+
+const PATHWAY_SET = new Set<string>(PATHWAY_IDS);
+
+export function fieldLabel(t: Translator, f: FieldDef): string {
+  return t.t(`pathways.field.${f.name.replace(/^exp\d/, 'exp')}.label`);
+}
+
+function fieldHint(t: Translator, f: FieldDef): string | undefined {
+  const key = `pathways.field.${f.name.replace(/^exp\d/, 'exp')}.hint`;
+  return t.has(key) ? t.t(key) : undefined;
+}
+
+function optionLabel(t: Translator, f: FieldDef, value: string): string {
+  if (f.name === 'status' && PATHWAY_SET.has(value)) return t.t(`law.pathway.${value}.title`);
+  if (f.options === LANGUAGE_LEVELS) return t.t(`pathways.value.level.${value}`);
+  return t.t(`pathways.value.${f.name}.${value}`);
+}
+
+/** How a saved answer reads on the summary page. */
+export function answerText(t: Translator, f: FieldDef, raw: string | undefined): string {
+  if (!raw) return t.t('pathways.answer.none');
+  switch (f.kind) {
+    case 'date':
+      return t.date(raw);
+    case 'yes-no':
+      return t.t(`pathways.answer.${raw === 'yes' ? 'yes' : 'no'}`);
+    case 'radio':
+    case 'select':
+      return optionLabel(t, f, raw);
+    case 'amount':
+    case 'whole':
+      return t.number(Number(raw));
+    default:
+      return raw;
+  }
+}
+
+/** One form field of the questionnaire or the calculators. */
+export function Field(props: {
+  ctx: ViewContext;
+  f: FieldDef;
+  value: string;
+  error?: FieldError | undefined;
+}) {
+  const { ctx, f, value, error } = props;
+  const { t } = ctx;
+  const common = {
+    name: f.name,
+    label: fieldLabel(t, f),
+    hint: fieldHint(t, f),
+    error,
+  };
+  switch (f.kind) {
+    case 'radio':
+      return (
+        <RadioGroup
+          {...common}
+          value={value}
+          options={[
+            ...(f.options ?? []).map((o) => ({ value: o, label: optionLabel(t, f, o) })),
+            { value: '', label: t.t('pathways.answer.unknown') },
+          ]}
+        />
+      );
+    case 'yes-no':
+      return (
+        <RadioGroup
+          {...common}
+          value={value}
+          options={[
+            { value: 'yes', label: t.t('pathways.answer.yes') },
+            { value: 'no', label: t.t('pathways.answer.no') },
+            { value: '', label: t.t('pathways.answer.unknown') },
+          ]}
+        />
+      );
+    case 'select':
+      return (
+        <Select
+          name={common.name}
+          label={common.label}
+          hint={common.hint}
+          error={error}
+          value={value}
+          options={[
+            { value: '', label: t.t('pathways.answer.unknown') },
+            ...(f.options ?? []).map((o) => ({ value: o, label: optionLabel(t, f, o) })),
+          ]}
+        />
+      );
+    default:
+      return <TextInput {...common} value={value} maxLength={40} />;
+  }
+}
+
+export function errorFor(errors: readonly FieldError[], name: string): FieldError | undefined {
+  return errors.find((e) => e.field === name);
+}
+
+export function FormFields(props: {
+  ctx: ViewContext;
+  fields: readonly FieldDef[];
+  values: Answers;
+  errors: readonly FieldError[];
+}) {
+  return (
+    <>
+      {props.fields.map((f) => (
+        <Field
+          key={f.name}
+          ctx={props.ctx}
+          f={f}
+          value={props.values[f.name] ?? ''}
+          error={errorFor(props.errors, f.name)}
+        />
+      ))}
+    </>
+  );
+}
