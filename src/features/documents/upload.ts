@@ -5,7 +5,8 @@ import { refuseUnstorable } from '../../platform/http/input-guard.ts';
 import { requireActor } from '../identity/index.ts';
 import { contentRefusal } from './content-check.ts';
 import { isContentProblem } from './content-verdict.ts';
-import { type DocumentsDeps, storeUpload, UploadRefused } from './service.ts';
+import type { DocumentsDeps } from './document-record.ts';
+import { storeUpload, UploadRefused } from './upload-store.ts';
 
 /** Room for the form fields and part headers around the file in a multipart body. */
 export const MULTIPART_OVERHEAD = 64 * 1024;
