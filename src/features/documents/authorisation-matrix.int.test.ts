@@ -13,8 +13,10 @@ import { POLICY } from '../../domain/access/policy-table.ts';
 import { ROLE_ORGANISATION_KINDS, ROLES, type Role } from '../../domain/access/roles.ts';
 import { declaredRoutes } from '../../platform/http/policy.ts';
 import { grantConsent, withdrawConsent } from '../identity/consent/service.ts';
+import type { DocumentsDeps } from './document-record.ts';
 import { documentStorageOf } from './routes.tsx';
-import { type DocumentsDeps, shareDocuments, storeUpload } from './service.ts';
+import { shareDocuments } from './sharing.ts';
+import { storeUpload } from './upload-store.ts';
 
 /**
  * The authorisation matrix of the documents feature: every route naming the resource `document`

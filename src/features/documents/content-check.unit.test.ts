@@ -14,8 +14,11 @@ import {
   SCRIPT_TRAILER,
   storedZip,
 } from '../../../test/support/upload-fixtures.ts';
-import { type ContentVerdict, checkContent, holdsZip, MAX_PIXELS } from './content-check.ts';
+import { checkContent } from './content-check.ts';
+import type { ContentVerdict } from './content-verdict.ts';
 import type { MediaType } from './files.ts';
+import { MAX_PIXELS } from './image-check.ts';
+import { holdsZip } from './polyglot-check.ts';
 
 const problemOf = (v: ContentVerdict) => (v.ok ? 'ok' : v.problem);
 

@@ -19,10 +19,11 @@ import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support
 import type { Role } from '../../domain/access/roles.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { handleErasure, requestErasure } from '../identity/admin/erasure.ts';
+import { eraseDocumentsOf } from './deletion.ts';
 import { documentStorageOf } from './routes.tsx';
 import { document } from './schema.ts';
-import { eraseDocumentsOf, storeUpload, UploadRefused } from './service.ts';
 import { diskStorage } from './storage.ts';
+import { storeUpload, UploadRefused } from './upload-store.ts';
 
 const MAX = 64 * 1024;
 

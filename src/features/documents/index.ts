@@ -2,14 +2,10 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 
 // The public surface of this feature: what other features and the composition root may use.
 export { checklistFor } from './checklists.ts';
+export { eraseDocumentsOf } from './deletion.ts';
+export { documentsVisibleTo } from './document-access.ts';
+export { type DocumentsDeps, type DocumentView, ownDocuments } from './document-record.ts';
 export { contentUrl, DOCUMENT_PATHS } from './paths.ts';
-export {
-  type DocumentsDeps,
-  type DocumentView,
-  documentsVisibleTo,
-  eraseDocumentsOf,
-  ownDocuments,
-} from './service.ts';
 export { diskStorage } from './storage.ts';
 export { DocumentChecklist } from './views.tsx';
 

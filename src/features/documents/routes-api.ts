@@ -4,21 +4,13 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import { requireActor } from '../identity/index.ts';
 import { DOCUMENT_CATEGORIES } from './checklists.ts';
+import { deleteDocument } from './deletion.ts';
+import { canRead, documentsVisibleTo } from './document-access.ts';
+import { type DocumentsDeps, ownDocuments, viewOf } from './document-record.ts';
 import { attachmentHeader } from './files.ts';
-import {
-  canRead,
-  type DocumentsDeps,
-  deleteDocument,
-  documentsVisibleTo,
-  ownDocuments,
-  revokeShare,
-  type ShareResult,
-  shareDocuments,
-  sharesOf,
-  UploadRefused,
-  viewOf,
-} from './service.ts';
+import { revokeShare, type ShareResult, shareDocuments, sharesOf } from './sharing.ts';
 import { readLeadingFields, refusalOf, upload } from './upload.ts';
+import { UploadRefused } from './upload-store.ts';
 
 const idParams = z.strictObject({ id: z.string().max(64, { error: 'must be at most 64 characters long' }) });
 const shareBody = z.strictObject({

@@ -9,20 +9,14 @@ import type { ViewContext } from '../../web/context.ts';
 import { definePage, type PageResult, sendPage, viewContext, type WebDeps } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { requireActor } from '../identity/index.ts';
+import { deleteDocument } from './deletion.ts';
+import { type DocumentsDeps, ownDocuments } from './document-record.ts';
 import { DOCUMENT_PATHS } from './paths.ts';
 import { notFound, registerDocumentsApi } from './routes-api.ts';
-import {
-  type DocumentsDeps,
-  deleteDocument,
-  ownDocuments,
-  revokeShare,
-  shareableOrganisations,
-  shareDocuments,
-  sharesOf,
-  UploadRefused,
-} from './service.ts';
+import { revokeShare, shareableOrganisations, shareDocuments, sharesOf } from './sharing.ts';
 import { diskStorage } from './storage.ts';
 import { readLeadingFields, refusalOf, upload, uploadLimits } from './upload.ts';
+import { UploadRefused } from './upload-store.ts';
 import { DocumentsPage } from './views.tsx';
 
 /** The document storage of an installation: `DATA_DIR/documents/`. */

@@ -27,7 +27,7 @@ import {
   storedZip,
 } from '../../../test/support/upload-fixtures.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
-import { holdsZip } from './content-check.ts';
+import { holdsZip } from './polyglot-check.ts';
 import { documentStorageOf } from './routes.tsx';
 import { document } from './schema.ts';
 

@@ -3,8 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { refuseUnstorable } from '../../platform/http/input-guard.ts';
 import { requireActor } from '../identity/index.ts';
-import { contentRefusal, isContentProblem } from './content-check.ts';
-import { type DocumentsDeps, storeUpload, UploadRefused } from './service.ts';
+import { contentRefusal } from './content-check.ts';
+import { isContentProblem } from './content-verdict.ts';
+import type { DocumentsDeps } from './document-record.ts';
+import { storeUpload, UploadRefused } from './upload-store.ts';
 
 /** Room for the form fields and part headers around the file in a multipart body. */
 export const MULTIPART_OVERHEAD = 64 * 1024;

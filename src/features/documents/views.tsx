@@ -4,8 +4,9 @@ import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { type ChecklistItem, checklistStatus, DOCUMENT_CATEGORIES } from './checklists.ts';
+import type { DocumentView } from './document-record.ts';
 import { contentUrl, DOCUMENT_PATHS } from './paths.ts';
-import type { DocumentView, ShareView } from './service.ts';
+import type { ShareView } from './sharing.ts';
 
 const href = (ctx: ViewContext, key: keyof typeof DOCUMENT_PATHS) =>
   localizedUrl(DOCUMENT_PATHS[key], ctx.locale);
