@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { person } from '../people/index.ts';
@@ -16,7 +17,7 @@ import {
   formValues,
 } from './admin-forms.ts';
 import { type AdminPageServices, isTable, localise, query, validationErrors } from './admin-page-fields.ts';
-import { CORRECTABLE_TABLES } from './corrections.ts';
+import { CORRECTABLE_TABLES, correctionBody } from './corrections.ts';
 import { REGISTRY_PATHS } from './paths.ts';
 import { ADMIN_POLICIES, changeActor } from './routes-admin.ts';
 import { EntryPage, type HistoryItem, RegistryAdminPage } from './views-admin-corrections.tsx';
@@ -113,18 +114,15 @@ export function registerCorrectionPages(app: FastifyInstance, deps: AppDeps, ser
       if (!row) throw new AppError('not-found', { detail: 'No such registry entry.' });
       const fields = ENTRY_FIELDS[table];
       const form = formBody(req.body);
-      const reason = (form.reason ?? '').trim();
       const changes = changesFrom(fields, form, row);
-      const errors: FieldError[] = [];
-      if (reason.length === 0 || reason.length > 500) {
-        errors.push({ field: 'body.reason', rule: 'required', message: 'reason' });
-      }
+      const parsed = parseForm(correctionBody, { changes, reason: form.reason ?? '' });
+      const errors: FieldError[] = parsed.ok ? [] : [...parsed.errors];
       if (Object.keys(changes).length === 0) {
         errors.push({ field: `body.changes.${fields[0]?.name ?? 'source'}`, rule: 'no-change', message: '' });
       }
-      if (errors.length === 0) {
+      if (errors.length === 0 && parsed.ok) {
         try {
-          await corrections.correct(actor, table, key, { changes, reason });
+          await corrections.correct(actor, table, key, parsed.values);
           return {
             redirect: `${localizedUrl(REGISTRY_PATHS.adminEntry, ctx.locale, { table, key })}?saved=1`,
           };

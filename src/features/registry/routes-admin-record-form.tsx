@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { checkContent } from '../../domain/recognition/record.ts';
-import { type FieldError, fieldErrors } from '../../platform/http/errors.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { formBody } from './admin-forms.ts';
@@ -138,11 +139,11 @@ export function registerRecordFormPages(app: FastifyInstance, deps: AppDeps, ser
         }
       } else {
         // Report the service's findings for the other fields too, without writing anything.
-        const parsed = recordBody.safeParse(body);
-        if (!parsed.success) errors.push(...fieldErrors('body', parsed.error.issues));
+        const parsed = parseForm(recordBody, body);
+        if (!parsed.ok) errors.push(...parsed.errors);
         else {
           const today = new Date().toISOString().slice(0, 10);
-          for (const p of checkContent(parsed.data, today)) {
+          for (const p of checkContent(parsed.values, today)) {
             errors.push({ field: `body.${p.field}`, rule: p.rule, message: '' });
           }
         }

@@ -8,6 +8,7 @@ import {
 } from '../../domain/recognition/portability.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { formBody } from './admin-forms.ts';
@@ -19,6 +20,7 @@ import {
   validationErrors,
 } from './admin-page-fields.ts';
 import { REGISTRY_PATHS } from './paths.ts';
+import { registerEntryBody } from './register.ts';
 import { ADMIN_POLICIES, changeActor } from './routes-admin.ts';
 import { type RegisterForm, RegisterPage } from './views-admin-register.tsx';
 
@@ -99,20 +101,25 @@ export function registerMutualRecognitionPages(
       const form = Object.fromEntries(
         Object.keys(emptyRegisterForm).map((k) => [k, f[k] ?? '']),
       ) as unknown as RegisterForm;
+      const refused = async (list: readonly FieldError[]) => {
+        const errors = localise(ctx, list, 'registry.admin.register.error', (e) =>
+          e.field.replace(/^body\./, ''),
+        );
+        return { status: 422, view: await registerView(ctx, form, errors, false) };
+      };
+      const parsed = parseForm(registerEntryBody, {
+        ...form,
+        bridgingStep: form.bridgingStep.trim() === '' ? null : form.bridgingStep,
+      });
+      if (!parsed.ok) return refused(parsed.errors);
       try {
-        await register.setEntry(actor, {
-          ...form,
-          bridgingStep: form.bridgingStep.trim() === '' ? null : form.bridgingStep,
-        });
+        await register.setEntry(actor, parsed.values);
         const params = new URLSearchParams({ saved: '1' });
         return { redirect: `${localizedUrl(REGISTRY_PATHS.adminRegister, ctx.locale)}?${params.toString()}` };
       } catch (err) {
         const list = validationErrors(err);
         if (!list) throw err;
-        const errors = localise(ctx, list, 'registry.admin.register.error', (e) =>
-          e.field.replace(/^body\./, ''),
-        );
-        return { status: 422, view: await registerView(ctx, form, errors, false) };
+        return refused(list);
       }
     },
   });
