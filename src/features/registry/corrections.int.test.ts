@@ -4,10 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, parseInput } from '../../platform/http/errors.ts';
 import type { ChangeActor } from './actor.ts';
-import { createCorrectionsService } from './corrections.ts';
-import { createRegisterService } from './register.ts';
+import { correctionBody, createCorrectionsService } from './corrections.ts';
+import { createRegisterService, registerEntryBody } from './register.ts';
 import { mutualRecognitionEntry, recognitionAuthority, registryChange } from './schema.ts';
 import { seedRegistry } from './seed.ts';
 
@@ -85,18 +85,21 @@ describe('administrator corrections of the registry', () => {
   });
 
   it('answers bad input with 4xx naming the field and writes nothing', async () => {
+    // As the API route does: the body schema first, then the service.
+    const correctAsRoute = async (table: string, key: string, body: unknown) =>
+      corrections.correct(admin, table, key, parseInput(correctionBody, body, 'body'));
     const before = await counts();
     const [row] = await database.db
       .select()
       .from(recognitionAuthority)
       .where(eq(recognitionAuthority.id, 'SN:nurse'));
     await rejectsWith(
-      corrections.correct(admin, 'no-such-table', 'x', { changes: {}, reason: 'r' }),
+      correctAsRoute('no-such-table', 'x', { changes: {}, reason: 'r' }),
       404,
       'params.table',
     );
     await rejectsWith(
-      corrections.correct(admin, 'recognition-authority', 'XX:nurse', {
+      correctAsRoute('recognition-authority', 'XX:nurse', {
         changes: { fees: '1 EUR' },
         reason: 'r',
       }),
@@ -104,7 +107,7 @@ describe('administrator corrections of the registry', () => {
       'params.key',
     );
     await rejectsWith(
-      corrections.correct(admin, 'recognition-authority', 'SN:nurse', {
+      correctAsRoute('recognition-authority', 'SN:nurse', {
         changes: { stateCode: 'BE' },
         reason: 'r',
       }),
@@ -112,7 +115,7 @@ describe('administrator corrections of the registry', () => {
       'body.changes',
     );
     await rejectsWith(
-      corrections.correct(admin, 'recognition-authority', 'SN:nurse', {
+      correctAsRoute('recognition-authority', 'SN:nurse', {
         changes: { confidence: 'sure' },
         reason: 'r',
       }),
@@ -120,7 +123,7 @@ describe('administrator corrections of the registry', () => {
       'body.changes.confidence',
     );
     await rejectsWith(
-      corrections.correct(admin, 'recognition-authority', 'SN:nurse', {
+      correctAsRoute('recognition-authority', 'SN:nurse', {
         changes: { fees: '1 EUR' },
         reason: '',
       }),
@@ -128,7 +131,7 @@ describe('administrator corrections of the registry', () => {
       'body.reason',
     );
     await rejectsWith(
-      corrections.correct(admin, 'recognition-authority', 'SN:nurse', { changes: {}, reason: 'r' }),
+      correctAsRoute('recognition-authority', 'SN:nurse', { changes: {}, reason: 'r' }),
       400,
       'body.changes',
     );
@@ -186,6 +189,9 @@ describe('mutual-recognition register maintained by ministry officers', () => {
   });
 
   it('refuses an entry for the same state or a bridging answer without a step, writing nothing', async () => {
+    // As the API route and the form do: the body schema first, then the service.
+    const setAsRoute = async (body: unknown) =>
+      register.setEntry(ministry, parseInput(registerEntryBody, body, 'body'));
     const before = (await database.db.select().from(mutualRecognitionEntry)).length;
     const base = {
       profession: 'architect',
@@ -197,13 +203,9 @@ describe('mutual-recognition register maintained by ministry officers', () => {
       source: 'y',
       reason: 'z',
     };
-    await rejectsWith(
-      register.setEntry(ministry, { ...base, toState: 'BE', bridgingStep: 'x' }),
-      400,
-      'body.toState',
-    );
-    await rejectsWith(register.setEntry(ministry, base), 400, 'body.bridgingStep');
-    await rejectsWith(register.setEntry(ministry, { ...base, profession: 'nurse' }), 400, 'body.profession');
+    await rejectsWith(setAsRoute({ ...base, toState: 'BE', bridgingStep: 'x' }), 400, 'body.toState');
+    await rejectsWith(setAsRoute(base), 400, 'body.bridgingStep');
+    await rejectsWith(setAsRoute({ ...base, profession: 'nurse' }), 400, 'body.profession');
     assert.equal((await database.db.select().from(mutualRecognitionEntry)).length, before);
   });
 });

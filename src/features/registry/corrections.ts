@@ -96,6 +96,7 @@ export const correctionBody = z.strictObject({
   changes: z.record(z.string(), z.unknown()),
   reason: required(500),
 });
+export type CorrectionInput = z.output<typeof correctionBody>;
 
 /**
  * Administrators correct registry rows; every change keeps its history (who, when, why, before,
@@ -106,7 +107,7 @@ export function createCorrectionsService(
   onChange: () => void,
   now: () => Date = () => new Date(),
 ) {
-  async function correct(actor: ChangeActor, tableName: string, key: string, body: unknown) {
+  async function correct(actor: ChangeActor, tableName: string, key: string, input: CorrectionInput) {
     // Own keys only: `constructor`, `__proto__` or `toString` are names of every object, not tables.
     const spec = Object.hasOwn(CORRECTABLE, tableName)
       ? CORRECTABLE[tableName as CorrectableTable]
@@ -118,7 +119,8 @@ export function createCorrectionsService(
         ],
       });
     }
-    const { changes, reason } = parseInput(correctionBody, body, 'body');
+    const { changes, reason } = input;
+    // Which fields may change depends on the table in the path, so the service checks them.
     const patch = parseInput(spec.fields.partial(), changes, 'body.changes') as Record<string, unknown>;
     if (Object.keys(patch).length === 0) {
       throw new AppError('validation-failed', {

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { STATES } from '../regions/seed.ts';
 import type { FinderAnswer } from './finder.ts';
-import { PROFESSIONS, readCsv } from './seed.ts';
+import { PROFESSIONS } from './seed-bodies.ts';
+import { readCsv } from './seed-csv.ts';
 
 /** One occupation (KldB) per profession of recognition-authorities.csv. */
 const KLDB_OF: Record<string, string> = {

@@ -11,7 +11,7 @@ import {
 } from '../../domain/recognition/portability.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
-import { AppError, parseInput } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { auditActor, type ChangeActor } from './actor.ts';
 import { mutualRecognitionEntry, registryChange } from './schema.ts';
 
@@ -25,6 +25,7 @@ export const registerEntryBody = z.strictObject({
   source: z.string().trim().min(1).max(2000),
   reason: z.string().trim().min(1).max(500),
 });
+export type RegisterEntryInput = z.output<typeof registerEntryBody>;
 
 async function entries(db: DbOrTx): Promise<RegisterEntry[]> {
   const rows = await db.select().from(mutualRecognitionEntry);
@@ -48,8 +49,7 @@ export function createRegisterService(db: Database, now: () => Date = () => new 
   }
 
   /** A ministry officer sets the answer for one profession and pair of states; history and audit in one transaction. */
-  async function setEntry(actor: ChangeActor, body: unknown) {
-    const input = parseInput(registerEntryBody, body, 'body');
+  async function setEntry(actor: ChangeActor, input: RegisterEntryInput) {
     const problems = checkEntry(input);
     if (problems.length > 0) {
       throw new AppError('validation-failed', {

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
 import type { Role } from '../../domain/access/roles.ts';
+import { registerRouteSchemas } from '../../platform/http/route-schema.ts';
 import { createI18n } from '../../platform/i18n/index.ts';
 import { registerErrorHandling } from '../../web/error-pages.tsx';
 import { createCorrectionsService } from './corrections.ts';
@@ -25,6 +26,7 @@ describe('registry write-side routes (with the proposed policy rows)', () => {
   before(async () => {
     database = await createTestDatabase();
     app = Fastify();
+    registerRouteSchemas(app);
     app.decorateRequest('actor', null);
     app.addHook('onRequest', async (req) => {
       const role = req.headers['x-test-role'];

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { type Action, isKnownPair, mayAttempt, type Resource } from '../../domain/access/policy.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { ChangeActor } from './actor.ts';
-import type { createCorrectionsService } from './corrections.ts';
-import type { RecordsService } from './records.ts';
-import type { RegisterService } from './register.ts';
+import { correctionBody, type createCorrectionsService } from './corrections.ts';
+import { type RecordsService, recordBody } from './records.ts';
+import { type RegisterService, registerEntryBody } from './register.ts';
 
 /**
  * The write side of the registry as JSON API routes, guarded by the one authorisation policy.
@@ -18,6 +20,11 @@ export const ADMIN_POLICIES = {
   withdrawRecord: { action: 'withdraw', resource: 'recognition-record' },
   setRegisterEntry: { action: 'update', resource: 'mutual-recognition-register' },
 } as const;
+
+const entryParams = z.strictObject({ table: z.string(), key: z.string() });
+const codeParams = z.strictObject({ code: z.string() });
+/** The reason is checked by the records service, which the withdrawal form shares. */
+const withdrawalBody = z.object({ reason: z.unknown().optional() }).optional();
 
 /** Whether one role may attempt an action on a resource; the default asks the one policy. */
 export type MayAttempt = (role: string, action: string, resource: string) => boolean;
@@ -54,25 +61,78 @@ export function registerRegistryAdmin(
   const who = (req: FastifyRequest, pair: { action: string; resource: string }) =>
     changeActor(req, pair.action, pair.resource, options.may);
 
-  app.patch('/api/v1/registry/:table/:key', { config: policy(p.correct) }, async (req) => {
-    const { table, key } = req.params as { table: string; key: string };
-    return services.corrections.correct(who(req, p.correct), table, key, req.body);
-  });
-  app.get('/api/v1/registry/:table/:key/history', { config: policy(p.correct) }, async (req) => {
-    const { table, key } = req.params as { table: string; key: string };
-    who(req, p.correct);
-    return { changes: await services.corrections.history(table, key) };
-  });
-  app.post('/api/v1/recognition/records', { config: policy(p.issueRecord) }, async (req, reply) => {
-    const issued = await services.records.issue(who(req, p.issueRecord), req.body);
-    return reply.status(201).send({ code: issued.code, record: issued.payload, signature: issued.signature });
-  });
-  app.post(
-    '/api/v1/recognition/records/:code/withdrawal',
-    { config: policy(p.withdrawRecord) },
+  /** Answers 401/403 before a route's input is read (its validation error is raised after this). */
+  const guard = (pair: { action: string; resource: string }) => async (req: FastifyRequest) => {
+    who(req, pair);
+  };
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['registry'];
+
+  api.patch(
+    '/api/v1/registry/:table/:key',
+    {
+      config: policy(p.correct),
+      preHandler: guard(p.correct),
+      schema: {
+        summary: 'Correct a registry entry; the change keeps its history',
+        tags,
+        params: entryParams,
+        body: correctionBody,
+      },
+    },
+    async (req) => {
+      const { table, key } = req.params;
+      return services.corrections.correct(who(req, p.correct), table, key, req.body);
+    },
+  );
+  api.get(
+    '/api/v1/registry/:table/:key/history',
+    {
+      config: policy(p.correct),
+      preHandler: guard(p.correct),
+      schema: { summary: 'The corrections of a registry entry, newest first', tags, params: entryParams },
+    },
+    async (req) => {
+      const { table, key } = req.params;
+      who(req, p.correct);
+      return { changes: await services.corrections.history(table, key) };
+    },
+  );
+  api.post(
+    '/api/v1/recognition/records',
+    {
+      config: policy(p.issueRecord),
+      preHandler: guard(p.issueRecord),
+      schema: {
+        summary: 'Record a recognition decision and issue its signed record',
+        tags,
+        body: recordBody,
+        success: { status: 201 },
+      },
+    },
     async (req, reply) => {
-      const { code } = req.params as { code: string };
-      const reason = (req.body as { reason?: unknown } | undefined)?.reason;
+      const issued = await services.records.issue(who(req, p.issueRecord), req.body);
+      return reply
+        .status(201)
+        .send({ code: issued.code, record: issued.payload, signature: issued.signature });
+    },
+  );
+  api.post(
+    '/api/v1/recognition/records/:code/withdrawal',
+    {
+      config: policy(p.withdrawRecord),
+      preHandler: guard(p.withdrawRecord),
+      schema: {
+        summary: 'Withdraw a recognition record; it stays verifiable as withdrawn',
+        tags,
+        params: codeParams,
+        body: withdrawalBody,
+        success: { status: 204 },
+      },
+    },
+    async (req, reply) => {
+      const { code } = req.params;
+      const reason = req.body?.reason;
       await services.records.withdraw(
         who(req, p.withdrawRecord),
         code,
@@ -81,7 +141,17 @@ export function registerRegistryAdmin(
       return reply.status(204).send();
     },
   );
-  app.put('/api/v1/recognition/register', { config: policy(p.setRegisterEntry) }, async (req) =>
-    services.register.setEntry(who(req, p.setRegisterEntry), req.body),
+  api.put(
+    '/api/v1/recognition/register',
+    {
+      config: policy(p.setRegisterEntry),
+      preHandler: guard(p.setRegisterEntry),
+      schema: {
+        summary: 'Set the mutual-recognition answer for a profession and a pair of states',
+        tags,
+        body: registerEntryBody,
+      },
+    },
+    async (req) => services.register.setEntry(who(req, p.setRegisterEntry), req.body),
   );
 }
