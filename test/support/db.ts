@@ -46,8 +46,12 @@ function templateKey(): string {
   }
   for (const f of readdirSync(path.join(ROOT, 'src/data')).sort())
     hash.update(readFileSync(path.join(ROOT, 'src/data', f)));
-  hash.update(readFileSync(path.join(ROOT, 'src/features/regions/seed.ts')));
-  hash.update(readFileSync(path.join(ROOT, 'src/features/registry/seed.ts')));
+  // The reference data the template holds is loaded by these files: a change to any of them rebuilds it.
+  for (const feature of ['regions', 'registry']) {
+    const folder = path.join(ROOT, 'src/features', feature);
+    for (const f of readdirSync(folder).sort())
+      if (/^seed.*\.ts$/.test(f)) hash.update(f).update(readFileSync(path.join(folder, f)));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
