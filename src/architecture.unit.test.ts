@@ -10,6 +10,8 @@ const SRC = path.dirname(fileURLToPath(import.meta.url));
 const FEATURES = path.join(SRC, 'features');
 /** Above this a file usually holds more than one thing; split it by what it contains. */
 const MAX_LINES = 300;
+/** People and organisations: tables and lookups every feature uses, with no routes of its own. */
+const SHARED_MODULE = 'people';
 
 const features = readdirSync(FEATURES, { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -19,6 +21,19 @@ describe('the shape of the code', () => {
   it('every feature has an index.ts, its public surface', () => {
     const missing = features.filter((f) => !existsSync(path.join(FEATURES, f, 'index.ts')));
     assert.deepEqual(missing, []);
+  });
+
+  it('every feature but the shared people module is a plugin that registers its routes from routes.ts', () => {
+    const odd = features
+      .filter((f) => f !== SHARED_MODULE)
+      .filter((f) => {
+        const index = readFileSync(path.join(FEATURES, f, 'index.ts'), 'utf8');
+        const hasRoutes = ['routes.ts', 'routes.tsx'].some((r) => existsSync(path.join(FEATURES, f, r)));
+        return (
+          !hasRoutes || !/export const \w+Plugin\b/.test(index) || !/import\('\.\/routes\.tsx?'\)/.test(index)
+        );
+      });
+    assert.deepEqual(odd, []);
   });
 
   it(`no source file is longer than ${MAX_LINES} lines`, () => {
