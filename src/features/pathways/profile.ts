@@ -3,7 +3,7 @@ import type { PathwayProfile } from '../../domain/law/index.ts';
 import { type Answers, type FieldDef, STEPS } from './questionnaire.ts';
 
 /** Today in Germany (the evaluation date of the questionnaire). */
-export function todayIso(now: Date = new Date()): string {
+export function todayIso(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
 }
 

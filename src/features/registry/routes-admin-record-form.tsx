@@ -142,7 +142,7 @@ export function registerRecordFormPages(app: FastifyInstance, deps: AppDeps, ser
         const parsed = parseForm(recordBody, body);
         if (!parsed.ok) errors.push(...parsed.errors);
         else {
-          const today = new Date().toISOString().slice(0, 10);
+          const today = deps.now().toISOString().slice(0, 10);
           for (const p of checkContent(parsed.values, today)) {
             errors.push({ field: `body.${p.field}`, rule: p.rule, message: '' });
           }
