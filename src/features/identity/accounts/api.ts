@@ -1,23 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
-import { listOutbox } from '../../../platform/mail/mailer.ts';
 import { listOrganisations } from '../../people/index.ts';
+import { readOutbox } from '../admin/service.ts';
 import { sha256 } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';
-import {
-  applyCsrfSecret,
-  authorizePersonal,
-  type CookieNames,
-  newCsrfSecret,
-  requireActor,
-  setSessionCookie,
-} from '../http.ts';
-import { accountView } from './data.ts';
-import { changePassword } from './service.ts';
+import { applyCsrfSecret, type CookieNames, newCsrfSecret, requireActor, setSessionCookie } from '../http.ts';
+import { changePassword, ownAccount } from './service.ts';
 
 const passwordBody = z.strictObject({
   currentPassword: z.string().max(PASSWORD_MAX * 4),
@@ -37,11 +28,7 @@ export function registerAccountApi(app: FastifyInstance, deps: IdentityDeps, nam
     },
     async (req) => {
       const { actor } = requireActor(req);
-      const now = deps.now();
-      return db.transaction(async (tx) => {
-        await authorizePersonal(tx, now, actor, 'read', 'account', actor.personId, 'own account');
-        return accountView(tx, actor.personId);
-      });
+      return ownAccount(db, actor, deps.now());
     },
   );
 
@@ -101,29 +88,14 @@ export function registerAccountApi(app: FastifyInstance, deps: IdentityDeps, nam
     },
     async (req) => {
       const { actor } = requireActor(req);
-      const now = deps.now();
-      return db.transaction(async (tx) => {
-        const mails = await listOutbox(tx);
-        await appendAudit(
-          tx,
-          {
-            actorPersonId: actor.personId,
-            actorRole: 'administrator',
-            action: 'read',
-            objectType: 'outbox',
-            purpose: 'mail delivery without SMTP',
-            result: 'success',
-          },
-          now,
-        );
-        return {
-          mails: mails.map((m) => ({
-            ...m,
-            createdAt: m.createdAt.toISOString(),
-            toHash: sha256(m.toAddress).slice(0, 8),
-          })),
-        };
-      });
+      const mails = await readOutbox(db, actor.personId, deps.now());
+      return {
+        mails: mails.map((m) => ({
+          ...m,
+          createdAt: m.createdAt.toISOString(),
+          toHash: sha256(m.toAddress).slice(0, 8),
+        })),
+      };
     },
   );
 }

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { prepareRegistration, storeRegistration, updateApplicantProfile } from '../accounts/registration.ts';
 import { afterAnswer } from '../after-answer.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { authorizePersonal, endSessionsOf, requireActor } from '../http.ts';
-import { handleErasure, listErasureRequests, RETENTION_EXCEPTIONS, requestErasure } from './erasure.ts';
+import { RETENTION_EXCEPTIONS, requestErasure } from './erasure.ts';
 import { ags, country } from './input.ts';
 import { registerOrganisationAdminApi } from './organisations-api.ts';
+import { decideErasureRequest, readErasureRequests } from './service.ts';
 
 const profileBody = z.strictObject({
   residenceAgs: ags.nullable().optional(),
@@ -129,23 +129,8 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
     },
     async (req) => {
       const { actor } = requireActor(req);
-      const now = deps.now();
-      return db.transaction(async (tx) => {
-        const rows = await listErasureRequests(tx);
-        await appendAudit(
-          tx,
-          {
-            actorPersonId: actor.personId,
-            actorRole: 'administrator',
-            action: 'read',
-            objectType: 'erasure-request',
-            purpose: 'Art. 17 GDPR',
-            result: 'success',
-          },
-          now,
-        );
-        return { requests: rows, retentionExceptions: RETENTION_EXCEPTIONS };
-      });
+      const rows = await readErasureRequests(db, actor.personId, deps.now());
+      return { requests: rows, retentionExceptions: RETENTION_EXCEPTIONS };
     },
   );
 
@@ -165,21 +150,8 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
       const { actor } = requireActor(req);
       const { id } = req.params;
       const { body } = req;
-      const afterCommit: Array<() => Promise<void>> = [];
-      const ok = await db.transaction((tx) =>
-        handleErasure(
-          tx,
-          id,
-          body.outcome,
-          body.note,
-          actor.personId,
-          deps.now(),
-          deps.erasureHooks,
-          afterCommit,
-        ),
-      );
+      const ok = await decideErasureRequest(deps, { id, ...body }, actor.personId);
       if (!ok) throw new AppError('not-found', { detail: 'No open erasure request with this id.' });
-      for (const work of afterCommit) await work();
       return reply.status(204).send();
     },
   );

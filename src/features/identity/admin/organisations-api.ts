@@ -7,10 +7,10 @@ import { findOrganisationBySlug } from '../../people/index.ts';
 import { REGISTRY_BODY_TABLES } from '../../registry/index.ts';
 import { createOrganisation } from '../accounts/service.ts';
 import type { IdentityDeps } from '../deps.ts';
-import { authorizeOrganisation, requireActor } from '../http.ts';
+import { requireActor } from '../http.ts';
 import { ags, country } from './input.ts';
 import { checkRegistryBodies } from './registry-bodies.ts';
-import { inviteToOrganisation, revokeMembership } from './service.ts';
+import { inviteMember, revokeMember } from './service.ts';
 
 const organisationBody = z
   .strictObject({
@@ -119,21 +119,7 @@ export function registerOrganisationAdminApi(app: FastifyInstance, deps: Identit
       const { actor } = requireActor(req);
       const { id } = req.params;
       const { body } = req;
-      const now = deps.now();
-      const result = await db.transaction(async (tx) => {
-        const d = await authorizeOrganisation(
-          tx,
-          now,
-          actor,
-          'create',
-          'role-assignment',
-          id,
-          'account administration',
-        );
-        if (!d.allow) return null;
-        // An employer administrator manages employer roles only; the organisation kind enforces that.
-        return inviteToOrganisation(deps, tx, { organisationId: id, ...body }, actor.personId);
-      });
+      const result = await inviteMember(deps, actor, { organisationId: id, ...body });
       if (!result || result.kind === 'no-organisation')
         throw new AppError('not-found', { detail: 'No such organisation.' });
       if (result.kind === 'wrong-role') {
@@ -165,20 +151,12 @@ export function registerOrganisationAdminApi(app: FastifyInstance, deps: Identit
     async (req, reply) => {
       const { actor } = requireActor(req);
       const p = req.params;
-      const now = deps.now();
-      const revoked = await db.transaction(async (tx) => {
-        const d = await authorizeOrganisation(
-          tx,
-          now,
-          actor,
-          'revoke',
-          'role-assignment',
-          p.id,
-          'account administration',
-        );
-        if (!d.allow) return 0;
-        return revokeMembership(tx, p.personId, p.role, p.id, actor.personId, now);
-      });
+      const revoked = await revokeMember(
+        db,
+        actor,
+        { organisationId: p.id, personId: p.personId, role: p.role },
+        deps.now(),
+      );
       if (revoked === 0) throw new AppError('not-found', { detail: 'No such role in this organisation.' });
       return reply.status(204).send();
     },

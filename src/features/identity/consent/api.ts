@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { applicantView } from '../accounts/data.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { authorizePersonal, requireActor } from '../http.ts';
-import { accessLog, consentsOf, exportData, grantConsent, withdrawConsent } from './service.ts';
+import { accessLog, consentsOf, exportOwnData, grantConsent, withdrawConsent } from './service.ts';
 
 const uuidParam = z.strictObject({ id: z.uuid() });
 const consentBody = z.strictObject({ organisationId: z.uuid() });
@@ -43,19 +43,7 @@ export function registerConsentApi(app: FastifyInstance, deps: IdentityDeps) {
     },
     async (req, reply) => {
       const { actor } = requireActor(req);
-      const now = deps.now();
-      const data = await db.transaction(async (tx) => {
-        await authorizePersonal(
-          tx,
-          now,
-          actor,
-          'export',
-          'account',
-          actor.personId,
-          'data export (Art. 15 GDPR)',
-        );
-        return exportData(tx, actor.personId, now);
-      });
+      const data = await exportOwnData(db, actor, deps.now());
       return reply
         .header('content-disposition', 'attachment; filename="chancenregion-export.json"')
         .type('application/json; charset=utf-8')

@@ -1,14 +1,11 @@
 import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
-import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { appendAudit } from '../../../platform/audit/audit.ts';
-import type { DbOrTx } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { type CookieNames, requireActor } from '../http.ts';
-import { passkey } from '../schema.ts';
 import { passkeyCeremony, responseBody } from './challenge.ts';
+import { addPasskey, listPasskeys } from './service.ts';
 import { registerPasskeySignInApi } from './sign-in-api.ts';
 
 const tags = ['passkeys'];
@@ -36,10 +33,7 @@ export function registerPasskeys(app: FastifyInstance, deps: IdentityDeps, names
     },
     async (req, reply) => {
       const { auth } = requireActor(req);
-      const existing = await db
-        .select({ id: passkey.id })
-        .from(passkey)
-        .where(eq(passkey.personId, auth.person.id));
+      const existing = await listPasskeys(db, auth.person.id);
       const options = await generateRegistrationOptions({
         rpName: 'Chancenregion',
         rpID,
@@ -88,63 +82,10 @@ export function registerPasskeys(app: FastifyInstance, deps: IdentityDeps, names
         });
       }
       const { credential } = verification.registrationInfo;
-      const now = deps.now();
-      await db.transaction(async (tx) => {
-        await tx.insert(passkey).values({
-          id: credential.id,
-          personId: auth.person.id,
-          publicKey: Buffer.from(credential.publicKey).toString('base64url'),
-          counter: credential.counter,
-          transports: credential.transports?.join(',') ?? null,
-          createdAt: now,
-        });
-        await appendAudit(
-          tx,
-          {
-            actorPersonId: auth.person.id,
-            action: 'add-passkey',
-            objectType: 'account',
-            subjectPersonId: auth.person.id,
-            purpose: 'own account',
-            result: 'success',
-          },
-          now,
-        );
-      });
+      await addPasskey(db, auth.person.id, credential, deps.now());
       return reply.status(201).send({ id: credential.id });
     },
   );
 
   registerPasskeySignInApi(app, deps, names, ceremony);
-}
-
-/** One's passkeys, newest first (ids are public credential ids, no secrets). */
-export function listPasskeys(db: DbOrTx, personId: string) {
-  return db
-    .select({ id: passkey.id, createdAt: passkey.createdAt, lastUsedAt: passkey.lastUsedAt })
-    .from(passkey)
-    .where(eq(passkey.personId, personId))
-    .orderBy(desc(passkey.createdAt));
-}
-
-/** Removes one of the person's own passkeys; false when they have none with this id. */
-export async function removePasskey(tx: DbOrTx, personId: string, id: string, now: Date): Promise<boolean> {
-  const rows = await tx
-    .delete(passkey)
-    .where(and(eq(passkey.id, id), eq(passkey.personId, personId)))
-    .returning({ id: passkey.id });
-  if (rows.length === 0) return false;
-  await appendAudit(
-    tx,
-    {
-      actorPersonId: personId,
-      action: 'remove-passkey',
-      objectType: 'account',
-      subjectPersonId: personId,
-      purpose: 'own account',
-      result: 'success',
-    },
-    now,
-  );
-  return true;
 }

@@ -5,7 +5,7 @@ import { localizedUrl } from '../../../web/paths.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { requireActor } from '../http.ts';
 import { IDENTITY_PATHS } from '../paths.ts';
-import { listPasskeys, removePasskey } from './api.ts';
+import { listPasskeys, removePasskey } from './service.ts';
 import { PasskeysPage } from './views.tsx';
 
 /** "Passkeys": list one's passkeys, remove one (a form), add one (the script on the page). */

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { requireActor } from '../http.ts';
 
-import { listActiveSessions, revokeSession } from './service.ts';
+import { revokeOwnSession, sessionsOverview } from './service.ts';
 
 const sessionParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/) });
 const tags = ['sessions'];
@@ -31,14 +31,12 @@ export function registerSessionApi(app: FastifyInstance, deps: IdentityDeps) {
     },
     async (req) => {
       const { auth } = requireActor(req);
-      const rows = await listActiveSessions(db, auth.person.id, deps.now());
+      const rows = await sessionsOverview(db, auth, deps.now());
       return {
         sessions: rows.map((s) => ({
-          id: s.idHash,
-          current: s.idHash === auth.session.idHash,
+          ...s,
           createdAt: s.createdAt.toISOString(),
           lastSeenAt: s.lastSeenAt.toISOString(),
-          userAgent: s.userAgent,
         })),
       };
     },
@@ -58,9 +56,8 @@ export function registerSessionApi(app: FastifyInstance, deps: IdentityDeps) {
     async (req, reply) => {
       const { auth } = requireActor(req);
       const { id } = req.params;
-      const mine = (await listActiveSessions(db, auth.person.id, deps.now())).some((s) => s.idHash === id);
-      if (!mine) throw new AppError('not-found', { detail: 'No such session.' });
-      await revokeSession(db, id, deps.now());
+      if (!(await revokeOwnSession(db, auth.person.id, id, deps.now())))
+        throw new AppError('not-found', { detail: 'No such session.' });
       return reply.status(204).send();
     },
   );

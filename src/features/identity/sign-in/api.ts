@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { accountView } from '../accounts/data.ts';
@@ -19,7 +18,7 @@ import {
   setSessionCookie,
 } from '../http.ts';
 
-import { revokeAllSessions, revokeSession } from '../sessions/service.ts';
+import { signOut } from '../sessions/service.ts';
 import { requestPasswordReset, resetPassword, unlockAccount, verifyEmail } from './recovery.ts';
 import { signIn } from './service.ts';
 
@@ -105,25 +104,9 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
     },
   );
 
-  const signOut = async (req: FastifyRequest, reply: FastifyReply, everywhere: boolean) => {
+  const endSession = async (req: FastifyRequest, reply: FastifyReply, everywhere: boolean) => {
     const { auth } = requireActor(req);
-    const now = deps.now();
-    await db.transaction(async (tx) => {
-      if (everywhere) await revokeAllSessions(tx, auth.person.id, now);
-      else await revokeSession(tx, auth.session.idHash, now);
-      await appendAudit(
-        tx,
-        {
-          actorPersonId: auth.person.id,
-          action: everywhere ? 'sign-out-everywhere' : 'sign-out',
-          objectType: 'session',
-          subjectPersonId: auth.person.id,
-          purpose: 'authentication',
-          result: 'success',
-        },
-        now,
-      );
-    });
+    await signOut(db, auth, everywhere, deps.now());
     clearSessionCookie(reply, names);
     rotateCsrfSecret(req, reply);
     return reply.status(204).send();
@@ -138,7 +121,7 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
         success: { status: 204, description: 'Signed out' },
       },
     },
-    (req, reply) => signOut(req, reply, false),
+    (req, reply) => endSession(req, reply, false),
   );
   api.post(
     '/api/v1/auth/logout-everywhere',
@@ -150,7 +133,7 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
         success: { status: 204, description: 'Signed out' },
       },
     },
-    (req, reply) => signOut(req, reply, true),
+    (req, reply) => endSession(req, reply, true),
   );
 
   api.post(
