@@ -22,7 +22,7 @@ import {
   toCommandInput,
 } from './input.ts';
 import { eventPayload, journeyJson, type Viewer } from './present.ts';
-import { journeysFor, onTimeRate, workQueue } from './queries.ts';
+import { journeysFor, workQueue } from './queries.ts';
 import { issueRecord, requireRecord } from './records.ts';
 import type { Access, JourneyService } from './service.ts';
 
@@ -233,7 +233,7 @@ export function registerJourneyApi(
         limit: q.limit,
         offset: q.offset,
         items: queue.items.map((i) => ({ ...i, overdue: i.deadline === 'breached' })),
-        onTime: await onTimeRate(service.db, queue.organisationIds, day),
+        onTime: await service.onTimeRate(queue.organisationIds, day),
       };
     },
   );

@@ -5,7 +5,7 @@ import { definePage, type WebDeps } from '../../web/page.tsx';
 import { JourneyListPage, QueuePage } from './list-views.tsx';
 import { actorOf } from './page-forms.ts';
 import { JOURNEY_PATHS } from './paths.tsx';
-import { journeysFor, noticesFor, onTimeRate, workQueue } from './queries.ts';
+import { journeysFor, noticesFor, workQueue } from './queries.ts';
 import type { JourneyService } from './service.ts';
 
 export function registerListPages(app: FastifyInstance, web: WebDeps, service: JourneyService) {
@@ -63,7 +63,7 @@ export function registerListPages(app: FastifyInstance, web: WebDeps, service: J
         limit,
         offset,
       });
-      const rates = await onTimeRate(db, queue.organisationIds, day);
+      const rates = await service.onTimeRate(queue.organisationIds, day);
       const alerts = await noticesFor(db, { organisationIds: queue.organisationIds });
       return (
         <QueuePage

@@ -7,25 +7,27 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { organisation } from '../people/index.ts';
 import { journeyStep } from './schema.ts';
 
-type Rate = Awaited<ReturnType<typeof computeOnTimeRate>>;
+export type OnTimeRates = Awaited<ReturnType<typeof computeOnTimeRate>>;
 const RATE_TTL_MS = 60_000;
-const rates = new Map<string, { expires: number; value: Promise<Rate> }>();
 
 /**
  * Per organisation: closed deadlines met on time, breached, and the running ones already breached. An aggregate
- * over every deadline the organisation ever had, so it is kept for a minute per process (the work queue shows it
- * on every page).
+ * over every deadline the organisation ever had, so each answer is kept for a minute (the work queue shows it on
+ * every page). One cache per journey service, which the composition root builds once; `now` is the app's clock.
  */
-export function onTimeRate(db: DbOrTx, organisationIds: readonly string[], today: string): Promise<Rate> {
-  const key = `${today}|${[...organisationIds].sort().join(',')}`;
-  const now = Date.now();
-  const hit = rates.get(key);
-  if (hit && hit.expires > now) return hit.value;
-  if (rates.size > 1000) rates.clear();
-  const value = computeOnTimeRate(db, organisationIds, today);
-  rates.set(key, { expires: now + RATE_TTL_MS, value });
-  value.catch(() => rates.delete(key));
-  return value;
+export function createOnTimeRate(db: DbOrTx, now: () => Date) {
+  const rates = new Map<string, { expires: number; value: Promise<OnTimeRates> }>();
+  return (organisationIds: readonly string[], today: string): Promise<OnTimeRates> => {
+    const key = `${today}|${[...organisationIds].sort().join(',')}`;
+    const at = now().getTime();
+    const hit = rates.get(key);
+    if (hit && hit.expires > at) return hit.value;
+    if (rates.size > 1000) rates.clear();
+    const value = computeOnTimeRate(db, organisationIds, today);
+    rates.set(key, { expires: at + RATE_TTL_MS, value });
+    value.catch(() => rates.delete(key));
+    return value;
+  };
 }
 
 async function computeOnTimeRate(db: DbOrTx, organisationIds: readonly string[], today: string) {

@@ -12,8 +12,6 @@ import { consent, person } from '../people/index.ts';
 import { journeyRoleOf } from './access.ts';
 import { journey, journeyNotice, journeyStep } from './schema.ts';
 
-export { onTimeRate } from './on-time-rate.ts';
-
 export const QUEUE_STATUSES = ['submitted', 'in-review', 'waiting-for-applicant'] as const;
 /** How far past the current page the work queue counts its steps. */
 export const QUEUE_COUNT_CAP = 1_000;

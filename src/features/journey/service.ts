@@ -32,6 +32,7 @@ import {
 import type { CommandResult, OpenInput, Opening, Outcome, StepCommandInput } from './command-types.ts';
 import { requestHash } from './command-types.ts';
 import { type CommandRequest, type HandlerSettings, handleCommand, handleOpening } from './commands.ts';
+import { createOnTimeRate } from './on-time-rate.ts';
 import { JourneyRefusal } from './refusals.ts';
 import { createStore } from './store.ts';
 import { eventRowsOf, journeyObject, replayStream } from './store-read.ts';
@@ -262,6 +263,8 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     journeyObject,
     auditEvent,
     deadlines,
+    /** The work queue's on-time rate per organisation, cached for a minute. */
+    onTimeRate: createOnTimeRate(db, now),
     params,
     now,
   };
