@@ -11,7 +11,7 @@ import type { RoutePolicy } from '../../src/platform/http/policy.ts';
 import { DEMO_DOMAIN, seedDemo } from '../../src/seed/identity-demo.ts';
 import { seedJourneyDemo } from '../../src/seed/journeys.ts';
 import { buildTestApp, type TestApp } from './app.ts';
-import { randomAddress, sessionFor } from './identity.ts';
+import { makeAccount, randomAddress, sessionFor } from './identity.ts';
 
 /**
  * The property-based fuzz of the security suite (docs/security-suite.md): generators of hostile
@@ -588,20 +588,37 @@ export async function makeActors(t: TestApp): Promise<Actors> {
   await seedDemo(db, 'test', new Date());
   await seedJourneyDemo(db);
   const people = new Map<Role, string>();
+  const organisationOf = new Map<Role, string | undefined>();
   const rows = await db
-    .select({ id: person.id, role: roleAssignment.role })
+    .select({ id: person.id, role: roleAssignment.role, organisation: organisation.slug })
     .from(person)
     .innerJoin(roleAssignment, eq(roleAssignment.personId, person.id))
+    .leftJoin(organisation, eq(organisation.id, roleAssignment.organisationId))
     .where(like(person.email, `%@${DEMO_DOMAIN}`));
-  for (const r of rows) if (!people.has(r.role)) people.set(r.role, r.id);
+  for (const r of rows) {
+    if (people.has(r.role)) continue;
+    people.set(r.role, r.id);
+    organisationOf.set(r.role, r.organisation ?? undefined);
+  }
   for (const role of ROLES) assert.ok(people.has(role), `the demo seed has an account for ${role}`);
   const journeys = await db.select({ id: journey.id }).from(journey).limit(20);
   const organisations = await db.select({ id: organisation.id }).from(organisation).limit(20);
   const knownIds = [...people.values(), ...journeys.map((j) => j.id), ...organisations.map((o) => o.id)];
   const browsers = new Map<Role, Browser>();
-  const renew = async (role: Role) => {
+  // A fuzzed request may end the actor itself: an administrator granting the erasure request the applicant
+  // filed erases that person, who can never sign in again. The fuzz then goes on with a new account of the role.
+  const sessionOfRole = async (role: Role) => {
     const personId = people.get(role) ?? '';
-    const s = await sessionFor(t.app, db, personId, role);
+    try {
+      return { personId, ...(await sessionFor(t.app, db, personId, role)) };
+    } catch {
+      const { personId: fresh } = await makeAccount(db, role, organisationOf.get(role));
+      people.set(role, fresh);
+      return { personId: fresh, ...(await sessionFor(t.app, db, fresh, role)) };
+    }
+  };
+  const renew = async (role: Role) => {
+    const { personId, ...s } = await sessionOfRole(role);
     const b = { role, personId, cookie: s.cookie, csrfToken: s.csrfToken };
     browsers.set(role, b);
     return b;
