@@ -99,3 +99,21 @@ export function Layout({ ctx, title, children }: LayoutProps) {
     </html>
   );
 }
+
+/** A page whose one heading is its title. */
+export function Page({
+  ctx,
+  title,
+  children,
+}: {
+  ctx: ViewContext;
+  title: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="kern-heading-large">{title}</h1>
+      {children}
+    </Layout>
+  );
+}

@@ -1,8 +1,7 @@
-import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
-import { Layout } from '../../web/layout.tsx';
+import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { IDENTITY_PATHS } from './paths.ts';
 
@@ -31,22 +30,8 @@ export function Input(props: {
   );
 }
 
-export function Page({
-  ctx,
-  title,
-  children,
-}: {
-  ctx: ViewContext;
-  title: string;
-  children: ComponentChildren;
-}) {
-  return (
-    <Layout ctx={ctx} title={title}>
-      <h1 class="kern-heading-large">{title}</h1>
-      {children}
-    </Layout>
-  );
-}
-
 export const href = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS) =>
   localizedUrl(IDENTITY_PATHS[key], ctx.locale);
+
+/** The page frame with its title as the one heading (shared by every feature). */
+export { Page };

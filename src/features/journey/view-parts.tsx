@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Message } from '../../domain/journey/index.ts';
 import { Alert } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
-import { Layout } from '../../web/layout.tsx';
+import { Page } from '../../web/layout.tsx';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -14,23 +14,6 @@ export function msg(ctx: ViewContext, m: Message): string {
     values[k] = typeof v === 'string' && ISO_DAY.test(v) ? ctx.t.date(v) : (v as string | number);
   }
   return ctx.t.t(m.key, values);
-}
-
-export function Page({
-  ctx,
-  title,
-  children,
-}: {
-  ctx: ViewContext;
-  title: string;
-  children: ComponentChildren;
-}) {
-  return (
-    <Layout ctx={ctx} title={title}>
-      <h1 class="kern-heading-large">{title}</h1>
-      {children}
-    </Layout>
-  );
 }
 
 export function Table(props: { caption: string; head: readonly string[]; children: ComponentChildren }) {
@@ -122,3 +105,6 @@ export function Notices({
     </section>
   );
 }
+
+/** The page frame with its title as the one heading (shared by every feature). */
+export { Page };
