@@ -23,3 +23,15 @@ export function parseForm<S extends z.ZodType>(
   });
   return { ok: false, errors };
 }
+
+/**
+ * A calendar date as people type it in every date field of the site: day, month and year
+ * (`14.05.2019`, `14.5.2019`, `14/05/2019`, `14-05-2019`) or the ISO form `2019-05-14`. Gives the
+ * ISO form (not yet checked for a real day); anything else comes back trimmed, as typed, so that
+ * the field's check reports it.
+ */
+export function isoFromInput(raw: string): string {
+  const s = raw.trim();
+  const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
+  return m ? `${m[3]}-${(m[2] as string).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}` : s;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { parseForm } from './forms.ts';
+import { isoFromInput, parseForm } from './forms.ts';
 
 const schema = z.strictObject({ name: z.string().min(2), day: z.iso.date() });
 
@@ -24,5 +24,16 @@ describe('parseForm', () => {
         ['day', 'format:date', 'bad day'],
       ],
     );
+  });
+});
+
+describe('isoFromInput', () => {
+  it('reads day, month and year in the forms people use, and the ISO form', () => {
+    for (const typed of ['14.05.2019', '14.5.2019', ' 14/05/2019 ', '14-05-2019', '2019-05-14'])
+      assert.equal(isoFromInput(typed), '2019-05-14', typed);
+  });
+  it('gives anything else back as typed, for the field check to report', () => {
+    assert.equal(isoFromInput('May 2019'), 'May 2019');
+    assert.equal(isoFromInput('1.2.19'), '1.2.19');
   });
 });

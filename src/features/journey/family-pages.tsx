@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldError, fieldErrors } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { isoFromInput } from '../../web/forms.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
 import type { FamilyService } from './family.ts';
 import { AddFamilyPage, type FamilyForm } from './family-views.tsx';
@@ -69,7 +70,7 @@ export function registerFamilyPages(
       const parsed = familyMemberSchema.safeParse({
         relationship: form.relationship || undefined,
         name: form.name,
-        birthDate: form.birthDate,
+        birthDate: isoFromInput(form.birthDate ?? ''),
         travel: form.travel || undefined,
         email: form.email,
       });

@@ -9,16 +9,11 @@
 import { z } from 'zod';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
+import { isoFromInput } from '../../web/forms.ts';
 import { amount, countryCode, isco08, isoDate } from './input.ts';
 import { type Answers, type FieldDef, JOBS, type StepDef } from './questionnaire.ts';
 
 const MAX_LENGTH = 40;
-
-/** `1.3.2026` or `01.03.2026` as `2026-03-01` (not yet checked); anything else as typed. */
-function isoFromGerman(s: string): string {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  return m ? `${m[3]}-${(m[2] as string).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}` : s;
-}
 
 /**
  * Reads an amount as people type it: `52000`, `52 000`, `52.000` or `52,000`, `52.000,50`,
@@ -50,7 +45,7 @@ function numberSchema(f: FieldDef): z.ZodType<number, number> {
 function valueSchema(f: FieldDef): z.ZodType<string, string> {
   switch (f.kind) {
     case 'date':
-      return z.string().transform(isoFromGerman).refine(takenBy(isoDate), { error: 'date' });
+      return z.string().transform(isoFromInput).refine(takenBy(isoDate), { error: 'date' });
     case 'radio':
     case 'select':
       return z.string().refine((v) => f.options?.includes(v) ?? false, { error: 'choice' });

@@ -3,6 +3,7 @@ import { CsrfField, ErrorSummary, Select } from '../../../web/components.tsx';
 import type { ViewContext } from '../../../web/context.ts';
 import { Layout } from '../../../web/layout.tsx';
 import { href, Page } from '../view-parts.tsx';
+import { accessKind, accessObject, accessPurpose } from './plain-access.ts';
 
 export function ConsentsPage(props: {
   ctx: ViewContext;
@@ -115,9 +116,13 @@ export function AccessLogPage(props: {
                 <td class="kern-table__cell">{t.date(e.at, 'short')}</td>
                 <td class="kern-table__cell">{who(e)}</td>
                 <td class="kern-table__cell">
-                  {e.action} ({e.object})
+                  {t.t(`identity.access-log.kind.${accessKind(e.action)}`, {
+                    object: t.t(`identity.access-log.object.${accessObject(e.object)}`),
+                  })}
                 </td>
-                <td class="kern-table__cell">{e.purpose}</td>
+                <td class="kern-table__cell">
+                  {t.t(`identity.access-log.purpose.${accessPurpose(e.purpose)}`)}
+                </td>
                 <td class="kern-table__cell">{t.t(`identity.result.${e.result}`)}</td>
               </tr>
             ))}

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { ROLE_CLASS, type Role } from '../../src/domain/access/roles.ts';
+import { declaredRoutes } from '../../src/platform/http/policy.ts';
+import { buildTestApp } from '../support/app.ts';
+import { emptyForms, readPage } from '../support/crawl.ts';
+import { makeActors, rolesFor } from '../support/fuzz.ts';
+import { randomAddress } from '../support/identity.ts';
+import { checkPage, type Locale, loadKnowledge, type PlainFinding } from '../support/plain-language.ts';
+
+/**
+ * Walks every page of the site in both languages, as the public and as each role that may see
+ * it (with the demo data: organisations, accounts and journeys), and reads what each page shows
+ * against the plain-language rules of test/support/plain-language.ts.
+ *
+ * KNOWN lists what is not yet plain, each with the reason and the part of issue 14 that fixes it.
+ * The test fails on any finding not listed — and on a listed one that no longer occurs, so that
+ * the list only ever shrinks.
+ */
+
+interface Known {
+  rule: string;
+  /** The page path (a regular expression over `/de/...`). */
+  path: RegExp;
+  /** A piece of the finding's text. */
+  text: RegExp;
+  why: string;
+}
+
+const KNOWN: Known[] = [
+  {
+    rule: 'code-word',
+    path: /^\/(de|en)\/(weg-finden|find-your-way|stellenangebot-pruefen|check-a-job-offer)/,
+    text: /ISCO/,
+    why: 'the questionnaire and the job-offer check still ask for an ISCO-08 code (issue 14, point 1)',
+  },
+  {
+    rule: 'internal-name',
+    path: /^\/(de\/wege|en\/journeys)\/[^/]+$/,
+    text: /./,
+    why: 'the journey history shows event names (issue 14, point 2)',
+  },
+  {
+    rule: 'research-note',
+    path: /^\/(de\/regionen|en\/regions)$/,
+    text: /./,
+    why: 'the states’ review notes on foreigners’ offices are shown to the public (issue 14, point 4)',
+  },
+  {
+    rule: 'other-language',
+    path: /^\/de\/regionen$/,
+    text: /./,
+    why: 'the states’ review notes are written in English (issue 14, point 4)',
+  },
+  {
+    rule: 'internal-name',
+    path: /^\/(de\/regionen|en\/regions)$/,
+    text: /in-force/,
+    why: 'a review note quotes a status name (issue 14, point 4)',
+  },
+  {
+    rule: 'research-note',
+    path: /^\/(de\/verwaltung|en\/admin)\/nachweise|^\/en\/admin\/records/,
+    text: /UNVERIFIED/,
+    why: 'names of recognition bodies in the reference data carry review notes (issue 14, point 4)',
+  },
+  {
+    rule: 'other-language',
+    path: /^\/de\/verwaltung\//,
+    text: /./,
+    why: 'names of recognition bodies and missions in the reference data are partly English (issue 14, point 4)',
+  },
+];
+
+/** Staff of authorities and counselling centres read working names; the public and employers do not. */
+const isStaff = (role: Role) => ROLE_CLASS[role] === 'authority' || role === 'counsellor';
+
+const t = await buildTestApp();
+const actors = await makeActors(t);
+const knowledge = loadKnowledge();
+after(() => t.close());
+
+interface Seen extends PlainFinding {
+  path: string;
+  who: string;
+}
+
+async function walk(): Promise<{ findings: Seen[]; pages: number }> {
+  const routes = declaredRoutes(t.app);
+  const seen = emptyForms();
+  const findings: Seen[] = [];
+  let pages = 0;
+  const visit = async (path: string, policy: (typeof routes)[number]['policy']) => {
+    const locale = path.split('/')[1] as Locale;
+    const who: (Role | null)[] = 'public' in policy ? [null, 'applicant'] : rolesFor(policy);
+    for (const role of who) {
+      const headers = role ? { cookie: (await actors.browser(role)).cookie } : {};
+      const res = await t.app.inject({ method: 'GET', url: path, headers, remoteAddress: randomAddress() });
+      if (!String(res.headers['content-type']).startsWith('text/html')) continue;
+      pages++;
+      readPage(res.body, path, routes, seen);
+      const page = {
+        html: res.body,
+        locale,
+        staff: role !== null && isStaff(role),
+        administrator: role === 'administrator',
+      };
+      for (const f of checkPage(page, knowledge)) findings.push({ ...f, path, who: role ?? 'public' });
+    }
+  };
+  const pagesOf = routes.filter((r) => r.method === 'GET' && /^\/(de|en)(\/|$)/.test(r.url));
+  for (const r of pagesOf.filter((p) => !p.url.includes(':'))) await visit(r.url, r.policy);
+  for (const r of pagesOf.filter((p) => p.url.includes(':'))) {
+    for (const path of [...(seen.paths.get(`GET ${r.url}`) ?? [])].slice(0, 3)) await visit(path, r.policy);
+  }
+  return { findings, pages };
+}
+
+describe('plain language on every page', () => {
+  it('shows no code, research note, jargon or text of the other language to the people who read it', async () => {
+    const { findings, pages } = await walk();
+    console.log(`plain-language: ${pages} pages read, ${findings.length} findings`);
+    assert.ok(pages >= 150, `only ${pages} pages were read`);
+    const matches = (k: Known, f: Seen) => k.rule === f.rule && k.path.test(f.path) && k.text.test(f.text);
+    const unknown = findings.filter((f) => !KNOWN.some((k) => matches(k, f)));
+    const stale = KNOWN.filter((k) => !findings.some((f) => matches(k, f)));
+    const show = (f: Seen) => `${f.rule} on ${f.path} (${f.who}): ${f.text}`;
+    assert.deepEqual(unknown.map(show), [], 'findings that are not known');
+    assert.deepEqual(
+      stale.map((k) => `${k.rule} ${k.path} ${k.text}: ${k.why}`),
+      [],
+      'known findings that no longer occur: remove them from KNOWN',
+    );
+  });
+});
