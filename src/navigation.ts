@@ -46,6 +46,20 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     descriptionKey: 'home.pathways.text',
   },
   {
+    labelKey: 'pathways.points.title',
+    paths: PATHWAY_PATHS.points,
+    order: 11,
+    descriptionKey: 'home.points.text',
+    cardOnly: true,
+  },
+  {
+    labelKey: 'pathways.offer.title',
+    paths: PATHWAY_PATHS.offer,
+    order: 12,
+    descriptionKey: 'home.offer.text',
+    cardOnly: true,
+  },
+  {
     labelKey: 'nav.recognition',
     paths: REGISTRY_PATHS.recognition,
     order: 20,

@@ -9,6 +9,8 @@ export interface NavItem {
   readonly descriptionKey?: string;
   /** Shown only to people holding one of these roles (e.g. administration pages). */
   readonly roles?: readonly string[];
+  /** A card on the home page only, not an item of the main navigation (the calculators). */
+  readonly cardOnly?: boolean;
 }
 
 /** What every view needs to know about the request it renders for. */
@@ -29,5 +31,7 @@ export interface ViewContext {
 
 /** The navigation items this person sees: everyone's, plus those of their roles. */
 export function visibleNav(ctx: ViewContext): NavItem[] {
-  return ctx.nav.filter((item) => !item.roles || item.roles.some((r) => ctx.roles.includes(r)));
+  return ctx.nav.filter(
+    (item) => !item.cardOnly && (!item.roles || item.roles.some((r) => ctx.roles.includes(r))),
+  );
 }

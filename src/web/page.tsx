@@ -21,7 +21,7 @@ export interface PageSpec {
   readonly method?: 'GET' | 'POST';
   readonly policy: RoutePolicy;
   /** The page's item of the main navigation; it must be declared there (src/navigation.ts), with these paths. */
-  readonly nav?: { labelKey: string; order: number; descriptionKey?: string; roles?: readonly string[] };
+  readonly nav?: Omit<NavItem, 'paths'>;
   /** Opt into rate limiting; `{}` uses RATE_LIMIT_PER_MINUTE per source address. */
   readonly rateLimit?: { max?: number; timeWindow?: string | number };
   readonly handler: (req: FastifyRequest, reply: FastifyReply, ctx: ViewContext) => Promise<PageResult>;
@@ -33,8 +33,35 @@ declare module 'fastify' {
   }
 }
 
+/** The localized paths of every page registered with a WebDeps, to carry a page address into another language. */
+const pagesOf = new WeakMap<WebDeps, LocalizedPath[]>();
+
+/**
+ * The same page in another language: `/de/wege/42` → `/en/journeys/42`. Undefined when the path is
+ * not one of the site's pages in `from`.
+ */
+export function pathInLanguage(web: WebDeps, path: string, from: Locale, to: Locale): string | undefined {
+  for (const paths of pagesOf.get(web) ?? []) {
+    const names = paramNames(paths[from]);
+    const pattern = localizedUrl(paths, from, Object.fromEntries(names.map((n) => [n, `\u0000${n}`])))
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/%00[A-Za-z_]+/g, '([^/]+)');
+    const m = new RegExp(`^${pattern}$`).exec(path);
+    if (!m) continue;
+    return localizedUrl(
+      paths,
+      to,
+      Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')])),
+    );
+  }
+  return undefined;
+}
+
 /** Registers a page once per language (`/de/regionen`, `/en/regions`). */
 export function definePage(app: FastifyInstance, web: WebDeps, spec: PageSpec): void {
+  const pages = pagesOf.get(web) ?? [];
+  pagesOf.set(web, pages);
+  if (!pages.includes(spec.paths)) pages.push(spec.paths);
   if (spec.nav) {
     const item = web.nav.find((n) => n.labelKey === spec.nav?.labelKey);
     if (!item || item.paths !== spec.paths) {
@@ -71,6 +98,17 @@ function paramNames(pattern: string): string[] {
   return [...pattern.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
 }
 
+/** A query string for the page in another language: a `next` page address goes along into that language. */
+function queryIn(web: WebDeps, query: string, from: Locale, to: Locale): string {
+  if (from === to || !query.includes('next=')) return query;
+  const search = new URLSearchParams(query.slice(1));
+  const next = search.get('next');
+  const translated = next ? pathInLanguage(web, next, from, to) : undefined;
+  if (!translated) return query;
+  search.set('next', translated);
+  return `?${search.toString()}`;
+}
+
 export function sendPage(reply: FastifyReply, result: PageResult): FastifyReply {
   if ('redirect' in result) return reply.redirect(result.redirect, result.status ?? 303);
   const { status, view } = 'view' in result ? result : { status: 200, view: result };
@@ -94,7 +132,9 @@ export function viewContext(
   const alternates = Object.fromEntries(
     LOCALES.map((l) => [
       l,
-      page ? localizedUrl(page.paths, l, params) + (req.method === 'GET' ? query : '') : `/${l}`,
+      page
+        ? localizedUrl(page.paths, l, params) + (req.method === 'GET' ? queryIn(web, query, locale, l) : '')
+        : `/${l}`,
     ]),
   ) as Record<Locale, string>;
   let token: string | undefined;

@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { ROLE_CLASS, type Role } from '../../src/domain/access/roles.ts';
 import { declaredRoutes } from '../../src/platform/http/policy.ts';
 import { buildTestApp } from '../support/app.ts';
-import { emptyForms, readPage } from '../support/crawl.ts';
+import { emptyForms, readPage, routeRegex } from '../support/crawl.ts';
 import { makeActors, rolesFor } from '../support/fuzz.ts';
 import { randomAddress } from '../support/identity.ts';
 import { checkPage, type Locale, loadKnowledge, type PlainFinding } from '../support/plain-language.ts';
@@ -42,19 +42,19 @@ const KNOWN: Known[] = [
   },
   {
     rule: 'research-note',
-    path: /^\/(de\/regionen|en\/regions)$/,
+    path: /^\/(de\/regionen|en\/regions)(\?|$)/,
     text: /./,
     why: 'the states’ review notes on foreigners’ offices are shown to the public (issue 14, point 4)',
   },
   {
     rule: 'other-language',
-    path: /^\/de\/regionen$/,
+    path: /^\/de\/(regionen|auslaenderbehoerde)(\?|$)/,
     text: /./,
     why: 'the states’ review notes are written in English (issue 14, point 4)',
   },
   {
     rule: 'internal-name',
-    path: /^\/(de\/regionen|en\/regions)$/,
+    path: /^\/(de\/regionen|en\/regions)(\?|$)/,
     text: /in-force/,
     why: 'a review note quotes a status name (issue 14, point 4)',
   },
@@ -89,7 +89,10 @@ async function walk(): Promise<{ findings: Seen[]; pages: number }> {
   const routes = declaredRoutes(t.app);
   const seen = emptyForms();
   const findings: Seen[] = [];
+  /** Search forms (method GET) with their first choices: the answers pages show only after a search. */
+  const searches = new Map<string, string>();
   let pages = 0;
+  const pagesOf = routes.filter((r) => r.method === 'GET' && /^\/(de|en)(\/|$)/.test(r.url));
   const visit = async (path: string, policy: (typeof routes)[number]['policy']) => {
     const locale = path.split('/')[1] as Locale;
     const who: (Role | null)[] = 'public' in policy ? [null, 'applicant'] : rolesFor(policy);
@@ -99,6 +102,8 @@ async function walk(): Promise<{ findings: Seen[]; pages: number }> {
       if (!String(res.headers['content-type']).startsWith('text/html')) continue;
       pages++;
       readPage(res.body, path, routes, seen);
+      for (const [action, query] of searchesOn(res.body, path))
+        if (!searches.has(action)) searches.set(action, query);
       const page = {
         html: res.body,
         locale,
@@ -108,12 +113,32 @@ async function walk(): Promise<{ findings: Seen[]; pages: number }> {
       for (const f of checkPage(page, knowledge)) findings.push({ ...f, path, who: role ?? 'public' });
     }
   };
-  const pagesOf = routes.filter((r) => r.method === 'GET' && /^\/(de|en)(\/|$)/.test(r.url));
   for (const r of pagesOf.filter((p) => !p.url.includes(':'))) await visit(r.url, r.policy);
   for (const r of pagesOf.filter((p) => p.url.includes(':'))) {
     for (const path of [...(seen.paths.get(`GET ${r.url}`) ?? [])].slice(0, 3)) await visit(path, r.policy);
   }
+  for (const [action, query] of searches) {
+    const route = pagesOf.find((r) => routeRegex(r.url).test(action));
+    if (route) await visit(`${action}?${query}`, route.policy);
+  }
   return { findings, pages };
+}
+
+/** The GET forms of a page, each with a query that picks the first real choice of every select. */
+function searchesOn(html: string, path: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+    const tag = m[1] ?? '';
+    if (!/method="get"/i.test(tag)) continue;
+    const action = /action="([^"]*)"/.exec(tag)?.[1] ?? path;
+    const query = new URLSearchParams();
+    for (const select of (m[2] ?? '').matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+      const first = [...(select[2] ?? '').matchAll(/<option\b[^>]*value="([^"]+)"/g)][0]?.[1];
+      if (first) query.set(select[1] ?? '', first.replace(/&amp;/g, '&'));
+    }
+    if (query.size > 0) out.push([action, query.toString()]);
+  }
+  return out;
 }
 
 describe('plain language on every page', () => {

@@ -189,6 +189,12 @@ describe('documents', () => {
         rule: /^non-empty$/,
       },
       {
+        what: 'no file chosen (a browser sends an empty part without a name)',
+        file: { filename: '', data: Buffer.alloc(0) },
+        status: 400,
+        rule: /^required$/,
+      },
+      {
         what: 'a file one byte over the limit',
         file: { filename: 'big.pdf', data: samplePdf(MAX + 1) },
         status: 413,

@@ -72,7 +72,8 @@ export async function storeUpload(
       throw e;
     }
     if ((input.content as { truncated?: boolean }).truncated) throw new UploadRefused('too-large');
-    if (size === 0) throw new UploadRefused('empty');
+    // A browser sends an empty part without a name when no file was chosen.
+    if (size === 0) throw new UploadRefused(input.fileName === '' ? 'missing' : 'empty');
     const mediaType = await sniffMediaType(Buffer.concat(head).subarray(0, SNIFF_BYTES));
     if (!mediaType) throw new UploadRefused('media-type');
     const content = await pending.bytes();

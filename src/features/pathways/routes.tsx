@@ -146,6 +146,7 @@ export function registerPathways(
   definePage(app, deps.web, {
     paths: PATHWAY_PATHS.points,
     policy: PUBLIC_TOOL,
+    nav: { labelKey: 'pathways.points.title', order: 11, descriptionKey: 'home.points.text', cardOnly: true },
     handler: async (req, _reply, ctx) => {
       const query = (req.query ?? {}) as Record<string, unknown>;
       const date = todayIso(now());
@@ -165,6 +166,7 @@ export function registerPathways(
   definePage(app, deps.web, {
     paths: PATHWAY_PATHS.offer,
     policy: PUBLIC_TOOL,
+    nav: { labelKey: 'pathways.offer.title', order: 12, descriptionKey: 'home.offer.text', cardOnly: true },
     handler: async (req, _reply, ctx) => {
       const query = (req.query ?? {}) as Record<string, unknown>;
       const date = todayIso(now());

@@ -1,7 +1,7 @@
 import type { Config } from '../../platform/config.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { Alert, CsrfField, ErrorSummary, TextArea } from '../../web/components.tsx';
-import type { ViewContext } from '../../web/context.ts';
+import { type ViewContext, visibleNav } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl, PATHS } from '../../web/paths.ts';
 
@@ -22,10 +22,46 @@ export function HomePage({ ctx }: { ctx: ViewContext }) {
   const { t, locale } = ctx;
   // Cards for the services open to everyone; role-specific pages live in the navigation only.
   const features = ctx.nav.filter((n) => n.descriptionKey && !n.roles);
+  const start = features.find((n) => n.labelKey === 'nav.pathways');
+  // The signed-in person's own pages (my journey, the work queue): their next step comes first.
+  const own = visibleNav(ctx).filter((n) => n.roles);
+  const account = features.find((n) => n.labelKey === 'identity.nav.account');
   return (
     <Layout ctx={ctx} title={t.t('home.title')}>
       <h1 class="kern-heading-x-large">{t.t('home.title')}</h1>
       <p class="kern-body kern-body--large">{t.t('home.lead')}</p>
+      {own.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{t.t('home.yours')}</h2>
+          <ul class="kern-list">
+            {own.map((item) => (
+              <li key={item.labelKey}>
+                <a class="kern-link" href={localizedUrl(item.paths, locale)}>
+                  {t.t(item.labelKey)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          {start ? (
+            <p class="kern-body">
+              <a class="kern-btn kern-btn--primary" href={localizedUrl(start.paths, locale)}>
+                <span class="kern-label">{t.t('home.start')}</span>
+              </a>
+            </p>
+          ) : null}
+          {account && ctx.roles.length === 0 ? (
+            <p class="kern-body">
+              {t.t('home.have-account')}{' '}
+              <a class="kern-link" href={localizedUrl(account.paths, locale)}>
+                {t.t('home.sign-in')}
+              </a>
+            </p>
+          ) : null}
+        </>
+      )}
       <h2 class="kern-heading-medium">{t.t('home.available')}</h2>
       <ul class="home-cards">
         {features.map((item) => (

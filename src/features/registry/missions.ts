@@ -1,35 +1,6 @@
+import { countryOfName } from './mission-words.ts';
 import type { MissionRow, WaitingTimeRow } from './queries.ts';
 import type { RegistrySnapshot } from './snapshot.ts';
-
-/** German names of the countries in missions.csv, so that "Indien" finds India. */
-const GERMAN_NAMES: Record<string, string> = {
-  indien: 'India',
-  vietnam: 'Vietnam',
-  philippinen: 'Philippines',
-  indonesien: 'Indonesia',
-  türkei: 'Turkey',
-  tuerkei: 'Turkey',
-  marokko: 'Morocco',
-  tunesien: 'Tunisia',
-  ägypten: 'Egypt',
-  aegypten: 'Egypt',
-  kosovo: 'Kosovo',
-  'bosnien und herzegowina': 'Bosnia and Herzegovina',
-  serbien: 'Serbia',
-  albanien: 'Albania',
-  nordmazedonien: 'North Macedonia',
-  brasilien: 'Brazil',
-  kolumbien: 'Colombia',
-  mexiko: 'Mexico',
-  usbekistan: 'Uzbekistan',
-  kenia: 'Kenya',
-  ghana: 'Ghana',
-  nigeria: 'Nigeria',
-  pakistan: 'Pakistan',
-  bangladesch: 'Bangladesh',
-  china: 'China',
-  ukraine: 'Ukraine',
-};
 
 export interface MissionAnswer {
   country: string;
@@ -46,8 +17,7 @@ export function missionCountries(s: RegistrySnapshot): string[] {
 
 /** Missions of a country (English or German name, any case); null when the registry has none. */
 export function missionAnswer(s: RegistrySnapshot, country: string): MissionAnswer | null {
-  const key = country.trim().toLowerCase();
-  const name = (Object.hasOwn(GERMAN_NAMES, key) ? (GERMAN_NAMES[key] as string) : key).toLowerCase();
+  const name = (countryOfName(country) ?? country.trim()).toLowerCase();
   const missions = s.missionsByCountry.get(name);
   if (!missions || missions.length === 0) return null;
   const first = missions[0] as MissionRow;

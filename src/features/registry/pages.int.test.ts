@@ -63,7 +63,12 @@ describe('registry pages (no JavaScript needed)', () => {
     const missions = await page('/en/missions?country=India');
     assert.equal(missions.statusCode, 200);
     assert.match(missions.body, /<caption class="kern-title">Missions in India/);
-    assert.match(missions.body, /Consulate General of Germany Mumbai/);
+    assert.match(missions.body, /German Consulate General Mumbai/);
+    assert.doesNotMatch(missions.body, /UNVERIFIED|third-party|2024-06-18/);
+    assert.match(missions.body, /Processing time: 2 weeks \(estimate\), as of June 18, 2024/);
+    const german = await page('/de/auslandsvertretung?country=%C3%84gypten');
+    assert.match(german.body, /Deutsche Auslandsvertretungen: Ägypten/);
+    assert.match(german.body, /Deutsche Botschaft Kairo/);
     const unknown = await page('/en/missions?country=Atlantis');
     assert.equal(unknown.statusCode, 400);
   });

@@ -4,9 +4,18 @@ import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import type { DistrictRow, StateRow } from '../regions/index.ts';
+import {
+  countryName,
+  measuredWhen,
+  missionArea,
+  missionCity,
+  missionName,
+  waitingTimeKind,
+} from './mission-words.ts';
 import type { MissionAnswer } from './missions.ts';
 import type { OfficeMatch } from './offices.ts';
 import { REGISTRY_PATHS } from './paths.ts';
+import type { WaitingTimeRow } from './queries.ts';
 import { placeOptions } from './views-finder.tsx';
 import { ProvenanceLine } from './views-shared.tsx';
 
@@ -100,7 +109,9 @@ export function MissionsPage(props: {
           error={errors.find((e) => e.field === 'country')}
           options={[
             { value: '', label: t.t('registry.missions.choose') },
-            ...props.countries.map((c) => ({ value: c, label: c })),
+            ...props.countries
+              .map((c) => ({ value: c, label: countryName(c, ctx.locale) }))
+              .sort((a, b) => a.label.localeCompare(b.label, ctx.locale)),
           ]}
         />
         <button type="submit" class="kern-btn kern-btn--primary">
@@ -110,12 +121,12 @@ export function MissionsPage(props: {
       {answer ? (
         <section aria-labelledby="registry-missions">
           <h2 class="kern-heading-medium" id="registry-missions">
-            {t.t('registry.missions.results', { country: answer.country })}
+            {t.t('registry.missions.results', { country: countryName(answer.country, ctx.locale) })}
           </h2>
           <div class="kern-table-responsive">
             <table class="kern-table kern-table--striped">
               <caption class="kern-title">
-                {t.t('registry.missions.caption', { country: answer.country })}
+                {t.t('registry.missions.caption', { country: countryName(answer.country, ctx.locale) })}
               </caption>
               <thead class="kern-table__head">
                 <tr class="kern-table__row">
@@ -137,10 +148,12 @@ export function MissionsPage(props: {
                 {answer.missions.map((m) => (
                   <tr key={m.id} class="kern-table__row">
                     <th scope="row" class="kern-table__cell">
-                      {m.name}
+                      {missionName(m.name, ctx.locale)}
                       <ProvenanceLine ctx={ctx} row={m} />
                     </th>
-                    <td class="kern-table__cell">{m.region ?? m.city}</td>
+                    <td class="kern-table__cell">
+                      {m.region ? missionArea(m.region) : missionCity(m.city, ctx.locale)}
+                    </td>
                     <td class="kern-table__cell">
                       {m.visaSection ? t.t('registry.missions.visa.yes') : t.t('registry.missions.visa.no')}
                     </td>
@@ -149,8 +162,7 @@ export function MissionsPage(props: {
                         ? t.t('registry.missions.waiting.unknown')
                         : m.waitingTimes.map((w) => (
                             <p key={w.id} class="kern-body kern-body--small">
-                              {t.t('registry.missions.waiting.weeks', { weeks: w.weeks ?? 0 })} ({w.category},{' '}
-                              {w.measuredAt})
+                              {waitingLine(ctx, w)}
                             </p>
                           ))}
                     </td>
@@ -168,4 +180,32 @@ export function MissionsPage(props: {
       ) : null}
     </Layout>
   );
+}
+
+/** One reported waiting time in words: what was measured, for whom, how long, and when. */
+function waitingLine(ctx: ViewContext, w: WaitingTimeRow): string {
+  const { t } = ctx;
+  const what = waitingTimeKind(w.category);
+  const when = measuredWhen(w.measuredAt);
+  const parts = [
+    t.t(`registry.missions.waiting.${what.kind}`) +
+      (what.purpose === 'any' ? '' : ` ${t.t(`registry.missions.waiting.for-${what.purpose}`)}`),
+    ': ',
+    w.weeks === null
+      ? t.t('registry.missions.waiting.no-figure')
+      : t.t('registry.missions.waiting.weeks', { weeks: w.weeks }),
+    what.estimate ? ` (${t.t('registry.missions.waiting.estimate')})` : '',
+  ];
+  if (when) {
+    const formatted =
+      'day' in when
+        ? t.date(when.day)
+        : 'month' in when
+          ? new Intl.DateTimeFormat(ctx.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+              new Date(`${when.month}T00:00:00Z`),
+            )
+          : String(when.year);
+    parts.push(`, ${t.t('registry.missions.waiting.as-of', { when: formatted })}`);
+  }
+  return parts.join('');
 }

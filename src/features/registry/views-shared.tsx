@@ -15,9 +15,40 @@ export function ProvenanceLine(props: {
           <UnverifiedNote ctx={ctx} />{' '}
         </>
       )}
-      {t.t('reference.source')}: {row.source}. {t.t('reference.as-of')}: {t.date(row.asOf)}.{' '}
-      {t.t('reference.confidence')}: {t.t(`reference.confidence.${row.confidence}`)}.
+      <SourceLinks ctx={ctx} source={row.source} />
+      {t.t('reference.as-of')}: {t.date(row.asOf)}. {t.t('reference.confidence')}:{' '}
+      {t.t(`reference.confidence.${row.confidence}`)}.
     </p>
+  );
+}
+
+/**
+ * The public sources named in a reference row's source note, as links named by their site; the
+ * rest of the note (how the value was researched) is for the administrators who keep the data.
+ */
+export function sourceLinks(source: string): { url: string; site: string }[] {
+  const urls = [
+    ...new Set([...source.matchAll(/https?:\/\/[^\s;,)]+/g)].map((m) => m[0].replace(/[.]$/, ''))),
+  ];
+  return urls.map((url) => ({ url, site: new URL(url).hostname.replace(/^www\./, '') }));
+}
+
+function SourceLinks({ ctx, source }: { ctx: ViewContext; source: string }) {
+  const links = sourceLinks(source);
+  if (links.length === 0) return null;
+  return (
+    <>
+      {ctx.t.t('reference.source')}:{' '}
+      {links.map((l, i) => (
+        <span key={l.url}>
+          {i > 0 ? ', ' : null}
+          <a class="kern-link" href={l.url} rel="noopener noreferrer">
+            {l.site}
+          </a>
+        </span>
+      ))}
+      .{' '}
+    </>
   );
 }
 
