@@ -61,6 +61,10 @@ describe('family pages (no JavaScript: the form posts and redirects)', () => {
     assert.match(empty.body, /id="error-summary"/);
     for (const field of ['relationship', 'name', 'birthDate', 'travel', 'email'])
       assert.match(empty.body, new RegExp(`href="#field-${field}"`), field);
+    assert.match(empty.body, /Geben Sie „Name“ an\./);
+    const typo = await post(b('applicant'), url, { ...child, birthDate: '23.11.18' });
+    assert.equal(typo.statusCode, 422);
+    assert.match(typo.body, /Geben Sie das Geburtsdatum als Tag, Monat und Jahr an/);
     const tooOld = await post(b('applicant'), url, { ...child, birthDate: '2000-01-01' });
     assert.equal(tooOld.statusCode, 422);
     assert.match(tooOld.body, /Ein Kind muss jünger als 18 Jahre sein\./);
@@ -76,7 +80,11 @@ describe('family pages (no JavaScript: the form posts and redirects)', () => {
   });
 
   it('adds the family member, redirects with 303 and lists them with a link; the linked page links back', async () => {
-    const res = await post(b('applicant'), `/en/journeys/${principalId}/family/new`, child);
+    // The date as people write it (day.month.year) is taken on the English page too.
+    const res = await post(b('applicant'), `/en/journeys/${principalId}/family/new`, {
+      ...child,
+      birthDate: '23.11.2018',
+    });
     assert.equal(res.statusCode, 303, res.body);
     assert.equal(res.headers.location, `/en/journeys/${principalId}?done=1`);
     const [link] = await t.database.db.select().from(familyMember);

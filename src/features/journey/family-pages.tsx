@@ -16,10 +16,22 @@ import { href, JOURNEY_PATHS } from './paths.tsx';
 import type { JourneyService } from './service.ts';
 
 /** Field errors in the visitor's language; the family's own rules (age, own address …) by name. */
+/** The family form's fields by their labels, for errors that name the field. */
+const FAMILY_LABELS = {
+  relationship: 'journeys.family.field.relationship',
+  name: 'journeys.family.field.name',
+  birthDate: 'journeys.family.field.birth-date',
+  travel: 'journeys.family.field.travel',
+  email: 'journeys.family.field.email',
+} as const;
+
 function familyErrors(ctx: ViewContext, errors: readonly FieldError[]): FieldError[] {
   return errors.map((e) => {
     const key = `journeys.family.error.${e.rule}`;
-    return ctx.t.has(key) ? { ...e, message: ctx.t.t(key) } : (localise(ctx, [e])[0] ?? e);
+    if (ctx.t.has(key)) return { ...e, message: ctx.t.t(key) };
+    if (e.field === 'body.birthDate' && e.rule !== 'required')
+      return { ...e, message: ctx.t.t('journeys.family.error.birth-date-format') };
+    return localise(ctx, [e], FAMILY_LABELS)[0] ?? e;
   });
 }
 

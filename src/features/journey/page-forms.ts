@@ -22,17 +22,25 @@ export function actorOf(req: FastifyRequest): Actor {
 }
 
 /** Field errors in the visitor's language. */
-export function localise(ctx: ViewContext, errors: readonly FieldError[]): FieldError[] {
-  return errors.map((e) => ({
-    ...e,
-    message: ctx.t.t(
+export function localise(
+  ctx: ViewContext,
+  errors: readonly FieldError[],
+  labels: Readonly<Record<string, string>> = {},
+): FieldError[] {
+  return errors.map((e) => {
+    const kind =
       e.rule === 'required' || e.rule.startsWith('min')
-        ? 'journeys.error.required'
+        ? 'required'
         : e.rule === 'enum' || e.rule.startsWith('type')
-          ? 'journeys.error.choose'
-          : 'journeys.error.format',
-    ),
-  }));
+          ? 'choose'
+          : 'format';
+    // Where the form names its fields, the message names the field (GOV.UK error summary pattern).
+    const label = labels[e.field.replace(/^body\./, '')];
+    const message = label
+      ? ctx.t.t(`journeys.error.${kind}-field`, { field: ctx.t.t(label) })
+      : ctx.t.t(`journeys.error.${kind}`);
+    return { ...e, message };
+  });
 }
 
 export function parse<S extends z.ZodType>(
