@@ -7,14 +7,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** Where the assets are mounted. */
 export const ASSETS_MOUNT = '/assets/';
 
+/**
+ * Ours, and in `kern/` the parts of KERN we use: the purged stylesheet and the Fira Sans subsets, built by
+ * `npm run assets` (scripts/kern-assets.ts) and committed, so that a clean clone starts without a build.
+ */
 const SOURCES: readonly AssetSource[] = [
   { dir: path.join(ROOT, 'src/web/assets'), prefix: '', include: () => true },
-  {
-    dir: path.join(ROOT, 'node_modules/@kern-ux/native/dist'),
-    prefix: 'kern/',
-    include: (f) =>
-      f === 'kern.min.css' || f === 'fonts/fira-sans.css' || /^fonts\/fira-sans\/.*\.woff2$/.test(f),
-  },
 ];
 
 /** The app's assets, read once per process (src/platform/http/static-assets.ts). */

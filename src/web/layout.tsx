@@ -21,8 +21,8 @@ export function Layout({ ctx, title, children }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t.t('app.name')}`}</title>
-        <link rel="stylesheet" href={assetUrl('kern/fonts/fira-sans.css')} />
-        <link rel="stylesheet" href={assetUrl('kern/kern.min.css')} />
+        <link rel="stylesheet" href={assetUrl('kern/fonts.css')} />
+        <link rel="stylesheet" href={assetUrl('kern/kern.css')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         {LOCALES.map((l) => (

@@ -83,6 +83,39 @@ describe('a light page: compressed, long-cached assets (issue 14)', () => {
     }
   });
 
+  it('keeps the KERN stylesheet small: only the rules our pages can use', async () => {
+    for (const url of (await referencedAssets()).filter((u) => u.endsWith('.css'))) {
+      const plain = await t.app.inject({ method: 'GET', url });
+      const br = await t.app.inject({ method: 'GET', url, headers: BROWSER });
+      assert.ok(plain.rawPayload.length < 200_000, `${url}: ${plain.rawPayload.length} bytes`);
+      assert.ok(br.rawPayload.length < 20_000, `${url}: ${br.rawPayload.length} bytes compressed`);
+    }
+  });
+
+  it('moves less than 150 kB for a first visit: page, stylesheets, script, icon and the four font faces', async () => {
+    const page = await home();
+    let bytes = page.rawPayload.length;
+    const sheets: string[] = [];
+    for (const url of await referencedAssets()) {
+      const res = await t.app.inject({ method: 'GET', url, headers: BROWSER });
+      bytes += res.rawPayload.length;
+      if (url.endsWith('.css')) sheets.push(url);
+    }
+    const fonts = new Set<string>();
+    for (const url of sheets) {
+      const css = (await t.app.inject({ method: 'GET', url })).body;
+      for (const m of css.matchAll(/url\("?([^")]+\.woff2)"?\)/g)) fonts.add(m[1] ?? '');
+    }
+    assert.equal(fonts.size, 4, [...fonts].join(' '));
+    for (const url of fonts) {
+      const res = await t.app.inject({ method: 'GET', url, headers: BROWSER });
+      assert.equal(res.statusCode, 200, url);
+      assert.ok(res.rawPayload.length < 30_000, `${url}: ${res.rawPayload.length} bytes`);
+      bytes += res.rawPayload.length;
+    }
+    assert.ok(bytes < 150_000, `${bytes} bytes`);
+  });
+
   it('still answers the plain asset name, revalidated on each use', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/assets/app.css' });
     assert.equal(res.statusCode, 200);
