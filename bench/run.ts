@@ -5,6 +5,7 @@ import { evaluatePathways, generateProfiles } from '../src/domain/law/index.ts';
 import { freshPostgres, load, type Measured, startServer } from './http.ts';
 import { policyBenchmark, signInBenchmark } from './identity.ts';
 import { journeyBenchmarks } from './journeys.ts';
+import { FURTHER_PAGES, pageWeight } from './page-weight.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
@@ -116,6 +117,36 @@ async function registryBenchmarks() {
   }
 }
 
+/** Bytes over the wire for a first visit (cold cache) and further pages (warm cache), issue 14. */
+async function pageWeightBenchmark() {
+  const server = await startServer('pglite');
+  try {
+    const { first, further } = await pageWeight(server.url);
+    bench('page-weight.first-visit', {
+      page: '/de',
+      bytes: first.bytes,
+      requests: first.requests,
+      targetBytes: 150_000,
+      transfers: first.transfers,
+    });
+    for (const path of FURTHER_PAGES) {
+      const page = further[path];
+      if (!page) continue;
+      bench('page-weight.further-page', {
+        page: path,
+        bytes: page.bytes,
+        requests: page.requests,
+        fromCache: page.fromCache,
+        targetBytes: 10_000,
+        transfers: page.transfers,
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+if (want('page-weight')) await pageWeightBenchmark();
 if (want('pathways')) pathwayBenchmark();
 if (want('http')) await httpBenchmarks();
 if (want('registry')) await registryBenchmarks();

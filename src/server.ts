@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 import type { AppDeps } from './app-deps.ts';
@@ -12,6 +9,7 @@ import { NAVIGATION } from './navigation.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
 import { databaseErrorForLog } from './platform/db/errors.ts';
+import { registerCompression } from './platform/http/compression.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerLingeringClose } from './platform/http/lingering-close.ts';
 import { collectApiRoutes } from './platform/http/openapi.ts';
@@ -19,12 +17,12 @@ import { enforceRoutePolicies, requireRoutePolicies } from './platform/http/poli
 import { MAX_PATH_PARAM_LENGTH } from './platform/http/problem.ts';
 import { registerRouteSchemas } from './platform/http/route-schema.ts';
 import { registerSecurity } from './platform/http/security.ts';
+import { registerAssets } from './platform/http/static-assets.ts';
 import { createI18n, type I18n } from './platform/i18n/index.ts';
 import type { Jobs } from './platform/jobs/index.ts';
 import { createServices, type Services } from './services.ts';
+import { ASSETS_MOUNT, assets } from './web/assets.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './web/error-pages.tsx';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface CreateAppDeps {
   config: Config;
@@ -86,6 +84,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
     done();
   });
+  await registerCompression(app);
   requireRoutePolicies(app);
   collectApiRoutes(app);
   registerRouteSchemas(app);
@@ -99,18 +98,7 @@ export async function createApp(deps: CreateAppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyFormbody, { bodyLimit: config.BODY_LIMIT_BYTES });
 
-  await app.register(fastifyStatic, {
-    root: path.join(ROOT, 'node_modules/@kern-ux/native/dist'),
-    prefix: '/assets/kern/',
-    allowedPath: (p) => p.endsWith('.css') || p.endsWith('.woff2') || p.endsWith('.woff'),
-    maxAge: '7d',
-  });
-  await app.register(fastifyStatic, {
-    root: path.join(ROOT, 'src/web/assets'),
-    prefix: '/assets/',
-    decorateReply: false,
-    maxAge: '1h',
-  });
+  registerAssets(app, ASSETS_MOUNT, assets);
 
   // On the root, so that it authenticates and enforces the policy of every route of every feature.
   enforceRoutePolicies(app, services.access);

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { LOCALES } from '../platform/i18n/index.ts';
+import { assetUrl } from './assets.ts';
 import { type ViewContext, visibleNav } from './context.ts';
 import { localizedUrl, PATHS } from './paths.ts';
 
@@ -20,14 +21,14 @@ export function Layout({ ctx, title, children }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t.t('app.name')}`}</title>
-        <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
-        <link rel="stylesheet" href="/assets/kern/kern.min.css" />
-        <link rel="stylesheet" href="/assets/app.css" />
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('kern/fonts.css')} />
+        <link rel="stylesheet" href={assetUrl('kern/kern.css')} />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         {LOCALES.map((l) => (
           <link key={l} rel="alternate" hrefLang={l} href={ctx.alternates[l]} />
         ))}
-        <script type="module" src="/assets/enhance.js" />
+        <script type="module" src={assetUrl('enhance.js')} />
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -1,3 +1,4 @@
+import { assetUrl } from '../../../web/assets.ts';
 import { Alert, CsrfField } from '../../../web/components.tsx';
 import type { ViewContext } from '../../../web/context.ts';
 import { Layout } from '../../../web/layout.tsx';
@@ -7,9 +8,9 @@ import { IDENTITY_PATHS } from '../paths.ts';
 const href = (ctx: ViewContext, key: keyof typeof IDENTITY_PATHS) =>
   localizedUrl(IDENTITY_PATHS[key], ctx.locale);
 
-/** The module that wires the passkey buttons (served from /assets/, CSP 'self'). */
+/** The module that wires the passkey buttons (a fingerprinted asset, CSP 'self'). */
 export function PasskeyScript() {
-  return <script type="module" src="/assets/passkeys.js" />;
+  return <script type="module" src={assetUrl('passkeys.js')} />;
 }
 
 /**
