@@ -1,8 +1,12 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Translator } from '../../platform/i18n/index.ts';
+import { composeMail, mailMoment } from '../../platform/mail/compose.ts';
+import { type LocalizedPath, localizedUrl } from '../../web/paths.ts';
 import { findPerson, type PersonRow } from '../people/index.ts';
 import { randomToken, sha256 } from './credentials.ts';
 import type { IdentityDeps } from './deps.ts';
+import { IDENTITY_PATHS } from './paths.ts';
 import { authToken } from './schema.ts';
 
 export type TokenPurpose = 'verify-email' | 'password-reset' | 'unlock';
@@ -13,16 +17,10 @@ const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   unlock: 24 * 3_600_000,
 };
 
-const TOKEN_PATHS: Record<TokenPurpose, string> = {
-  'verify-email': '/de/konto/email-bestaetigen',
-  'password-reset': '/de/passwort-neu',
-  unlock: '/de/konto-entsperren',
-};
-
-const TOKEN_SUBJECTS: Record<TokenPurpose, string> = {
-  'verify-email': 'E-Mail-Adresse bestätigen / Confirm your email address',
-  'password-reset': 'Passwort zurücksetzen / Reset your password',
-  unlock: 'Konto entsperren / Unlock your account',
+const TOKEN_PATHS: Record<TokenPurpose, LocalizedPath> = {
+  'verify-email': IDENTITY_PATHS.verifyEmail,
+  'password-reset': IDENTITY_PATHS.newPassword,
+  unlock: IDENTITY_PATHS.unlock,
 };
 
 /** Issues a single-use, expiring token and mails the link; returns the token (tests, CLI). */
@@ -32,20 +30,22 @@ export async function sendTokenMail(
   p: PersonRow,
   purpose: TokenPurpose,
   now: Date,
-  opts: { lifetimeMs?: number; subject?: string } = {},
+  opts: { lifetimeMs?: number; invitation?: (t: Translator) => string } = {},
 ): Promise<string> {
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + (opts.lifetimeMs ?? TOKEN_LIFETIME_MS[purpose]));
-  const subject = opts.subject ?? TOKEN_SUBJECTS[purpose];
   await db
     .insert(authToken)
     .values({ tokenHash: sha256(token), personId: p.id, purpose, createdAt: now, expiresAt });
-  const link = `${deps.baseUrl}${TOKEN_PATHS[purpose]}?token=${encodeURIComponent(token)}`;
-  await deps.mailer.send(db, {
-    to: p.email,
-    subject,
-    text: `${subject}\n\n${link}\n\nDer Link gilt einmal und bis ${expiresAt.toISOString()}.\nThe link works once and until then. Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht. / If you did not ask for this, ignore this message.`,
-  });
+  const { invitation } = opts;
+  await deps.mailer.send(
+    db,
+    composeMail(p.email, invitation ? 'identity.mail.invitation' : `identity.mail.${purpose}`, (t) => ({
+      link: `${deps.baseUrl}${localizedUrl(TOKEN_PATHS[purpose], t.locale)}?token=${encodeURIComponent(token)}`,
+      expires: mailMoment(t, expiresAt),
+      who: invitation?.(t) ?? '',
+    })),
+  );
   return token;
 }
 

@@ -1,7 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { composeMail, mailMoment } from '../../platform/mail/compose.ts';
+import { localizedUrl } from '../../web/paths.ts';
 import { findPerson } from '../people/index.ts';
 import type { IdentityDeps } from './deps.ts';
+import { IDENTITY_PATHS } from './paths.ts';
 import { session } from './schema.ts';
 
 /**
@@ -24,11 +27,13 @@ export async function noticeNewDevice(
   if (earlier.length === 0 || earlier.some((s) => s.userAgent === ua)) return false;
   const p = await findPerson(tx, personId);
   if (!p || p.disabledAt) return false;
-  const browser = (ua ?? 'unbekannt / unknown').replace(/[\r\n\t]+/g, ' ');
-  await deps.mailer.send(tx, {
-    to: p.email,
-    subject: 'Neue Anmeldung bei Chancenregion / New sign-in at Chancenregion',
-    text: `Ihr Konto wurde von einem Browser aus angemeldet, den Sie bisher nicht benutzt haben.\nYour account was signed in from a browser it has not used before.\n\nBrowser: ${browser}\nZeit / time: ${now.toISOString()}\n\nWaren Sie das nicht, ändern Sie Ihr Passwort und beenden Sie alle Sitzungen: ${deps.baseUrl}/de/konto/sitzungen\nIf this was not you, change your password and sign out everywhere: ${deps.baseUrl}/en/account/sessions`,
-  });
+  await deps.mailer.send(
+    tx,
+    composeMail(p.email, 'identity.mail.new-device', (t) => ({
+      browser: (ua ?? t.t('identity.mail.unknown-browser')).replace(/[\r\n\t]+/g, ' '),
+      at: mailMoment(t, now),
+      link: `${deps.baseUrl}${localizedUrl(IDENTITY_PATHS.sessions, t.locale)}`,
+    })),
+  );
   return true;
 }

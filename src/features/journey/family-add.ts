@@ -12,11 +12,14 @@ import {
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { composeMail } from '../../platform/mail/compose.ts';
+import { localizedUrl } from '../../web/paths.ts';
 import type { IdentityDeps } from '../identity/index.ts';
 import { findOrInvitePerson, grantRole } from '../identity/index.ts';
 import { membershipsOf, normaliseEmail, person } from '../people/index.ts';
 import { type JourneyObject, journeyRelations, resolveOwners } from './access.ts';
 import type { FamilyMemberInput } from './input.ts';
+import { JOURNEY_PATHS } from './paths.tsx';
 import { familyMember, journey } from './schema.ts';
 import { type CommandResult, DENIED, type JourneyService, requestHash } from './service.ts';
 
@@ -59,11 +62,13 @@ export function familyAdd(service: JourneyService, identity: IdentityDeps) {
     if (!roles.some((m) => isPersonalRole(m.role)))
       await grantRole(tx, member.id, 'family-member', undefined, at, actor.personId);
     if (invited) return;
-    await identity.mailer.send(tx, {
-      to: member.email,
-      subject: 'Sie wurden als Familienangehörige(r) eingetragen / You were added as a family member',
-      text: `${principalName} hat Sie auf Chancenregion als Familienangehörige(n) eingetragen. Ihren Weg sehen Sie unter ${identity.baseUrl}/de/mein-weg.\n${principalName} added you as a family member on Chancenregion. See your journey at ${identity.baseUrl}/en/my-journey.`,
-    });
+    await identity.mailer.send(
+      tx,
+      composeMail(member.email, 'journeys.mail.family-added', (t) => ({
+        principal: principalName,
+        link: `${identity.baseUrl}${localizedUrl(JOURNEY_PATHS.mine, t.locale)}`,
+      })),
+    );
   }
 
   /** `POST /journeys/{id}/family-members`: opens the family member's linked journey; honours the Idempotency-Key. */
@@ -127,7 +132,7 @@ export function familyAdd(service: JourneyService, identity: IdentityDeps) {
           identity,
           tx,
           { email: input.email, displayName: input.name },
-          `Einladung zu Chancenregion (Familie von ${me?.name ?? ''}) / Invitation to Chancenregion (family)`,
+          (t) => t.t('journeys.mail.family-invitation', { principal: me?.name ?? '' }),
         );
         const [already] = await tx
           .select({ id: familyMember.journeyId })

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { composeMail, mailMoment } from '../../../platform/mail/compose.ts';
 import { findPerson, findPersonByEmail, normaliseEmail, person } from '../../people/index.ts';
 import { randomToken, sha256, verifyPassword } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';
@@ -40,11 +41,7 @@ export async function requestEmailChange(
   await deps.db.transaction(async (tx) => {
     const taken = await findPersonByEmail(tx, newEmail);
     if (taken) {
-      await deps.mailer.send(tx, {
-        to: newEmail,
-        subject: 'Neue E-Mail-Adresse bei Chancenregion / New email address at Chancenregion',
-        text: 'Jemand wollte diese Adresse für ein Konto bei Chancenregion eintragen; zu ihr gibt es schon ein Konto. Es wurde nichts geändert.\nSomeone tried to use this address for an account at Chancenregion; it already belongs to an account. Nothing was changed.',
-      });
+      await deps.mailer.send(tx, composeMail(newEmail, 'identity.mail.address-taken'));
     } else {
       const token = randomToken();
       const expiresAt = new Date(now.getTime() + LIFETIME_MS);
@@ -55,18 +52,15 @@ export async function requestEmailChange(
         createdAt: now,
         expiresAt,
       });
-      const link = `${deps.baseUrl}${CONFIRM_PATHS[input.locale]}?token=${encodeURIComponent(token)}`;
-      await deps.mailer.send(tx, {
-        to: newEmail,
-        subject: 'Neue E-Mail-Adresse bestätigen / Confirm your new email address',
-        text: `Neue E-Mail-Adresse bestätigen / Confirm your new email address\n\n${link}\n\nDer Link gilt einmal und bis ${expiresAt.toISOString()}; geben Sie dort diese Adresse noch einmal ein.\nThe link works once and until then; enter this address there once more. Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht. / If you did not ask for this, ignore this message.`,
-      });
+      await deps.mailer.send(
+        tx,
+        composeMail(newEmail, 'identity.mail.confirm-new-address', (t) => ({
+          link: `${deps.baseUrl}${CONFIRM_PATHS[t.locale]}?token=${encodeURIComponent(token)}`,
+          expires: mailMoment(t, expiresAt),
+        })),
+      );
     }
-    await deps.mailer.send(tx, {
-      to: p.email,
-      subject: 'Änderung Ihrer E-Mail-Adresse / Change of your email address',
-      text: 'Für Ihr Konto bei Chancenregion wurde eine neue E-Mail-Adresse angefordert. Waren Sie das nicht, ändern Sie bitte sofort Ihr Passwort.\nA new email address was requested for your account at Chancenregion. If this was not you, change your password at once.',
-    });
+    await deps.mailer.send(tx, composeMail(p.email, 'identity.mail.address-change-requested'));
     await appendAudit(
       tx,
       {
@@ -120,11 +114,7 @@ export async function confirmEmailChange(
       .set({ usedAt: now })
       .where(and(eq(authToken.personId, p.id), isNull(authToken.usedAt)));
     await revokeAllSessions(tx, p.id, now);
-    await deps.mailer.send(tx, {
-      to: old,
-      subject: 'Ihre E-Mail-Adresse wurde geändert / Your email address was changed',
-      text: 'Die E-Mail-Adresse Ihres Kontos bei Chancenregion wurde geändert; Mails gehen künftig an die neue Adresse. Waren Sie das nicht, wenden Sie sich an den Betrieb der Plattform.\nThe email address of your account at Chancenregion was changed; mail goes to the new address from now on. If this was not you, contact the operators of the platform.',
-    });
+    await deps.mailer.send(tx, composeMail(old, 'identity.mail.address-changed'));
     await appendAudit(
       tx,
       {

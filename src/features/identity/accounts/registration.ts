@@ -1,6 +1,8 @@
 import { checkPassword, type PasswordProblem } from '../../../domain/access/passwords.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import { composeMail } from '../../../platform/mail/compose.ts';
+import { localizedUrl } from '../../../web/paths.ts';
 import {
   applicantProfile,
   findPersonByEmail,
@@ -11,6 +13,7 @@ import {
 import { commonPasswords, hashPassword } from '../credentials.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { sendTokenMail } from '../mailed-tokens.ts';
+import { IDENTITY_PATHS } from '../paths.ts';
 
 export interface Registration {
   email: string;
@@ -59,11 +62,12 @@ export async function storeRegistration(deps: IdentityDeps, r: Registration): Pr
           .onConflictDoNothing({ target: person.email })
           .returning();
     if (!row) {
-      await deps.mailer.send(tx, {
-        to: email,
-        subject: 'Registrierung bei Chancenregion / Registration at Chancenregion',
-        text: 'Jemand wollte mit Ihrer Adresse ein Konto anlegen; Sie haben schon eines. Passwort vergessen? /de/passwort-vergessen\nSomeone tried to register with your address; you already have an account. Forgotten your password? /en/forgot-password',
-      });
+      await deps.mailer.send(
+        tx,
+        composeMail(email, 'identity.mail.registration-taken', (t) => ({
+          link: `${deps.baseUrl}${localizedUrl(IDENTITY_PATHS.forgotPassword, t.locale)}`,
+        })),
+      );
       return;
     }
     await tx.insert(roleAssignment).values({ personId: row.id, role: 'applicant', grantedAt: now });

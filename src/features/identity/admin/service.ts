@@ -4,6 +4,7 @@ import type { Actor } from '../../../domain/access/policy.ts';
 import { ROLE_ORGANISATION_KINDS, type Role } from '../../../domain/access/roles.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../../platform/db/client.ts';
+import type { Translator } from '../../../platform/i18n/index.ts';
 import { listOutbox } from '../../../platform/mail/mailer.ts';
 import {
   findOrganisation,
@@ -41,12 +42,7 @@ export async function inviteToOrganisation(
   const org = await findOrganisation(tx, input.organisationId);
   if (!org) return { kind: 'no-organisation' };
   if (!ROLE_ORGANISATION_KINDS[input.role].includes(org.kind)) return { kind: 'wrong-role' };
-  const { person: p, invited } = await findOrInvitePerson(
-    deps,
-    tx,
-    input,
-    `Einladung zu Chancenregion (${org.name}) / Invitation to Chancenregion`,
-  );
+  const { person: p, invited } = await findOrInvitePerson(deps, tx, input, () => org.name);
   await grantRole(tx, p.id, input.role, org.slug, deps.now(), actorPersonId);
   return { kind: 'ok', personId: p.id, invited };
 }
@@ -60,7 +56,8 @@ export async function findOrInvitePerson(
   deps: IdentityDeps,
   tx: DbOrTx,
   input: { email: string; displayName?: string | undefined },
-  subject: string,
+  /** Who invites, in each language ("Ausländerbehörde Leipzig", "family of Priya Nair"), for the mail. */
+  invitation: (t: Translator) => string,
 ): Promise<{ person: PersonRow; invited: boolean }> {
   const found = await findPersonByEmail(tx, input.email);
   if (found) return { person: found, invited: false };
@@ -71,7 +68,7 @@ export async function findOrInvitePerson(
     .values({ email, displayName: input.displayName ?? email.split('@')[0] ?? email, createdAt: now })
     .returning();
   if (!row) throw new Error('the invited person was not stored');
-  await sendTokenMail(deps, tx, row, 'password-reset', now, { lifetimeMs: INVITE_LIFETIME_MS, subject });
+  await sendTokenMail(deps, tx, row, 'password-reset', now, { lifetimeMs: INVITE_LIFETIME_MS, invitation });
   return { person: row, invited: true };
 }
 
