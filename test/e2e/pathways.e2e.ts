@@ -124,6 +124,40 @@ for (const javaScript of [true, false]) {
       await context.close();
     });
 
+    it('asks the country by name and the occupation by job name, offers a choice, and shows no code', async () => {
+      const context = await h.context(javaScript);
+      const page = await context.newPage();
+      await page.goto(`${h.base}/de/weg-finden/zur-person`);
+      await page.getByLabel('Geburtsdatum').fill('01.05.1994');
+      await page.getByLabel('Staatsangehörigkeit').selectOption({ label: 'Kosovo' });
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      await page.waitForURL(/\/aufenthalt$/);
+      await page.goto(`${h.base}/de/weg-finden/qualifikation`);
+      await page.getByLabel(/Beruf Ihres Abschlusses/).fill('Lehrer');
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      await page.waitForSelector('#error-summary');
+      await page
+        .getByRole('group', { name: /Welchen Beruf meinen Sie/ })
+        .getByRole('radio', { name: /Lehrer\/in \(Sekundarstufe\)/ })
+        .check();
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      await page.waitForURL(/\/berufserfahrung$/);
+      await page
+        .getByRole('group', { name: 'Tätigkeit 1' })
+        .getByLabel(/^Beruf/)
+        .fill('Krankenpfleger');
+      await page.getByRole('group', { name: 'Tätigkeit 1' }).getByLabel(/^Von/).fill('01.08.2019');
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      await page.waitForURL(/\/sprachen$/);
+      await page.goto(`${h.base}/de/weg-finden/zusammenfassung`);
+      const main = (await page.textContent('main')) ?? '';
+      assert.match(main, /Kosovo/);
+      assert.match(main, /Lehrer\/in \(Sekundarstufe\)/);
+      assert.match(main, /Pflegefachfrau\/-mann/);
+      assert.doesNotMatch(main, /\bXK\b|\b2330\b|\b3221\b|ISCO/);
+      await context.close();
+    });
+
     it('goes back a step with the back link and shows the saved answer', async () => {
       const context = await h.context(javaScript);
       const page = await context.newPage();
