@@ -20,10 +20,12 @@ import { type AnswerStore, createAnswerStore } from './features/pathways/index.t
 import { createRegionsService, type RegionsService } from './features/regions/index.ts';
 import {
   createCorrectionsService,
+  createOccupationSearch,
   createRecordsService,
   createRegisterService,
   createRegistrySnapshot,
   lazySigningKey,
+  type OccupationSearch,
   type RecordsService,
   type RegisterService,
   type RegistrySnapshotSource,
@@ -42,6 +44,8 @@ export interface Services {
   readonly mailer: Mailer;
   /** The one registry snapshot: a correction invalidates it for the finders, the journeys and the admin pages alike. */
   readonly registry: RegistrySnapshotSource;
+  /** The typo-tolerant occupation search, answered from the registry snapshot in memory. */
+  readonly occupationSearch: OccupationSearch;
   readonly regions: RegionsService;
   readonly signingKey: () => SigningKey;
   readonly records: RecordsService;
@@ -104,6 +108,7 @@ export function createServices(
     now,
     mailer,
     registry,
+    occupationSearch: createOccupationSearch(registry),
     regions: createRegionsService(db),
     signingKey,
     records: createRecordsService(db, signingKey, { now }),

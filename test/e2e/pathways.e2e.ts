@@ -13,26 +13,25 @@ const GET_PAGES = [
   '/en/opportunity-card-points?birthDate=1994-05-01&recognitionInGermany=partial&german=B1&english=C1&experienceYears=5&shortageOccupation=yes',
   '/de/chancenkarte-punkte?birthDate=1994-02-30',
   '/en/check-a-job-offer',
-  '/de/stellenangebot-pruefen?jobIsco=2512&annualSalaryEur=52000&qualified=yes&matchesQualification=yes&contractMonths=24&weeklyHours=40&regulatedPermit=not-required&candidate=academic&location=abroad',
+  '/de/stellenangebot-pruefen?jobIsco=Softwareentwickler&annualSalaryEur=52000&qualified=yes&matchesQualification=yes&contractMonths=24&weeklyHours=40&regulatedPermit=not-required&candidate=academic&location=abroad',
 ];
 
 /** Answers the questionnaire in English with clicks and typing; ends on the summary page. */
 async function answerEverything(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/en/find-your-way`);
   await page.getByRole('link', { name: 'Answer the questions' }).click();
-  // Step 1 with the keyboard: type, Tab to the next field, Enter submits the form.
+  // Step 1 with the keyboard: type, Enter submits the form; the country is chosen by its name.
   await page.getByRole('radio', { name: 'abroad' }).check();
+  await page.getByLabel('Citizenship').selectOption({ label: 'India' });
   await page.getByLabel('Date of birth').click();
   await page.keyboard.type('01.05.1994');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('IN');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/residence$/);
   await page.getByLabel(/Your residence status/).selectOption('none');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(/\/qualification$/);
   await page.getByRole('radio', { name: 'University degree' }).check();
-  await page.getByLabel(/Occupation of your qualification/).fill('2512');
+  await page.getByLabel(/Occupation of your qualification/).fill('software developer');
   await page.getByLabel(/Recognition of your qualification/).selectOption('equivalent');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(/\/work-experience$/);
@@ -51,7 +50,7 @@ async function answerEverything(page: Page, base: string): Promise<void> {
     .getByRole('group', { name: /concrete job offer/ })
     .getByRole('radio', { name: 'Yes' })
     .check();
-  await page.getByLabel(/Occupation of the job/).fill('2512');
+  await page.getByLabel(/Occupation of the job/).fill('Softwareentwickler');
   await page.getByLabel(/Gross annual salary/).fill('52000');
   await page
     .getByRole('group', { name: /qualified employment/ })
@@ -122,6 +121,40 @@ for (const javaScript of [true, false]) {
       assert.match(main, /EU Blue Card/);
       assert.match(main, /60,000/);
       assert.ok(main.indexOf('Open ways') < main.indexOf('Not open at the moment'));
+      await context.close();
+    });
+
+    it('asks the country by name and the occupation by job name, offers a choice, and shows no code', async () => {
+      const context = await h.context(javaScript);
+      const page = await context.newPage();
+      await page.goto(`${h.base}/de/weg-finden/zur-person`);
+      await page.getByLabel('Geburtsdatum').fill('01.05.1994');
+      await page.getByLabel('Staatsangehörigkeit').selectOption({ label: 'Kosovo' });
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      await page.waitForURL(/\/aufenthalt$/);
+      await page.goto(`${h.base}/de/weg-finden/qualifikation`);
+      await page.getByLabel(/Beruf Ihres Abschlusses/).fill('Lehrer');
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      await page.waitForSelector('#error-summary');
+      await page
+        .getByRole('group', { name: /Welchen Beruf meinen Sie/ })
+        .getByRole('radio', { name: /Lehrer\/in \(Sekundarstufe\)/ })
+        .check();
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      await page.waitForURL(/\/berufserfahrung$/);
+      await page
+        .getByRole('group', { name: 'Tätigkeit 1' })
+        .getByLabel(/^Beruf/)
+        .fill('Krankenpfleger');
+      await page.getByRole('group', { name: 'Tätigkeit 1' }).getByLabel(/^Von/).fill('01.08.2019');
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      await page.waitForURL(/\/sprachen$/);
+      await page.goto(`${h.base}/de/weg-finden/zusammenfassung`);
+      const main = (await page.textContent('main')) ?? '';
+      assert.match(main, /Kosovo/);
+      assert.match(main, /Lehrer\/in \(Sekundarstufe\)/);
+      assert.match(main, /Pflegefachfrau\/-mann/);
+      assert.doesNotMatch(main, /\bXK\b|\b2330\b|\b3221\b|ISCO/);
       await context.close();
     });
 

@@ -29,12 +29,6 @@ interface Known {
 
 const KNOWN: Known[] = [
   {
-    rule: 'code-word',
-    path: /^\/(de|en)\/(weg-finden|find-your-way|stellenangebot-pruefen|check-a-job-offer)/,
-    text: /ISCO/,
-    why: 'the questionnaire and the job-offer check still ask for an ISCO-08 code (issue 14, point 1)',
-  },
-  {
     rule: 'internal-name',
     path: /^\/(de\/wege|en\/journeys)\/[^/]+$/,
     text: /./,

@@ -4,7 +4,7 @@ import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { PointsTable } from './criteria-views.tsx';
-import { FormFields } from './field-views.tsx';
+import { FormFields, type OccupationChoices } from './field-views.tsx';
 import { PATHWAY_PATHS } from './paths.ts';
 import type { Answers, FieldDef } from './questionnaire.ts';
 import type { EvaluationJson, PointsJson } from './render.ts';
@@ -57,6 +57,7 @@ export function OfferPage(props: {
   fields: readonly FieldDef[];
   values: Answers;
   errors: readonly FieldError[];
+  choices?: OccupationChoices;
   result?: EvaluationJson;
 }) {
   const { ctx, result } = props;
@@ -77,6 +78,7 @@ export function OfferPage(props: {
               fields={props.fields.filter((f) => f.group === 'job')}
               values={props.values}
               errors={props.errors}
+              choices={props.choices}
             />
           </div>
         </fieldset>

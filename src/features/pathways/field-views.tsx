@@ -3,6 +3,9 @@ import type { FieldError } from '../../platform/http/errors.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
 import { RadioGroup, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import type { OccupationHit } from '../registry/index.ts';
+import { countryName, countryOptions } from './countries.ts';
+import { choiceKey, occupationTitle } from './occupations.ts';
 import type { Answers, FieldDef } from './questionnaire.ts';
 
 // The questionnaire's and calculators' form fields, and how their answers read.
@@ -24,10 +27,14 @@ function optionLabel(t: Translator, f: FieldDef, value: string): string {
   return t.t(`pathways.value.${f.name}.${value}`);
 }
 
-/** How a saved answer reads on the summary page. */
-export function answerText(t: Translator, f: FieldDef, raw: string | undefined): string {
+/** How a saved answer reads on the summary page; `occupation` names an occupation answer. */
+export function answerText(t: Translator, f: FieldDef, raw: string | undefined, occupation?: string): string {
   if (!raw) return t.t('pathways.answer.none');
   switch (f.kind) {
+    case 'country':
+      return countryName(raw, t.locale);
+    case 'isco':
+      return occupation ?? t.t('pathways.answer.occupation-unnamed');
     case 'date':
       return t.date(raw);
     case 'yes-no':
@@ -43,12 +50,53 @@ export function answerText(t: Translator, f: FieldDef, raw: string | undefined):
   }
 }
 
+/** Matches of a typed occupation to choose from, by field, and the refusals to show beside them. */
+export interface OccupationChoices {
+  candidates: Record<string, readonly OccupationHit[]>;
+  errors: readonly FieldError[];
+}
+
+/** A typed occupation and, where it matched several, the matches as radio buttons. */
+function OccupationField(props: {
+  ctx: ViewContext;
+  f: FieldDef;
+  value: string;
+  error?: FieldError | undefined;
+  choices?: OccupationChoices | undefined;
+}) {
+  const { ctx, f, value } = props;
+  const { t } = ctx;
+  const candidates = props.choices?.candidates[f.name] ?? [];
+  return (
+    <>
+      <TextInput
+        name={f.name}
+        label={fieldLabel(t, f)}
+        hint={fieldHint(t, f)}
+        error={props.error}
+        value={value}
+        maxLength={80}
+      />
+      {candidates.length > 0 ? (
+        <RadioGroup
+          name={choiceKey(f.name)}
+          label={t.t('pathways.occupation.choose', { query: value.trim() })}
+          error={errorFor(props.choices?.errors ?? [], choiceKey(f.name))}
+          value=""
+          options={candidates.map((c) => ({ value: c.kldb, label: occupationTitle(c, ctx.locale) }))}
+        />
+      ) : null}
+    </>
+  );
+}
+
 /** One form field of the questionnaire or the calculators. */
 export function Field(props: {
   ctx: ViewContext;
   f: FieldDef;
   value: string;
   error?: FieldError | undefined;
+  choices?: OccupationChoices | undefined;
 }) {
   const { ctx, f, value, error } = props;
   const { t } = ctx;
@@ -83,6 +131,7 @@ export function Field(props: {
         />
       );
     case 'select':
+    case 'country':
       return (
         <Select
           name={common.name}
@@ -92,10 +141,14 @@ export function Field(props: {
           value={value}
           options={[
             { value: '', label: t.t('pathways.answer.unknown') },
-            ...(f.options ?? []).map((o) => ({ value: o, label: optionLabel(t, f, o) })),
+            ...(f.kind === 'country'
+              ? countryOptions(ctx.locale)
+              : (f.options ?? []).map((o) => ({ value: o, label: optionLabel(t, f, o) }))),
           ]}
         />
       );
+    case 'isco':
+      return <OccupationField ctx={ctx} f={f} value={value} error={error} choices={props.choices} />;
     default:
       return <TextInput {...common} value={value} maxLength={40} />;
   }
@@ -110,6 +163,7 @@ export function FormFields(props: {
   fields: readonly FieldDef[];
   values: Answers;
   errors: readonly FieldError[];
+  choices?: OccupationChoices | undefined;
 }) {
   return (
     <>
@@ -120,6 +174,7 @@ export function FormFields(props: {
           f={f}
           value={props.values[f.name] ?? ''}
           error={errorFor(props.errors, f.name)}
+          choices={props.choices}
         />
       ))}
     </>

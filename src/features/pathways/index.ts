@@ -9,5 +9,5 @@ export { PATHWAY_PATHS } from './paths.ts';
 /** The pathway self-check and calculators, as an encapsulated feature plugin (ADR 0015). */
 export const pathwaysPlugin: FeaturePlugin = async (app, { deps, services }) => {
   const { registerPathways } = await import('./routes.tsx');
-  registerPathways(app, deps, services.now);
+  registerPathways(app, deps, services);
 };

@@ -3,7 +3,7 @@ import { Alert, CsrfField, ErrorSummary } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { answerText, errorFor, Field, fieldLabel } from './field-views.tsx';
+import { answerText, FormFields, fieldLabel, type OccupationChoices } from './field-views.tsx';
 import { PATHWAY_PATHS } from './paths.ts';
 import { type Answers, STEPS, type StepDef } from './questionnaire.ts';
 
@@ -60,10 +60,13 @@ export function StepPage(props: {
   step: StepDef;
   values: Answers;
   errors?: readonly FieldError[];
+  /** Matches of typed occupations to choose from. */
+  candidates?: OccupationChoices['candidates'];
   returnToSummary: boolean;
 }) {
   const { ctx, step, values, returnToSummary } = props;
   const errors = props.errors ?? [];
+  const choices = { candidates: props.candidates ?? {}, errors };
   const { t } = ctx;
   const index = STEPS.indexOf(step);
   const previous = index > 0 ? url(ctx, (STEPS[index - 1] as StepDef).paths) : url(ctx, PATHWAY_PATHS.start);
@@ -87,24 +90,18 @@ export function StepPage(props: {
       <form method="post" action={url(ctx, step.paths)} novalidate class="pathways-form">
         <CsrfField ctx={ctx} />
         {returnToSummary ? <input type="hidden" name="return" value="summary" /> : null}
-        {loose.map((f) => (
-          <Field key={f.name} ctx={ctx} f={f} value={values[f.name] ?? ''} error={errorFor(errors, f.name)} />
-        ))}
+        <FormFields ctx={ctx} fields={loose} values={values} errors={errors} choices={choices} />
         {groups.map((g, i) => (
           <fieldset key={g} class="kern-fieldset pathways-group">
             <legend class="kern-title">{t.t('pathways.group.job', { n: i + 1 })}</legend>
             <div class="kern-fieldset__body">
-              {step.fields
-                .filter((f) => f.group === g)
-                .map((f) => (
-                  <Field
-                    key={f.name}
-                    ctx={ctx}
-                    f={f}
-                    value={values[f.name] ?? ''}
-                    error={errorFor(errors, f.name)}
-                  />
-                ))}
+              <FormFields
+                ctx={ctx}
+                fields={step.fields.filter((f) => f.group === g)}
+                values={values}
+                errors={errors}
+                choices={choices}
+              />
             </div>
           </fieldset>
         ))}
@@ -122,7 +119,13 @@ export function StepPage(props: {
   );
 }
 
-export function SummaryPage(props: { ctx: ViewContext; answers: Answers; missingBirthDate: boolean }) {
+export function SummaryPage(props: {
+  ctx: ViewContext;
+  answers: Answers;
+  /** The occupation answers in words, by field. */
+  occupations: Answers;
+  missingBirthDate: boolean;
+}) {
   const { ctx, answers } = props;
   const { t } = ctx;
   return (
@@ -153,7 +156,7 @@ export function SummaryPage(props: { ctx: ViewContext; answers: Answers; missing
                 <dd class="kern-description-list-item__value">
                   {step.id === 'job' && f.name !== 'hasJobOffer' && answers.hasJobOffer === 'no'
                     ? t.t('pathways.summary.ignored')
-                    : answerText(t, f, answers[f.name])}{' '}
+                    : answerText(t, f, answers[f.name], props.occupations[f.name])}{' '}
                   <a
                     class="kern-link pathways-change"
                     href={`${url(ctx, step.paths)}?return=summary#field-${f.name}`}

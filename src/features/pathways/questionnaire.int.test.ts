@@ -44,21 +44,21 @@ function browser() {
 }
 
 const ANSWERS: Record<string, Record<string, string>> = {
-  person: { birthDate: '01.05.1994', citizenship: 'in', location: 'abroad' },
+  person: { birthDate: '01.05.1994', citizenship: 'IN', location: 'abroad' },
   residence: { status: 'none' },
   qualification: {
     qualificationKind: 'academic',
     trainingYears: '3',
     completedOn: '2019-07-01',
-    qualificationIsco: '2512',
+    qualificationIsco: 'software developer',
     stateRecognizedAbroad: 'yes',
     recognitionInGermany: 'equivalent',
   },
-  experience: { hasExperience: 'yes', exp0From: '01.08.2019', exp0Isco: '2512' },
+  experience: { hasExperience: 'yes', exp0From: '01.08.2019', exp0Isco: 'Softwareentwickler' },
   languages: { german: 'A1', english: 'B2' },
   job: {
     hasJobOffer: 'yes',
-    jobIsco: '2512',
+    jobIsco: 'Softwareentwickler',
     annualSalaryEur: '52.000',
     qualified: 'yes',
     matchesQualification: 'yes',
@@ -94,6 +94,9 @@ const text = (html: string) =>
     .replace(/&nbsp;|\s+/g, ' ')
     .replace(/&amp;/g, '&');
 
+/** The text a reader sees: no scripts, no tags, no attribute values. */
+const visible = (html: string) => text(html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' '));
+
 describe('the questionnaire without JavaScript', () => {
   it('starts on /de/weg-finden and /en/find-your-way, listed in the main navigation', async () => {
     for (const url of ['/de/weg-finden', '/en/find-your-way']) {
@@ -114,7 +117,9 @@ describe('the questionnaire without JavaScript', () => {
     assert.equal(summary.statusCode, 200);
     const body = text(summary.body);
     assert.match(body, /Date of birth 1 May 1994|Date of birth May 1, 1994/);
-    assert.match(body, /Citizenship IN/);
+    assert.match(body, /Citizenship India/);
+    assert.match(body, /Occupation of your qualification Software developer/);
+    assert.doesNotMatch(body, /\b2512\b|\bIN\b|ISCO/);
     assert.match(body, /Gross annual salary in euros 52,000/);
   });
 
@@ -226,7 +231,6 @@ describe('the questionnaire without JavaScript', () => {
     for (const f of ['birthDate', 'citizenship', 'location'])
       assert.match(res.body, new RegExp(`href="#field-${f}"`));
     assert.match(res.body, /value="2026-02-30"/);
-    assert.match(res.body, /value="India"/);
     assert.equal(b.jar.has(ANSWERS_COOKIE), false, 'nothing saved');
   });
 
@@ -291,6 +295,83 @@ describe('the questionnaire without JavaScript', () => {
     assert.equal(res.statusCode, 303);
   });
 
+  it('asks for citizenship by country name and for occupations by job name, showing no code', async () => {
+    const person = await t.app.inject('/de/weg-finden/zur-person');
+    assert.match(person.body, /<option value="IN">Indien<\/option>/);
+    assert.match(person.body, /<option value="XK">Kosovo<\/option>/);
+    for (const url of [
+      '/de/weg-finden/zur-person',
+      '/de/weg-finden/qualifikation',
+      '/en/find-your-way/job-offer',
+    ]) {
+      const body = visible((await t.app.inject(url)).body);
+      assert.doesNotMatch(body, /ISCO|Ländercode|country code|\b[0-9]{4}\b(?! )/, url);
+    }
+  });
+
+  it('takes "Krankenpfleger" and a country chosen by its name, and shows both by name in the summary', async () => {
+    const b = browser();
+    const page = await b.get('/de/weg-finden/zur-person');
+    const kosovo = /<option value="([A-Z]{2})">Kosovo<\/option>/.exec(page.body)?.[1] as string;
+    const person = await b.post('/de/weg-finden/zur-person', {
+      birthDate: '01.05.1994',
+      citizenship: kosovo,
+    });
+    assert.equal(person.statusCode, 303, person.body.slice(0, 300));
+    await b.get('/de/weg-finden/qualifikation');
+    const res = await b.post('/de/weg-finden/qualifikation', { qualificationIsco: 'Krankenpfleger' });
+    assert.equal(res.statusCode, 303, visible(res.body).slice(0, 1500));
+    const summary = visible((await b.get('/de/weg-finden/zusammenfassung')).body);
+    assert.match(summary, /Staatsangehörigkeit Kosovo/);
+    assert.match(summary, /Beruf Ihres Abschlusses Pflegefachfrau\/-mann/);
+    assert.doesNotMatch(summary, /\bXK\b|\b3221\b|ISCO/);
+    const again = await b.get('/de/weg-finden/qualifikation');
+    assert.match(again.body, /name="qualificationIsco"[^>]*value="Pflegefachfrau\/-mann/);
+  });
+
+  it('takes "nurse" on the English pages', async () => {
+    const b = browser();
+    await b.get('/en/find-your-way/qualification');
+    const res = await b.post('/en/find-your-way/qualification', { qualificationIsco: 'nurse' });
+    assert.equal(res.statusCode, 303);
+    const summary = visible((await b.get('/en/find-your-way/summary')).body);
+    assert.match(summary, /Occupation of your qualification Nurse \(general\)/);
+  });
+
+  it('offers the matches as a choice when a name fits several occupations, and takes the choice', async () => {
+    const b = browser();
+    await b.get('/de/weg-finden/qualifikation');
+    const res = await b.post('/de/weg-finden/qualifikation', { qualificationIsco: 'Lehrer' });
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /href="#field-qualificationIscoChoice"/);
+    assert.match(visible(res.body), /Welchen Beruf meinen Sie mit „Lehrer“\?/);
+    const choice =
+      /name="qualificationIscoChoice" value="([0-9]+)"[^>]*\/><label[^>]*>Lehrer\/in \(Sekundarstufe\)/.exec(
+        res.body,
+      )?.[1] as string;
+    assert.ok(choice, 'the secondary-school teacher is offered');
+    const chosen = await b.post('/de/weg-finden/qualifikation', {
+      qualificationIsco: 'Lehrer',
+      qualificationIscoChoice: choice,
+    });
+    assert.equal(chosen.statusCode, 303);
+    const summary = visible((await b.get('/de/weg-finden/zusammenfassung')).body);
+    assert.match(summary, /Beruf Ihres Abschlusses Lehrer\/in \(Sekundarstufe\)/);
+  });
+
+  it('refuses an occupation it cannot find with 422, naming the field', async () => {
+    const b = browser();
+    await b.get('/en/find-your-way/qualification');
+    const res = await b.post('/en/find-your-way/qualification', { qualificationIsco: 'Xylophonbauer' });
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /href="#field-qualificationIsco"/);
+    assert.match(
+      visible(res.body),
+      /We know no occupation by the name you entered for “Occupation of your qualification”/,
+    );
+    assert.match(res.body, /value="Xylophonbauer"/);
+  });
+
   it('keeps no name or contact data: the stored answers hold only the questionnaire fields', async () => {
     const b = browser();
     await walk(b);
@@ -301,7 +382,11 @@ describe('the questionnaire without JavaScript', () => {
       email: 'j@example.org',
     });
     const rows = await t.database.db.select().from(pathwayAnswers);
-    const known = new Set(STEPS.flatMap((s) => s.fields.map((f) => f.name)));
+    const known = new Set(
+      STEPS.flatMap((s) =>
+        s.fields.flatMap((f) => (f.kind === 'isco' ? [f.name, `${f.name}Kldb`] : [f.name])),
+      ),
+    );
     for (const r of rows) for (const key of Object.keys(r.answers)) assert.ok(known.has(key), key);
     assert.doesNotMatch(JSON.stringify(rows), /Jane|example\.org/);
   });
@@ -333,12 +418,22 @@ describe('the Chancenkarte points calculator', () => {
 describe('the employer offer check', () => {
   it('shows which ways an offer opens for a typical candidate', async () => {
     const res = await t.app.inject(
-      '/en/check-a-job-offer?jobIsco=2512&annualSalaryEur=52000&qualified=yes&matchesQualification=yes&employerCollectiveAgreement=no&contractMonths=24&weeklyHours=40&regulatedPermit=not-required&candidate=academic&candidateAge=30&location=abroad',
+      '/en/check-a-job-offer?jobIsco=software%20developer&annualSalaryEur=52000&qualified=yes&matchesQualification=yes&employerCollectiveAgreement=no&contractMonths=24&weeklyHours=40&regulatedPermit=not-required&candidate=academic&candidateAge=30&location=abroad',
     );
     assert.equal(res.statusCode, 200);
     const body = text(res.body);
     assert.match(body, /EU Blue Card \(Section 18g\(1\)/);
     assert.match(body, /\d+ ways? open/);
+  });
+
+  it('asks for the occupation of the job by name and refuses one it cannot find with 400 naming the field', async () => {
+    const form = visible((await t.app.inject('/de/stellenangebot-pruefen')).body);
+    assert.doesNotMatch(form, /ISCO/);
+    const res = await t.app.inject(
+      '/de/stellenangebot-pruefen?jobIsco=Xylophonbauer&annualSalaryEur=52000&candidate=academic',
+    );
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /href="#field-jobIsco"/);
   });
 
   it('refuses a negative salary with 400 naming the field', async () => {

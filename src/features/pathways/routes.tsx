@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { chancenkartePoints } from '../../domain/law/index.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import type { Services } from '../../services.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
@@ -9,6 +11,8 @@ import { createAnswerStore } from './answers.ts';
 import { registerPathwaysApi } from './api.ts';
 import { OfferPage, PointsPage } from './calculator-views.tsx';
 import { OFFER_FORM, offerProfile, POINTS_FORM, pointsProfile } from './calculators.ts';
+import { fieldLabel } from './field-views.tsx';
+import { choiceKey, occupationNames, readOccupations } from './occupations.ts';
 import { PATHWAY_PATHS } from './paths.ts';
 import { profileFrom, todayIso } from './profile.ts';
 import { type Answers, STEPS, type StepDef } from './questionnaire.ts';
@@ -20,9 +24,30 @@ import { stepForm, stepFormMessage } from './step-form.ts';
 const PUBLIC = { public: 'anonymous self-check; answers kept only under a random cookie token, 24 hours' };
 const PUBLIC_TOOL = { public: 'anonymous calculator; keeps nothing' };
 
-/** A step's form checked with its one schema; failing fields with messages in the page's language. */
-function checkStep(ctx: ViewContext, step: StepDef, body: Record<string, unknown>, today: string) {
-  return parseForm(stepForm(step, today), body, stepFormMessage(ctx.t, step));
+/**
+ * A step's form checked with its one schema, after its typed occupations are looked up; failing
+ * fields with messages in the page's language, and the matches to choose from.
+ */
+async function checkStep(
+  ctx: ViewContext,
+  search: Services['occupationSearch'],
+  step: StepDef,
+  body: Record<string, unknown>,
+  today: string,
+) {
+  const occupations = await readOccupations(search, step.fields, body);
+  const form = parseForm(stepForm(step, today), occupations.body, stepFormMessage(ctx.t, step));
+  const refusals: FieldError[] = occupations.errors.map((e) => {
+    const f = step.fields.find((field) => e.field === field.name || e.field === choiceKey(field.name));
+    return {
+      ...e,
+      message: ctx.t.t(`pathways.error.${e.message}`, { field: f ? fieldLabel(ctx.t, f) : '' }),
+    };
+  });
+  const errors = [...(form.ok ? [] : form.errors), ...refusals];
+  return errors.length === 0 && form.ok
+    ? { ok: true as const, values: { ...form.values, ...occupations.occupations } }
+    : { ok: false as const, errors, candidates: occupations.candidates };
 }
 
 /** The raw values of a form, as strings, to show again after a failed check. */
@@ -36,8 +61,9 @@ function rawValues(step: StepDef, body: Record<string, unknown>): Answers {
 export function registerPathways(
   app: FastifyInstance,
   deps: AppDeps,
-  now: () => Date = () => new Date(),
+  services: Pick<Services, 'now' | 'occupationSearch'>,
 ): void {
+  const { now, occupationSearch: search } = services;
   registerPathwaysApi(app, deps);
   const store = createAnswerStore(deps.database.db, now);
 
@@ -60,11 +86,10 @@ export function registerPathways(
       paths: step.paths,
       policy: PUBLIC,
       handler: async (req, _reply, ctx) => {
-        const saved = await store.load(req);
+        const answers = (await store.load(req))?.answers ?? {};
         const returnToSummary = (req.query as Record<string, unknown>).return === 'summary';
-        return (
-          <StepPage ctx={ctx} step={step} values={saved?.answers ?? {}} returnToSummary={returnToSummary} />
-        );
+        const values = { ...answers, ...(await occupationNames(search, step.fields, answers, ctx.locale)) };
+        return <StepPage ctx={ctx} step={step} values={values} returnToSummary={returnToSummary} />;
       },
     });
     definePage(app, deps.web, {
@@ -75,7 +100,7 @@ export function registerPathways(
       handler: async (req, reply, ctx) => {
         const body = (req.body ?? {}) as Record<string, unknown>;
         const returnToSummary = body.return === 'summary';
-        const form = checkStep(ctx, step, body, todayIso(now()));
+        const form = await checkStep(ctx, search, step, body, todayIso(now()));
         if (!form.ok) {
           return {
             status: 422,
@@ -85,6 +110,7 @@ export function registerPathways(
                 step={step}
                 values={rawValues(step, body)}
                 errors={form.errors}
+                candidates={form.candidates}
                 returnToSummary={returnToSummary}
               />
             ),
@@ -109,7 +135,15 @@ export function registerPathways(
       const saved = await store.load(req);
       if (!saved) return { redirect: localizedUrl(PATHWAY_PATHS.start, ctx.locale) };
       reply.header('cache-control', 'no-store');
-      return <SummaryPage ctx={ctx} answers={saved.answers} missingBirthDate={!saved.answers.birthDate} />;
+      const fields = STEPS.flatMap((step) => step.fields);
+      return (
+        <SummaryPage
+          ctx={ctx}
+          answers={saved.answers}
+          occupations={await occupationNames(search, fields, saved.answers, ctx.locale)}
+          missingBirthDate={!saved.answers.birthDate}
+        />
+      );
     },
   });
 
@@ -154,7 +188,7 @@ export function registerPathways(
         <PointsPage ctx={ctx} fields={POINTS_FORM.fields} values={{}} errors={[]} date={date} {...extra} />
       );
       if (Object.keys(query).length === 0) return view();
-      const form = checkStep(ctx, POINTS_FORM, query, date);
+      const form = await checkStep(ctx, search, POINTS_FORM, query, date);
       if (!form.ok) {
         return { status: 400, view: view({ values: rawValues(POINTS_FORM, query), errors: form.errors }) };
       }
@@ -180,11 +214,19 @@ export function registerPathways(
         />
       );
       if (Object.keys(query).length === 0) return view();
-      const form = checkStep(ctx, OFFER_FORM, query, date);
+      const form = await checkStep(ctx, search, OFFER_FORM, query, date);
       if (!form.ok) {
-        return { status: 400, view: view({ values: rawValues(OFFER_FORM, query), errors: form.errors }) };
+        const choices = { candidates: form.candidates, errors: form.errors };
+        return {
+          status: 400,
+          view: view({ values: rawValues(OFFER_FORM, query), errors: form.errors, choices }),
+        };
       }
-      return view({ values: form.values, result: evaluateAndRender(ctx.t, offerProfile(form.values, date)) });
+      const names = await occupationNames(search, OFFER_FORM.fields, form.values, ctx.locale);
+      return view({
+        values: { ...form.values, ...names },
+        result: evaluateAndRender(ctx.t, offerProfile(form.values, date)),
+      });
     },
   });
 }

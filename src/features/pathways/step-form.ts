@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
 import { isoFromInput } from '../../web/forms.ts';
+import { isCountryCode } from './countries.ts';
 import { amount, countryCode, isco08, isoDate } from './input.ts';
 import { type Answers, type FieldDef, JOBS, type StepDef } from './questionnaire.ts';
 
@@ -60,7 +61,7 @@ function valueSchema(f: FieldDef): z.ZodType<string, string> {
       return z
         .string()
         .transform((s) => s.toUpperCase())
-        .refine(takenBy(countryCode), { error: 'country' });
+        .refine((c) => takenBy(countryCode)(c) && isCountryCode(c), { error: 'country' });
   }
 }
 

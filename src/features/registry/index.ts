@@ -25,9 +25,15 @@ export {
   recognitionAuthority,
   statistic,
 } from './schema.ts';
+export type { OccupationHit } from './search.ts';
 export { seedRegistry } from './seed.ts';
 export { lazySigningKey, type SigningKey } from './signing.ts';
-export { createRegistrySnapshot, type RegistrySnapshotSource } from './snapshot.ts';
+export {
+  createOccupationSearch,
+  createRegistrySnapshot,
+  type OccupationSearch,
+  type RegistrySnapshotSource,
+} from './snapshot.ts';
 
 /** The recognition registry, its records and its administration, as an encapsulated feature plugin (ADR 0015). */
 export const registryPlugin: FeaturePlugin = async (app, { deps, services }) => {

@@ -2,6 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 
+/** The text a reader sees: the body without tags, attributes, scripts and styles. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
 describe('registry pages (no JavaScript needed)', () => {
   let t: TestApp;
   before(async () => {
@@ -34,6 +42,21 @@ describe('registry pages (no JavaScript needed)', () => {
     assert.match(res.body, /within 3 months after all documents are in/);
     assert.match(res.body, /within 2 months/);
     assert.match(res.body, /href="\/en\/foreigners-office\?state=SN"/);
+  });
+
+  it('shows the public no occupation code (KldB, ISCO-08) in the hits or the answer', async () => {
+    for (const url of [
+      '/de/anerkennung?q=Krankenschwester&state=SN&district=',
+      '/en/recognition?q=nurse&state=SN&district=',
+      '/de/anerkennung?kldb=81302&state=SN',
+      '/en/recognition?kldb=81302&state=SN',
+      '/en/recognition?isco=3221',
+    ]) {
+      const res = await page(url);
+      assert.equal(res.statusCode, 200, url);
+      const text = visibleText(res.body);
+      assert.doesNotMatch(text, /KldB|ISCO|\b81302\b|\b2221\b|\b3221\b/, url);
+    }
   });
 
   it('marks unconfirmed entries visibly', async () => {

@@ -7,6 +7,7 @@ import {
   missionWaitingTime,
   nationwideBody,
   occupation,
+  occupationTerm,
   recognitionAuthority,
 } from './schema.ts';
 
@@ -19,6 +20,11 @@ export type MissionRow = typeof mission.$inferSelect;
 export type WaitingTimeRow = typeof missionWaitingTime.$inferSelect;
 
 export const listOccupations = (db: DbOrTx) => db.select().from(occupation).orderBy(asc(occupation.kldb));
+export const listOccupationTerms = (db: DbOrTx) =>
+  db
+    .select({ kldb: occupationTerm.kldb, term: occupationTerm.term })
+    .from(occupationTerm)
+    .orderBy(asc(occupationTerm.kldb), asc(occupationTerm.lang), asc(occupationTerm.term));
 export const listAuthorities = (db: DbOrTx) =>
   db.select().from(recognitionAuthority).orderBy(asc(recognitionAuthority.id));
 export const listBodies = (db: DbOrTx) => db.select().from(nationwideBody).orderBy(asc(nationwideBody.id));

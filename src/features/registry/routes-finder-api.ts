@@ -8,7 +8,7 @@ import { STATE_CODES } from '../regions/index.ts';
 import { finderAnswerJson } from './finder.ts';
 import { missionAnswer } from './missions.ts';
 import { districtsByPlace, type OfficeMatch, officeMatch } from './offices.ts';
-import { type OccupationHit, searchOccupations } from './search.ts';
+import type { OccupationHit } from './search.ts';
 import type { RegistrySnapshot } from './snapshot.ts';
 
 export const PUBLIC = { public: 'public reference data' };
@@ -105,8 +105,7 @@ export async function officeMatches(
 
 /** The registry's public JSON API: occupations, the recognition finder, foreigners' offices and missions. */
 export function registerFinderApi(app: FastifyInstance, deps: AppDeps, services: Services) {
-  const db = deps.database.db;
-  const { registry } = services;
+  const { registry, occupationSearch } = services;
   const i18n = deps.web.i18n;
 
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -121,7 +120,7 @@ export function registerFinderApi(app: FastifyInstance, deps: AppDeps, services:
     { config: { policy: PUBLIC }, schema: schema('Occupations matching a search text', occupationsQuery) },
     async (req) => {
       const q = req.query;
-      const hits = await searchOccupations(db, q.q, q.limit ?? 10);
+      const hits = await occupationSearch.search(q.q, q.limit ?? 10);
       return { query: q.q, count: hits.length, occupations: hits.map(hitJson) };
     },
   );

@@ -9,7 +9,7 @@ import { missionAnswer, missionCountries } from './missions.ts';
 import type { OfficeMatch } from './offices.ts';
 import { REGISTRY_PATHS } from './paths.ts';
 import { officeMatches, PUBLIC } from './routes-finder-api.ts';
-import { type OccupationHit, searchOccupations } from './search.ts';
+import type { OccupationHit } from './search.ts';
 import { RecognitionPage } from './views-finder.tsx';
 import { MissionsPage, OfficesPage } from './views-offices.tsx';
 
@@ -26,7 +26,6 @@ function pageError(t: Translator, field: string, key: string): FieldError {
 
 /** The registry's public pages: the recognition finder, foreigners' offices and missions. */
 export function registerFinderPages(app: FastifyInstance, deps: AppDeps, services: Services) {
-  const db = deps.database.db;
   const { registry } = services;
   const i18n = deps.web.i18n;
 
@@ -73,7 +72,7 @@ export function registerFinderPages(app: FastifyInstance, deps: AppDeps, service
         const r = resolveFinderQuery(s, district ? { kldb, district } : { kldb, state: form.state });
         return view({ answer: buildFinderAnswer(s, i18n, r.occupation, r.place) });
       }
-      if (form.q) return view({ hits: await searchOccupations(db, form.q, 10) });
+      if (form.q) return view({ hits: s.occupationIndex.search(form.q, 10) });
       if (byIsco.length > 0) {
         const hits = byIsco.map((o) => ({
           ...o,

@@ -108,10 +108,9 @@ function Hits(props: { ctx: ViewContext; hits: OccupationHit[]; form: FinderForm
               <a class="kern-link" href={href(h.kldb)}>
                 {ctx.locale === 'de' ? h.titleDe : h.titleEn}
               </a>{' '}
-              <span class="kern-body kern-body--small">
-                {t.t('registry.finder.hits.codes', { kldb: h.kldb, isco: h.isco08 })}
-                {h.regulated ? ` · ${t.t('registry.answer.regulated.short')}` : ''}
-              </span>
+              {h.regulated ? (
+                <span class="kern-body kern-body--small">({t.t('registry.answer.regulated.short')})</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -180,9 +179,6 @@ export function Answer({ ctx, answer }: { ctx: ViewContext; answer: FinderAnswer
       <h2 class="kern-heading-medium" id="registry-answer">
         {t.t('registry.answer.title', { occupation: localized(ctx, o.title), place })}
       </h2>
-      <p class="kern-body kern-body--small">
-        {t.t('registry.finder.hits.codes', { kldb: o.kldb, isco: o.isco08 })}
-      </p>
       <ProvenanceLine ctx={ctx} row={o} />
       <p class="kern-body">
         {answer.regulated ? t.t('registry.answer.regulated.yes') : t.t('registry.answer.regulated.no')}{' '}

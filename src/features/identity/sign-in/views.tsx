@@ -144,11 +144,13 @@ export function OutboxPage(props: {
       {props.mails.length === 0 ? <p class="kern-body">{t.t('identity.outbox.empty')}</p> : null}
       {props.mails.map((m) => (
         <article key={m.id} class="outbox-mail">
-          <h2 class="kern-heading-small">{m.subject}</h2>
+          <h2 class="kern-heading-small" lang="mul">
+            {m.subject}
+          </h2>
           <p class="kern-body kern-body--small">
             {t.t('identity.outbox.to', { to: m.toAddress })} – {t.date(m.createdAt, 'short')}
           </p>
-          <pre>{m.text}</pre>
+          <pre lang="mul">{m.text}</pre>
         </article>
       ))}
     </Page>
