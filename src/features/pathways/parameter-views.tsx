@@ -1,3 +1,4 @@
+import { type ParameterId, parameter } from '../../domain/law/index.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
 import { UnverifiedNote } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
@@ -29,9 +30,24 @@ function parameterAmount(t: Translator, value: number | string, unit: string): s
   return t.number(value);
 }
 
+/** The research behind a value, for administrators who review the parameter table. */
+function ResearchNote(props: { ctx: ViewContext; id: ParameterId; date: string }) {
+  const value = parameter(props.id, props.date as Parameters<typeof parameter>[1]);
+  if (!value) return null;
+  return (
+    <p class="kern-body kern-body--small pathways-research-note">
+      {props.ctx.t.t('pathways.parameters.research-note')}: {value.source.researchNote}{' '}
+      <a class="kern-link" href={value.source.researchUrl} rel="noreferrer">
+        {props.ctx.t.t('pathways.parameters.research-link')}
+      </a>
+    </p>
+  );
+}
+
 export function ParametersTable(props: { ctx: ViewContext; result: EvaluationJson }) {
   const { ctx, result } = props;
   const { t } = ctx;
+  const reviewer = ctx.roles.includes('administrator');
   const rows = KEY_PARAMETERS.map((id) => result.parameters[id]).filter((p) => p !== undefined);
   return (
     <section aria-labelledby="parameters">
@@ -84,8 +100,9 @@ export function ParametersTable(props: { ctx: ViewContext; result: EvaluationJso
                 </td>
                 <td class="kern-table__cell">
                   <a class="kern-link" href={p.source.url} rel="noreferrer">
-                    {p.source.citation}
+                    {p.source.title[ctx.locale]}
                   </a>
+                  {reviewer ? <ResearchNote ctx={ctx} id={p.id} date={result.date} /> : null}
                 </td>
               </tr>
             ))}

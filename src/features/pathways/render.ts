@@ -6,7 +6,9 @@ import {
   type Criterion,
   evaluatePathways,
   type Message,
+  type ParameterId,
   type ParameterSnapshot,
+  type ParameterValue,
   type PathwayOutcome,
   type PathwayProfile,
   type PathwayResult,
@@ -80,7 +82,27 @@ export interface EvaluationJson {
     spouseLanguageWaiver: { pathways: string[]; message: string };
     parents: { available: boolean | null; message: string };
   };
-  parameters: ParameterSnapshot;
+  parameters: PublicParameters;
+}
+
+/** A parameter as the public sees it: its public source (title and address), without the research note. */
+export type PublicParameter = Omit<ParameterValue, 'source'> & {
+  source: { title: { de: string; en: string }; url: string };
+};
+export type PublicParameters = { [Id in ParameterId]?: PublicParameter };
+
+/** Drops the research note and the address the research read from: those are for reviewers only. */
+export function publicParameter<P extends ParameterValue>(p: P): Omit<P, 'source'> & PublicParameter {
+  const { researchNote: _note, researchUrl: _url, ...source } = p.source;
+  return { ...p, source };
+}
+
+function publicParameters(snapshot: ParameterSnapshot): PublicParameters {
+  const out: PublicParameters = {};
+  for (const [id, p] of Object.entries(snapshot) as [ParameterId, ParameterValue][]) {
+    out[id] = publicParameter(p);
+  }
+  return out;
 }
 
 /**
@@ -188,7 +210,7 @@ export function resultJson(t: Translator, r: PathwayResult): EvaluationJson {
         message: renderMessage(t, r.family.parents.message),
       },
     },
-    parameters: r.parameters,
+    parameters: publicParameters(r.parameters),
   };
 }
 

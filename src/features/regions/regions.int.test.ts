@@ -86,6 +86,14 @@ describe('regions page', () => {
     assert.match(en.body, /Entry unconfirmed/);
   });
 
+  it('shows no research notes to the public: no English notes, no research table description', async () => {
+    const de = await t.app.inject('/de/regionen');
+    assert.doesNotMatch(de.body, /UNVERIFIED|Research table|Senate answer|est\. 1 Jan/);
+    assert.match(de.body, /Stand der Angaben: 1\. November 2026/);
+    const en = await t.app.inject('/en/regions');
+    assert.doesNotMatch(en.body, /UNVERIFIED|Research table|Senate answer/);
+  });
+
   it('shows a 400 page naming the field for an unknown state', async () => {
     const res = await t.app.inject('/de/regionen?state=XX');
     assert.equal(res.statusCode, 400);
