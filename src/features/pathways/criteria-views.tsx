@@ -1,5 +1,4 @@
 import type { Translator } from '../../platform/i18n/index.ts';
-import { UnverifiedNote } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import type { CriterionJson, PointsJson } from './render.ts';
 
@@ -14,6 +13,50 @@ function formatValue(t: Translator, v: number | string | boolean | null): string
   if (typeof v === 'boolean') return t.t(`pathways.answer.${v ? 'yes' : 'no'}`);
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return t.date(v);
   return v;
+}
+
+const MONEY = /funds|salary/;
+
+function criterionTitle(t: Translator, id: string): string {
+  return t.has(`law.criterion.${id}.title`) ? t.t(`law.criterion.${id}.title`) : id;
+}
+
+/**
+ * What about the law is not yet officially confirmed, said once and in words: how the law reads some
+ * criteria or points, and some amounts. It never doubts the applicant's answers.
+ */
+export function UnconfirmedLaw(props: {
+  ctx: ViewContext;
+  criteria: readonly CriterionJson[];
+  points?: PointsJson | undefined;
+}) {
+  const { t, locale } = props.ctx;
+  const quote = (name: string) => t.t('pathways.unconfirmed.quote', { name });
+  const list = (items: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  const readings = (props.points?.items ?? []).filter((i) => !i.verified).map((i) => quote(i.label));
+  const amounts: string[] = [];
+  for (const c of props.criteria) {
+    if (c.verified) continue;
+    if (c.id === 'points-minimum' && props.points) continue; // said by its points
+    if (typeof c.threshold === 'number' && c.id !== 'points-minimum') {
+      const amount = MONEY.test(c.id)
+        ? t.number(c.threshold, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
+        : t.number(c.threshold);
+      amounts.push(t.t('pathways.unconfirmed.amount-of', { name: quote(criterionTitle(t, c.id)), amount }));
+    } else readings.push(quote(criterionTitle(t, c.id)));
+  }
+  const parts = [
+    ...(readings.length > 0 ? [t.t('pathways.unconfirmed.reading', { names: list(readings) })] : []),
+    ...(amounts.length > 0
+      ? [t.t('pathways.unconfirmed.amount', { names: list(amounts), count: amounts.length })]
+      : []),
+  ];
+  if (parts.length === 0) return null;
+  return (
+    <p class="kern-body kern-body--small pathways-unconfirmed">
+      <strong>{t.t('pathways.unconfirmed.text')}</strong> {parts.join(' ')}
+    </p>
+  );
 }
 
 export function CriteriaTable(props: { ctx: ViewContext; id: string; criteria: readonly CriterionJson[] }) {
@@ -46,23 +89,14 @@ export function CriteriaTable(props: { ctx: ViewContext; id: string; criteria: r
           {sorted.map((c) => (
             <tr key={c.id} class="kern-table__row">
               <th scope="row" class="kern-table__cell">
-                {t.has(`law.criterion.${c.id}.title`) ? t.t(`law.criterion.${c.id}.title`) : c.id}
+                {criterionTitle(t, c.id)}
               </th>
               <td class="kern-table__cell">
                 <span class={`kern-badge kern-badge--${STATUS_BADGE[c.status]} kern-badge--small`}>
                   <span class="kern-label kern-label--small">{t.t(`law.status.${c.status}`)}</span>
                 </span>
               </td>
-              <td class="kern-table__cell">
-                {c.message}
-                {c.verified ? null : (
-                  <>
-                    {' '}
-                    <UnverifiedNote ctx={props.ctx} />{' '}
-                    <span class="kern-body--small">{t.t('law.unverified')}</span>
-                  </>
-                )}
-              </td>
+              <td class="kern-table__cell">{c.message}</td>
               <td class="kern-table__cell">
                 {c.value === null && c.threshold === null
                   ? '–'
@@ -80,7 +114,7 @@ export function CriteriaTable(props: { ctx: ViewContext; id: string; criteria: r
   );
 }
 
-export function PointsTable(props: { ctx: ViewContext; points: PointsJson }) {
+export function PointsTable(props: { ctx: ViewContext; points: PointsJson; unconfirmedNote?: boolean }) {
   const { ctx, points } = props;
   const { t } = ctx;
   return (
@@ -108,7 +142,7 @@ export function PointsTable(props: { ctx: ViewContext; points: PointsJson }) {
             <tr key={i.id} class="kern-table__row">
               <td class="kern-table__cell">{i.nr}</td>
               <th scope="row" class="kern-table__cell">
-                {i.label} {i.verified ? null : <UnverifiedNote ctx={ctx} />}
+                {i.label}
               </th>
               <td class="kern-table__cell">{t.t(`law.status.${i.status}`)}</td>
               <td class="kern-table__cell">
@@ -137,11 +171,7 @@ export function PointsTable(props: { ctx: ViewContext; points: PointsJson }) {
           max: points.maxPossible,
         })}
       </p>
-      {points.items.some((i) => !i.verified) ? (
-        <p class="kern-body kern-body--small">
-          <UnverifiedNote ctx={ctx} /> {t.t('pathways.points.unverified')}
-        </p>
-      ) : null}
+      {props.unconfirmedNote === false ? null : <UnconfirmedLaw ctx={ctx} criteria={[]} points={points} />}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { type ParameterId, parameter } from '../../domain/law/index.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
-import { UnverifiedNote } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import type { EvaluationJson } from './render.ts';
 
@@ -85,11 +84,7 @@ export function ParametersTable(props: { ctx: ViewContext; result: EvaluationJso
                 <td class="kern-table__cell">
                   {parameterAmount(t, p.value, p.unit)}
                   {p.verified ? null : (
-                    <>
-                      {' '}
-                      <UnverifiedNote ctx={ctx} />{' '}
-                      <span class="kern-body--small">{t.t('law.unverified')}</span>
-                    </>
+                    <span class="kern-body--small"> ({t.t('pathways.parameters.unconfirmed')})</span>
                   )}
                 </td>
                 <td class="kern-table__cell">

@@ -4,7 +4,7 @@ import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { startJourneyUrl } from '../journey/index.ts';
 import { REGISTRY_PATHS } from '../registry/index.ts';
-import { CriteriaTable, PointsTable } from './criteria-views.tsx';
+import { CriteriaTable, PointsTable, UnconfirmedLaw } from './criteria-views.tsx';
 import { ParametersTable } from './parameter-views.tsx';
 import { PATHWAY_PATHS } from './paths.ts';
 import type { EvaluationJson, PathwayJson } from './render.ts';
@@ -51,8 +51,11 @@ export function PathwayCard(props: {
           {p.outcome !== 'not-eligible' ? (
             <p class="kern-body">{t.t(`law.ba-approval.${String(p.baApproval)}`)}</p>
           ) : null}
-          {p.pointsBreakdown ? <PointsTable ctx={ctx} points={p.pointsBreakdown} /> : null}
+          {p.pointsBreakdown ? (
+            <PointsTable ctx={ctx} points={p.pointsBreakdown} unconfirmedNote={false} />
+          ) : null}
           <CriteriaTable ctx={ctx} id={p.id} criteria={p.criteria} />
+          <UnconfirmedLaw ctx={ctx} criteria={p.criteria} points={p.pointsBreakdown} />
           {p.nextSteps.length > 0 || recognition ? (
             <>
               <Sub class="kern-title">{t.t('pathways.result.next-steps')}</Sub>
@@ -134,7 +137,10 @@ export function ResultPage(props: { ctx: ViewContext; result: EvaluationJson; is
         <h3 class="kern-heading-small">{result.settlement.title}</h3>
         <p class="kern-body">{result.settlement.message}</p>
         {result.settlement.criteria.length > 0 ? (
-          <CriteriaTable ctx={ctx} id="settlement" criteria={result.settlement.criteria} />
+          <>
+            <CriteriaTable ctx={ctx} id="settlement" criteria={result.settlement.criteria} />
+            <UnconfirmedLaw ctx={ctx} criteria={result.settlement.criteria} />
+          </>
         ) : null}
         <h3 class="kern-heading-small">{t.t('pathways.result.family')}</h3>
         <ul class="kern-list">
