@@ -17,7 +17,7 @@ function formatValue(t: Translator, v: number | string | boolean | null): string
 
 const MONEY = /funds|salary/;
 
-function criterionTitle(t: Translator, id: string): string {
+export function criterionTitle(t: Translator, id: string): string {
   return t.has(`law.criterion.${id}.title`) ? t.t(`law.criterion.${id}.title`) : id;
 }
 

@@ -43,16 +43,14 @@ function ResearchNote(props: { ctx: ViewContext; id: ParameterId; date: string }
   );
 }
 
+/** This year's numbers with their public sources (the result page shows it behind a disclosure). */
 export function ParametersTable(props: { ctx: ViewContext; result: EvaluationJson }) {
   const { ctx, result } = props;
   const { t } = ctx;
   const reviewer = ctx.roles.includes('administrator');
   const rows = KEY_PARAMETERS.map((id) => result.parameters[id]).filter((p) => p !== undefined);
   return (
-    <section aria-labelledby="parameters">
-      <h2 class="kern-heading-medium" id="parameters">
-        {t.t('pathways.parameters.title')}
-      </h2>
+    <>
       <p class="kern-body">{t.t('pathways.parameters.lead')}</p>
       <div class="kern-table-responsive">
         <table class="kern-table pathways-parameters">
@@ -104,6 +102,6 @@ export function ParametersTable(props: { ctx: ViewContext; result: EvaluationJso
           </tbody>
         </table>
       </div>
-    </section>
+    </>
   );
 }

@@ -163,7 +163,10 @@ describe('the questionnaire without JavaScript', () => {
       /Gross annual salary in euros 40,000/,
     );
     const result = text((await b.get('/en/find-your-way/result')).body);
-    assert.match(result, /EU Blue Card minimum salary not met/);
+    assert.match(
+      result,
+      /EU Blue Card \(Section 18g\(1\) Residence Act\): The annual salary of 40,000 € is below the threshold/,
+    );
   });
 
   it('marks the job answers as not taken into account when there is no job offer', async () => {
@@ -210,6 +213,24 @@ describe('the questionnaire without JavaScript', () => {
     );
     assert.match(res.body, /href="https:\/\/[^"]+"/, 'sources link to their publication');
     assert.equal(res.headers['cache-control'], 'no-store');
+  });
+
+  it('keeps the result short: details and closed ways behind closed disclosures, the fact still open named', async () => {
+    const b = browser();
+    await walk(b);
+    const html = (await b.get('/en/find-your-way/result')).body;
+    assert.doesNotMatch(html, /<details[^>]* open/, 'every disclosure is closed');
+    const closed = html.slice(html.indexOf('id="group-not-eligible"'));
+    assert.match(
+      closed,
+      /^[^]*?<details[^>]*id="closed-ways"[^>]*>\s*<summary[^>]*>.*Why these \d+ ways are not open/,
+    );
+    assert.doesNotMatch(
+      closed.slice(0, closed.indexOf('id="more-notes"')),
+      /<table/,
+      'closed ways have no tables',
+    );
+    assert.match(text(html), /Still open: [^.]+\./);
   });
 
   it('shows the result in German with German titles', async () => {
