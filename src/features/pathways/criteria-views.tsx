@@ -17,6 +17,18 @@ function formatValue(t: Translator, v: number | string | boolean | null): string
 
 const MONEY = /funds|salary/;
 
+const LANGUAGE_LEVEL = /^(A1|A2|B1|B2|C1|C2)$/;
+
+/** Numbers, yes/no, dates and language levels are shown; other strings are codes (country, ISCO). */
+function shown(v: number | string | boolean | null): boolean {
+  return typeof v !== 'string' || LANGUAGE_LEVEL.test(v) || /^\d{4}-\d{2}-\d{2}$/.test(v);
+}
+
+/** Whether a criterion has numbers to show (your value / the limit). */
+function numbers(c: CriterionJson): boolean {
+  return shown(c.value) && shown(c.threshold) && (c.value !== null || c.threshold !== null);
+}
+
 export function criterionTitle(t: Translator, id: string): string {
   return t.has(`law.criterion.${id}.title`) ? t.t(`law.criterion.${id}.title`) : id;
 }
@@ -61,10 +73,11 @@ export function UnconfirmedLaw(props: {
 
 export function CriteriaTable(props: { ctx: ViewContext; id: string; criteria: readonly CriterionJson[] }) {
   const { t } = props.ctx;
+  const label = (key: string) => ({ 'data-label': t.t(key) });
   const sorted = [...props.criteria].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   return (
     <div class="kern-table-responsive">
-      <table class="kern-table pathways-criteria">
+      <table class="kern-table pathways-criteria pathways-reflow">
         <caption class="kern-title">{t.t('pathways.result.criteria')}</caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
@@ -91,21 +104,28 @@ export function CriteriaTable(props: { ctx: ViewContext; id: string; criteria: r
               <th scope="row" class="kern-table__cell">
                 {criterionTitle(t, c.id)}
               </th>
-              <td class="kern-table__cell">
+              <td class="kern-table__cell" {...label('pathways.result.col.status')}>
                 <span class={`kern-badge kern-badge--${STATUS_BADGE[c.status]} kern-badge--small`}>
                   <span class="kern-label kern-label--small">{t.t(`law.status.${c.status}`)}</span>
                 </span>
               </td>
-              <td class="kern-table__cell">{c.message}</td>
-              <td class="kern-table__cell">
-                {c.value === null && c.threshold === null
+              <td class="kern-table__cell" {...label('pathways.result.col.explanation')}>
+                {c.message}
+              </td>
+              <td
+                class={`kern-table__cell${numbers(c) ? '' : ' pathways-reflow-empty'}`}
+                {...label('pathways.result.col.numbers')}
+              >
+                {!numbers(c)
                   ? '–'
                   : t.t('pathways.result.value-threshold', {
                       value: formatValue(t, c.value),
                       threshold: formatValue(t, c.threshold),
                     })}
               </td>
-              <td class="kern-table__cell">{c.citation}</td>
+              <td class="kern-table__cell" {...label('pathways.result.col.citation')}>
+                {c.citation}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -117,9 +137,10 @@ export function CriteriaTable(props: { ctx: ViewContext; id: string; criteria: r
 export function PointsTable(props: { ctx: ViewContext; points: PointsJson; unconfirmedNote?: boolean }) {
   const { ctx, points } = props;
   const { t } = ctx;
+  const label = (key: string) => ({ 'data-label': t.t(key) });
   return (
     <div class="kern-table-responsive">
-      <table class="kern-table pathways-points">
+      <table class="kern-table pathways-points pathways-reflow">
         <caption class="kern-title">{t.t('pathways.points.breakdown')}</caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
@@ -140,12 +161,16 @@ export function PointsTable(props: { ctx: ViewContext; points: PointsJson; uncon
         <tbody class="kern-table__body">
           {points.items.map((i) => (
             <tr key={i.id} class="kern-table__row">
-              <td class="kern-table__cell">{i.nr}</td>
+              <td class="kern-table__cell" {...label('pathways.points.col.nr')}>
+                {i.nr}
+              </td>
               <th scope="row" class="kern-table__cell">
                 {i.label}
               </th>
-              <td class="kern-table__cell">{t.t(`law.status.${i.status}`)}</td>
-              <td class="kern-table__cell">
+              <td class="kern-table__cell" {...label('pathways.result.col.status')}>
+                {t.t(`law.status.${i.status}`)}
+              </td>
+              <td class="kern-table__cell" {...label('pathways.points.col.points')}>
                 {i.status === 'unknown'
                   ? t.t('pathways.points.potential', { points: i.points, potential: i.potential })
                   : i.points}
@@ -155,12 +180,14 @@ export function PointsTable(props: { ctx: ViewContext; points: PointsJson; uncon
         </tbody>
         <tfoot>
           <tr class="kern-table__row">
-            <td class="kern-table__cell" />
+            <td class="kern-table__cell pathways-reflow-empty" />
             <th scope="row" class="kern-table__cell">
               {t.t('pathways.points.total')}
             </th>
-            <td class="kern-table__cell" />
-            <td class="kern-table__cell">{points.total}</td>
+            <td class="kern-table__cell pathways-reflow-empty" />
+            <td class="kern-table__cell" {...label('pathways.points.col.points')}>
+              {points.total}
+            </td>
           </tr>
         </tfoot>
       </table>

@@ -48,12 +48,13 @@ export function ParametersTable(props: { ctx: ViewContext; result: EvaluationJso
   const { ctx, result } = props;
   const { t } = ctx;
   const reviewer = ctx.roles.includes('administrator');
+  const label = (key: string) => ({ 'data-label': t.t(key) });
   const rows = KEY_PARAMETERS.map((id) => result.parameters[id]).filter((p) => p !== undefined);
   return (
     <>
       <p class="kern-body">{t.t('pathways.parameters.lead')}</p>
       <div class="kern-table-responsive">
-        <table class="kern-table pathways-parameters">
+        <table class="kern-table pathways-parameters pathways-reflow">
           <caption class="kern-title">
             {t.t('pathways.parameters.caption', { date: t.date(result.date) })}
           </caption>
@@ -79,19 +80,19 @@ export function ParametersTable(props: { ctx: ViewContext; result: EvaluationJso
                 <th scope="row" class="kern-table__cell">
                   {t.t(`pathways.parameter.${p.id}`)}
                 </th>
-                <td class="kern-table__cell">
+                <td class="kern-table__cell" {...label('pathways.parameters.col.value')}>
                   {parameterAmount(t, p.value, p.unit)}
                   {p.verified ? null : (
                     <span class="kern-body--small"> ({t.t('pathways.parameters.unconfirmed')})</span>
                   )}
                 </td>
-                <td class="kern-table__cell">
+                <td class="kern-table__cell" {...label('pathways.parameters.col.valid')}>
                   {t.t('pathways.parameters.valid', {
                     from: t.date(p.validFrom),
                     to: p.validTo ? t.date(p.validTo) : 'none',
                   })}
                 </td>
-                <td class="kern-table__cell">
+                <td class="kern-table__cell" {...label('pathways.parameters.col.source')}>
                   <a class="kern-link" href={p.source.url} rel="noreferrer">
                     {p.source.title[ctx.locale]}
                   </a>
