@@ -112,10 +112,11 @@ function publicParameters(snapshot: ParameterSnapshot): PublicParameters {
  */
 export function renderMessage(t: Translator, m: Message): string {
   if (!t.has(m.key)) return m.key;
+  const values = readableValues(t, m.values);
   try {
-    return t.t(m.key, m.values);
+    return t.t(m.key, values);
   } catch {
-    const lenient = new Proxy({ ...m.values } as Record<string, string | number>, {
+    const lenient = new Proxy({ ...values } as Record<string, string | number>, {
       has: () => true,
       get: (target, name) => (typeof name === 'string' && name in target ? target[name] : MISSING),
     });
@@ -128,6 +129,15 @@ export function renderMessage(t: Translator, m: Message): string {
 }
 
 const MISSING = '…';
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Dates in the page's way of writing them ("1. Juni 2024", "June 1, 2024"), never as ISO dates in prose. */
+function readableValues(t: Translator, values: Message['values']): Message['values'] {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(values))
+    out[k] = typeof v === 'string' && ISO_DATE.test(v) ? t.date(v) : v;
+  return out;
+}
 
 export function criterionJson(t: Translator, c: Criterion): CriterionJson {
   return {

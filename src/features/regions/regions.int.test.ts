@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 
 let t: TestApp;
 before(async () => {
@@ -92,6 +93,20 @@ describe('regions page', () => {
     assert.match(de.body, /Stand der Angaben: 1\. November 2026/);
     const en = await t.app.inject('/en/regions');
     assert.doesNotMatch(en.body, /UNVERIFIED|Research table|Senate answer/);
+  });
+
+  it('shows administrators the research notes for review', async () => {
+    await makeOrganisation(t.database.db, {
+      slug: 'op-reg',
+      name: 'Betrieb',
+      kind: 'operator',
+      jurisdictions: [],
+    });
+    const admin = await makeAccount(t.database.db, 'administrator', 'op-reg');
+    const { cookie } = await sessionFor(t.app, t.database.db, admin.personId, 'administrator');
+    const res = await t.app.inject({ method: 'GET', url: '/de/regionen', headers: { cookie } });
+    assert.match(res.body, /Research table districts\.csv/);
+    assert.match(res.body, /Senate answer/);
   });
 
   it('shows a 400 page naming the field for an unknown state', async () => {
