@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
-import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { administratorSession } from '../../../test/support/identity.ts';
 import { ANSWERS_COOKIE } from './answers.ts';
 import { pathwayAnswers } from './schema.ts';
 
@@ -31,14 +31,7 @@ before(async () => {
     steps: ['person', 'residence', 'qualification', 'languages', 'more'],
     expiresAt: new Date(Date.now() + 60 * 60 * 1000),
   });
-  await makeOrganisation(t.database.db, {
-    slug: 'op-res',
-    name: 'Betrieb',
-    kind: 'operator',
-    jurisdictions: [],
-  });
-  const admin = await makeAccount(t.database.db, 'administrator', 'op-res');
-  adminCookie = (await sessionFor(t.app, t.database.db, admin.personId, 'administrator')).cookie;
+  adminCookie = (await administratorSession(t.app, t.database.db, 'op-res')).cookie;
 });
 after(() => t.close());
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
-import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { administratorSession } from '../../../test/support/identity.ts';
 
 let t: TestApp;
 before(async () => {
@@ -96,14 +96,7 @@ describe('regions page', () => {
   });
 
   it('shows administrators the research notes for review', async () => {
-    await makeOrganisation(t.database.db, {
-      slug: 'op-reg',
-      name: 'Betrieb',
-      kind: 'operator',
-      jurisdictions: [],
-    });
-    const admin = await makeAccount(t.database.db, 'administrator', 'op-reg');
-    const { cookie } = await sessionFor(t.app, t.database.db, admin.personId, 'administrator');
+    const { cookie } = await administratorSession(t.app, t.database.db, 'op-reg');
     const res = await t.app.inject({ method: 'GET', url: '/de/regionen', headers: { cookie } });
     assert.match(res.body, /Research table districts\.csv/);
     assert.match(res.body, /Senate answer/);
