@@ -121,6 +121,13 @@ for (const javaScript of [true, false]) {
       assert.match(main, /EU Blue Card/);
       assert.match(main, /60,000/);
       assert.ok(main.indexOf('Open ways') < main.indexOf('Not open at the moment'));
+      // The closed ways sit in one closed disclosure that opens with a click, with or without JavaScript.
+      const closed = page.locator('#closed-ways');
+      assert.equal(await closed.getAttribute('open'), null);
+      assert.equal(await closed.getByText(/Western Balkans regulation/).isVisible(), false);
+      await closed.locator('summary').click();
+      assert.notEqual(await closed.getAttribute('open'), null);
+      assert.ok(await closed.getByText(/Western Balkans regulation/).isVisible());
       await context.close();
     });
 

@@ -89,3 +89,10 @@ export async function sessionFor(app: FastifyInstance, db: Database, personId: s
   if (!csrfToken) throw new Error('no CSRF token for the session');
   return { cookie, csrfToken, token };
 }
+
+/** A signed-in administrator of a fresh operator organisation (for pages that show more to administrators). */
+export async function administratorSession(app: FastifyInstance, db: Database, slug: string) {
+  await makeOrganisation(db, { slug, name: `Betrieb ${slug}`, kind: 'operator', jurisdictions: [] });
+  const admin = await makeAccount(db, 'administrator', slug);
+  return sessionFor(app, db, admin.personId, 'administrator');
+}

@@ -257,7 +257,8 @@ describe('GET /api/v1/parameters', () => {
     assert.equal(body.date, '2026-03-01');
     for (const p of body.parameters) {
       assert.ok(p.validFrom <= '2026-03-01' && (p.validTo === null || p.validTo >= '2026-03-01'), p.id);
-      assert.ok(p.source.citation && p.source.url, p.id);
+      assert.ok(p.source.title.de && p.source.title.en && p.source.url, p.id);
+      assert.equal(p.source.researchNote, undefined, `${p.id}: research notes are not public`);
       assert.equal(typeof p.verified, 'boolean');
     }
     const funds = body.parameters.find((p: { id: string }) => p.id === 'chancenkarte.funds.monthly');

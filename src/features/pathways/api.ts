@@ -5,7 +5,7 @@ import { parametersOn, parameterTable, pathwayCatalogue } from '../../domain/law
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import { LOCALES, type Locale, negotiateLocale } from '../../platform/i18n/index.ts';
 import { evaluateRequest, isoDate } from './input.ts';
-import { evaluateAndRender } from './render.ts';
+import { evaluateAndRender, publicParameter } from './render.ts';
 
 const lang = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).optional();
 const langQuery = z.strictObject({ lang });
@@ -80,10 +80,13 @@ export function registerPathwaysApi(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req) => {
       const { date } = req.query;
-      if (date === undefined) return { date: null, parameters: parameterTable() };
+      if (date === undefined) return { date: null, parameters: parameterTable().map(publicParameter) };
       return {
         date,
-        parameters: parametersOn(date).map((p) => ({ ...p, description: DESCRIPTIONS.get(p.id) ?? '' })),
+        parameters: parametersOn(date).map((p) => ({
+          ...publicParameter(p),
+          description: DESCRIPTIONS.get(p.id) ?? '',
+        })),
       };
     },
   );

@@ -168,7 +168,10 @@ describe('the questionnaire without JavaScript', () => {
       /Gross annual salary in euros 40,000/,
     );
     const result = text((await b.get('/en/find-your-way/result')).body);
-    assert.match(result, /EU Blue Card minimum salary not met/);
+    assert.match(
+      result,
+      /EU Blue Card \(Section 18g\(1\) Residence Act\): The annual salary of 40,000 € is below the threshold/,
+    );
   });
 
   it('marks the job answers as not taken into account when there is no job offer', async () => {
@@ -201,12 +204,38 @@ describe('the questionnaire without JavaScript', () => {
     assert.match(body, /What to do next Apply for the visa at the German mission/);
     assert.match(res.body, /href="\/en\/recognition\?isco=2512"/);
     assert.match(body, /Opportunity Card/);
-    assert.match(body, /Entry unconfirmed/, 'an unverified value is marked');
+    assert.doesNotMatch(body, /Entry unconfirmed/, 'no answer is marked as doubtful');
+    assert.match(
+      body,
+      /A note on the law, not on your answers: .*The amount for “Money to live on” \(€1,091\) is not yet officially confirmed\./,
+      'what is unconfirmed is said once, in words',
+    );
     assert.match(body, /This year's figures/);
     assert.match(body, /EU Blue Card: minimum salary \(general\) €50,700\.00 \/ year/);
-    assert.match(body, /Opportunity Card: money to live on per month €1,091\.00 \/ month Entry unconfirmed/);
+    assert.match(
+      body,
+      /Opportunity Card: money to live on per month €1,091\.00 \/ month \(value not yet officially confirmed\)/,
+    );
     assert.match(res.body, /href="https:\/\/[^"]+"/, 'sources link to their publication');
     assert.equal(res.headers['cache-control'], 'no-store');
+  });
+
+  it('keeps the result short: details and closed ways behind closed disclosures, the fact still open named', async () => {
+    const b = browser();
+    await walk(b);
+    const html = (await b.get('/en/find-your-way/result')).body;
+    assert.doesNotMatch(html, /<details[^>]* open/, 'every disclosure is closed');
+    const closed = html.slice(html.indexOf('id="group-not-eligible"'));
+    assert.match(
+      closed,
+      /^[^]*?<details[^>]*id="closed-ways"[^>]*>\s*<summary[^>]*>.*Why these \d+ ways are not open/,
+    );
+    assert.doesNotMatch(
+      closed.slice(0, closed.indexOf('id="more-notes"')),
+      /<table/,
+      'closed ways have no tables',
+    );
+    assert.match(text(html), /Still open: [^.]+\./);
   });
 
   it('shows the result in German with German titles', async () => {
@@ -405,7 +434,8 @@ describe('the Chancenkarte points calculator', () => {
     // partial recognition 4 + German B1 2 + English C1 1 + 5 of 7 years 3 + shortage 1 + age under 35 2 = 13
     assert.match(body, /Your points: 13/);
     assert.match(body, /Partial recognition \(deficit notice\) .*4/);
-    assert.match(body, /Entry unconfirmed/);
+    assert.doesNotMatch(body, /Entry unconfirmed/);
+    assert.match(body, /How the law reads “Qualification in a shortage occupation”, “Age under 35”/);
   });
 
   it('names a bad birth date with 400', async () => {

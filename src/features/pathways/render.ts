@@ -6,7 +6,9 @@ import {
   type Criterion,
   evaluatePathways,
   type Message,
+  type ParameterId,
   type ParameterSnapshot,
+  type ParameterValue,
   type PathwayOutcome,
   type PathwayProfile,
   type PathwayResult,
@@ -80,7 +82,27 @@ export interface EvaluationJson {
     spouseLanguageWaiver: { pathways: string[]; message: string };
     parents: { available: boolean | null; message: string };
   };
-  parameters: ParameterSnapshot;
+  parameters: PublicParameters;
+}
+
+/** A parameter as the public sees it: its public source (title and address), without the research note. */
+export type PublicParameter = Omit<ParameterValue, 'source'> & {
+  source: { title: { de: string; en: string }; url: string };
+};
+export type PublicParameters = { [Id in ParameterId]?: PublicParameter };
+
+/** Drops the research note and the address the research read from: those are for reviewers only. */
+export function publicParameter<P extends ParameterValue>(p: P): Omit<P, 'source'> & PublicParameter {
+  const { researchNote: _note, researchUrl: _url, ...source } = p.source;
+  return { ...p, source };
+}
+
+function publicParameters(snapshot: ParameterSnapshot): PublicParameters {
+  const out: PublicParameters = {};
+  for (const [id, p] of Object.entries(snapshot) as [ParameterId, ParameterValue][]) {
+    out[id] = publicParameter(p);
+  }
+  return out;
 }
 
 /**
@@ -90,10 +112,11 @@ export interface EvaluationJson {
  */
 export function renderMessage(t: Translator, m: Message): string {
   if (!t.has(m.key)) return m.key;
+  const values = readableValues(t, m.values);
   try {
-    return t.t(m.key, m.values);
+    return t.t(m.key, values);
   } catch {
-    const lenient = new Proxy({ ...m.values } as Record<string, string | number>, {
+    const lenient = new Proxy({ ...values } as Record<string, string | number>, {
       has: () => true,
       get: (target, name) => (typeof name === 'string' && name in target ? target[name] : MISSING),
     });
@@ -106,6 +129,15 @@ export function renderMessage(t: Translator, m: Message): string {
 }
 
 const MISSING = '…';
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Dates in the page's way of writing them ("1. Juni 2024", "June 1, 2024"), never as ISO dates in prose. */
+function readableValues(t: Translator, values: Message['values']): Message['values'] {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(values))
+    out[k] = typeof v === 'string' && ISO_DATE.test(v) ? t.date(v) : v;
+  return out;
+}
 
 export function criterionJson(t: Translator, c: Criterion): CriterionJson {
   return {
@@ -188,7 +220,7 @@ export function resultJson(t: Translator, r: PathwayResult): EvaluationJson {
         message: renderMessage(t, r.family.parents.message),
       },
     },
-    parameters: r.parameters,
+    parameters: publicParameters(r.parameters),
   };
 }
 

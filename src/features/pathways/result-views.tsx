@@ -1,13 +1,17 @@
+import type { ComponentChildren } from 'preact';
 import { Alert } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { startJourneyUrl } from '../journey/index.ts';
 import { REGISTRY_PATHS } from '../registry/index.ts';
-import { CriteriaTable, PointsTable } from './criteria-views.tsx';
+import { CriteriaTable, criterionTitle, PointsTable, UnconfirmedLaw } from './criteria-views.tsx';
 import { ParametersTable } from './parameter-views.tsx';
 import { PATHWAY_PATHS } from './paths.ts';
-import type { EvaluationJson, PathwayJson } from './render.ts';
+import type { CriterionJson, EvaluationJson, PathwayJson } from './render.ts';
+
+// The result page: open ways first (details behind a disclosure), then the ways to clarify with the
+// fact still open, then the closed ways in one closed disclosure with one reason each.
 
 const url = (ctx: ViewContext, paths: { de: string; en: string }) => localizedUrl(paths, ctx.locale);
 
@@ -19,6 +23,45 @@ const NEEDS_RECOGNITION = new Set([
   'chancenkarte-route',
   'qualification-abroad',
 ]);
+
+/** A KERN accordion: a native details/summary, closed unless `open`; works without JavaScript. */
+export function Disclosure(props: {
+  summary: string;
+  open?: boolean;
+  class?: string;
+  id?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <details
+      class={`kern-accordion pathways-disclosure${props.class ? ` ${props.class}` : ''}`}
+      open={props.open ?? false}
+      id={props.id}
+    >
+      <summary class="kern-accordion__header">
+        <span class="kern-title">{props.summary}</span>
+      </summary>
+      <div class="kern-accordion__body">{props.children}</div>
+    </details>
+  );
+}
+
+/** The facts still open for a way to be clarified: every criterion whose status is unknown. */
+function StillOpen(props: { ctx: ViewContext; criteria: readonly CriterionJson[] }) {
+  const { t, locale } = props.ctx;
+  const open = props.criteria.filter((c) => c.status === 'unknown');
+  const first = open[0];
+  if (!first) return null;
+  const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+    open.map((c) => criterionTitle(t, c.id)),
+  );
+  return (
+    <p class="kern-body pathways-still-open">
+      <strong>{t.t('pathways.result.still-open', { names })}</strong>
+      {open.length === 1 ? ` ${first.message}` : null}
+    </p>
+  );
+}
 
 export function PathwayCard(props: {
   ctx: ViewContext;
@@ -44,15 +87,12 @@ export function PathwayCard(props: {
           </span>
         </div>
         <div class="kern-card__body">
-          <p class="kern-body kern-body--small">
-            {t.t('pathways.result.legal-basis')}: {p.citation}
-          </p>
+          {p.outcome === 'needs-review' ? <StillOpen ctx={ctx} criteria={p.criteria} /> : null}
           {p.variant ? <p class="kern-body">{t.t(`law.variant.${p.variant}`)}</p> : null}
           {p.outcome !== 'not-eligible' ? (
             <p class="kern-body">{t.t(`law.ba-approval.${String(p.baApproval)}`)}</p>
           ) : null}
-          {p.pointsBreakdown ? <PointsTable ctx={ctx} points={p.pointsBreakdown} /> : null}
-          <CriteriaTable ctx={ctx} id={p.id} criteria={p.criteria} />
+          <UnconfirmedLaw ctx={ctx} criteria={p.criteria} points={p.pointsBreakdown} />
           {p.nextSteps.length > 0 || recognition ? (
             <>
               <Sub class="kern-title">{t.t('pathways.result.next-steps')}</Sub>
@@ -77,6 +117,15 @@ export function PathwayCard(props: {
               </a>
             </p>
           ) : null}
+          <Disclosure summary={t.t('pathways.result.details')}>
+            <p class="kern-body kern-body--small">
+              {t.t('pathways.result.legal-basis')}: {p.citation}
+            </p>
+            {p.pointsBreakdown ? (
+              <PointsTable ctx={ctx} points={p.pointsBreakdown} unconfirmedNote={false} />
+            ) : null}
+            <CriteriaTable ctx={ctx} id={p.id} criteria={p.criteria} />
+          </Disclosure>
         </div>
       </div>
     </section>
@@ -85,7 +134,7 @@ export function PathwayCard(props: {
 
 function Group(props: {
   ctx: ViewContext;
-  outcome: PathwayJson['outcome'];
+  outcome: 'eligible' | 'needs-review';
   ways: readonly PathwayJson[];
   isco?: string | undefined;
 }) {
@@ -100,6 +149,40 @@ function Group(props: {
       {ways.map((p) => (
         <PathwayCard key={p.id} ctx={ctx} p={p} recognitionIsco={props.isco} />
       ))}
+    </section>
+  );
+}
+
+/** The one reason a way is closed: the first requirement not met. */
+function reasonOf(p: PathwayJson): string {
+  return (
+    (p.criteria.find((c) => c.status === 'unmet') ?? p.criteria.find((c) => c.status !== 'met'))?.message ??
+    ''
+  );
+}
+
+/** The closed ways in one closed disclosure, each with one line saying why. */
+function ClosedWays(props: { ctx: ViewContext; ways: readonly PathwayJson[] }) {
+  const { ctx, ways } = props;
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="group-not-eligible" class="pathways-group-section">
+      <h2 class="kern-heading-medium" id="group-not-eligible">
+        {t.t('pathways.result.group.not-eligible', { count: ways.length })}
+      </h2>
+      {ways.length === 0 ? (
+        <p class="kern-body">{t.t('pathways.result.none.not-eligible')}</p>
+      ) : (
+        <Disclosure summary={t.t('pathways.result.closed.summary', { count: ways.length })} id="closed-ways">
+          <ul class="kern-list pathways-closed">
+            {ways.map((p) => (
+              <li key={p.id}>
+                <strong>{p.title}:</strong> {reasonOf(p)}
+              </li>
+            ))}
+          </ul>
+        </Disclosure>
+      )}
     </section>
   );
 }
@@ -121,27 +204,34 @@ export function ResultPage(props: { ctx: ViewContext; result: EvaluationJson; is
           {t.t('pathways.result.change')}
         </a>
       </p>
-      <p class="kern-body kern-body--small pathways-print-hint">{t.t('pathways.result.print')}</p>
       <Group ctx={ctx} outcome="eligible" ways={of('eligible')} isco={props.isco} />
       <Group ctx={ctx} outcome="needs-review" ways={of('needs-review')} isco={props.isco} />
-      <Group ctx={ctx} outcome="not-eligible" ways={of('not-eligible')} isco={props.isco} />
-      <section aria-labelledby="more-notes">
+      <ClosedWays ctx={ctx} ways={of('not-eligible')} />
+      <section aria-labelledby="more-notes" class="pathways-group-section">
         <h2 class="kern-heading-medium" id="more-notes">
           {t.t('pathways.result.more')}
         </h2>
-        <h3 class="kern-heading-small">{p81a.title}</h3>
-        <p class="kern-body">{p81a.message}</p>
-        <h3 class="kern-heading-small">{result.settlement.title}</h3>
-        <p class="kern-body">{result.settlement.message}</p>
-        {result.settlement.criteria.length > 0 ? (
-          <CriteriaTable ctx={ctx} id="settlement" criteria={result.settlement.criteria} />
-        ) : null}
-        <h3 class="kern-heading-small">{t.t('pathways.result.family')}</h3>
-        <ul class="kern-list">
-          <li>{result.family.spouseLanguageWaiver.message}</li>
-          <li>{result.family.parents.message}</li>
-        </ul>
-        <h3 class="kern-heading-small">{t.t('pathways.result.recognition.title')}</h3>
+        <Disclosure summary={p81a.title}>
+          <p class="kern-body">{p81a.message}</p>
+        </Disclosure>
+        <Disclosure summary={result.settlement.title}>
+          <p class="kern-body">{result.settlement.message}</p>
+          {result.settlement.criteria.length > 0 ? (
+            <>
+              <CriteriaTable ctx={ctx} id="settlement" criteria={result.settlement.criteria} />
+              <UnconfirmedLaw ctx={ctx} criteria={result.settlement.criteria} />
+            </>
+          ) : null}
+        </Disclosure>
+        <Disclosure summary={t.t('pathways.result.family')}>
+          <ul class="kern-list">
+            <li>{result.family.spouseLanguageWaiver.message}</li>
+            <li>{result.family.parents.message}</li>
+          </ul>
+        </Disclosure>
+        <Disclosure summary={t.t('pathways.parameters.title')}>
+          <ParametersTable ctx={ctx} result={result} />
+        </Disclosure>
         <p class="kern-body">
           <a
             class="kern-link"
@@ -151,7 +241,7 @@ export function ResultPage(props: { ctx: ViewContext; result: EvaluationJson; is
           </a>
         </p>
       </section>
-      <ParametersTable ctx={ctx} result={result} />
+      <p class="kern-body kern-body--small pathways-print-hint">{t.t('pathways.result.print')}</p>
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { administratorSession } from '../../../test/support/identity.ts';
 
 let t: TestApp;
 before(async () => {
@@ -84,6 +85,21 @@ describe('regions page', () => {
     assert.match(en.body, /Districts and district-free cities in Thuringia/);
     assert.doesNotMatch(en.body, /in Saxony</);
     assert.match(en.body, /Entry unconfirmed/);
+  });
+
+  it('shows no research notes to the public: no English notes, no research table description', async () => {
+    const de = await t.app.inject('/de/regionen');
+    assert.doesNotMatch(de.body, /UNVERIFIED|Research table|Senate answer|est\. 1 Jan/);
+    assert.match(de.body, /Stand der Angaben: 1\. November 2026/);
+    const en = await t.app.inject('/en/regions');
+    assert.doesNotMatch(en.body, /UNVERIFIED|Research table|Senate answer/);
+  });
+
+  it('shows administrators the research notes for review', async () => {
+    const { cookie } = await administratorSession(t.app, t.database.db, 'op-reg');
+    const res = await t.app.inject({ method: 'GET', url: '/de/regionen', headers: { cookie } });
+    assert.match(res.body, /Research table districts\.csv/);
+    assert.match(res.body, /Senate answer/);
   });
 
   it('shows a 400 page naming the field for an unknown state', async () => {

@@ -13,6 +13,8 @@ export function RegionsPage(props: {
   const { ctx, data, selected } = props;
   const { t } = ctx;
   const name = (s: { nameDe: string; nameEn: string }) => (ctx.locale === 'de' ? s.nameDe : s.nameEn);
+  // Research notes and the research table's description are for administrators who review the data.
+  const reviewer = ctx.roles.includes('administrator');
   const shown = selected ? data.states.filter((s) => s.code === selected) : data.states;
   return (
     <Layout ctx={ctx} title={t.t('regions.title')}>
@@ -50,7 +52,7 @@ export function RegionsPage(props: {
                     {s.centralOfficeExists ? s.centralOffice : t.t('regions.central.none')}
                   </p>
                   {s.verified ? null : <UnverifiedNote ctx={ctx} />}
-                  {s.centralOfficeNotes ? (
+                  {reviewer && s.centralOfficeNotes ? (
                     <p class="kern-body kern-body--small">{s.centralOfficeNotes}</p>
                   ) : null}
                 </div>
@@ -98,10 +100,12 @@ export function RegionsPage(props: {
       })}
       {data.districts[0] ? (
         <p class="kern-body kern-body--small">
-          {t.t('regions.provenance', {
-            source: data.districts[0].source,
-            asOf: t.date(data.districts[0].asOf),
-          })}
+          {reviewer
+            ? t.t('regions.provenance', {
+                source: data.districts[0].source,
+                asOf: t.date(data.districts[0].asOf),
+              })
+            : t.t('regions.as-of', { asOf: t.date(data.districts[0].asOf) })}
         </p>
       ) : null}
     </Layout>

@@ -5,10 +5,27 @@ import { PARAMETER_DEFINITIONS, type ParameterId } from './data.ts';
 import { PARAMETER_IDS, parameter, parametersOn, parameterTable } from './parameters.ts';
 
 describe('parameter table', () => {
-  it('gives every period a citation and an http(s) URL', () => {
+  it('gives every period a research note and an http(s) URL', () => {
     for (const row of parameterTable()) {
-      assert.ok(row.source.citation.length > 5, `${row.id} citation`);
+      assert.ok(row.source.researchNote.length > 5, `${row.id} research note`);
       assert.match(row.source.url, /^https?:\/\/\S+$/, `${row.id} url`);
+      assert.match(row.source.researchUrl, /^https?:\/\/\S+$/, `${row.id} research url`);
+    }
+  });
+
+  it('gives every period a public source: a title in German and English, no research marks, an official address', () => {
+    for (const row of parameterTable()) {
+      const { de, en } = row.source.title;
+      for (const title of [de, en]) {
+        assert.ok(title.length > 5, `${row.id} title`);
+        assert.doesNotMatch(title, /UNVERIFIED|DERIVED|\[(LAW|GOV|3P)|\b(nur|only) /, `${row.id}: ${title}`);
+      }
+      assert.notEqual(de, en, `${row.id} has an English title of its own`);
+      assert.match(
+        row.source.url,
+        /^https:\/\/(www\.gesetze-im-internet\.de|www\.recht\.bund\.de|www\.bmas\.de|www\.auswaertiges-amt\.de|[a-z]+\.diplo\.de)\//,
+        `${row.id}: ${row.source.url}`,
+      );
     }
   });
 
@@ -32,10 +49,10 @@ describe('parameter table', () => {
 
   it('marks every UNVERIFIED or DERIVED value as not verified', () => {
     for (const row of parameterTable()) {
-      if (row.derived || row.source.citation.startsWith('UNVERIFIED'))
+      if (row.derived || row.source.researchNote.startsWith('UNVERIFIED'))
         assert.equal(row.verified, false, row.id);
       if (!row.verified)
-        assert.ok(row.derived || row.source.citation.includes('UNVERIFIED'), `${row.id} unexplained`);
+        assert.ok(row.derived || row.source.researchNote.includes('UNVERIFIED'), `${row.id} unexplained`);
     }
   });
 

@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { BrowserContext } from 'playwright-core';
+import { ANSWERS_COOKIE } from '../../src/features/pathways/answers.ts';
+import { pathwayAnswers } from '../../src/features/pathways/schema.ts';
+import type { Harness } from './harness.ts';
+
+/** A nurse from India with a job offer in Germany: the typical profile of the result page. */
+export const NURSE_FROM_INDIA: Record<string, string> = {
+  birthDate: '1994-05-01',
+  citizenship: 'IN',
+  location: 'abroad',
+  status: 'none',
+  qualificationKind: 'vocational',
+  trainingYears: '3',
+  completedOn: '2016-06-30',
+  qualificationIsco: '2221',
+  stateRecognizedAbroad: 'yes',
+  recognitionInGermany: 'partial',
+  hasExperience: 'yes',
+  exp0From: '2016-08-01',
+  exp0Isco: '2221',
+  german: 'B1',
+  english: 'B2',
+  hasJobOffer: 'yes',
+  jobIsco: '2221',
+  annualSalaryEur: '42000',
+  qualified: 'yes',
+  matchesQualification: 'yes',
+  contractMonths: '24',
+  weeklyHours: '39',
+  regulatedPermit: 'pending',
+  monthlyFundsEur: '1100',
+};
+
+/** Saves the answers as the questionnaire would and gives the browser context their cookie. */
+export async function seedAnswers(
+  h: Harness,
+  context: BrowserContext,
+  answers: Record<string, string> = NURSE_FROM_INDIA,
+): Promise<void> {
+  const token = randomBytes(32).toString('base64url');
+  await h.testApp.database.db.insert(pathwayAnswers).values({
+    tokenHash: createHash('sha256').update(token).digest('hex'),
+    answers,
+    steps: ['person', 'residence', 'qualification', 'experience', 'languages', 'job', 'more'],
+    expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+  });
+  await context.addCookies([{ name: ANSWERS_COOKIE, value: token, url: h.base }]);
+}
