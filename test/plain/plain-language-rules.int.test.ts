@@ -54,6 +54,7 @@ describe('plain-language rules', () => {
       'other-language',
     ]);
     assert.deepEqual(rules('en', '<p>Landesamt für Gesundheit und Soziales Berlin</p>'), []);
+    assert.deepEqual(rules('de', '<p>Referenz für Rückfragen: 050a6012-21be-4af7-be69-e87304ddb587</p>'), []);
     assert.deepEqual(rules('de', '<p><a lang="en" href="/en">English version of this page</a></p>'), []);
   });
 

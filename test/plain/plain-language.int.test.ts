@@ -36,24 +36,6 @@ const KNOWN: Known[] = [
   },
   {
     rule: 'research-note',
-    path: /^\/(de\/regionen|en\/regions)(\?|$)/,
-    text: /./,
-    why: 'the states’ review notes on foreigners’ offices are shown to the public (issue 14, point 4)',
-  },
-  {
-    rule: 'other-language',
-    path: /^\/de\/(regionen|auslaenderbehoerde)(\?|$)/,
-    text: /./,
-    why: 'the states’ review notes are written in English (issue 14, point 4)',
-  },
-  {
-    rule: 'internal-name',
-    path: /^\/(de\/regionen|en\/regions)(\?|$)/,
-    text: /in-force/,
-    why: 'a review note quotes a status name (issue 14, point 4)',
-  },
-  {
-    rule: 'research-note',
     path: /^\/(de\/verwaltung|en\/admin)\/nachweise|^\/en\/admin\/records/,
     text: /UNVERIFIED/,
     why: 'names of recognition bodies in the reference data carry review notes (issue 14, point 4)',

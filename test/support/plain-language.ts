@@ -150,7 +150,12 @@ const FOREIGN_MARKERS: Record<Locale, Set<string>> = {
 /** How many words of the text mark the given language. */
 function markers(text: string, language: Locale): number {
   let n = 0;
-  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) if (FOREIGN_MARKERS[language].has(w)) n++;
+  // Words, not pieces of codes: "be" in a reference number 4be6-… is no English.
+  for (const token of text.toLowerCase().split(/\s+/)) {
+    if (/\d/.test(token)) continue;
+    const w = token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (FOREIGN_MARKERS[language].has(w)) n++;
+  }
   return n;
 }
 
