@@ -15,7 +15,13 @@ import type { Database } from '../platform/db/client.ts';
 
 export const DEMO_DOMAIN = 'demo.example.org';
 
-/** One organisation per kind, in realistic places; jurisdictions reference the state and district tables. */
+/**
+ * One organisation per kind, in realistic places; jurisdictions reference the state and district tables. The
+ * demo's way is consistent: the job is in Leipzig (district "Leipzig, Stadt", 14713), where the applicant will
+ * live, so recognition, § 81a and the residence permit go to Saxon bodies (the Leipzig foreigners' office, the
+ * Saxon central foreigners' office, the Saxon recognition authority for nurses); Görlitz's office serves the
+ * other demo journeys placed there.
+ */
 export const DEMO_ORGANISATIONS: readonly NewOrganisation[] = [
   {
     slug: 'demo-pflege-leipzig',
@@ -38,6 +44,13 @@ export const DEMO_ORGANISATIONS: readonly NewOrganisation[] = [
     seat: { stateCode: 'SN', districtAgs: '14511' },
     jurisdictions: [{ scope: 'state', stateCode: 'SN' }],
     registryBodies: healthAuthoritiesOf('SN'),
+  },
+  {
+    slug: 'demo-abh-leipzig',
+    name: 'Ausländerbehörde Stadt Leipzig (Demo)',
+    kind: 'foreigners-office',
+    seat: { stateCode: 'SN', districtAgs: '14713' },
+    jurisdictions: [{ scope: 'district', ags: '14713' }],
   },
   {
     slug: 'demo-abh-goerlitz',
@@ -97,7 +110,7 @@ const DEMO_ACCOUNTS: readonly { local: string; name: string; role: Role; org?: s
     role: 'recognition-officer',
     org: 'demo-anerkennung-sachsen',
   },
-  { local: 'abh', name: 'Sabine Hoffmann', role: 'foreigners-office-caseworker', org: 'demo-abh-goerlitz' },
+  { local: 'abh', name: 'Sabine Hoffmann', role: 'foreigners-office-caseworker', org: 'demo-abh-leipzig' },
   { local: 'botschaft', name: 'Lena Becker', role: 'mission-officer', org: 'demo-botschaft-new-delhi' },
   { local: 'ba', name: 'Michael Schulz', role: 'employment-agency-officer', org: 'demo-zav' },
   { local: 'ministerium', name: 'Andrea Wolf', role: 'ministry-officer', org: 'demo-ministerium-sachsen' },
@@ -195,10 +208,11 @@ export async function seedDemo(db: Database, nodeEnv: string, now: Date): Promis
         totpUri: totpSecret ? totpFor(totpSecret, email).toString() : null,
       });
     }
-    // The applicant lives in the district of Görlitz, still applies from India, and shares her data with the counselling centre.
+    // The applicant applies from India, will live in Leipzig where her job is, and shares her data with the
+    // counselling centre.
     await tx
       .insert(applicantProfile)
-      .values({ personId: applicantId, residenceAgs: '14626', countryCode: 'IN', nationality: 'IN' });
+      .values({ personId: applicantId, residenceAgs: '14713', countryCode: 'IN', nationality: 'IN' });
     const centre = await findOrganisationBySlug(tx, 'demo-beratung-dresden');
     if (centre) await grantConsent(tx, applicantId, centre.id, now);
     return out;

@@ -31,6 +31,9 @@ async function ensurePerson(db: Database, email: string, name: string, role: Rol
   return id;
 }
 
+/** Where the demo job is (and the demo applicant will live): Leipzig, Stadt — the demo employer's seat. */
+const DEMO_JOB_DISTRICT = '14713';
+
 const membership = (role: Role, organisationId: string | null): Membership => ({
   role,
   organisationId,
@@ -115,7 +118,8 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
   const registry = createRegistrySnapshot(db);
   let made = 0;
   for (let i = 0; i < total; i++) {
-    const state = SIX_STATES[i % SIX_STATES.length] as string;
+    // The demo applicant's own journey is for the demo job, in Leipzig; the others spread over the six states.
+    const state = i === 0 ? 'SN' : (SIX_STATES[i % SIX_STATES.length] as string);
     const facts = i === 0 ? SAMPLE_FACTS[0] : SAMPLE_FACTS[i % SAMPLE_FACTS.length];
     if (!facts) continue;
     const applicantId =
@@ -145,7 +149,12 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
       occupation: sampleOccupation(facts),
       place: {
         stateCode: state,
-        districtAgs: state === 'SN' && i % 2 === 0 ? '14626' : (DEMO_DISTRICTS[state] ?? null),
+        districtAgs:
+          i === 0
+            ? DEMO_JOB_DISTRICT
+            : state === 'SN' && i % 2 === 0
+              ? '14626'
+              : (DEMO_DISTRICTS[state] ?? null),
         countryCode: abroad ? 'IN' : null,
       },
     });

@@ -28,6 +28,15 @@ export {
 } from './family.ts';
 export { momentOf } from './moment.ts';
 export {
+  chooseOwners,
+  OWNER_RULES,
+  type OwnerCandidate,
+  type OwnerFacts,
+  type OwnerPlace,
+  type OwnerRule,
+  stateOfDistrict,
+} from './owners.ts';
+export {
   type DeadlineSettings,
   JOURNEY_PARAMETER_IDS,
   type JourneyParameterId,

@@ -6,7 +6,12 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Membership, Relation } from '../../domain/access/policy.ts';
 import type { Role as AccessRole } from '../../domain/access/roles.ts';
-import type { Role as JourneyRole, StepKind } from '../../domain/journey/index.ts';
+import {
+  chooseOwners,
+  type Role as JourneyRole,
+  type StepKind,
+  stateOfDistrict,
+} from '../../domain/journey/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { organisationsOfBodies } from '../identity/index.ts';
 import { organisation, organisationJurisdiction } from '../people/index.ts';
@@ -83,34 +88,44 @@ export function stepRelations(
 }
 
 export interface JourneyPlace {
+  /** The state and district of the job. */
   readonly stateCode: string | null;
   readonly districtAgs: string | null;
   readonly countryCode: string | null;
+  /** The district where the person will live, when known and other than the job's (the residence permit's). */
+  readonly residenceAgs?: string | null;
 }
 
 /**
  * The owner organisations of a new journey, among the organisations registered on the platform (only they can
- * act on a step): for recognition and the ZAB statement the organisation that is the body the registry names as
- * competent (`competence`; the recognition authority of the target state only when the registry has no answer),
- * the central foreigners' office of the target state, the local foreigners' office of the target district, the
- * mission for the country, the employment agency, the counselling centre of the state. Steps without a match stay
- * unowned until someone assigns one.
+ * act on a step), chosen by `chooseOwners` (src/domain/journey/owners.ts: the rule and legal basis per step) from
+ * the place of the job and of residence: for recognition and the ZAB statement the organisation that is the body
+ * the registry names as competent (`competence`; the recognition authority of the job's state only when the
+ * registry has no answer), the central foreigners' office of the job's state for § 81a, the foreigners' office of
+ * the district of residence for entry and residence permit, the mission for the country, the employment agency,
+ * the counselling centre of the state. Steps without a match stay unowned until someone assigns one.
  */
 export async function resolveOwners(
   db: DbOrTx,
   place: JourneyPlace,
   competence: RecognitionCompetence,
 ): Promise<Partial<Record<StepKind, string>>> {
+  const residence = place.residenceAgs ?? null;
   const conditions = [eq(organisationJurisdiction.scope, 'nationwide')];
-  if (place.stateCode) conditions.push(eq(organisationJurisdiction.stateCode, place.stateCode));
-  if (place.districtAgs) conditions.push(eq(organisationJurisdiction.districtAgs, place.districtAgs));
+  const districts = [place.districtAgs, residence].filter((d): d is string => d !== null);
+  const states = [place.stateCode, ...districts.map(stateOfDistrict)].filter((s): s is string => s !== null);
+  if (states.length > 0) conditions.push(inArray(organisationJurisdiction.stateCode, states));
+  if (districts.length > 0) conditions.push(inArray(organisationJurisdiction.districtAgs, districts));
   if (place.countryCode) conditions.push(eq(organisationJurisdiction.countryCode, place.countryCode));
   const rows = await db
     .select({
       id: organisation.id,
+      slug: organisation.slug,
       kind: organisation.kind,
       scope: organisationJurisdiction.scope,
-      slug: organisation.slug,
+      stateCode: organisationJurisdiction.stateCode,
+      districtAgs: organisationJurisdiction.districtAgs,
+      countryCode: organisationJurisdiction.countryCode,
     })
     .from(organisationJurisdiction)
     .innerJoin(organisation, eq(organisation.id, organisationJurisdiction.organisationId))
@@ -126,32 +141,24 @@ export async function resolveOwners(
           'counselling-centre',
         ]),
       ),
-    )
-    .orderBy(organisation.slug);
-  const first = (kind: string, scope?: string) =>
-    rows.find((r) => r.kind === kind && (scope === undefined || r.scope === scope))?.id;
-  const owners: Partial<Record<StepKind, string>> = {};
-  const set = (kinds: StepKind[], id: string | undefined) => {
-    if (id) for (const k of kinds) owners[k] = id;
-  };
-  const counselling = first('counselling-centre', 'state');
-  set(['orientation', 'integration'], counselling);
+    );
   const competent = await organisationsOfBodies(db, [
     ...competence.recognition,
     ...competence['zab-statement'],
   ]);
-  for (const kind of ['recognition', 'zab-statement'] as const) {
-    const bodies = competence[kind];
-    // The registry names the competent bodies: their organisation, or nobody when none of them is on the
-    // platform (another authority must not get the step and the applicant's journey with it).
-    if (bodies.length > 0) set([kind], bodies.map((b) => competent.get(registryBodyKey(b))).find(Boolean));
-    else set([kind], first('recognition-authority', 'state'));
-  }
-  const central = first('central-foreigners-office', 'state');
-  const local = place.districtAgs ? first('foreigners-office', 'district') : undefined;
-  set(['accelerated-procedure'], central ?? local);
-  set(['entry-registration', 'residence-permit'], local ?? central);
-  set(['ba-approval'], first('employment-agency', 'nationwide'));
-  if (place.countryCode) set(['visa-appointment', 'visa-decision'], first('mission', 'country'));
-  return owners;
+  // The registry names the competent bodies: their organisations on the platform (none: the step stays unowned).
+  const named = (kind: 'recognition' | 'zab-statement') =>
+    competence[kind].length === 0
+      ? null
+      : competence[kind].map((b) => competent.get(registryBodyKey(b))).filter((id): id is string => !!id);
+  return chooseOwners(
+    {
+      jobStateCode: place.stateCode,
+      jobDistrictAgs: place.districtAgs,
+      residenceAgs: residence,
+      countryCode: place.countryCode,
+      competent: { recognition: named('recognition'), 'zab-statement': named('zab-statement') },
+    },
+    rows,
+  );
 }

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { and, eq, isNull } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, OPEN_BODY } from '../../../test/support/journey.ts';
+import { DEMO_DOMAIN, seedDemo } from '../../seed/identity-demo.ts';
+import { seedJourneyDemo } from '../../seed/journeys.ts';
 import type { NewOrganisation } from '../identity/accounts/service.ts';
+import { organisation, person, roleAssignment } from '../people/schema.ts';
+import { resolveOwners } from './access.ts';
+import { journey, journeyStep } from './schema.ts';
 
 /**
  * The owner of the recognition and ZAB-statement steps is the platform organisation that is the body the
@@ -167,5 +173,88 @@ describe('owners of recognition and ZAB statement, resolved from the registry', 
       org['ow-sn-nurse'],
       'nurses stay where they were',
     );
+  });
+});
+
+describe('owners of the demo journey: the job in Leipzig goes to Saxon bodies', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+    await seedDemo(t.database.db, 'test', new Date());
+    await seedJourneyDemo(t.database.db);
+  });
+  after(() => t.close());
+
+  it('places the demo applicant’s journey in Leipzig, and every authority step with a Saxon body', async () => {
+    const db = t.database.db;
+    const [row] = await db
+      .select({ id: journey.id, state: journey.targetStateCode, district: journey.targetDistrictAgs })
+      .from(journey)
+      .innerJoin(person, eq(person.id, journey.applicantId))
+      .where(eq(person.email, `antragstellerin@${DEMO_DOMAIN}`));
+    assert.ok(row, 'the demo applicant has a journey');
+    assert.equal(row.state, 'SN');
+    assert.equal(row.district, '14713', 'Leipzig, Stadt: where the demo employer is');
+    const steps = await db
+      .select({ kind: journeyStep.kind, slug: organisation.slug })
+      .from(journeyStep)
+      .leftJoin(organisation, eq(organisation.id, journeyStep.ownerId))
+      .where(eq(journeyStep.journeyId, row.id));
+    const owner = Object.fromEntries(steps.map((s) => [s.kind, s.slug]));
+    assert.equal(owner.recognition, 'demo-anerkennung-sachsen');
+    assert.equal(owner['accelerated-procedure'], 'demo-zab-sachsen');
+    assert.equal(owner['residence-permit'], 'demo-abh-leipzig');
+    assert.equal(owner['entry-registration'], 'demo-abh-leipzig');
+    assert.equal(owner['visa-decision'], 'demo-botschaft-new-delhi');
+    assert.equal(owner['ba-approval'], 'demo-zav');
+    assert.equal(owner.orientation, 'demo-beratung-dresden');
+  });
+
+  it('gives the residence permit to the office where the person will live, § 81a to the job’s state', async () => {
+    const db = t.database.db;
+    const slugs = new Map(
+      (await db.select({ id: organisation.id, slug: organisation.slug }).from(organisation)).map((o) => [
+        o.id,
+        o.slug,
+      ]),
+    );
+    const none = { recognition: [], 'zab-statement': [] };
+    const owners = await resolveOwners(
+      db,
+      { stateCode: 'SN', districtAgs: '14713', countryCode: 'IN', residenceAgs: '14626' },
+      none,
+    );
+    assert.equal(slugs.get(owners['residence-permit'] ?? ''), 'demo-abh-goerlitz');
+    assert.equal(slugs.get(owners['accelerated-procedure'] ?? ''), 'demo-zab-sachsen');
+    const berlin = await resolveOwners(
+      db,
+      { stateCode: 'BE', districtAgs: '11000', countryCode: 'IN' },
+      none,
+    );
+    assert.equal(slugs.get(berlin['accelerated-procedure'] ?? ''), 'demo-zab-be');
+    assert.equal(slugs.get(berlin['residence-permit'] ?? ''), 'demo-abh-be');
+    const leipzig = await resolveOwners(
+      db,
+      { stateCode: 'SN', districtAgs: '14713', countryCode: 'IN' },
+      none,
+    );
+    assert.equal(
+      slugs.get(leipzig['residence-permit'] ?? ''),
+      'demo-abh-leipzig',
+      'residence unknown: the job’s',
+    );
+  });
+
+  it('keeps a demo account (one that signs in) for the Leipzig foreigners’ office', async () => {
+    const [abh] = await t.database.db
+      .select({ slug: organisation.slug })
+      .from(person)
+      .innerJoin(
+        roleAssignment,
+        and(eq(roleAssignment.personId, person.id), isNull(roleAssignment.revokedAt)),
+      )
+      .innerJoin(organisation, eq(organisation.id, roleAssignment.organisationId))
+      .where(eq(person.email, `abh@${DEMO_DOMAIN}`));
+    assert.equal(abh?.slug, 'demo-abh-leipzig');
   });
 });
