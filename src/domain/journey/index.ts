@@ -26,6 +26,14 @@ export {
   familyFacts,
   familyProblems,
 } from './family.ts';
+export {
+  type HistoryEvent,
+  type HistoryLine,
+  type HistoryPerspective,
+  type HistorySentence,
+  historyLines,
+  historySentence,
+} from './history.ts';
 export { momentOf } from './moment.ts';
 export {
   type DeadlineSettings,

@@ -1,5 +1,6 @@
 /** The journey page, per party: where the journey stands, what comes next, the steps, who takes part, its history. */
 import type { ComponentChildren } from 'preact';
+import { type HistoryEvent, type HistorySentence, historyLines } from '../../domain/journey/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { ErrorSummary } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
@@ -18,7 +19,7 @@ export interface JourneyPageProps {
   organisationIds: readonly string[];
   consented: readonly { id: string; name: string }[];
   employers: readonly { id: string; name: string }[];
-  history: readonly { version: number; type: string; at: Date; role: string }[];
+  history: readonly HistoryEvent[];
   /** Documents shared with the viewer (employer, counsellor, authority); undefined for the applicant. */
   shared?: readonly SharedDocument[] | undefined;
   /** The applicant's own documents, to answer a request for documents. */
@@ -171,19 +172,24 @@ export function JourneyPage(props: JourneyPageProps) {
         <h2 class="kern-heading-medium" id="history">
           {t.t('journeys.journey.history')}
         </h2>
-        <Table
-          caption={t.t('journeys.journey.history')}
-          head={[t.t('journeys.col.when'), t.t('journeys.col.what'), t.t('journeys.col.who')]}
-        >
-          {props.history.map((e) => (
-            <tr key={e.version} class="kern-table__row">
-              {td(t.date(e.at, 'short'))}
-              {td(e.type)}
-              {td(t.t(`journey.role.${e.role}`))}
-            </tr>
+        <ol class="kern-list journey-history">
+          {historyLines(props.history, viewer === 'applicant' ? 'applicant' : 'others').map((line) => (
+            <li key={line.version}>
+              <time dateTime={line.at}>{t.date(line.at, 'short')}</time>: {historyText(ctx, line.sentence)}
+            </li>
           ))}
-        </Table>
+        </ol>
       </section>
     </Page>
   );
+}
+
+/** A sentence of the history in the page's language: step names and dates in words. */
+function historyText(ctx: ViewContext, s: HistorySentence): string {
+  const { step, dueAt, ...rest } = s.values;
+  return ctx.t.t(s.key, {
+    ...rest,
+    ...(step ? { step: ctx.t.t(`journey.step.${step}`) } : {}),
+    ...(dueAt ? { dueAt: ctx.t.date(dueAt) } : {}),
+  });
 }

@@ -4,8 +4,16 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
+import { SENTENCES } from '../../domain/journey/history.ts';
 import { document } from '../documents/schema.ts';
 import { consent } from '../people/schema.ts';
+
+/** The text a person reads (tags removed) names no event of the stream. */
+function assertNoEventNames(html: string) {
+  const text = html.replace(/<[^>]*>/g, ' ');
+  for (const type of Object.keys(SENTENCES)) assert.ok(!text.includes(type), `shows the event name ${type}`);
+  assert.doesNotMatch(text, /\b\d{4}-\d{2}-\d{2}\b/, 'shows an ISO date');
+}
 
 describe('journey pages (no JavaScript: forms post and redirect)', () => {
   let t: TestApp;
@@ -72,6 +80,8 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(page.body, /What to do next/);
     assert.match(page.body, /Who can see what/);
     assert.match(page.body, /Anerkennungsstelle Sachsen/);
+    assert.match(page.body, /Your journey was started and its steps were planned\./);
+    assertNoEventNames(page.body);
   });
 
   it('lets the applicant invite the employer, who sees its own tasks with the § 81a fee', async () => {
@@ -145,6 +155,12 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(notice.body, /Anerkennungsnachweis .* wurde ausgestellt/);
     const seen = await get('applicant', `/de/wege/${id}`);
     assert.match(seen.body, /Entschieden: Positiv/);
+    assert.match(seen.body, /Ihr Arbeitgeber hat das beschleunigte Fachkräfteverfahren begonnen\./);
+    assert.match(seen.body, /Über „Anerkennung Ihrer Qualifikation“ wurde entschieden: positiv\./);
+    assertNoEventNames(seen.body);
+    const staff = await get('recognition', `/en/journeys/${id}`);
+    assert.match(staff.body, /The employer started the accelerated procedure\./);
+    assertNoEventNames(staff.body);
   });
 
   it('lets the applicant answer a request for documents with own uploaded documents (the clock resumes)', async () => {
