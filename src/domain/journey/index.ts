@@ -52,5 +52,17 @@ export {
   STEP_ROLES,
   type StepRoles,
 } from './roles.ts';
+export {
+  type Blocker,
+  type Mover,
+  type NextAction,
+  prerequisitesOf,
+  TASK_STATES,
+  type TaskList,
+  type TaskListItem,
+  type TaskListViewer,
+  type TaskState,
+  taskList,
+} from './task-list.ts';
 export { applicantTasks, type Task } from './tasks.ts';
 export * from './types.ts';

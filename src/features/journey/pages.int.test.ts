@@ -82,6 +82,17 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(page.body, /Anerkennungsstelle Sachsen/);
     assert.match(page.body, /Your journey was started and its steps were planned\./);
     assertNoEventNames(page.body);
+    // One next step: one primary button (the first step), a task list with a status per step, each heading once.
+    assert.equal(page.body.match(/kern-btn--primary/g)?.length, 1);
+    assert.match(page.body, /Apply now: Orientation/);
+    assert.equal(page.body.match(/class="kern-task-list__item"/g)?.length, 9);
+    assert.match(page.body, /id="step-orientation"[\s\S]*?>Next</);
+    assert.match(
+      page.body,
+      /id="step-visa-decision"[\s\S]*?Waiting for “Visa appointment”[\s\S]*?>Cannot start yet</,
+    );
+    for (const heading of page.body.match(/<h2[^>]*>[^<]*/g) ?? [])
+      assert.equal(page.body.split(heading).length, 2, `heading twice: ${heading}`);
   });
 
   it('lets the applicant invite the employer, who sees its own tasks with the § 81a fee', async () => {
@@ -95,6 +106,12 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(page.body, /411 €/);
     assert.match(page.body, /Documents shared with you/);
     assert.match(page.body, /has shared no documents with your organisation/);
+    assert.equal(page.body.match(/kern-btn--primary/g)?.length, 1, 'one next action for the employer');
+    assert.match(
+      page.body,
+      /kern-btn--primary" type="submit"><span class="kern-label">Send the employment declaration/,
+    );
+    assert.match(page.body, /Or: start the accelerated procedure/);
     const list = await get('employer', '/de/arbeitgeber/wege');
     assert.match(list.body, new RegExp(id));
   });
@@ -120,6 +137,12 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     const queue = await get('recognition', '/de/behoerde/arbeitsliste');
     assert.equal(queue.statusCode, 200);
     assert.match(queue.body, new RegExp(`/de/wege/${id}/schritte/recognition`));
+    const officer = await get('recognition', `/en/journeys/${id}`);
+    assert.equal(officer.body.match(/kern-btn--primary/g)?.length, 1, 'one next action for the officer');
+    assert.match(
+      officer.body,
+      new RegExp(`href="/en/journeys/${id}/steps/recognition"><span class="kern-label">Work on: `),
+    );
     const step = await get('recognition', `/de/wege/${id}/schritte/recognition`);
     assert.equal(step.statusCode, 200);
     assert.match(step.body, /Benötigte Dokumente/);
