@@ -56,8 +56,6 @@ export {
   type Blocker,
   type Mover,
   type NextAction,
-  prerequisitesOf,
-  TASK_STATES,
   type TaskList,
   type TaskListItem,
   type TaskListViewer,

@@ -23,13 +23,6 @@ export type TaskListViewer = {
 };
 
 export type TaskState = 'done' | 'under-way' | 'next' | 'later' | 'cannot-start';
-export const TASK_STATES = [
-  'done',
-  'under-way',
-  'next',
-  'later',
-  'cannot-start',
-] as const satisfies readonly TaskState[];
 
 /** Whose move it is on a step: the applicant's, the employer's (as filer), or the owning organisation's. */
 export type Mover = 'applicant' | 'employer' | 'owner';
