@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { SENTENCES } from '../../src/domain/journey/history.ts';
 import { startJourneyUrl } from '../../src/features/journey/paths.tsx';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { type Browser as Party, setUpWay } from '../support/journey.ts';
@@ -84,7 +85,7 @@ for (const javaScript of [true, false]) {
     async function statusOf(who: string, kind: string): Promise<string> {
       const page = await as(who);
       await page.goto(journeyUrl);
-      return ((await page.locator(`#step-${kind} td`).nth(1).textContent()) ?? '').trim();
+      return ((await page.locator(`#step-${kind} .journey-step-status`).textContent()) ?? '').trim();
     }
 
     it('the applicant starts a journey and sees what to do next', async () => {
@@ -111,6 +112,25 @@ for (const javaScript of [true, false]) {
       assert.match(html, /Was als Nächstes zu tun ist/);
       assert.match(html, /Wer was sehen kann/);
       await clean(page, 'journey page');
+      // One next step, a task list with a status per step, a history in words (issue 14).
+      const text = (await page.locator('main').textContent()) ?? '';
+      for (const type of Object.keys(SENTENCES))
+        assert.ok(!text.includes(type), `shows the event name ${type}`);
+      assert.match(text, /Ihr Weg wurde begonnen/);
+      assert.equal(await page.locator('main .kern-btn--primary').count(), 1);
+      assert.match(
+        String(await page.locator('#step-orientation .kern-task-list__status').textContent()),
+        /Als Nächstes/,
+      );
+      for (const kind of ['visa-decision', 'entry-registration', 'integration'])
+        assert.match(
+          String(await page.locator(`#step-${kind} .kern-task-list__status`).textContent()),
+          /Kann noch nicht beginnen/,
+          kind,
+        );
+      await page.getByRole('button', { name: 'Jetzt beantragen: Orientierung und Beratung' }).click();
+      await page.waitForURL(/done=1/);
+      assert.equal(await page.locator('main .kern-btn--primary').count(), 1);
       await page.getByLabel('Arbeitgeber').selectOption({ label: 'Pflegeheim Neiße GmbH' });
       await page.getByRole('button', { name: 'Arbeitgeber einladen' }).click();
       await page.waitForURL(/done=1/);
@@ -155,6 +175,8 @@ for (const javaScript of [true, false]) {
     });
 
     it('the recognition officer confirms receipt and decides; everyone sees the decision', async () => {
+      await submit('applicant', 'Arbeitsplatzangebot');
+      await decide('employer', 'job-offer', 'Entscheiden', 'Positiv');
       await submit('applicant', 'Anerkennung Ihrer Qualifikation');
       const queue = await as('recognition');
       await queue.goto(`${h.base}/de/behoerde/arbeitsliste`);
@@ -204,6 +226,11 @@ for (const javaScript of [true, false]) {
       const page = await as('applicant');
       await page.goto(journeyUrl);
       await clean(page, 'journey page at the end');
+      const text = (await page.locator('main').textContent()) ?? '';
+      for (const type of Object.keys(SENTENCES))
+        assert.ok(!text.includes(type), `shows the event name ${type}`);
+      assert.match(text, /Ihr Arbeitgeber hat das beschleunigte Fachkräfteverfahren begonnen\./);
+      assert.ok((await page.locator('main .kern-btn--primary').count()) <= 1);
     });
   });
 }

@@ -26,6 +26,14 @@ export {
   familyFacts,
   familyProblems,
 } from './family.ts';
+export {
+  type HistoryEvent,
+  type HistoryLine,
+  type HistoryPerspective,
+  type HistorySentence,
+  historyLines,
+  historySentence,
+} from './history.ts';
 export { momentOf } from './moment.ts';
 export {
   chooseOwners,
@@ -53,5 +61,15 @@ export {
   STEP_ROLES,
   type StepRoles,
 } from './roles.ts';
+export {
+  type Blocker,
+  type Mover,
+  type NextAction,
+  type TaskList,
+  type TaskListItem,
+  type TaskListViewer,
+  type TaskState,
+  taskList,
+} from './task-list.ts';
 export { applicantTasks, type Task } from './tasks.ts';
 export * from './types.ts';

@@ -4,7 +4,7 @@
  * journey are the same answer (404), recorded as denied.
  */
 import { type Actor, decideFor, type Membership, type Relation } from '../../domain/access/policy.ts';
-import type { StepKind } from '../../domain/journey/index.ts';
+import type { HistoryEvent, StepKind } from '../../domain/journey/index.ts';
 import { type AuditEvent, appendAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { journeyRelations, stepRelations } from './access.ts';
@@ -33,7 +33,7 @@ export interface WithDetails {
   /** True when family members' journeys are linked to this one. */
   readonly hasFamily: boolean;
   readonly organisations: ReadonlyMap<string, OrganisationRef>;
-  readonly history: ReadonlyArray<{ version: number; type: string; at: Date; role: string }>;
+  readonly history: readonly HistoryEvent[];
 }
 
 export type Authorised = { readonly ok: true; readonly access: Access & WithDetails } | Failed;
@@ -109,7 +109,8 @@ export function accessOf(
     consentedIds: found.consentedIds,
     applicantName: found.applicantName ?? '',
     organisations: new Map(found.organisations.map((o) => [o.id, o])),
-    history: found.history.map((h) => ({ ...h, at: new Date(h.at) })),
+    // The stream's rows hold the core's events, so their fields have the core's types.
+    history: found.history as unknown as HistoryEvent[],
     hasFamily: found.hasFamily,
     relation: decision.relation,
   };

@@ -1,7 +1,7 @@
 /** "Mein Weg" (the applicant's journeys, and opening one), the journey page of every party, and its commands. */
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { momentOf } from '../../domain/journey/index.ts';
+import { momentOf, taskList } from '../../domain/journey/index.ts';
 import { PATHWAY_IDS } from '../../domain/law/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
@@ -47,6 +47,16 @@ export function registerMineAndJourneyPages(
       service.deadlines,
       service.params,
     );
+    const organisationIds = actor.memberships
+      .map((m) => m.organisationId)
+      .filter((x): x is string => x !== null);
+    const party =
+      viewer === 'applicant' || viewer === 'employer'
+        ? viewer
+        : viewer === 'family'
+          ? 'observer'
+          : 'organisation';
+    const tasks = taskList(read.row.state, { party, organisationIds });
     const consented =
       viewer === 'applicant'
         ? read.consentedIds.flatMap((id) => {
@@ -55,7 +65,7 @@ export function registerMineAndJourneyPages(
           })
         : [];
     const employers =
-      viewer === 'applicant' && read.row.employerId === null
+      tasks.next?.action === 'invite-employer'
         ? await db
             .select({ id: organisation.id, name: organisation.name })
             .from(organisation)
@@ -68,7 +78,7 @@ export function registerMineAndJourneyPages(
         ? undefined
         : ((await documentsVisibleTo(db, service.now(), actor, read.row.applicantId)) ?? []);
     const own =
-      viewer === 'applicant' && json.steps.some((x) => x.status === 'waiting-for-applicant')
+      viewer === 'applicant' && tasks.next?.action === 'submit-documents'
         ? await ownDocuments(db, read.row.applicantId)
         : undefined;
     const link = await family.linkOf(actor, read.row);
@@ -80,9 +90,8 @@ export function registerMineAndJourneyPages(
         viewer={viewer}
         shared={shared}
         own={own}
-        organisationIds={actor.memberships
-          .map((m) => m.organisationId)
-          .filter((x): x is string => x !== null)}
+        organisationIds={organisationIds}
+        tasks={tasks}
         consented={consented}
         employers={employers}
         history={read.history}

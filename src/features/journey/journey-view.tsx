@@ -1,14 +1,19 @@
 /** The journey page, per party: where the journey stands, what comes next, the steps, who takes part, its history. */
 import type { ComponentChildren } from 'preact';
+import {
+  type HistoryEvent,
+  type HistorySentence,
+  historyLines,
+  type TaskList,
+} from '../../domain/journey/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { ErrorSummary } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
-import { Actions } from './journey-actions.tsx';
-import { href } from './paths.tsx';
+import { NextActionForm, StartProcedureForm } from './journey-actions.tsx';
 import type { JourneyJson, Viewer } from './present.ts';
 import { type SharedDocument, SharedDocuments } from './shared-documents.tsx';
-import { dueText, statusBadge } from './step-status.tsx';
-import { Badge, msg, Notice, Page, pathwayTitle, Table, td } from './view-parts.tsx';
+import { TaskListView } from './task-list-view.tsx';
+import { Badge, msg, Notice, Page, pathwayTitle } from './view-parts.tsx';
 
 export interface JourneyPageProps {
   ctx: ViewContext;
@@ -18,7 +23,7 @@ export interface JourneyPageProps {
   organisationIds: readonly string[];
   consented: readonly { id: string; name: string }[];
   employers: readonly { id: string; name: string }[];
-  history: readonly { version: number; type: string; at: Date; role: string }[];
+  history: readonly HistoryEvent[];
   /** Documents shared with the viewer (employer, counsellor, authority); undefined for the applicant. */
   shared?: readonly SharedDocument[] | undefined;
   /** The applicant's own documents, to answer a request for documents. */
@@ -27,6 +32,8 @@ export interface JourneyPageProps {
   errors?: readonly FieldError[];
   /** The family: linked journeys on a principal's journey, the link back on a family member's (family-views.tsx). */
   family?: ComponentChildren;
+  /** The steps as a task list for this viewer, with the viewer's one next action (`taskList` of the core). */
+  tasks: TaskList;
 }
 
 export function JourneyPage(props: JourneyPageProps) {
@@ -57,25 +64,13 @@ export function JourneyPage(props: JourneyPageProps) {
         </p>
       </section>
       {props.family}
-      {j.tasks && (viewer === 'applicant' || viewer === 'counsellor' || viewer === 'family') ? (
-        <section aria-labelledby="next">
-          <h2 class="kern-heading-medium" id="next">
-            {t.t('journeys.journey.next')}
-          </h2>
-          {viewer === 'family' ? <p class="kern-body">{t.t('journeys.family.next-hint')}</p> : null}
-          {j.tasks.filter((x) => x.kind === 'act').length === 0 ? (
-            <p class="kern-body">{t.t('journeys.journey.next-none')}</p>
-          ) : null}
-          <ul class="kern-list">
-            {j.tasks.map((task) => (
-              <li key={task.step}>
-                <strong>{t.t(`journey.step.${task.step}`)}:</strong> {msg(ctx, task.message)}
-                {task.dueAt ? ` ${t.t('journeys.journey.by', { date: t.date(task.dueAt) })}` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <section aria-labelledby="next">
+        <h2 class="kern-heading-medium" id="next">
+          {t.t('journeys.journey.next')}
+        </h2>
+        {viewer === 'family' ? <p class="kern-body">{t.t('journeys.family.next-hint')}</p> : null}
+        <NextStep {...props} />
+      </section>
       {j.employerTasks && viewer === 'employer' ? (
         <section aria-labelledby="employer-tasks">
           <h2 class="kern-heading-medium" id="employer-tasks">
@@ -90,60 +85,11 @@ export function JourneyPage(props: JourneyPageProps) {
           </ul>
         </section>
       ) : null}
-      <Actions {...props} />
       <section aria-labelledby="steps">
         <h2 class="kern-heading-medium" id="steps">
           {t.t('journeys.journey.steps')}
         </h2>
-        <Table
-          caption={t.t('journeys.journey.steps')}
-          head={[
-            t.t('journeys.col.step'),
-            t.t('journeys.col.status'),
-            t.t('journeys.col.owner'),
-            t.t('journeys.col.due'),
-          ]}
-        >
-          {j.steps.map((s) => {
-            const mine = s.owner !== null && props.organisationIds.includes(s.owner.id);
-            return (
-              <tr key={s.kind} class="kern-table__row" id={`step-${s.kind}`}>
-                {td(
-                  <>
-                    {mine ? (
-                      <a class="kern-link" href={href(ctx, 'step', { id: j.id, step: s.kind })}>
-                        {t.t(`journey.step.${s.kind}`)}
-                      </a>
-                    ) : (
-                      t.t(`journey.step.${s.kind}`)
-                    )}
-                    {s.status === 'not-required' ? (
-                      <div class="kern-hint">
-                        {t.t('journeys.step.not-needed-reason', { reason: msg(ctx, s.reason) })}
-                      </div>
-                    ) : null}
-                  </>,
-                )}
-                {td(
-                  <>
-                    {statusBadge(ctx, s)}
-                    {s.deadlineStatus === 'breached' || s.deadlineStatus === 'near-breach' ? (
-                      <>
-                        {' '}
-                        <Badge
-                          kind={s.deadlineStatus === 'breached' ? 'danger' : 'warning'}
-                          text={t.t(`journey.deadline-status.${s.deadlineStatus}`)}
-                        />
-                      </>
-                    ) : null}
-                  </>,
-                )}
-                {td(s.owner?.name ?? t.t(`journey.role.${s.ownerRole}`))}
-                {td(dueText(ctx, s))}
-              </tr>
-            );
-          })}
-        </Table>
+        <TaskListView {...props} />
       </section>
       {viewer === 'applicant' ? (
         <section aria-labelledby="who">
@@ -171,19 +117,78 @@ export function JourneyPage(props: JourneyPageProps) {
         <h2 class="kern-heading-medium" id="history">
           {t.t('journeys.journey.history')}
         </h2>
-        <Table
-          caption={t.t('journeys.journey.history')}
-          head={[t.t('journeys.col.when'), t.t('journeys.col.what'), t.t('journeys.col.who')]}
-        >
-          {props.history.map((e) => (
-            <tr key={e.version} class="kern-table__row">
-              {td(t.date(e.at, 'short'))}
-              {td(e.type)}
-              {td(t.t(`journey.role.${e.role}`))}
-            </tr>
+        <ol class="kern-list journey-history">
+          {historyLines(props.history, viewer === 'applicant' ? 'applicant' : 'others').map((line) => (
+            <li key={line.version}>
+              <time dateTime={line.at}>{t.date(line.at, 'short')}</time>: {historyText(ctx, line.sentence)}
+            </li>
           ))}
-        </Table>
+        </ol>
       </section>
     </Page>
+  );
+}
+
+/** A sentence of the history in the page's language: step names and dates in words. */
+function historyText(ctx: ViewContext, s: HistorySentence): string {
+  const { step, dueAt, ...rest } = s.values;
+  return ctx.t.t(s.key, {
+    ...rest,
+    ...(step ? { step: ctx.t.t(`journey.step.${step}`) } : {}),
+    ...(dueAt ? { dueAt: ctx.t.date(dueAt) } : {}),
+  });
+}
+
+/** The viewer's one next action with a word on what it is, or who moves next when nothing is theirs. */
+function NextStep(props: JourneyPageProps) {
+  const { ctx, tasks, viewer } = props;
+  const { t } = ctx;
+  const next = tasks.next;
+  if (next) {
+    const step = props.journey.steps.find((s) => s.kind === next.step);
+    const hint =
+      next.action === 'work-on-step'
+        ? t.t('journeys.next.work-on-step', { step: t.t(`journey.step.${next.step}`) })
+        : next.action === 'submit-documents' && step
+          ? msg(ctx, {
+              key: 'journey.next.documents-requested',
+              values: { step: next.step, count: step.missing.length, since: step.pausedSince ?? '' },
+            })
+          : t.t(`journey.next.${next.step}.start`);
+    return (
+      <>
+        <p class="kern-body">{hint}</p>
+        {step?.effectiveDueAt && next.action === 'submit-documents' ? (
+          <p class="kern-body">{t.t('journeys.journey.by', { date: t.date(step.effectiveDueAt) })}</p>
+        ) : null}
+        <NextActionForm {...props} next={next} />
+        <Option81a {...props} />
+      </>
+    );
+  }
+  return (
+    <>
+      <p class="kern-body">{t.t('journeys.journey.next-none')}</p>
+      <Option81a {...props} />
+      {tasks.upcoming ? (
+        <p class="kern-body">
+          {t.t(`journeys.next.upcoming.${viewer === 'applicant' ? 'applicant' : 'others'}`, {
+            mover: tasks.upcoming.mover,
+            step: t.t(`journey.step.${tasks.upcoming.step}`),
+          })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The employer's choice beside its next action: start the accelerated procedure (a secondary button). */
+function Option81a(props: JourneyPageProps) {
+  if (props.tasks.option !== 'start-accelerated-procedure') return null;
+  return (
+    <div class="journey-option">
+      <p class="kern-body">{props.ctx.t.t('journeys.next.option-81a')}</p>
+      <StartProcedureForm ctx={props.ctx} id={props.journey.id} primary={false} />
+    </div>
   );
 }

@@ -4,8 +4,16 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
+import { SENTENCES } from '../../domain/journey/history.ts';
 import { document } from '../documents/schema.ts';
 import { consent } from '../people/schema.ts';
+
+/** The text a person reads (tags removed) names no event of the stream. */
+function assertNoEventNames(html: string) {
+  const text = html.replace(/<[^>]*>/g, ' ');
+  for (const type of Object.keys(SENTENCES)) assert.ok(!text.includes(type), `shows the event name ${type}`);
+  assert.doesNotMatch(text, /\b\d{4}-\d{2}-\d{2}\b/, 'shows an ISO date');
+}
 
 describe('journey pages (no JavaScript: forms post and redirect)', () => {
   let t: TestApp;
@@ -72,6 +80,19 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(page.body, /What to do next/);
     assert.match(page.body, /Who can see what/);
     assert.match(page.body, /Anerkennungsstelle Sachsen/);
+    assert.match(page.body, /Your journey was started and its steps were planned\./);
+    assertNoEventNames(page.body);
+    // One next step: one primary button (the first step), a task list with a status per step, each heading once.
+    assert.equal(page.body.match(/kern-btn--primary/g)?.length, 1);
+    assert.match(page.body, /Apply now: Orientation/);
+    assert.equal(page.body.match(/class="kern-task-list__item"/g)?.length, 9);
+    assert.match(page.body, /id="step-orientation"[\s\S]*?>Next</);
+    assert.match(
+      page.body,
+      /id="step-visa-decision"[\s\S]*?Waiting for “Visa appointment”[\s\S]*?>Cannot start yet</,
+    );
+    for (const heading of page.body.match(/<h2[^>]*>[^<]*/g) ?? [])
+      assert.equal(page.body.split(heading).length, 2, `heading twice: ${heading}`);
   });
 
   it('lets the applicant invite the employer, who sees its own tasks with the § 81a fee', async () => {
@@ -85,6 +106,12 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(page.body, /411 €/);
     assert.match(page.body, /Documents shared with you/);
     assert.match(page.body, /has shared no documents with your organisation/);
+    assert.equal(page.body.match(/kern-btn--primary/g)?.length, 1, 'one next action for the employer');
+    assert.match(
+      page.body,
+      /kern-btn--primary" type="submit"><span class="kern-label">Send the employment declaration/,
+    );
+    assert.match(page.body, /Or: start the accelerated procedure/);
     const list = await get('employer', '/de/arbeitgeber/wege');
     assert.match(list.body, new RegExp(id));
   });
@@ -110,6 +137,12 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     const queue = await get('recognition', '/de/behoerde/arbeitsliste');
     assert.equal(queue.statusCode, 200);
     assert.match(queue.body, new RegExp(`/de/wege/${id}/schritte/recognition`));
+    const officer = await get('recognition', `/en/journeys/${id}`);
+    assert.equal(officer.body.match(/kern-btn--primary/g)?.length, 1, 'one next action for the officer');
+    assert.match(
+      officer.body,
+      new RegExp(`href="/en/journeys/${id}/steps/recognition"><span class="kern-label">Work on: `),
+    );
     const step = await get('recognition', `/de/wege/${id}/schritte/recognition`);
     assert.equal(step.statusCode, 200);
     assert.match(step.body, /Benötigte Dokumente/);
@@ -145,6 +178,12 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(notice.body, /Anerkennungsnachweis .* wurde ausgestellt/);
     const seen = await get('applicant', `/de/wege/${id}`);
     assert.match(seen.body, /Entschieden: Positiv/);
+    assert.match(seen.body, /Ihr Arbeitgeber hat das beschleunigte Fachkräfteverfahren begonnen\./);
+    assert.match(seen.body, /Über „Anerkennung Ihrer Qualifikation“ wurde entschieden: positiv\./);
+    assertNoEventNames(seen.body);
+    const staff = await get('recognition', `/en/journeys/${id}`);
+    assert.match(staff.body, /The employer started the accelerated procedure\./);
+    assertNoEventNames(staff.body);
   });
 
   it('lets the applicant answer a request for documents with own uploaded documents (the clock resumes)', async () => {

@@ -16,11 +16,17 @@ export interface OrganisationRef {
   readonly name: string;
   readonly kind: string;
 }
+/** An event as the history tells it (`src/domain/journey/history.ts`): the fields its sentence needs. */
 interface HistoryJson {
   readonly version: number;
   readonly type: string;
   readonly at: string;
   readonly role: string;
+  readonly step: string | null;
+  readonly outcome: string | null;
+  readonly deemed: boolean | null;
+  readonly required: boolean | null;
+  readonly dueAt: string | null;
 }
 /** What to read along with the journey: for its pages (`details`), and its history. */
 export interface ReadWith {
@@ -109,7 +115,9 @@ export async function accessRows(tx: DbOrTx, ids: readonly string[], with_: Read
           ? sql<
               HistoryJson[]
             >`coalesce((select json_agg(json_build_object('version', e.version, 'type', e.type,
-            'at', e.at, 'role', e.actor_role) order by e.version)
+            'at', e.at, 'role', e.actor_role, 'step', e.payload->>'step', 'outcome', e.payload->>'outcome',
+            'deemed', e.payload->'deemed', 'required', e.payload->'required',
+            'dueAt', e.payload->'deadline'->>'dueAt') order by e.version)
           from ${journeyEvent} e where e.journey_id = "journey"."id"), '[]'::json)`
           : sql<HistoryJson[]>`'[]'::json`,
       })
