@@ -4,23 +4,36 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE_HTML, samplePdf } from '../support/documents.ts';
-import { makeAccount, makeOrganisation, type TestAccount } from '../support/identity.ts';
+import { makeAccount, makeOrganisation, sessionFor, type TestAccount } from '../support/identity.ts';
+import { apiClient, OPEN_BODY } from '../support/journey.ts';
 import { axeViolations, type Harness, SKIP_REASON, startHarness } from './harness.ts';
 
 for (const javaScript of [true, false]) {
   describe(`documents page with JavaScript ${javaScript ? 'on' : 'off'}`, { skip: SKIP_REASON }, () => {
     let h: Harness;
     let applicant: TestAccount;
+    let office = '';
     before(async () => {
       h = await startHarness({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cr-doc-e2e-')) });
       const db = h.testApp.database.db;
       applicant = await makeAccount(db, 'applicant');
-      await makeOrganisation(db, {
-        slug: 'employer-doc-e2e',
-        name: 'Betrieb E2E GmbH',
-        kind: 'employer',
-        jurisdictions: [],
+      office = await makeOrganisation(db, {
+        slug: 'office-doc-e2e',
+        name: 'Ausländerbehörde Stadt Leipzig',
+        kind: 'foreigners-office',
+        jurisdictions: [{ scope: 'district', ags: '14713' }],
       });
+      // The applicant's journey names the office as the owner of the residence permit.
+      const session = await sessionFor(h.app, db, applicant.personId, 'applicant');
+      const opened = await apiClient(h.app).open(
+        { personId: applicant.personId, ...session, organisationId: null },
+        {
+          facts: OPEN_BODY.facts,
+          occupation: null,
+          place: { stateCode: 'SN', districtAgs: '14713', countryCode: 'IN' },
+        },
+      );
+      assert.equal(opened.statusCode, 201, opened.body);
     });
     after(() => h?.close());
 
@@ -59,18 +72,21 @@ for (const javaScript of [true, false]) {
       assert.equal(download.suggestedFilename(), 'Diplom.pdf');
       assert.deepEqual(readFileSync(await download.path()), samplePdf());
 
-      await page.goto(`${h.base}/en/account/consents`);
-      await page.getByLabel('Organisation').selectOption({ label: 'Betrieb E2E GmbH' });
-      await page
-        .getByRole('button', { name: /consent|Consent|grant|Grant/ })
-        .first()
-        .click();
+      // Sharing with the owner of a journey step: offered by name, consent asked for in the same flow.
+      await page.getByLabel('„Diplom.pdf“ freigeben für').selectOption(office);
+      await page.getByRole('button', { name: '„Diplom.pdf“ freigeben' }).click();
+      await page.waitForURL(/\/de\/dokumente\/teilen\?/);
+      assert.match(await page.content(), /Ausländerbehörde Stadt Leipzig darf „Diplom\.pdf“ für/);
+      assert.deepEqual(await axeViolations(page), []);
+      await page.getByRole('button', { name: 'Erlauben und freigeben' }).click();
+      await page.waitForURL(/\/de\/dokumente\?shared=/);
+      assert.match(
+        await page.content(),
+        /„Diplom\.pdf“ ist jetzt freigegeben für Ausländerbehörde Stadt Leipzig\./,
+      );
+      assert.deepEqual(await axeViolations(page), []);
       await page.goto(`${h.base}/en/documents`);
-      await page.getByLabel('Organisation').selectOption({ label: 'Betrieb E2E GmbH' });
-      await page.getByLabel('What to share').selectOption({ label: 'Diplom.pdf' });
-      await page.getByRole('button', { name: 'Share', exact: true }).click();
-      await page.waitForURL(`${h.base}/en/documents`);
-      assert.match(await page.content(), /Diplom\.pdf – shared with Betrieb E2E GmbH/);
+      assert.match(await page.content(), /Diplom\.pdf – shared with Ausländerbehörde Stadt Leipzig/);
       assert.deepEqual(await axeViolations(page), []);
       await context.close();
     });

@@ -165,6 +165,10 @@ describe('documents authorisation matrix', () => {
     'GET /en/documents': api('GET', '/en/documents'),
     'POST /de/dokumente': uploadForm('/de/dokumente'),
     'POST /en/documents': uploadForm('/en/documents'),
+    'GET /de/dokumente/teilen': async (b) =>
+      api('GET', `/de/dokumente/teilen?${new URLSearchParams(await shareFields(b)).toString()}`)(b),
+    'GET /en/documents/share': async (b) =>
+      api('GET', `/en/documents/share?${new URLSearchParams(await shareFields(b)).toString()}`)(b),
     'POST /de/dokumente/teilen': form('/de/dokumente/teilen', shareFields),
     'POST /en/documents/share': form('/en/documents/share', shareFields),
     'POST /de/dokumente/freigabe-beenden': form('/de/dokumente/freigabe-beenden', async (b) => ({

@@ -13,7 +13,9 @@ import { deleteDocument } from './deletion.ts';
 import { type DocumentsDeps, ownDocuments } from './document-record.ts';
 import { DOCUMENT_PATHS } from './paths.ts';
 import { notFound, registerDocumentsApi } from './routes-api.ts';
-import { revokeShare, shareableOrganisations, shareDocuments, sharesOf } from './sharing.ts';
+import { fieldsOf, registerSharePages } from './share-pages.tsx';
+import { type StepOwnersOf, shareTargets } from './share-targets.ts';
+import { revokeShare, sharesOf } from './sharing.ts';
 import { diskStorage } from './storage.ts';
 import { readLeadingFields, refusalOf, upload, uploadLimits } from './upload.ts';
 import { UploadRefused } from './upload-store.ts';
@@ -24,10 +26,7 @@ export function documentStorageOf(deps: AppDeps) {
   return diskStorage(path.join(deps.config.DATA_DIR, 'documents'));
 }
 
-function form(req: FastifyRequest): Record<string, string> {
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-}
+const form = (req: FastifyRequest) => fieldsOf(req.body);
 
 /**
  * Documents (issue 7): upload (multipart, streamed, sniffed), list, download as attachment,
@@ -38,7 +37,7 @@ function form(req: FastifyRequest): Record<string, string> {
 export function registerDocuments(
   app: FastifyInstance,
   deps: AppDeps,
-  opts: { now?: () => Date; storage?: DocumentsDeps['storage'] } = {},
+  opts: { now?: () => Date; storage?: DocumentsDeps['storage']; stepOwnersOf?: StepOwnersOf } = {},
 ): DocumentsDeps {
   const documents: DocumentsDeps = {
     db: deps.database.db,
@@ -52,21 +51,33 @@ export function registerDocuments(
       throwFileSizeLimit: true,
     });
     registerDocumentsApi(scope, documents);
-    registerDocumentPages(scope, deps.web, documents);
+    registerDocumentPages(scope, deps.web, documents, opts.stepOwnersOf ?? (async () => []));
   });
   return documents;
 }
 
-function registerDocumentPages(app: FastifyInstance, web: WebDeps, documents: DocumentsDeps) {
+function registerDocumentPages(
+  app: FastifyInstance,
+  web: WebDeps,
+  documents: DocumentsDeps,
+  stepOwnersOf: StepOwnersOf,
+) {
   const { db } = documents;
   const listUrl = (ctx: ViewContext) => localizedUrl(DOCUMENT_PATHS.list, ctx.locale);
 
-  const page = async (ctx: ViewContext, req: FastifyRequest, errors: FieldError[] = [], status = 200) => {
+  /** The documents page; `opts.failed` names the share form whose input `errors` refused. */
+  const page = async (
+    ctx: ViewContext,
+    req: FastifyRequest,
+    errors: FieldError[] = [],
+    status = 200,
+    opts: { failed?: string; sharedId?: string } = {},
+  ): Promise<PageResult> => {
     const { actor } = requireActor(req);
-    const [docs, shares, organisations] = await Promise.all([
+    const [docs, shares, targets] = await Promise.all([
       ownDocuments(db, actor.personId),
       sharesOf(db, actor.personId),
-      shareableOrganisations(db, actor.personId),
+      shareTargets(db, stepOwnersOf, actor.personId),
     ]);
     const roles = actor.memberships.map((m) => m.role);
     const view = (
@@ -74,10 +85,12 @@ function registerDocumentPages(app: FastifyInstance, web: WebDeps, documents: Do
         ctx={ctx}
         documents={docs}
         shares={shares}
-        organisations={organisations}
+        targets={targets}
         canUpload={roles.includes('applicant') || roles.includes('family-member')}
         maxBytes={documents.maxBytes}
         errors={errors}
+        failed={opts.failed}
+        shared={shares.find((s) => s.id === opts.sharedId && s.effective)}
       />
     );
     return status === 200 ? view : { status, view };
@@ -87,7 +100,10 @@ function registerDocumentPages(app: FastifyInstance, web: WebDeps, documents: Do
     paths: DOCUMENT_PATHS.list,
     policy: { action: 'read', resource: 'document' },
     nav: { labelKey: 'documents.nav', order: 95, descriptionKey: 'documents.nav.text' },
-    handler: async (req, _reply, ctx) => page(ctx, req),
+    handler: async (req, _reply, ctx) => {
+      const shared = (req.query as Record<string, unknown>).shared;
+      return page(ctx, req, [], 200, typeof shared === 'string' ? { sharedId: shared } : {});
+    },
   });
 
   // The upload form is multipart: registered by hand (definePage has no preValidation hook).
@@ -123,28 +139,7 @@ function registerDocumentPages(app: FastifyInstance, web: WebDeps, documents: Do
     });
   }
 
-  definePage(app, web, {
-    paths: DOCUMENT_PATHS.share,
-    method: 'POST',
-    policy: { action: 'share', resource: 'document' },
-    handler: async (req, _reply, ctx) => {
-      const { actor } = requireActor(req);
-      const f = form(req);
-      const target = f.target ?? '';
-      const result = await shareDocuments(documents, actor, {
-        organisationId: f.organisationId ?? '',
-        ...(target.startsWith('category:')
-          ? { category: target.slice('category:'.length) }
-          : { documentId: target.replace(/^document:/, '') }),
-      });
-      if (result.ok) return { redirect: listUrl(ctx) };
-      const error: FieldError =
-        result.problem === 'no-consent'
-          ? { field: 'organisationId', rule: 'consent', message: ctx.t.t('documents.error.no-consent') }
-          : { field: 'target', rule: 'enum', message: ctx.t.t('documents.error.target') };
-      return page(ctx, req, [error], 422);
-    },
-  });
+  registerSharePages(app, web, documents, stepOwnersOf, page);
 
   definePage(app, web, {
     paths: DOCUMENT_PATHS.unshare,

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../domain/access/policy.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { grantConsent } from '../identity/index.ts';
 import { consent, organisation } from '../people/index.ts';
 import { type DocumentCategory, isDocumentCategory } from './checklists.ts';
 import { auditActor, type DocumentsDeps, findDocument, isUuid } from './document-record.ts';
@@ -63,15 +64,36 @@ export type ShareResult =
   | { ok: true; share: ShareView }
   | { ok: false; problem: 'no-document' | 'no-consent' | 'category' | 'target' };
 
+/** The owner's active consent for an organisation, with the organisation's name. */
+async function activeConsent(tx: DbOrTx, personId: string, organisationId: string) {
+  if (!isUuid(organisationId)) return undefined;
+  const [active] = await tx
+    .select({ id: consent.id, name: organisation.name })
+    .from(consent)
+    .innerJoin(organisation, eq(organisation.id, consent.organisationId))
+    .where(
+      and(
+        eq(consent.personId, personId),
+        eq(consent.organisationId, organisationId),
+        isNull(consent.withdrawnAt),
+      ),
+    )
+    .limit(1);
+  return active;
+}
+
 /**
  * Shares one of the owner's documents, or every document of a category (present and future), with
- * an organisation the owner has consented to. Without an active consent nothing is shared: the
- * consent is given on the consents page (identity), the share only narrows what it covers.
+ * an organisation the owner has consented to. Without an active consent nothing is shared, unless
+ * the owner allows it in the same step (`grantConsent`): then the consent is granted through the
+ * identity feature first, in the same transaction, with its own audit entry. The share only narrows
+ * what the consent covers.
  */
 export async function shareDocuments(
   deps: DocumentsDeps,
   actor: Actor,
   target: { organisationId: string; documentId?: string | undefined; category?: string | undefined },
+  opts: { grantConsent?: boolean } = {},
 ): Promise<ShareResult> {
   const now = deps.now();
   const hasDocument = target.documentId !== undefined && target.documentId !== '';
@@ -83,32 +105,39 @@ export async function shareDocuments(
       const row = await findDocument(tx, target.documentId ?? '');
       if (!row || row.ownerPersonId !== actor.personId) return { ok: false, problem: 'no-document' };
     }
-    const [active] = isUuid(target.organisationId)
-      ? await tx
-          .select({ id: consent.id, name: organisation.name })
-          .from(consent)
-          .innerJoin(organisation, eq(organisation.id, consent.organisationId))
-          .where(
-            and(
-              eq(consent.personId, actor.personId),
-              eq(consent.organisationId, target.organisationId),
-              isNull(consent.withdrawnAt),
-            ),
-          )
-          .limit(1)
-      : [];
+    let active = await activeConsent(tx, actor.personId, target.organisationId);
+    if (!active && opts.grantConsent && isUuid(target.organisationId)) {
+      if (await grantConsent(tx, actor.personId, target.organisationId, now))
+        active = await activeConsent(tx, actor.personId, target.organisationId);
+    }
     if (!active) return { ok: false, problem: 'no-consent' };
-    const [share] = await tx
-      .insert(documentShare)
-      .values({
-        ownerPersonId: actor.personId,
-        organisationId: target.organisationId,
-        consentId: active.id,
-        documentId: hasDocument ? (target.documentId ?? null) : null,
-        category: hasCategory ? (target.category as DocumentCategory) : null,
-        createdAt: now,
-      })
-      .returning();
+    // The same share again (a second click, a form sent twice) answers with the one in effect.
+    const [existing] = await tx
+      .select()
+      .from(documentShare)
+      .where(
+        and(
+          eq(documentShare.consentId, active.id),
+          isNull(documentShare.revokedAt),
+          hasDocument
+            ? eq(documentShare.documentId, target.documentId ?? '')
+            : eq(documentShare.category, target.category as DocumentCategory),
+        ),
+      )
+      .limit(1);
+    const [share] = existing
+      ? [existing]
+      : await tx
+          .insert(documentShare)
+          .values({
+            ownerPersonId: actor.personId,
+            organisationId: target.organisationId,
+            consentId: active.id,
+            documentId: hasDocument ? (target.documentId ?? null) : null,
+            category: hasCategory ? (target.category as DocumentCategory) : null,
+            createdAt: now,
+          })
+          .returning();
     if (!share) throw new Error('share not stored');
     await appendAudit(
       tx,

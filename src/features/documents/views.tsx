@@ -1,11 +1,14 @@
 import type { FieldError } from '../../platform/http/errors.ts';
-import { CsrfField, ErrorSummary, FileInput, Select } from '../../web/components.tsx';
+import { Alert, CsrfField, ErrorSummary, FileInput, Select } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { IDENTITY_PATHS } from '../identity/index.ts';
 import { type ChecklistItem, checklistStatus, DOCUMENT_CATEGORIES } from './checklists.ts';
 import type { DocumentView } from './document-record.ts';
 import { contentUrl, DOCUMENT_PATHS } from './paths.ts';
+import type { ShareTarget } from './share-targets.ts';
+import { ShareForm } from './share-views.tsx';
 import type { ShareView } from './sharing.ts';
 
 const href = (ctx: ViewContext, key: keyof typeof DOCUMENT_PATHS) =>
@@ -17,15 +20,23 @@ function size(ctx: ViewContext, bytes: number): string {
   return ctx.t.t('documents.size.mib', { n: ctx.t.number(bytes / 1048576, { maximumFractionDigits: 1 }) });
 }
 
-/** "Meine Dokumente" / "My documents": upload, list with download links, sharing by consent. */
+/**
+ * "Meine Dokumente" / "My documents": upload, the list with download links, each document with the
+ * organisations it can be shared with (the owners of the journey's steps by name, and those consented to),
+ * sharing every document of a kind, and the shares in effect.
+ */
 export function DocumentsPage(props: {
   ctx: ViewContext;
   documents: readonly DocumentView[];
   shares: readonly ShareView[];
-  organisations: readonly { id: string; name: string }[];
+  targets: readonly ShareTarget[];
   canUpload: boolean;
   maxBytes: number;
   errors: readonly FieldError[];
+  /** The `target` of the share form whose input was refused. */
+  failed?: string | undefined;
+  /** The share just made, for the confirmation banner. */
+  shared?: ShareView | undefined;
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -37,6 +48,22 @@ export function DocumentsPage(props: {
     <Layout ctx={ctx} title={t.t('documents.title')}>
       <h1 class="kern-heading-large">{t.t('documents.title')}</h1>
       <ErrorSummary ctx={ctx} errors={props.errors} />
+      {props.shared ? (
+        <Alert
+          kind="success"
+          title={
+            props.shared.documentId
+              ? t.t('documents.shared.document', {
+                  what: nameOf(props.shared.documentId),
+                  organisation: props.shared.organisationName,
+                })
+              : t.t('documents.shared.category', {
+                  category: category(props.shared.category),
+                  organisation: props.shared.organisationName,
+                })
+          }
+        />
+      ) : null}
       <p class="kern-body">{t.t('documents.lead')}</p>
 
       {props.canUpload ? (
@@ -66,92 +93,69 @@ export function DocumentsPage(props: {
 
       <h2 class="kern-heading-medium">{t.t('documents.list.title')}</h2>
       {props.documents.length === 0 ? <p class="kern-body">{t.t('documents.list.none')}</p> : null}
-      {props.documents.length > 0 ? (
-        <table class="kern-table">
-          <caption class="kern-title">{t.t('documents.list.caption')}</caption>
-          <thead class="kern-table__head">
-            <tr class="kern-table__row">
-              <th class="kern-table__header" scope="col">
-                {t.t('documents.list.name')}
-              </th>
-              <th class="kern-table__header" scope="col">
-                {t.t('documents.field.category')}
-              </th>
-              <th class="kern-table__header" scope="col">
-                {t.t('documents.list.size')}
-              </th>
-              <th class="kern-table__header" scope="col">
-                {t.t('documents.list.uploaded')}
-              </th>
-              <th class="kern-table__header" scope="col">
-                {t.t('documents.list.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {props.documents.map((d) => (
-              <tr class="kern-table__row" key={d.id}>
-                <td class="kern-table__cell">
-                  <a class="kern-link" href={contentUrl(d.id)} download={d.fileName}>
-                    {d.fileName}
-                  </a>
-                </td>
-                <td class="kern-table__cell">{category(d.category)}</td>
-                <td class="kern-table__cell">{size(ctx, d.sizeBytes)}</td>
-                <td class="kern-table__cell">{t.date(d.createdAt, 'short')}</td>
-                <td class="kern-table__cell">
-                  <form method="post" action={href(ctx, 'remove')}>
-                    <CsrfField ctx={ctx} />
-                    <input type="hidden" name="id" value={d.id} />
-                    <button class="kern-btn kern-btn--secondary" type="submit">
-                      <span class="kern-label">{t.t('documents.delete', { name: d.fileName })}</span>
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-
-      <h2 class="kern-heading-medium">{t.t('documents.share.title')}</h2>
-      <p class="kern-body">{t.t('documents.share.lead')}</p>
-      {props.organisations.length === 0 ? (
+      {props.documents.length > 0 && props.targets.length === 0 ? (
         <p class="kern-body">
-          {t.t('documents.share.no-consent')}{' '}
-          <a
-            class="kern-link"
-            href={ctx.locale === 'de' ? '/de/konto/einwilligungen' : '/en/account/consents'}
-          >
+          {t.t('documents.share.nobody')}{' '}
+          <a class="kern-link" href={localizedUrl(IDENTITY_PATHS.consents, ctx.locale)}>
             {t.t('documents.share.consents-link')}
           </a>
         </p>
-      ) : (
-        <form method="post" action={href(ctx, 'share')}>
-          <CsrfField ctx={ctx} />
-          <Select
-            name="organisationId"
-            label={t.t('documents.share.organisation')}
-            error={err('organisationId')}
-            options={props.organisations.map((o) => ({ value: o.id, label: o.name }))}
-          />
+      ) : null}
+      <ul class="documents-list">
+        {props.documents.map((d) => (
+          <li class="documents-item" key={d.id}>
+            <h3 class="kern-heading-small">
+              <a class="kern-link" href={contentUrl(d.id)} download={d.fileName}>
+                {d.fileName}
+              </a>
+            </h3>
+            <p class="kern-body">
+              {t.t('documents.list.facts', {
+                category: category(d.category),
+                size: size(ctx, d.sizeBytes),
+                date: t.date(d.createdAt, 'short'),
+              })}
+            </p>
+            {props.targets.length > 0 ? (
+              <ShareForm
+                ctx={ctx}
+                subject={{ documentId: d.id, fileName: d.fileName }}
+                targets={props.targets}
+                error={props.failed === `document:${d.id}` ? err('organisationId') : undefined}
+                idSuffix={d.id}
+              />
+            ) : null}
+            <form method="post" action={href(ctx, 'remove')}>
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="id" value={d.id} />
+              <button class="kern-btn kern-btn--secondary" type="submit">
+                <span class="kern-label">{t.t('documents.delete', { name: d.fileName })}</span>
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+
+      <h2 class="kern-heading-medium">{t.t('documents.share.title')}</h2>
+      <p class="kern-body">{t.t('documents.share.lead')}</p>
+      {props.targets.length > 0 ? (
+        <ShareForm
+          ctx={ctx}
+          targets={props.targets}
+          error={props.failed?.startsWith('category:') ? err('organisationId') : undefined}
+          idSuffix="kinds"
+        >
           <Select
             name="target"
-            label={t.t('documents.share.target')}
+            label={t.t('documents.share.kind')}
             error={err('target')}
-            options={[
-              ...props.documents.map((d) => ({ value: `document:${d.id}`, label: d.fileName })),
-              ...DOCUMENT_CATEGORIES.map((c) => ({
-                value: `category:${c}`,
-                label: t.t('documents.share.all-of', { category: category(c) }),
-              })),
-            ]}
+            options={DOCUMENT_CATEGORIES.map((c) => ({
+              value: `category:${c}`,
+              label: t.t('documents.share.all-of', { category: category(c) }),
+            }))}
           />
-          <button class="kern-btn kern-btn--primary" type="submit">
-            <span class="kern-label">{t.t('documents.share.submit')}</span>
-          </button>
-        </form>
-      )}
+        </ShareForm>
+      ) : null}
 
       <h3 class="kern-heading-small">{t.t('documents.shares.title')}</h3>
       {active.length === 0 ? <p class="kern-body">{t.t('documents.shares.none')}</p> : null}

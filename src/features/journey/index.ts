@@ -12,6 +12,7 @@ export {
   type JourneyService,
   journeyStatus,
   type StepCommandInput,
+  type StepOwner,
   stepRecord,
   stepRow,
 } from './service.ts';

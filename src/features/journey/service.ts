@@ -34,6 +34,7 @@ import { requestHash } from './command-types.ts';
 import { type CommandRequest, type HandlerSettings, handleCommand, handleOpening } from './commands.ts';
 import { createOnTimeRate } from './on-time-rate.ts';
 import { JourneyRefusal } from './refusals.ts';
+import { stepOwnersOf } from './step-owners.ts';
 import { createStore } from './store.ts';
 import { eventRowsOf, journeyObject, replayStream } from './store-read.ts';
 
@@ -48,6 +49,7 @@ export type {
 } from './command-types.ts';
 export { requestHash } from './command-types.ts';
 export { JourneyRefusal, refusalStatus } from './refusals.ts';
+export type { StepOwner } from './step-owners.ts';
 export type { OrganisationRef } from './store-read.ts';
 export {
   eventRow,
@@ -265,6 +267,8 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     deadlines,
     /** The work queue's on-time rate per organisation, cached for a minute. */
     onTimeRate: createOnTimeRate(db, now),
+    /** The organisations owning the steps of the person's own journeys, by name, with the steps each owns. */
+    stepOwnersOf: (personId: string) => stepOwnersOf(db, personId),
     params,
     now,
   };
