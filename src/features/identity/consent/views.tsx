@@ -89,7 +89,7 @@ export function AccessLogPage(props: {
       {props.entries.length === 0 ? (
         <p class="kern-body">{t.t('identity.access-log.empty')}</p>
       ) : (
-        <table class="kern-table">
+        <table class="kern-table pathways-reflow">
           <caption class="kern-table__caption">{t.t('identity.access-log.caption')}</caption>
           <thead class="kern-table__head">
             <tr class="kern-table__row">
@@ -113,17 +113,23 @@ export function AccessLogPage(props: {
           <tbody class="kern-table__body">
             {props.entries.map((e, i) => (
               <tr class="kern-table__row" key={`${e.at}-${i}`}>
-                <td class="kern-table__cell">{t.date(e.at, 'short')}</td>
-                <td class="kern-table__cell">{who(e)}</td>
-                <td class="kern-table__cell">
+                <td class="kern-table__cell" data-label={t.t('identity.access-log.when')}>
+                  {t.date(e.at, 'short')}
+                </td>
+                <td class="kern-table__cell" data-label={t.t('identity.access-log.who')}>
+                  {who(e)}
+                </td>
+                <td class="kern-table__cell" data-label={t.t('identity.access-log.what')}>
                   {t.t(`identity.access-log.kind.${accessKind(e.action)}`, {
                     object: t.t(`identity.access-log.object.${accessObject(e.object)}`),
                   })}
                 </td>
-                <td class="kern-table__cell">
+                <td class="kern-table__cell" data-label={t.t('identity.access-log.why')}>
                   {t.t(`identity.access-log.purpose.${accessPurpose(e.purpose)}`)}
                 </td>
-                <td class="kern-table__cell">{t.t(`identity.result.${e.result}`)}</td>
+                <td class="kern-table__cell" data-label={t.t('identity.access-log.result')}>
+                  {t.t(`identity.result.${e.result}`)}
+                </td>
               </tr>
             ))}
           </tbody>
