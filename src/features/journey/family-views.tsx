@@ -27,7 +27,7 @@ export function FamilySection(props: {
         <p class="kern-body">{t.t('journeys.family.none')}</p>
       ) : (
         <Table
-          caption={t.t('journeys.family.title')}
+          caption={t.t('journeys.family.caption')}
           head={[
             t.t('journeys.col.who'),
             t.t('journeys.family.col.relationship'),
