@@ -29,12 +29,6 @@ interface Known {
 
 const KNOWN: Known[] = [
   {
-    rule: 'internal-name',
-    path: /^\/(de\/wege|en\/journeys)\/[^/]+$/,
-    text: /./,
-    why: 'the journey history shows event names (issue 14, point 2)',
-  },
-  {
     rule: 'research-note',
     path: /^\/(de\/verwaltung|en\/admin)\/nachweise|^\/en\/admin\/records/,
     text: /UNVERIFIED/,
