@@ -14,7 +14,7 @@ import { FamilyLinkSection, FamilySection } from './family-views.tsx';
 import { commandSchema, openSchema, toCommandInput } from './input.ts';
 import { JourneyPage } from './journey-view.tsx';
 import { MinePage, type OpenForm } from './mine-view.tsx';
-import { actorOf, done, formOf, localise, parse, refusalNotice, saved } from './page-forms.ts';
+import { actorOf, done, formOf, localise, parse, refusedNotice, refusedOf, saved } from './page-forms.ts';
 import { href, JOURNEY_PATHS } from './paths.tsx';
 import { journeyJson } from './present.ts';
 import { journeysFor, noticesFor } from './queries.ts';
@@ -189,7 +189,9 @@ export function registerMineAndJourneyPages(
     policy: { action: 'read', resource: 'journey' },
     handler: async (req, _reply, ctx) => {
       const { id } = req.params as { id: string };
-      return renderJourney(req, ctx, id, saved(req) ? { notice: done(ctx) } : {});
+      const refused = refusedOf(req);
+      const notice = refused ? refusedNotice(ctx, refused) : saved(req) ? done(ctx) : undefined;
+      return renderJourney(req, ctx, id, notice ? { notice } : {});
     },
   });
 
@@ -221,10 +223,15 @@ export function registerMineAndJourneyPages(
         await service.command(actor, id, toCommandInput(parsed.data));
       } catch (error) {
         if (!(error instanceof JourneyRefusal)) throw error;
-        return {
-          status: error.status,
-          view: await renderJourney(req, ctx, id, { notice: refusalNotice(ctx, error) }),
-        };
+        // A refusal about what the form sent (no document chosen) comes back with the form, 4xx;
+        // one about the journey's state goes to the journey page (post/redirect/get), so that a
+        // reload reads the page again instead of sending the form once more.
+        if (error.refusal.field !== undefined)
+          return {
+            status: error.status,
+            view: await renderJourney(req, ctx, id, { notice: refusedNotice(ctx, error.refusal.code) }),
+          };
+        return { redirect: `${href(ctx, 'journey', { id })}?refused=${error.refusal.code}` };
       }
       return { redirect: `${href(ctx, 'journey', { id })}?done=1` };
     },

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access/policy.ts';
+import { REFUSAL_CODES, type RefusalCode } from '../../domain/journey/commands-events.ts';
 import { AppError, type FieldError, fieldErrors } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
 import type { JourneyRefusal } from './service.ts';
@@ -52,12 +53,25 @@ export function parse<S extends z.ZodType>(
 }
 
 export function refusalNotice(ctx: ViewContext, error: JourneyRefusal): Notice {
-  const key = error.refusal.messageKey;
+  return refusedNotice(ctx, error.refusal.code);
+}
+
+/** The notice for a refusal named by its code (after a redirect: `?refused=<code>`). */
+export function refusedNotice(ctx: ViewContext, code: RefusalCode): Notice {
+  const key = `journey.refusal.${code}`;
   return {
     kind: 'danger',
     title: ctx.t.t('journeys.journey.refused'),
-    text: ctx.t.has(key) ? ctx.t.t(key) : error.refusal.code,
+    text: ctx.t.has(key) ? ctx.t.t(key) : ctx.t.t('journeys.journey.refused'),
   };
+}
+
+/** The refusal a page was redirected with, when it is one the domain knows. */
+export function refusedOf(req: FastifyRequest): RefusalCode | undefined {
+  const code = (req.query as Record<string, unknown> | undefined)?.refused;
+  return typeof code === 'string' && (REFUSAL_CODES as readonly string[]).includes(code)
+    ? (code as RefusalCode)
+    : undefined;
 }
 
 export const done = (ctx: ViewContext): Notice => ({

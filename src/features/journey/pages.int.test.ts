@@ -127,6 +127,16 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
       powerOfAttorney: 'yes',
     });
     assert.equal(ok.statusCode, 303, ok.body);
+    // A refusal about the journey's state (started already) goes to the journey page (post/redirect/get):
+    // a reload reads the page again and does not send the form once more.
+    const again = await form('employer', `/en/journeys/${id}/command`, {
+      type: 'start-accelerated-procedure',
+      powerOfAttorney: 'yes',
+    });
+    assert.equal(again.statusCode, 303, again.body);
+    assert.match(String(again.headers.location), new RegExp(`^/en/journeys/${id}\\?refused=[a-z-]+$`));
+    const shown = await get('employer', String(again.headers.location));
+    assert.match(shown.body, /That did not work/);
   });
 
   it('puts the submitted recognition in the officer’s work queue; the decision form needs reasons', async () => {
