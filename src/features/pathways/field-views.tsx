@@ -3,8 +3,8 @@ import type { FieldError } from '../../platform/http/errors.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
 import { RadioGroup, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { countryName, countryOptions } from '../../web/countries.ts';
 import type { OccupationHit } from '../registry/index.ts';
-import { countryName, countryOptions } from './countries.ts';
 import { choiceKey, occupationTitle } from './occupations.ts';
 import type { Answers, FieldDef } from './questionnaire.ts';
 

@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
+import { isCountryCode } from '../../web/countries.ts';
 import { isoFromInput } from '../../web/forms.ts';
-import { isCountryCode } from './countries.ts';
 import { amount, countryCode, isco08, isoDate } from './input.ts';
 import { type Answers, type FieldDef, JOBS, type StepDef } from './questionnaire.ts';
 

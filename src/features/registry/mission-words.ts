@@ -1,4 +1,5 @@
 import type { Locale } from '../../platform/i18n/index.ts';
+import { countryName as nameOfCountry } from '../../web/countries.ts';
 
 /**
  * The missions' reference data (src/data/missions.csv) names countries, missions and waiting-time
@@ -34,28 +35,18 @@ const COUNTRY_CODES: Readonly<Record<string, string>> = {
   Ukraine: 'UA',
 };
 
-const displayNames = new Map<Locale, Intl.DisplayNames>();
-function regionNames(locale: Locale): Intl.DisplayNames {
-  let names = displayNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
-    displayNames.set(locale, names);
-  }
-  return names;
-}
-
 /** A country of the reference data in the page's language ("Ägypten" for Egypt). */
 export function countryName(dataName: string, locale: Locale): string {
   const code = COUNTRY_CODES[dataName];
-  return (code && regionNames(locale).of(code)) || dataName;
+  return code ? nameOfCountry(code, locale) : dataName;
 }
 
 /** The reference data's country for a name a person typed or chose, in either language; undefined if none. */
 export function countryOfName(typed: string): string | undefined {
   const key = typed.trim().toLocaleLowerCase('de');
   for (const [dataName, code] of Object.entries(COUNTRY_CODES)) {
-    const names = [dataName, regionNames('de').of(code), regionNames('en').of(code)];
-    if (names.some((n) => n?.toLocaleLowerCase('de') === key)) return dataName;
+    const names = [dataName, nameOfCountry(code, 'de'), nameOfCountry(code, 'en')];
+    if (names.some((n) => n.toLocaleLowerCase('de') === key)) return dataName;
   }
   return undefined;
 }

@@ -1,9 +1,9 @@
 /**
- * Countries for the citizenship question: the ISO 3166-1 alpha-2 codes in use, and Kosovo (XK, a
- * user-assigned code that German authorities use). A person sees names in the page's language
+ * Countries, for the citizenship question and wherever a country is named: the ISO 3166-1 alpha-2
+ * codes in use, and Kosovo (XK, a user-assigned code that German authorities use). A person sees names in the page's language
  * (`Intl.DisplayNames`), sorted as that language sorts; the answer keeps the code.
  */
-import type { Locale } from '../../platform/i18n/index.ts';
+import type { Locale } from '../platform/i18n/index.ts';
 
 export const COUNTRY_CODES: readonly string[] = [
   'AD',
