@@ -1,7 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { BrowserContext } from 'playwright-core';
 import { ANSWERS_COOKIE } from '../../src/features/pathways/answers.ts';
-import { pathwayAnswers } from '../../src/features/pathways/schema.ts';
+import { storeAnswers } from '../support/pathways.ts';
 import type { Harness } from './harness.ts';
 
 /** A nurse from India with a job offer in Germany: the typical profile of the result page. */
@@ -38,12 +37,14 @@ export async function seedAnswers(
   context: BrowserContext,
   answers: Record<string, string> = NURSE_FROM_INDIA,
 ): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
-  await h.testApp.database.db.insert(pathwayAnswers).values({
-    tokenHash: createHash('sha256').update(token).digest('hex'),
-    answers,
-    steps: ['person', 'residence', 'qualification', 'experience', 'languages', 'job', 'more'],
-    expiresAt: new Date(Date.now() + 60 * 60 * 1000),
-  });
+  const token = await storeAnswers(h.testApp.database.db, answers, [
+    'person',
+    'residence',
+    'qualification',
+    'experience',
+    'languages',
+    'job',
+    'more',
+  ]);
   await context.addCookies([{ name: ANSWERS_COOKIE, value: token, url: h.base }]);
 }

@@ -1,20 +1,18 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { administratorSession } from '../../../test/support/identity.ts';
+import { storeAnswers } from '../../../test/support/pathways.ts';
 import { ANSWERS_COOKIE } from './answers.ts';
-import { pathwayAnswers } from './schema.ts';
 
 let t: TestApp;
 let answers: string;
 let adminCookie: string;
 before(async () => {
   t = await buildTestApp();
-  answers = randomBytes(32).toString('base64url');
-  await t.database.db.insert(pathwayAnswers).values({
-    tokenHash: createHash('sha256').update(answers).digest('hex'),
-    answers: {
+  answers = await storeAnswers(
+    t.database.db,
+    {
       birthDate: '1994-05-01',
       citizenship: 'IN',
       location: 'abroad',
@@ -28,9 +26,8 @@ before(async () => {
       english: 'B2',
       monthlyFundsEur: '1100',
     },
-    steps: ['person', 'residence', 'qualification', 'languages', 'more'],
-    expiresAt: new Date(Date.now() + 60 * 60 * 1000),
-  });
+    ['person', 'residence', 'qualification', 'languages', 'more'],
+  );
   adminCookie = (await administratorSession(t.app, t.database.db, 'op-res')).cookie;
 });
 after(() => t.close());
