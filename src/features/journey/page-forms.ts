@@ -5,7 +5,6 @@ import type { Actor } from '../../domain/access/policy.ts';
 import { REFUSAL_CODES, type RefusalCode } from '../../domain/journey/commands-events.ts';
 import { AppError, type FieldError, fieldErrors } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
-import type { JourneyRefusal } from './service.ts';
 import type { Notice } from './view-parts.tsx';
 
 type Form = Record<string, string | undefined>;
@@ -52,11 +51,7 @@ export function parse<S extends z.ZodType>(
   return r.success ? { data: r.data } : { errors: fieldErrors('body', r.error.issues) };
 }
 
-export function refusalNotice(ctx: ViewContext, error: JourneyRefusal): Notice {
-  return refusedNotice(ctx, error.refusal.code);
-}
-
-/** The notice for a refusal named by its code (after a redirect: `?refused=<code>`). */
+/** The notice for a refusal, named by its code (also after a redirect: `?refused=<code>`). */
 export function refusedNotice(ctx: ViewContext, code: RefusalCode): Notice {
   const key = `journey.refusal.${code}`;
   return {

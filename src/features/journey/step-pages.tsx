@@ -8,7 +8,7 @@ import { documentsVisibleTo } from '../documents/index.ts';
 import type { RecordsService } from '../registry/index.ts';
 import { viewerOf } from './api.ts';
 import { commandSchema, type RecordInput, recordInput, toCommandInput } from './input.ts';
-import { actorOf, done, formOf, localise, parse, refusalNotice, saved } from './page-forms.ts';
+import { actorOf, done, formOf, localise, parse, refusedNotice, saved } from './page-forms.ts';
 import { href, JOURNEY_PATHS } from './paths.tsx';
 import { journeyJson } from './present.ts';
 import { issueRecord } from './records.ts';
@@ -183,7 +183,12 @@ export function registerStepPages(
         if (!(error instanceof JourneyRefusal)) throw error;
         return {
           status: error.status,
-          view: await renderStep(req, ctx, { form, notice: refusalNotice(ctx, error) }, 'update'),
+          view: await renderStep(
+            req,
+            ctx,
+            { form, notice: refusedNotice(ctx, error.refusal.code) },
+            'update',
+          ),
         };
       }
       if (record && records && command.type === 'decide') {
