@@ -176,7 +176,13 @@ export async function seedJourneyDemo(db: Database, today: Date = new Date(), to
           memberships: [membership('employer-admin', employerId)],
         };
       else {
-        const step = 'step' in s.command ? s.command.step : null;
+        // The § 81a fee is recorded by the office owning the § 81a step.
+        const step =
+          'step' in s.command
+            ? s.command.step
+            : s.command.type === 'record-fee-payment'
+              ? 'accelerated-procedure'
+              : null;
         const owner = step ? ownerOf(step) : null;
         const officer = owner ? officers.get(owner) : undefined;
         if (owner && officer) actor = { personId: officer, memberships: [membership(s.who as Role, owner)] };

@@ -69,6 +69,10 @@ export function demoScript(employerId: string): Step[] {
       reason: 'Gleichwertigkeit festgestellt.',
     }),
     s('recognition-officer', 0, { type: 'decide', step: 'zab-statement', outcome: 'positive' }),
+    s('foreigners-office-caseworker', 0, {
+      type: 'record-fee-payment',
+      reference: 'Kassenzeichen 81A-2026-0042',
+    }),
     s('foreigners-office-caseworker', 6, {
       type: 'decide',
       step: 'accelerated-procedure',

@@ -50,6 +50,11 @@ export type Command =
   | { readonly type: 'change-facts'; readonly actor: Actor; readonly facts: JourneyFacts }
   | { readonly type: 'invite-employer'; readonly actor: Actor; readonly employerId: OrganisationRef }
   | { readonly type: 'start-accelerated-procedure'; readonly actor: Actor; readonly powerOfAttorney: boolean }
+  /**
+   * The foreigners' office owning the § 81a step records that the fee was paid (amount from the law parameters
+   * in force on the day, the payment's reference as the office knows it).
+   */
+  | { readonly type: 'record-fee-payment'; readonly actor: Actor; readonly reference: string }
   | StepCommand<'assign-owner', { readonly owner: OrganisationRef }>
   | StepCommand<'submit', { readonly documents?: readonly DocumentId[] }>
   | StepCommand<'start-review'>
@@ -68,6 +73,7 @@ export const COMMAND_TYPES = [
   'change-facts',
   'invite-employer',
   'start-accelerated-procedure',
+  'record-fee-payment',
   'assign-owner',
   'submit',
   'start-review',
@@ -101,6 +107,12 @@ export type JourneyEvent = EventBase &
       }
     | { readonly type: 'employer-invited'; readonly employerId: OrganisationRef }
     | { readonly type: 'accelerated-procedure-started'; readonly employerId: OrganisationRef }
+    | {
+        readonly type: 'fee-paid';
+        /** The fee of § 81a in force on the day (euros); null when no amount is published for the day. */
+        readonly amount: number | null;
+        readonly reference: string;
+      }
     | { readonly type: 'owner-assigned'; readonly step: StepKind; readonly owner: OrganisationRef }
     | { readonly type: 'step-submitted'; readonly step: StepKind; readonly documents: readonly DocumentId[] }
     | { readonly type: 'review-started'; readonly step: StepKind }
@@ -151,6 +163,8 @@ export const REFUSAL_CODES = [
   'deadline-not-reached',
   'procedure-not-available',
   'procedure-already-started',
+  'procedure-not-started',
+  'fee-already-paid',
   'power-of-attorney-missing',
   'invalid-facts',
   'invalid-command',

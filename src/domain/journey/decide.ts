@@ -147,6 +147,29 @@ function startAcceleratedProcedure(
   return accept(events);
 }
 
+/** The owner of the § 81a step records the fee as paid, once, while the procedure is not withdrawn. */
+function recordFeePayment(
+  journey: Journey,
+  command: Extract<Command, { type: 'record-fee-payment' }>,
+  base: Base,
+  params: JourneyParameters,
+): Decision {
+  const step = journey.steps['accelerated-procedure'];
+  const org = command.actor.organisationId;
+  if (org === undefined || step.owner !== org) return refuse('not-the-owner', 'organisationId');
+  const reference = command.reference.trim();
+  if (reference.length === 0 || reference.length > FEE_REFERENCE_MAX)
+    return refuse('invalid-command', 'reference');
+  if (journey.acceleratedProcedure === null) return refuse('procedure-not-started');
+  if (journey.acceleratedProcedure.feePaid !== undefined) return refuse('fee-already-paid');
+  if (step.status === 'withdrawn') return refuse('step-final', 'step');
+  const amount = params.parameter('fee.81a', base.date)?.value ?? null;
+  return accept([{ ...base, type: 'fee-paid', amount, reference }]);
+}
+
+/** The longest payment reference the office may record (a cash-register or transfer reference). */
+export const FEE_REFERENCE_MAX = 60;
+
 function openJourney(
   command: Extract<Command, { type: 'open-journey' }>,
   now: Now,
@@ -233,6 +256,8 @@ export function decide(
     }
     case 'start-accelerated-procedure':
       return startAcceleratedProcedure(journey, command, now, base, params);
+    case 'record-fee-payment':
+      return recordFeePayment(journey, command, base, params);
   }
   return refuse('invalid-transition', 'type');
 }

@@ -215,6 +215,37 @@ describe('the accelerated procedure (§ 81a)', () => {
     assert.ok(events.some((e) => e.type === 'facts-changed'));
     assert.equal(refusalOf(state, cmd.start81a()), 'procedure-already-started');
   });
+
+  it('records the fee as its own step: by the owning office, once, after the start, with the amount in force', () => {
+    const office = actorFor('foreigners-office-caseworker', 'accelerated-procedure');
+    const pay = (reference: string, actor = office): Command => ({
+      type: 'record-fee-payment',
+      actor,
+      reference,
+    });
+    assert.equal(refusalOf(opened(), pay('KASSE-1')), 'procedure-not-started');
+    const { state } = run([['2026-03-02', cmd.start81a()]], opened());
+    assert.equal(journeyOf(state).acceleratedProcedure?.feePaid, undefined, 'starting does not pay the fee');
+    assert.equal(refusalOf(state, pay('KASSE-1', actorFor('employer'))), 'role-not-allowed');
+    const stranger = { ...office, organisationId: 'org-other-office' };
+    assert.equal(refusalOf(state, pay('KASSE-1', stranger)), 'not-the-owner');
+    assert.equal(refusalOf(state, pay('   ')), 'invalid-command');
+    assert.equal(refusalOf(state, pay('x'.repeat(61))), 'invalid-command');
+    const paid = run([['2026-03-09', pay('  KASSE-2026-0815 ')]], state);
+    assert.deepEqual(
+      paid.events.map((e) => e.type),
+      ['fee-paid'],
+    );
+    assert.deepEqual(journeyOf(paid.state).acceleratedProcedure?.feePaid, {
+      paidOn: '2026-03-09',
+      amount: 411,
+      reference: 'KASSE-2026-0815',
+      recordedBy: 'org-abh-central',
+    });
+    assert.equal(refusalOf(paid.state, pay('KASSE-3')), 'fee-already-paid');
+    const withdrawn = run([['2026-03-03', cmd.withdraw('accelerated-procedure')]], state).state;
+    assert.equal(refusalOf(withdrawn, pay('KASSE-4')), 'step-final');
+  });
 });
 
 describe('replanning when facts change', () => {

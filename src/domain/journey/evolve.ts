@@ -222,6 +222,16 @@ export function evolve(state: JourneyState, event: JourneyEvent): JourneyState {
         employerId: event.employerId,
         acceleratedProcedure: { startedOn: event.date, employerId: event.employerId },
       };
+    case 'fee-paid': {
+      if (state.acceleratedProcedure === null) throw new Error('evolve: fee-paid before the § 81a procedure');
+      const feePaid = {
+        paidOn: event.date,
+        amount: event.amount,
+        reference: event.reference,
+        recordedBy: event.actor.organisationId ?? '',
+      };
+      return { ...state, version, acceleratedProcedure: { ...state.acceleratedProcedure, feePaid } };
+    }
   }
   if (!hasStep(event)) return { ...state, version };
   const before = state.steps[event.step];

@@ -58,6 +58,7 @@ export const SENTENCES: { readonly [T in EventType]: Variant } = {
   'step-planned': (e) => (e.required === false ? 'step-planned-not-needed' : 'step-planned'),
   'employer-invited': plain,
   'accelerated-procedure-started': plain,
+  'fee-paid': plain,
   'owner-assigned': plain,
   'step-submitted': plain,
   'review-started': plain,

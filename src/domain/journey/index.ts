@@ -15,7 +15,7 @@ export {
   recognitionLaw,
   runningDeadline,
 } from './deadlines.ts';
-export { decide } from './decide.ts';
+export { decide, FEE_REFERENCE_MAX } from './decide.ts';
 export { evolve, INITIAL_STATE, replay, stepsOf } from './evolve.ts';
 export {
   FAMILY_RELATIONSHIPS,

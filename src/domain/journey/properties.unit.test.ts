@@ -67,12 +67,16 @@ function randomActor(r: Random, role: Role, step: StepKind | undefined): Actor {
     : { ...actor, organisationId: 'org-stranger' };
 }
 
+const JOURNEY_COMMANDS = [
+  'open-journey',
+  'change-facts',
+  'invite-employer',
+  'start-accelerated-procedure',
+  'record-fee-payment',
+] as const;
 const STEP_COMMANDS = COMMAND_TYPES.filter(
-  (t) => !['open-journey', 'change-facts', 'invite-employer', 'start-accelerated-procedure'].includes(t),
-) as Exclude<
-  Command['type'],
-  'open-journey' | 'change-facts' | 'invite-employer' | 'start-accelerated-procedure'
->[];
+  (t) => !(JOURNEY_COMMANDS as readonly string[]).includes(t),
+) as Exclude<Command['type'], (typeof JOURNEY_COMMANDS)[number]>[];
 
 /** Steps under way, where most interesting commands land; picked more often to reach deep states. */
 function activeSteps(state: JourneyState): StepKind[] {
@@ -100,6 +104,16 @@ function randomCommand(r: Random, state: JourneyState): Command {
       powerOfAttorney: r.chance(0.85),
     };
   if (roll < 0.11) return openCommand(randomFacts(r));
+  if (roll < 0.13)
+    return {
+      type: 'record-fee-payment',
+      actor: randomActor(
+        r,
+        r.chance(0.8) ? 'foreigners-office-caseworker' : r.pick(ROLES),
+        'accelerated-procedure',
+      ),
+      reference: r.chance(0.95) ? `KASSE-${r.int(1, 999)}` : ' ',
+    };
   const active = activeSteps(state);
   const step = active.length > 0 && r.chance(0.6) ? r.pick(active) : r.pick(STEP_KINDS);
   const type = r.pick(STEP_COMMANDS);

@@ -58,7 +58,7 @@ export const DEEMED_APPROVAL_ROLES: readonly Role[] = [
 
 type StepCommandType = Exclude<
   CommandType,
-  'open-journey' | 'change-facts' | 'invite-employer' | 'start-accelerated-procedure'
+  'open-journey' | 'change-facts' | 'invite-employer' | 'start-accelerated-procedure' | 'record-fee-payment'
 >;
 
 /** Roles allowed to issue a journey-level command. */
@@ -69,6 +69,7 @@ export const JOURNEY_COMMAND_ROLES: {
   'change-facts': ['applicant', 'counsellor'],
   'invite-employer': ['applicant'],
   'start-accelerated-procedure': ['employer'],
+  'record-fee-payment': ['foreigners-office-caseworker'],
 };
 
 /** Roles allowed to issue a step command for a step of `kind`. */

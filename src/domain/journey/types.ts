@@ -198,13 +198,29 @@ export type Step = StepCommon &
 
 // ---- Journey --------------------------------------------------------------------------------------------------
 
+/** The § 81a procedure once the employer started it; `feePaid` once the foreigners' office recorded the fee. */
+export type AcceleratedProcedure = {
+  readonly startedOn: IsoDate;
+  readonly employerId: OrganisationRef;
+  readonly feePaid?: FeePayment;
+};
+
+/** The fee of § 81a as the foreigners' office recorded it: the day, the amount in force, the reference. */
+export type FeePayment = {
+  readonly paidOn: IsoDate;
+  readonly amount: number | null;
+  readonly reference: string;
+  /** The organisation that recorded it. */
+  readonly recordedBy: OrganisationRef;
+};
+
 export type Journey = {
   readonly id: JourneyId;
   readonly applicantId: PersonId;
   readonly linkedTo: JourneyId | null;
   readonly facts: JourneyFacts;
   readonly employerId: OrganisationRef | null;
-  readonly acceleratedProcedure: { readonly startedOn: IsoDate; readonly employerId: OrganisationRef } | null;
+  readonly acceleratedProcedure: AcceleratedProcedure | null;
   readonly steps: { readonly [K in StepKind]: Step };
   readonly openedAt: string;
   /** Number of events folded so far (the expected version for optimistic concurrency). */

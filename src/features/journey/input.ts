@@ -5,6 +5,7 @@ import {
   DECISION_OUTCOMES,
   FAMILY_RELATIONSHIPS,
   FAMILY_TRAVEL,
+  FEE_REFERENCE_MAX,
   REGULATIONS,
   STEP_KINDS,
 } from '../../domain/journey/index.ts';
@@ -83,6 +84,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('change-facts'), facts: factsSchema }),
   z.strictObject({ type: z.literal('invite-employer'), employerId: z.uuid() }),
   z.strictObject({ type: z.literal('start-accelerated-procedure'), powerOfAttorney: z.boolean() }),
+  z.strictObject({
+    type: z.literal('record-fee-payment'),
+    reference: z.string().trim().min(1).max(FEE_REFERENCE_MAX),
+  }),
   z.strictObject({ type: z.literal('assign-owner'), step, owner: z.uuid() }),
   z.strictObject({ type: z.literal('submit'), step, documents: documents.optional() }),
   z.strictObject({ type: z.literal('start-review'), step }),

@@ -139,6 +139,38 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
     assert.match(shown.body, /That did not work/);
   });
 
+  it('keeps the § 81a fee open after the start until the owning office records the payment', async () => {
+    const feeTask = (html: string) =>
+      html.match(/<li>[^<]*accelerated procedure[^<]*€[^<]*<\/li>/)?.[0] ?? '';
+    const before = await get('employer', `/en/journeys/${id}`);
+    assert.match(feeTask(before.body), /Pay the fee .* 411 €.*\(open\)/);
+    const stepUrl = `/en/journeys/${id}/steps/accelerated-procedure`;
+    const seenByApplicant = await get('applicant', stepUrl);
+    assert.match(seenByApplicant.body, /has not been recorded as paid yet/);
+    assert.doesNotMatch(seenByApplicant.body, /name="reference"/, 'only the owning office records it');
+    const office = await get('zab', stepUrl);
+    assert.match(office.body, /Record payment of 411 €/);
+    const empty = await form('zab', stepUrl, { action: 'record-fee-payment', reference: ' ' });
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.body, /href="#field-reference"/);
+    assert.match(empty.body, /Payment reference/);
+    const notOwner = await form('abh', stepUrl, { action: 'record-fee-payment', reference: 'KASSE-1' });
+    assert.notEqual(notOwner.statusCode, 303, 'another office cannot record the fee');
+    const paid = await form('zab', stepUrl, { action: 'record-fee-payment', reference: 'KASSE-2026-0815' });
+    assert.equal(paid.statusCode, 303, paid.body);
+    const shown = await get('zab', String(paid.headers.location));
+    assert.match(shown.body, /Paid: 411 €, recorded on .* \(payment reference KASSE-2026-0815\)/);
+    assert.doesNotMatch(shown.body, /name="reference"/);
+    const again = await form('zab', stepUrl, { action: 'record-fee-payment', reference: 'KASSE-2' });
+    assert.equal(again.statusCode, 409);
+    assert.match(again.body, /already been recorded as paid/);
+    const after = await get('employer', `/en/journeys/${id}`);
+    assert.match(feeTask(after.body), /fee for the accelerated procedure is paid: 411 €.*\(done\)/);
+    const applicant = await get('applicant', `/de/wege/${id}`);
+    assert.match(applicant.body, /Die Ausländerbehörde hat erfasst, dass Ihr Arbeitgeber die Gebühr/);
+    assertNoEventNames(applicant.body);
+  });
+
   it('puts the submitted recognition in the officer’s work queue; the decision form needs reasons', async () => {
     assert.equal(
       (await form('applicant', `/de/wege/${id}/befehl`, { type: 'submit', step: 'recognition' })).statusCode,

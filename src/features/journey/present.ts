@@ -35,7 +35,10 @@ export interface EmployerTask {
   readonly message: Message;
 }
 
-/** The employer's own tasks: the employment declaration, the § 81a agreement and its fee (from the parameters). */
+/**
+ * The employer's own tasks: the employment declaration, the § 81a agreement and its fee (amount from the
+ * parameters). The fee is done only when the foreigners' office recorded the payment, not with the agreement.
+ */
 export function employerTasks(j: Journey, today: string, params: JourneyParameters): EmployerTask[] {
   const fee = params.parameter('fee.81a', today);
   const p81a = j.steps['accelerated-procedure'];
@@ -54,14 +57,28 @@ export function employerTasks(j: Journey, today: string, params: JourneyParamete
       done: j.acceleratedProcedure !== null,
       message: { key: 'journeys.employer.agreement-81a', values: {} },
     });
+    const paid = j.acceleratedProcedure?.feePaid;
     tasks.push({
       key: 'fee-81a',
       step: 'accelerated-procedure',
-      done: j.acceleratedProcedure !== null,
-      message: { key: 'journeys.employer.fee-81a', values: { fee: fee?.value ?? 0 } },
+      done: paid !== undefined,
+      message: paid
+        ? {
+            key: 'journeys.employer.fee-81a-paid',
+            values: { fee: paid.amount ?? fee?.value ?? 0, paidOn: paid.paidOn },
+          }
+        : { key: 'journeys.employer.fee-81a', values: { fee: fee?.value ?? 0 } },
     });
   }
   return tasks;
+}
+
+/** The § 81a fee once the procedure started: the amount (recorded, or in force today) and the payment if recorded. */
+function feeOf(j: Journey, today: string, params: JourneyParameters) {
+  const p = j.acceleratedProcedure;
+  if (p === null) return null;
+  const paid = p.feePaid ?? null;
+  return { amount: paid?.amount ?? params.parameter('fee.81a', today)?.value ?? null, paid };
 }
 
 /** Employers and the principal following a family member's journey see no document ids (neither which nor how many). */
@@ -107,6 +124,7 @@ export function journeyJson(
     facts: j.facts,
     employer: org(j.employerId),
     acceleratedProcedure: j.acceleratedProcedure,
+    fee81a: feeOf(j, today, params),
     openedAt: j.openedAt,
     steps: stepsOf(j).map((s) => ({
       kind: s.kind,

@@ -108,6 +108,7 @@ export function registerStepPages(
         professionTitle: f['record.professionTitle'] ?? '',
         legalBasis: f['record.legalBasis'] ?? '',
         adjustmentMeasures: f['record.adjustmentMeasures'] ?? '',
+        feeReference: f.reference ?? '',
       };
       let record: RecordInput | null = null;
       const errors: FieldError[] = [];
@@ -129,6 +130,13 @@ export function registerStepPages(
         case 'documents-complete':
           command = { type: form.action, step };
           break;
+        case 'record-fee-payment': {
+          const parsed = parse(commandSchema, { type: 'record-fee-payment', reference: form.feeReference });
+          if ('errors' in parsed)
+            errors.push(...localise(ctx, parsed.errors, { reference: 'journeys.fee.reference' }));
+          else command = toCommandInput(parsed.data);
+          break;
+        }
         case 'request-documents':
           if (missing.length === 0) required('missing');
           else command = { type: 'request-documents', step, missing };

@@ -1,5 +1,5 @@
 /** The step page: the step's status, checklist and documents; for the authority owning it, the form to decide it. */
-import { STEP_KINDS, STEP_ROLES, type StepKind } from '../../domain/journey/index.ts';
+import { FEE_REFERENCE_MAX, STEP_KINDS, STEP_ROLES, type StepKind } from '../../domain/journey/index.ts';
 import type { PathwayId } from '../../domain/law/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { CsrfField, ErrorSummary, RadioGroup, Select, TextArea, TextInput } from '../../web/components.tsx';
@@ -23,6 +23,8 @@ export interface StepForm {
   professionTitle?: string;
   legalBasis?: string;
   adjustmentMeasures?: string;
+  /** The payment reference of the § 81a fee, recorded by the foreigners' office. */
+  feeReference?: string;
 }
 
 export function StepPage(props: {
@@ -110,6 +112,15 @@ export function StepPage(props: {
         </ul>
       )}
       <SharedDocuments ctx={ctx} documents={props.shared ?? []} />
+      {s.kind === 'accelerated-procedure' ? (
+        <Fee81a
+          ctx={ctx}
+          journey={j}
+          works={props.works === true}
+          reference={f.feeReference ?? ''}
+          error={err('body.reference')}
+        />
+      ) : null}
       {props.works ? (
         <>
           <h2 class="kern-heading-medium">{t.t('journeys.step.decide')}</h2>
@@ -197,6 +208,68 @@ export function StepPage(props: {
         </>
       ) : null}
     </Page>
+  );
+}
+
+/**
+ * The § 81a fee on its step: whether the foreigners' office recorded it as paid (amount, day, reference), and for
+ * the office owning the step the form to record the payment. Nothing before the employer started the procedure.
+ */
+function Fee81a(props: {
+  ctx: ViewContext;
+  journey: JourneyJson;
+  works: boolean;
+  reference: string;
+  error: FieldError | undefined;
+}) {
+  const { ctx, journey: j } = props;
+  const { t } = ctx;
+  const fee = j.fee81a;
+  if (fee === null) return null;
+  const amount = fee.amount ?? 0;
+  return (
+    <section aria-labelledby="fee-81a">
+      <h2 class="kern-heading-medium" id="fee-81a">
+        {t.t('journeys.fee.title')}
+      </h2>
+      {fee.paid ? (
+        <p class="kern-body" id="fee-status">
+          {t.t('journeys.fee.paid', {
+            fee: amount,
+            paidOn: t.date(fee.paid.paidOn),
+            reference: fee.paid.reference,
+          })}
+        </p>
+      ) : (
+        <>
+          <p class="kern-body" id="fee-status">
+            {t.t(props.works ? 'journeys.fee.open-owner' : 'journeys.fee.open', { fee: amount })}
+          </p>
+          {props.works ? (
+            <form
+              method="post"
+              action={href(ctx, 'step', { id: j.id, step: 'accelerated-procedure' })}
+              novalidate
+            >
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="action" value="record-fee-payment" />
+              <TextInput
+                name="reference"
+                label={t.t('journeys.fee.reference')}
+                hint={t.t('journeys.fee.reference-hint')}
+                value={props.reference}
+                maxLength={FEE_REFERENCE_MAX}
+                width={16}
+                error={props.error}
+              />
+              <button class="kern-btn kern-btn--secondary" type="submit">
+                <span class="kern-label">{t.t('journeys.fee.record', { fee: amount })}</span>
+              </button>
+            </form>
+          ) : null}
+        </>
+      )}
+    </section>
   );
 }
 
