@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { optimiseStaffing, type StaffingInput, type StaffingOffice, waitAfterHorizon } from './staffing.ts';
+import {
+  cut,
+  optimiseStaffing,
+  type StaffingInput,
+  type StaffingOffice,
+  waitAfterHorizon,
+} from './staffing.ts';
 import { bruteForceStaffing } from './staffing-brute-force.ts';
 
 const SEED = 20261206;
@@ -45,7 +51,17 @@ describe('staffing: greedy against brute force (goal G5)', () => {
           assert.equal(placed + plan.unallocated, model.extra);
           assert.equal(plan.steps.length, placed);
           plan.allocation.forEach((a, i) => {
-            assert.ok(a.extra <= (model.offices[i]?.maxExtra ?? model.extra));
+            const o = model.offices[i] as StaffingOffice;
+            assert.ok(a.extra <= (o.maxExtra ?? model.extra));
+            // FTE are left over only when no office could use one more.
+            const useful =
+              a.extra < (o.maxExtra ?? model.extra) &&
+              cut(
+                waitAfterHorizon(o, a.extra, model.horizonWeeks),
+                waitAfterHorizon(o, a.extra + 1, model.horizonWeeks),
+              ) > 0;
+            const weighted = objective === 'minimax' || model.weights === 'equal' || o.arrivalsPerWeek > 0;
+            if (plan.unallocated > 0) assert.ok(!(useful && weighted), `${o.id} could use more`);
           });
         }
       }),

@@ -11,7 +11,8 @@
  * by the lowest office id (code-unit order).
  * - `minimax`: each step gives one FTE to the office with the worst current wait. An office that cannot take
  *   more (maxExtra reached) or whose wait one more FTE does not cut (already 0) leaves the queue; the rest of the
- *   budget then goes to the next worst office (the lexicographic rule of §3.7). Optimal for the worst wait.
+ *   budget then goes to the next worst office, in the spirit of §3.7's lexicographic rule. Optimal for the worst
+ *   wait; the later ranks are the greedy's, not a proven lexicographic optimum.
  * - `weightedMean`: each step gives one FTE to the largest weighted cut `w_i·(f_i(x_i) − f_i(x_i+1))`; optimal
  *   for separable convex f. Steps stop when no cut is positive.
  * FTE that cut nothing are reported as `unallocated` rather than placed.
@@ -179,9 +180,6 @@ type Entry = { index: number; id: string; key: number };
 /** Max-heap on key, then the lowest id first. */
 class Heap {
   private readonly items: Entry[] = [];
-  get size() {
-    return this.items.length;
-  }
   private above(a: Entry, b: Entry) {
     return a.key > b.key || (a.key === b.key && a.id < b.id);
   }
