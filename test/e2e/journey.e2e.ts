@@ -195,6 +195,28 @@ for (const javaScript of [true, false]) {
       }
     });
 
+    it('the fee stays open until the foreigners’ office records the payment', async () => {
+      const feeTask = async () => {
+        const employer = await as('employer');
+        await employer.goto(journeyUrl);
+        return (
+          (await employer.locator('#employer-tasks ~ ul li', { hasText: 'Gebühr' }).textContent()) ?? ''
+        ).trim();
+      };
+      assert.match(await feeTask(), /Zahlen Sie die Gebühr .*411 €.*\(offen\)/);
+      const office = await as('zab');
+      await office.goto(`${journeyUrl}/schritte/accelerated-procedure`);
+      await office.getByLabel('Zahlungszeichen').fill('KASSE-2026-0815');
+      await office.getByRole('button', { name: 'Zahlung von 411 € erfassen' }).click();
+      await office.waitForURL(/done=1/);
+      assert.match(await office.content(), /Bezahlt: 411 €, erfasst am/);
+      await clean(office, 'fee recorded');
+      assert.match(
+        await feeTask(),
+        /Gebühr für das beschleunigte Verfahren ist bezahlt: 411 €.*\(erledigt\)/,
+      );
+    });
+
     it('the foreigners’ office pre-approves, the agency approves, the mission books and decides', async () => {
       await decide('zab', 'accelerated-procedure', 'Entscheiden', 'Positiv');
       if (!/Nicht nötig/.test(await statusOf('applicant', 'ba-approval'))) {
