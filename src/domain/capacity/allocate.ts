@@ -149,6 +149,7 @@ export function allocate(input: AllocationInput): AllocationRun {
   const waitlist: WaitlistEntry[] = [];
   const alerts: DeadlineAlert[] = [];
   const seenInClass = [0, 0, 0, 0];
+  const supplyView: Supply = { days, startMs: startSorted, poolOf, takenByClass, nowMs, cache: new Map() };
 
   for (const { request, reason } of ranked) {
     const cls = classRank(request.priorityClass);
@@ -169,7 +170,7 @@ export function allocate(input: AllocationInput): AllocationRun {
     if (slot !== undefined) assignments.push({ requestId: request.id, slotId: slot.id, reason, late });
     else waitlist.push({ requestId: request.id, position: waitlist.length + 1, reason });
     if (request.deadline !== null && (slot === undefined || late)) {
-      const supply = usableBefore(request, request.deadline, bySlot, takenByClass, cls, nowMs);
+      const supply = usableBefore(supplyView, request, request.deadline, cls);
       alerts.push({
         requestId: request.id,
         deadline: request.deadline,
@@ -197,26 +198,37 @@ function compareIds(slots: readonly AllocationSlot[], a: number, b: number): num
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** The sorted slots as seen by the deadline check, and a cache of supplies shared inside a class. */
+type Supply = {
+  readonly days: readonly string[];
+  readonly startMs: readonly number[];
+  readonly poolOf: readonly number[];
+  readonly takenByClass: Int8Array;
+  readonly nowMs: number;
+  readonly cache: Map<string, number>;
+};
+
 /**
- * Slots on or before `deadline` that this request could use and that no higher class took: the supply its
+ * Slots on or before the request's deadline that it could use and that no higher class took: the supply its
  * class competes for. Demand (this request and the ones ranked before it in its class, all with deadlines on or
- * before its own, by EDF) minus this supply is the number of extra slots it needs to be on time.
+ * before its own, by EDF) minus this supply is the number of extra slots it needs to be on time. Higher classes
+ * are all placed before a class starts, so requests of one class without unavailable days share the answer.
  */
-function usableBefore(
-  request: AllocationRequest,
-  deadline: string,
-  bySlot: readonly AllocationSlot[],
-  takenByClass: Int8Array,
-  cls: number,
-  nowMs: number,
-): number {
-  let supply = 0;
-  for (let k = 0; k < bySlot.length; k++) {
-    const slot = bySlot[k] as AllocationSlot;
-    if (slot.day > deadline) continue;
-    const taker = takenByClass[k] as number;
-    if (taker >= 0 && taker < cls) continue;
-    if (isCompatible(request, slot, nowMs)) supply++;
+function usableBefore(supply: Supply, request: AllocationRequest, deadline: string, cls: number): number {
+  const shared = request.unavailable.length === 0;
+  const key = `${cls}|${deadline}|${request.shortNoticeOk}`;
+  const cached = shared ? supply.cache.get(key) : undefined;
+  if (cached !== undefined) return cached;
+  const from = supply.nowMs + (request.shortNoticeOk ? 0 : SHORT_NOTICE_HOURS * HOUR_MS);
+  let count = 0;
+  for (let k = 0; k < supply.days.length; k++) {
+    const day = supply.days[k] as string;
+    const taker = supply.takenByClass[k] as number;
+    const start = supply.startMs[k] as number;
+    if (day > deadline || (taker >= 0 && taker < cls) || start <= supply.nowMs || start < from) continue;
+    if ((supply.poolOf[k] as number) < cls || (!shared && request.unavailable.includes(day))) continue;
+    count++;
   }
-  return supply;
+  if (shared) supply.cache.set(key, count);
+  return count;
 }
