@@ -95,7 +95,8 @@ describe('memo test case 6: priority allocation and cancellation cascade', () =>
   });
 
   it('when R1 cancels S3 on day 10 and everyone accepts earlier slots: R2→S3, R5→S4, R6→S5', () => {
-    const { moves } = cancelS3OnDay10(held(requests));
+    const { moves, leftOpen } = cancelS3OnDay10(held(requests));
+    assert.equal(leftOpen, null);
     assert.deepEqual(moves, [
       { requestId: 'R2', from: 'S4', to: 'S3' },
       { requestId: 'R5', from: 'S5', to: 'S4' },
