@@ -12,7 +12,8 @@
  *
  * Efficiency: one sort of the slots, and per reservation pool a "next free slot" union-find over the sorted
  * slots, so a request finds its earliest free slot in near-constant time instead of scanning all slots.
- * Request ids and slot ids are expected unique; a repeated id is ignored after its first occurrence.
+ * Request ids and slot ids are expected unique; a repeated id is ignored after its first occurrence. Requests
+ * are taken as needing a slot: `currentSlotId` is the cascade's business (cascade.ts), not the batch run's.
  */
 import { createHash } from 'node:crypto';
 import { daysBetween } from '../calendar.ts';
@@ -38,17 +39,28 @@ export const SHORT_NOTICE_HOURS = 72;
 
 const HOUR_MS = 3_600_000;
 
+/** Reservation level of a slot anyone may use (one past the lowest class rank). */
+export const OPEN_TO_ALL = PRIORITY_CLASSES.length;
+
 /** Milliseconds of an ISO date-time; a date-time without offset is read as UTC (never the machine's zone). */
 export function instantMs(iso: string): number {
   const hasZone = iso.length <= 10 || /(?:Z|[+-]\d\d:?\d\d)$/i.test(iso);
   return Date.parse(hasZone ? iso : `${iso}Z`);
 }
 
-/** Whether the slot's reservation lets this class use it at `nowMs`. */
+/**
+ * The lowest-priority class rank that may use the slot at `nowMs`: the rank of the class it is reserved for, or
+ * {@link OPEN_TO_ALL} when it is not reserved or its reservation has been released.
+ */
+export function reservationLevel(slot: AllocationSlot, nowMs: number): number {
+  if (slot.reservedFor === null) return OPEN_TO_ALL;
+  if (slot.releaseReservedAt !== null && nowMs >= instantMs(slot.releaseReservedAt)) return OPEN_TO_ALL;
+  return classRank(slot.reservedFor);
+}
+
+/** Whether the slot's reservation lets this request's class use it at `nowMs`. */
 export function reservationAllows(slot: AllocationSlot, request: AllocationRequest, nowMs: number): boolean {
-  if (slot.reservedFor === null) return true;
-  if (slot.releaseReservedAt !== null && nowMs >= instantMs(slot.releaseReservedAt)) return true;
-  return classRank(request.priorityClass) <= classRank(slot.reservedFor);
+  return classRank(request.priorityClass) <= reservationLevel(slot, nowMs);
 }
 
 /** Whether the request may be given this slot at `nowMs` (memo § 5.3 step 3). */
@@ -74,8 +86,6 @@ function firstById<T extends { readonly id: string }>(items: readonly T[]): T[] 
  * Pool 0..3: reserved for that class rank (usable by classes of equal or higher priority); pool 4: open to all.
  */
 type Pool = { order: number[]; startMs: number[]; next: Int32Array; fromShort: number; fromNotice: number };
-
-const OPEN_POOL = PRIORITY_CLASSES.length;
 
 function buildPool(order: number[], startMs: readonly number[], nowMs: number): Pool {
   const starts = order.map((i) => startMs[i] as number);
@@ -122,7 +132,8 @@ function earliestInPool(pool: Pool, request: AllocationRequest, days: readonly s
 export function allocate(input: AllocationInput): AllocationRun {
   const inputHash = sha256(canonicalJson(input));
   const nowMs = instantMs(input.now);
-  const slots = firstById(input.slots);
+  // A slot whose start cannot be read cannot be ordered or offered: it is left out.
+  const slots = firstById(input.slots).filter((s) => Number.isFinite(instantMs(s.start)));
   const startMs = slots.map((s) => instantMs(s.start));
   const sorted = slots.map((_, i) => i);
   sorted.sort((a, b) => (startMs[a] as number) - (startMs[b] as number) || compareIds(slots, a, b));
@@ -130,10 +141,9 @@ export function allocate(input: AllocationInput): AllocationRun {
   const bySlot = sorted.map((i) => slots[i] as AllocationSlot);
   const startSorted = sorted.map((i) => startMs[i] as number);
   const days = bySlot.map((s) => s.day);
-  const poolMembers: number[][] = Array.from({ length: OPEN_POOL + 1 }, () => []);
+  const poolMembers: number[][] = Array.from({ length: OPEN_TO_ALL + 1 }, () => []);
   const poolOf = bySlot.map((slot, k) => {
-    const released = slot.releaseReservedAt !== null && nowMs >= instantMs(slot.releaseReservedAt);
-    const pool = slot.reservedFor === null || released ? OPEN_POOL : classRank(slot.reservedFor);
+    const pool = reservationLevel(slot, nowMs);
     (poolMembers[pool] as number[]).push(k);
     return pool;
   });
@@ -156,7 +166,7 @@ export function allocate(input: AllocationInput): AllocationRun {
     const demand = (seenInClass[cls] as number) + 1;
     seenInClass[cls] = demand;
     let best = -1;
-    for (let p = cls; p <= OPEN_POOL; p++) {
+    for (let p = cls; p <= OPEN_TO_ALL; p++) {
       const k = earliestInPool(pools[p] as Pool, request, days);
       if (k >= 0 && (best < 0 || k < best)) best = k;
     }

@@ -251,6 +251,18 @@ describe('allocation rules', () => {
     assert.deepEqual(run.assignments, []);
   });
 
+  it('leaves out a slot whose start cannot be read', () => {
+    const slots = [slot('BROKEN', 5, { start: 'soon' }), slot('OK', 6)];
+    const run = allocate({
+      now,
+      seed: 's',
+      ruleVersion: RULE_VERSION,
+      requests: [request('A', 'standard', 0)],
+      slots,
+    });
+    assert.deepEqual(pairs(run), [['A', 'OK']]);
+  });
+
   it('replays: identical input gives identical input and output hashes; another seed changes the input hash', () => {
     const slots = [slot('S1', 5), slot('S2', 6)];
     const requests = [request('A', 'standard', 0), request('B', 'standard', 0), request('C', 'standard', 0)];
