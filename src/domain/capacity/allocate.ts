@@ -12,7 +12,8 @@
  *
  * Efficiency: one sort of the slots, and per reservation pool a "next free slot" union-find over the sorted
  * slots, so a request finds its earliest free slot in near-constant time instead of scanning all slots.
- * Request ids and slot ids are expected unique; a repeated id is ignored after its first occurrence.
+ * Request ids and slot ids are expected unique; a repeated id is ignored after its first occurrence. Requests
+ * are taken as needing a slot: `currentSlotId` is the cascade's business (cascade.ts), not the batch run's.
  */
 import { createHash } from 'node:crypto';
 import { daysBetween } from '../calendar.ts';
@@ -38,17 +39,28 @@ export const SHORT_NOTICE_HOURS = 72;
 
 const HOUR_MS = 3_600_000;
 
+/** Reservation level of a slot anyone may use (one past the lowest class rank). */
+export const OPEN_TO_ALL = PRIORITY_CLASSES.length;
+
 /** Milliseconds of an ISO date-time; a date-time without offset is read as UTC (never the machine's zone). */
 export function instantMs(iso: string): number {
   const hasZone = iso.length <= 10 || /(?:Z|[+-]\d\d:?\d\d)$/i.test(iso);
   return Date.parse(hasZone ? iso : `${iso}Z`);
 }
 
-/** Whether the slot's reservation lets this class use it at `nowMs`. */
+/**
+ * The lowest-priority class rank that may use the slot at `nowMs`: the rank of the class it is reserved for, or
+ * {@link OPEN_TO_ALL} when it is not reserved or its reservation has been released.
+ */
+export function reservationLevel(slot: AllocationSlot, nowMs: number): number {
+  if (slot.reservedFor === null) return OPEN_TO_ALL;
+  if (slot.releaseReservedAt !== null && nowMs >= instantMs(slot.releaseReservedAt)) return OPEN_TO_ALL;
+  return classRank(slot.reservedFor);
+}
+
+/** Whether the slot's reservation lets this request's class use it at `nowMs`. */
 export function reservationAllows(slot: AllocationSlot, request: AllocationRequest, nowMs: number): boolean {
-  if (slot.reservedFor === null) return true;
-  if (slot.releaseReservedAt !== null && nowMs >= instantMs(slot.releaseReservedAt)) return true;
-  return classRank(request.priorityClass) <= classRank(slot.reservedFor);
+  return classRank(request.priorityClass) <= reservationLevel(slot, nowMs);
 }
 
 /** Whether the request may be given this slot at `nowMs` (memo § 5.3 step 3). */
@@ -74,8 +86,6 @@ function firstById<T extends { readonly id: string }>(items: readonly T[]): T[] 
  * Pool 0..3: reserved for that class rank (usable by classes of equal or higher priority); pool 4: open to all.
  */
 type Pool = { order: number[]; startMs: number[]; next: Int32Array; fromShort: number; fromNotice: number };
-
-const OPEN_POOL = PRIORITY_CLASSES.length;
 
 function buildPool(order: number[], startMs: readonly number[], nowMs: number): Pool {
   const starts = order.map((i) => startMs[i] as number);
@@ -122,7 +132,8 @@ function earliestInPool(pool: Pool, request: AllocationRequest, days: readonly s
 export function allocate(input: AllocationInput): AllocationRun {
   const inputHash = sha256(canonicalJson(input));
   const nowMs = instantMs(input.now);
-  const slots = firstById(input.slots);
+  // A slot whose start cannot be read cannot be ordered or offered: it is left out.
+  const slots = firstById(input.slots).filter((s) => Number.isFinite(instantMs(s.start)));
   const startMs = slots.map((s) => instantMs(s.start));
   const sorted = slots.map((_, i) => i);
   sorted.sort((a, b) => (startMs[a] as number) - (startMs[b] as number) || compareIds(slots, a, b));
@@ -130,10 +141,9 @@ export function allocate(input: AllocationInput): AllocationRun {
   const bySlot = sorted.map((i) => slots[i] as AllocationSlot);
   const startSorted = sorted.map((i) => startMs[i] as number);
   const days = bySlot.map((s) => s.day);
-  const poolMembers: number[][] = Array.from({ length: OPEN_POOL + 1 }, () => []);
+  const poolMembers: number[][] = Array.from({ length: OPEN_TO_ALL + 1 }, () => []);
   const poolOf = bySlot.map((slot, k) => {
-    const released = slot.releaseReservedAt !== null && nowMs >= instantMs(slot.releaseReservedAt);
-    const pool = slot.reservedFor === null || released ? OPEN_POOL : classRank(slot.reservedFor);
+    const pool = reservationLevel(slot, nowMs);
     (poolMembers[pool] as number[]).push(k);
     return pool;
   });
@@ -149,13 +159,14 @@ export function allocate(input: AllocationInput): AllocationRun {
   const waitlist: WaitlistEntry[] = [];
   const alerts: DeadlineAlert[] = [];
   const seenInClass = [0, 0, 0, 0];
+  const supplyView: Supply = { days, startMs: startSorted, poolOf, takenByClass, nowMs, cache: new Map() };
 
   for (const { request, reason } of ranked) {
     const cls = classRank(request.priorityClass);
     const demand = (seenInClass[cls] as number) + 1;
     seenInClass[cls] = demand;
     let best = -1;
-    for (let p = cls; p <= OPEN_POOL; p++) {
+    for (let p = cls; p <= OPEN_TO_ALL; p++) {
       const k = earliestInPool(pools[p] as Pool, request, days);
       if (k >= 0 && (best < 0 || k < best)) best = k;
     }
@@ -169,7 +180,7 @@ export function allocate(input: AllocationInput): AllocationRun {
     if (slot !== undefined) assignments.push({ requestId: request.id, slotId: slot.id, reason, late });
     else waitlist.push({ requestId: request.id, position: waitlist.length + 1, reason });
     if (request.deadline !== null && (slot === undefined || late)) {
-      const supply = usableBefore(request, request.deadline, bySlot, takenByClass, cls, nowMs);
+      const supply = usableBefore(supplyView, request, request.deadline, cls);
       alerts.push({
         requestId: request.id,
         deadline: request.deadline,
@@ -197,26 +208,37 @@ function compareIds(slots: readonly AllocationSlot[], a: number, b: number): num
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** The sorted slots as seen by the deadline check, and a cache of supplies shared inside a class. */
+type Supply = {
+  readonly days: readonly string[];
+  readonly startMs: readonly number[];
+  readonly poolOf: readonly number[];
+  readonly takenByClass: Int8Array;
+  readonly nowMs: number;
+  readonly cache: Map<string, number>;
+};
+
 /**
- * Slots on or before `deadline` that this request could use and that no higher class took: the supply its
+ * Slots on or before the request's deadline that it could use and that no higher class took: the supply its
  * class competes for. Demand (this request and the ones ranked before it in its class, all with deadlines on or
- * before its own, by EDF) minus this supply is the number of extra slots it needs to be on time.
+ * before its own, by EDF) minus this supply is the number of extra slots it needs to be on time. Higher classes
+ * are all placed before a class starts, so requests of one class without unavailable days share the answer.
  */
-function usableBefore(
-  request: AllocationRequest,
-  deadline: string,
-  bySlot: readonly AllocationSlot[],
-  takenByClass: Int8Array,
-  cls: number,
-  nowMs: number,
-): number {
-  let supply = 0;
-  for (let k = 0; k < bySlot.length; k++) {
-    const slot = bySlot[k] as AllocationSlot;
-    if (slot.day > deadline) continue;
-    const taker = takenByClass[k] as number;
-    if (taker >= 0 && taker < cls) continue;
-    if (isCompatible(request, slot, nowMs)) supply++;
+function usableBefore(supply: Supply, request: AllocationRequest, deadline: string, cls: number): number {
+  const shared = request.unavailable.length === 0;
+  const key = `${cls}|${deadline}|${request.shortNoticeOk}`;
+  const cached = shared ? supply.cache.get(key) : undefined;
+  if (cached !== undefined) return cached;
+  const from = supply.nowMs + (request.shortNoticeOk ? 0 : SHORT_NOTICE_HOURS * HOUR_MS);
+  let count = 0;
+  for (let k = 0; k < supply.days.length; k++) {
+    const day = supply.days[k] as string;
+    const taker = supply.takenByClass[k] as number;
+    const start = supply.startMs[k] as number;
+    if (day > deadline || (taker >= 0 && taker < cls) || start <= supply.nowMs || start < from) continue;
+    if ((supply.poolOf[k] as number) < cls || (!shared && request.unavailable.includes(day))) continue;
+    count++;
   }
-  return supply;
+  if (shared) supply.cache.set(key, count);
+  return count;
 }

@@ -95,7 +95,8 @@ describe('memo test case 6: priority allocation and cancellation cascade', () =>
   });
 
   it('when R1 cancels S3 on day 10 and everyone accepts earlier slots: R2→S3, R5→S4, R6→S5', () => {
-    const { moves } = cancelS3OnDay10(held(requests));
+    const { moves, leftOpen } = cancelS3OnDay10(held(requests));
+    assert.equal(leftOpen, null);
     assert.deepEqual(moves, [
       { requestId: 'R2', from: 'S4', to: 'S3' },
       { requestId: 'R5', from: 'S5', to: 'S4' },
@@ -248,6 +249,18 @@ describe('allocation rules', () => {
       slots: [slot('PAST', 2)],
     });
     assert.deepEqual(run.assignments, []);
+  });
+
+  it('leaves out a slot whose start cannot be read', () => {
+    const slots = [slot('BROKEN', 5, { start: 'soon' }), slot('OK', 6)];
+    const run = allocate({
+      now,
+      seed: 's',
+      ruleVersion: RULE_VERSION,
+      requests: [request('A', 'standard', 0)],
+      slots,
+    });
+    assert.deepEqual(pairs(run), [['A', 'OK']]);
   });
 
   it('replays: identical input gives identical input and output hashes; another seed changes the input hash', () => {

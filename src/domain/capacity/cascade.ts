@@ -17,6 +17,12 @@ import type { AllocationRequest, AllocationSlot } from './types.ts';
 
 export type CascadeMove = { readonly requestId: string; readonly from: string | null; readonly to: string };
 
+export type CascadeResult = {
+  readonly moves: readonly CascadeMove[];
+  /** The slot still open when the cascade ends (the last one freed that nobody could take), or null. */
+  readonly leftOpen: string | null;
+};
+
 export function cascade(input: {
   now: string;
   seed: string;
@@ -24,7 +30,7 @@ export function cascade(input: {
   freedSlot: AllocationSlot;
   requests: readonly AllocationRequest[];
   slotsById: ReadonlyMap<string, AllocationSlot>;
-}): { moves: readonly CascadeMove[] } {
+}): CascadeResult {
   const nowMs = instantMs(input.now);
   const live = input.requests.filter((r) => r.currentSlotId !== input.freedSlot.id);
   const ranked = rankRequests(live, input.seed, input.ruleVersion);
@@ -42,11 +48,11 @@ export function cascade(input: {
       const current = input.slotsById.get(currentId);
       return current !== undefined && request.acceptsEarlierSlots && instantMs(current.start) > slotMs;
     });
-    if (taker === undefined) break;
+    if (taker === undefined) return { moves, leftOpen: slot.id };
     const from = holding.get(taker.request.id) ?? null;
     moves.push({ requestId: taker.request.id, from, to: slot.id });
     holding.set(taker.request.id, slot.id);
     freed = from === null ? undefined : input.slotsById.get(from);
   }
-  return { moves };
+  return { moves, leftOpen: null };
 }
