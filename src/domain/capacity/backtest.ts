@@ -122,7 +122,8 @@ export type BacktestResult = {
   readonly meetsGoal: boolean;
 };
 
-function originInput(input: BacktestInput, origin: number): ForecastInput {
+/** What the forecast knows at the start of week `origin`: finished waits of the window, open cases, history. */
+export function forecastInputAt(input: BacktestInput, origin: number): ForecastInput {
   const { history } = input;
   const finished: number[] = [];
   const open: number[] = [];
@@ -148,7 +149,7 @@ function originInput(input: BacktestInput, origin: number): ForecastInput {
 }
 
 function scoreOrigin(input: BacktestInput, origin: number): OriginScore {
-  const forecast = forecastWait(originInput(input, origin));
+  const forecast = forecastWait(forecastInputAt(input, origin));
   const times: number[] = [];
   const events: boolean[] = [];
   for (const c of input.history.cases) {

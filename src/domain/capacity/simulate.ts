@@ -134,18 +134,39 @@ function drawArrivals(r: Random, model: ArrivalModel, week: number): number {
   return drawNegativeBinomial(r, model.mean, model.variance);
 }
 
-function drawCapacity(r: Random, model: CapacityModel, week: number): number {
-  if (model.kind === 'fixed') return Math.max(0, valueAt(model.perWeek, week));
-  let present = 0;
-  for (let i = 0; i < model.staff; i++) if (r.chance(model.presence)) present++;
-  return present * model.casesPerStaff;
+type CapacitySampler = (r: Random, week: number) => number;
+
+/** Capacity per week; present staff ~ Binomial(staff, presence), drawn by inversion of its CDF (one uniform). */
+function capacitySampler(model: CapacityModel): CapacitySampler {
+  if (model.kind === 'fixed') return (_r, week) => Math.max(0, valueAt(model.perWeek, week));
+  const staff = Math.max(0, Math.floor(model.staff));
+  const p = Math.min(1, Math.max(0, model.presence));
+  if (p === 0 || p === 1) return () => p * staff * model.casesPerStaff;
+  const cdf: number[] = [];
+  let total = 0;
+  for (let k = 0; k <= staff; k++) {
+    const logChoose = logGamma(staff + 1) - logGamma(k + 1) - logGamma(staff - k + 1);
+    total += Math.exp(logChoose + k * Math.log(p) + (staff - k) * Math.log(1 - p));
+    cdf.push(total);
+  }
+  return (r) => {
+    const u = r.next() * total;
+    let low = 0;
+    let high = staff;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((cdf[middle] ?? total) > u) high = middle;
+      else low = middle + 1;
+    }
+    return low * model.casesPerStaff;
+  };
 }
 
 /** One path: the newcomer's offset in weeks, or Infinity when not served within the horizon. */
-function onePath(r: Random, input: SimulationInput, week: number): number {
+function onePath(r: Random, input: SimulationInput, capacity: CapacitySampler, week: number): number {
   let backlog = input.initialBacklog;
   for (let t = 0; t < week; t++) {
-    backlog = Math.max(0, backlog + drawArrivals(r, input.arrivals, t) - drawCapacity(r, input.capacity, t));
+    backlog = Math.max(0, backlog + drawArrivals(r, input.arrivals, t) - capacity(r, t));
   }
   let j = 1;
   if (input.position === 'random') {
@@ -155,7 +176,7 @@ function onePath(r: Random, input: SimulationInput, week: number): number {
   const position = backlog + j;
   let cumulative = 0;
   for (let k = 0; k < SIMULATION_HORIZON_WEEKS; k++) {
-    cumulative += drawCapacity(r, input.capacity, week + k);
+    cumulative += capacity(r, week + k);
     if (cumulative >= position) return k;
   }
   return Number.POSITIVE_INFINITY;
@@ -171,7 +192,8 @@ export function simulateWait(input: SimulationInput): WaitBand {
   const week = Math.max(0, Math.floor(input.week ?? 0));
   const r = createRandom(input.seed);
   const offsets: number[] = [];
-  for (let i = 0; i < paths; i++) offsets.push(onePath(r, input, week));
+  const capacity = capacitySampler(input.capacity);
+  for (let i = 0; i < paths; i++) offsets.push(onePath(r, input, capacity, week));
   const at = (p: number) => finite(nearestRankPercentile(offsets, p));
   return { p10: at(0.1), p50: at(0.5), p80: at(0.8), p90: at(0.9), paths };
 }
