@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BACKTEST_ORIGINS, backtestForecast, generateCaseHistory } from './backtest.ts';
+import {
+  BACKTEST_ORIGINS,
+  backtestForecast,
+  forecastInputAt,
+  generateCaseHistory,
+  pitCoverage,
+} from './backtest.ts';
+import { kaplanMeier } from './estimators.ts';
+import { forecastWait } from './forecast.ts';
 
 const zabLike = { initialBacklog: 100, arrivalsPerWeek: 40, staff: 8, casesPerStaff: 6, presence: 0.9 };
 
@@ -64,5 +72,37 @@ describe('rolling-origin back-test (memo §3.8, §5.5, G4)', () => {
     assert.equal(result.scored, 0);
     assert.equal(result.maeP50Weeks, null);
     assert.equal(result.meetsGoal, false);
+  });
+
+  it('randomised-PIT coverage is 80 % when every realised wait hits a point forecast, 100 % below, 0 above', () => {
+    const forecast = Array(100).fill(5);
+    const served = (wait: number) => kaplanMeier(Array(10).fill(wait), Array(10).fill(1));
+    assert.ok(Math.abs(pitCoverage(forecast, served(5)) - 0.8) < 1e-12);
+    assert.equal(pitCoverage(forecast, served(3)), 1);
+    assert.equal(pitCoverage(forecast, served(7)), 0);
+    const spread = [...Array(50).fill(4), ...Array(50).fill(6)];
+    assert.equal(pitCoverage(spread, served(4)), 1);
+    assert.ok(Math.abs(pitCoverage(spread, served(6)) - 0.6) < 1e-12);
+  });
+
+  it('each origin scores the very forecast forecastWait publishes for that week', () => {
+    const history = generateCaseHistory({ weeks: 60, seed: 4, ...zabLike });
+    const input = {
+      history,
+      capacity: { fte: 8, casesPerFtePerWeek: 6, presence: 0.9 },
+      targetWeeks: 2,
+      seed: 9,
+      startDate: '2025-01-06',
+      lastOrigin: 50,
+      origins: 3,
+      paths: 200,
+    };
+    const scores = backtestForecast(input).origins;
+    for (const score of scores) {
+      const published = forecastWait(forecastInputAt(input, score.origin));
+      assert.equal(published.asOf, ['2025-12-08', '2025-12-15', '2025-12-22'][score.origin - 48]);
+      assert.equal(score.forecastP50, published.waitWeeks?.p50);
+      assert.equal(score.forecastP80, published.waitWeeks?.p80);
+    }
   });
 });

@@ -20,9 +20,9 @@ import {
 } from './estimators.ts';
 import { serviceOffset, type Trend, trendOf } from './fluid.ts';
 import {
-  type ArrivalModel,
   type CapacityModel,
   DEFAULT_PATHS,
+  type SimulationInput,
   simulateWait,
   type WaitBand,
 } from './simulate.ts';
@@ -119,6 +119,61 @@ export function overloadStatus(input: {
   return 'green';
 }
 
+type Rates = {
+  readonly backlog: number;
+  readonly presence: number;
+  /** μ: cases per FTE-week. */
+  readonly mu: number | null;
+  readonly weeklyCapacity: number | null;
+  readonly lambda: number | null;
+};
+
+function ratesOf(input: ForecastInput): Rates {
+  const presence = input.capacity.presence ?? 1;
+  const mu =
+    input.capacity.casesPerFtePerWeek ??
+    completionsPerFte(input.weeklyCompletions, input.capacity.fte * presence);
+  return {
+    backlog: input.open.values.length,
+    presence,
+    mu,
+    weeklyCapacity: mu === null ? null : input.capacity.fte * presence * mu,
+    lambda: weeklyArrivalRate(input.weeklyArrivals),
+  };
+}
+
+function simulationOf(input: ForecastInput, rates: Rates): SimulationInput | null {
+  const { backlog, presence, mu, weeklyCapacity, lambda } = rates;
+  if (
+    input.finished.values.length < MIN_FINISHED_CASES ||
+    mu === null ||
+    weeklyCapacity === null ||
+    lambda === null
+  ) {
+    return null;
+  }
+  const fte = input.capacity.fte;
+  const capacity: CapacityModel = Number.isInteger(fte)
+    ? { kind: 'staff', staff: fte, casesPerStaff: mu, presence }
+    : { kind: 'fixed', perWeek: weeklyCapacity };
+  return {
+    initialBacklog: backlog,
+    arrivals: { ...countNoise(input.weeklyArrivals.slice(-ARRIVAL_WINDOW_WEEKS), lambda) },
+    capacity,
+    position: 'random',
+    paths: input.paths ?? DEFAULT_PATHS,
+    seed: input.seed,
+  };
+}
+
+/**
+ * The simulation behind `forecastWait` (a person ready this week, backlog ahead, estimated arrivals and
+ * capacity), or `null` when there are too few finished cases or unknown rates. For back-test scoring.
+ */
+export function forecastSimulation(input: ForecastInput): SimulationInput | null {
+  return simulationOf(input, ratesOf(input));
+}
+
 /**
  * The forecast for one office × service type. Pure: asOf and seed come in. An `asOf` that is not an ISO date
  * is a programming error and throws.
@@ -129,38 +184,16 @@ export function forecastWait(input: ForecastInput): WaitForecast {
   const ages = inWeeks(input.open);
   const n = finished.length;
   const insufficient = n < MIN_FINISHED_CASES;
-  const backlog = ages.length;
-
-  const presence = input.capacity.presence ?? 1;
-  const mu =
-    input.capacity.casesPerFtePerWeek ??
-    completionsPerFte(input.weeklyCompletions, input.capacity.fte * presence);
-  const weeklyCapacity = mu === null ? null : input.capacity.fte * presence * mu;
-  const lambda = weeklyArrivalRate(input.weeklyArrivals);
+  const rates = ratesOf(input);
+  const { backlog, weeklyCapacity, lambda } = rates;
   const known = weeklyCapacity !== null && lambda !== null;
   const utilisation = known && weeklyCapacity > 0 ? lambda / weeklyCapacity : null;
   const trend = known ? trendOf(lambda, weeklyCapacity) : null;
 
-  let fluidWeeks: number | null = null;
-  let waitWeeks: WaitBand | null = null;
-  if (!insufficient && weeklyCapacity !== null && lambda !== null && mu !== null) {
-    fluidWeeks = serviceOffset(backlog + 1, weeklyCapacity);
-    const arrivals: ArrivalModel = {
-      ...countNoise(input.weeklyArrivals.slice(-ARRIVAL_WINDOW_WEEKS), lambda),
-    };
-    const fte = input.capacity.fte;
-    const capacity: CapacityModel = Number.isInteger(fte)
-      ? { kind: 'staff', staff: fte, casesPerStaff: mu, presence }
-      : { kind: 'fixed', perWeek: weeklyCapacity };
-    waitWeeks = simulateWait({
-      initialBacklog: backlog,
-      arrivals,
-      capacity,
-      position: 'random',
-      paths: input.paths ?? DEFAULT_PATHS,
-      seed: input.seed,
-    });
-  }
+  const simulation = simulationOf(input, rates);
+  const fluidWeeks =
+    simulation && weeklyCapacity !== null ? serviceOffset(backlog + 1, weeklyCapacity) : null;
+  const waitWeeks: WaitBand | null = simulation ? simulateWait(simulation) : null;
   const pastTarget = ages.filter((age) => age > input.targetWeeks).length;
   return {
     asOf: input.asOf,

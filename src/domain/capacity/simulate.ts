@@ -186,14 +186,27 @@ function finite(value: number | null): number | null {
   return value === null || !Number.isFinite(value) ? null : value;
 }
 
-/** Runs the simulation and returns the P10/P50/P80/P90 offsets in weeks (null: not served in the horizon). */
-export function simulateWait(input: SimulationInput): WaitBand {
+/**
+ * The simulated offsets (weeks) of every path, sorted ascending; `Infinity` for a path whose newcomer is not
+ * served within `SIMULATION_HORIZON_WEEKS`. This is the forecast distribution (e.g. for back-test scoring).
+ */
+export function simulateOffsets(input: SimulationInput): number[] {
   const paths = Math.max(1, Math.floor(input.paths ?? DEFAULT_PATHS));
   const week = Math.max(0, Math.floor(input.week ?? 0));
   const r = createRandom(input.seed);
   const offsets: number[] = [];
   const capacity = capacitySampler(input.capacity);
   for (let i = 0; i < paths; i++) offsets.push(onePath(r, input, capacity, week));
+  return offsets.sort((a, b) => a - b);
+}
+
+/** P10/P50/P80/P90 (nearest rank) of simulated offsets; `null` where the percentile is "not served". */
+export function waitBand(offsets: readonly number[]): WaitBand {
   const at = (p: number) => finite(nearestRankPercentile(offsets, p));
-  return { p10: at(0.1), p50: at(0.5), p80: at(0.8), p90: at(0.9), paths };
+  return { p10: at(0.1), p50: at(0.5), p80: at(0.8), p90: at(0.9), paths: offsets.length };
+}
+
+/** Runs the simulation and returns the P10/P50/P80/P90 offsets in weeks (null: not served in the horizon). */
+export function simulateWait(input: SimulationInput): WaitBand {
+  return waitBand(simulateOffsets(input));
 }
