@@ -18,7 +18,7 @@ import {
   nearestRankPercentile,
   weeklyArrivalRate,
 } from './estimators.ts';
-import { serviceOffset, type Trend, trendOf } from './fluid.ts';
+import { serviceOffset, steadyState, type Trend, trendOf } from './fluid.ts';
 import {
   type CapacityModel,
   DEFAULT_PATHS,
@@ -80,6 +80,9 @@ export type WaitForecast = {
   readonly historicalP80Weeks: number | null;
   /** Fluid wait (weeks) of the first person ready this week; `null` when insufficient or never served. */
   readonly fluidWeeks: number | null;
+  /** Fluid wait of the person at the 50 % / 80 % point of this week's expected arrivals (`B + ceil(p·λ)`). */
+  readonly fluidP50Weeks: number | null;
+  readonly fluidP80Weeks: number | null;
   /** Simulated band for a person ready this week; `null` when insufficient. */
   readonly waitWeeks: WaitBand | null;
   readonly backlog: number;
@@ -91,6 +94,10 @@ export type WaitForecast = {
   readonly backlogWeeks: number | null;
   readonly trend: Trend | null;
   readonly growing: boolean;
+  /** `B / C` when flat, 0 when shrinking, `null` when growing or unknown: never a finite number for growth. */
+  readonly steadyStateWaitWeeks: number | null;
+  /** Weeks until the backlog clears at the current rates (shrinking only), else `null`. */
+  readonly drainWeeks: number | null;
   readonly shareOfBacklogPastTarget: number | null;
   /** Overload colour (§5.6); `null` when the data decide nothing (insufficient and not overloaded). */
   readonly status: OverloadStatus | null;
@@ -191,8 +198,10 @@ export function forecastWait(input: ForecastInput): WaitForecast {
   const trend = known ? trendOf(lambda, weeklyCapacity) : null;
 
   const simulation = simulationOf(input, rates);
-  const fluidWeeks =
-    simulation && weeklyCapacity !== null ? serviceOffset(backlog + 1, weeklyCapacity) : null;
+  const fluidAt = (j: number) =>
+    simulation && weeklyCapacity !== null ? serviceOffset(backlog + j, weeklyCapacity) : null;
+  const cohortRank = (p: number) => Math.max(1, Math.ceil(p * (lambda ?? 0)));
+  const steady = known ? steadyState(backlog, lambda, weeklyCapacity) : null;
   const waitWeeks: WaitBand | null = simulation ? simulateWait(simulation) : null;
   const pastTarget = ages.filter((age) => age > input.targetWeeks).length;
   return {
@@ -204,7 +213,9 @@ export function forecastWait(input: ForecastInput): WaitForecast {
     weeksOfHistory: input.weeklyArrivals.length,
     historicalP50Weeks: insufficient ? null : nearestRankPercentile(finished, 0.5),
     historicalP80Weeks: insufficient ? null : nearestRankPercentile(finished, 0.8),
-    fluidWeeks,
+    fluidWeeks: fluidAt(1),
+    fluidP50Weeks: fluidAt(cohortRank(0.5)),
+    fluidP80Weeks: fluidAt(cohortRank(0.8)),
     waitWeeks,
     backlog,
     weeklyArrivals: lambda,
@@ -213,6 +224,8 @@ export function forecastWait(input: ForecastInput): WaitForecast {
     backlogWeeks: weeklyCapacity !== null && weeklyCapacity > 0 ? backlog / weeklyCapacity : null,
     trend,
     growing: trend === 'growing',
+    steadyStateWaitWeeks: steady?.steadyStateWaitWeeks ?? null,
+    drainWeeks: steady?.drainWeeks ?? null,
     shareOfBacklogPastTarget: backlog > 0 ? pastTarget / backlog : null,
     status: overloadStatus({
       utilisation,

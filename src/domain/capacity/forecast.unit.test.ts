@@ -28,6 +28,8 @@ describe('wait forecast for one office × service (memo §5.5, §5.6, G9)', () =
     assert.equal(f.historicalP50Weeks, null);
     assert.equal(f.historicalP80Weeks, null);
     assert.equal(f.fluidWeeks, null);
+    assert.equal(f.fluidP50Weeks, null);
+    assert.equal(f.fluidP80Weeks, null);
     assert.equal(f.waitWeeks, null);
     assert.equal(f.backlog, 100);
     assert.equal(f.status, null);
@@ -59,6 +61,10 @@ describe('wait forecast for one office × service (memo §5.5, §5.6, G9)', () =
     assert.equal(f.method, 'forward-looking');
     assert.equal(f.asOf, '2026-11-23');
     assert.equal(f.fluidWeeks, 2);
+    assert.equal(f.fluidP50Weeks, 2);
+    assert.equal(f.fluidP80Weeks, 2);
+    assert.equal(f.steadyStateWaitWeeks, 0);
+    assert.equal(f.drainWeeks, 13);
     assert.equal(f.weeklyArrivals, 40);
     assert.equal(f.weeklyCapacity, 48);
     assert.equal(f.utilisation, 40 / 48);
@@ -83,6 +89,9 @@ describe('wait forecast for one office × service (memo §5.5, §5.6, G9)', () =
     assert.equal(f.fluidWeeks, 12, 'position 3431 is served in week ceil(3431 / 264) − 1 = 12');
     assert.equal(f.trend, 'growing');
     assert.equal(f.growing, true);
+    assert.equal(f.steadyStateWaitWeeks, null);
+    assert.equal(f.drainWeeks, null);
+    assert.equal(f.fluidP80Weeks, 13);
     assert.equal(f.status, 'red');
     assert.equal(f.waitWeeks?.p50, 13, 'a person ready this week stands behind part of its arrivals');
   });
