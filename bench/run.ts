@@ -2,6 +2,9 @@
 // Every benchmark ends with one line `BENCH {json}`. Ratios are computed within one run,
 // because these machines are shared and absolute numbers drift by ±15 %.
 import { evaluatePathways, generateProfiles } from '../src/domain/law/index.ts';
+import { capacityAllocationBenchmark } from './capacity-allocation.ts';
+import { capacityForecastBenchmark } from './capacity-forecast.ts';
+import { capacityStaffingBenchmark } from './capacity-staffing.ts';
 import { freshPostgres, load, type Measured, startServer } from './http.ts';
 import { policyBenchmark, signInBenchmark } from './identity.ts';
 import { journeyBenchmarks } from './journeys.ts';
@@ -155,3 +158,9 @@ if (want('identity')) {
   await signInBenchmark();
 }
 if (want('journeys')) await journeyBenchmarks(PG, CONNECTIONS, SECONDS);
+// Appointments, waiting times and staffing (issue 15): allocation, forecast with back-test, staffing optimiser.
+if (want('capacity')) {
+  await capacityAllocationBenchmark();
+  await capacityForecastBenchmark();
+  await capacityStaffingBenchmark();
+}

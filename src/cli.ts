@@ -11,6 +11,7 @@ import {
   usersCreate,
 } from './commands/identity.ts';
 import { JOURNEY_USAGE, journeyDemoOnFirstStart, journeySeed } from './commands/journey.ts';
+import { appointmentJobs } from './features/appointments/index.ts';
 import { journeyJobs } from './features/journey/index.ts';
 import { answersPurgeJob, PATHWAYS_USAGE, pathwaysCli } from './features/pathways/index.ts';
 import { createProgress } from './platform/cli/progress.ts';
@@ -145,6 +146,7 @@ async function serve(config: Config): Promise<number> {
             referenceAgeJob(database, config, log),
             answersPurgeJob(database.db, log, services.now),
             ...journeyJobs(database.db, config, log, services),
+            ...appointmentJobs(database.db, services.appointments, services.now, log),
           ],
           log,
         ),

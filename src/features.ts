@@ -1,4 +1,5 @@
 import type { FeaturePlugin } from './app-deps.ts';
+import { appointmentsPlugin } from './features/appointments/index.ts';
 import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
 import { identityPlugin } from './features/identity/index.ts';
@@ -22,4 +23,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   documentsPlugin,
   journeyPlugin,
   counsellingPlugin,
+  appointmentsPlugin,
 ];

@@ -1,3 +1,4 @@
+import { APPOINTMENT_PATHS } from './features/appointments/index.ts';
 import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { IDENTITY_PATHS } from './features/identity/index.ts';
@@ -39,6 +40,19 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     ],
   },
   { labelKey: 'counselling.nav', paths: COUNSELLING_PATHS.list, order: 6, roles: ['counsellor'] },
+  { labelKey: 'appointments.nav.mine', paths: APPOINTMENT_PATHS.mine, order: 6, roles: ['applicant'] },
+  {
+    labelKey: 'appointments.nav.requests',
+    paths: APPOINTMENT_PATHS.requests,
+    order: 7,
+    roles: ['mission-officer', 'foreigners-office-caseworker', 'counsellor'],
+  },
+  {
+    labelKey: 'appointments.nav.planning',
+    paths: APPOINTMENT_PATHS.planning,
+    order: 7,
+    roles: ['mission-officer', 'foreigners-office-caseworker', 'counsellor'],
+  },
   {
     labelKey: 'nav.pathways',
     paths: PATHWAY_PATHS.start,

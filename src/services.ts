@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { type AppointmentsService, createAppointmentsService } from './features/appointments/index.ts';
 import { createCounsellingService } from './features/counselling/index.ts';
 import { type DocumentsDeps, diskStorage, eraseDocumentsOf } from './features/documents/index.ts';
 import type { IdentityDeps } from './features/identity/index.ts';
@@ -59,6 +60,7 @@ export interface Services {
   readonly journeys: JourneyService;
   readonly family: FamilyService;
   readonly counselling: ReturnType<typeof createCounsellingService>;
+  readonly appointments: AppointmentsService;
   readonly answers: AnswerStore;
   /** What a granted erasure request erases beyond the account, in this order (declared here, not by registration). */
   readonly erasure: readonly ErasureHook[];
@@ -121,6 +123,7 @@ export function createServices(
     journeys,
     family: createFamilyService(journeys, identity),
     counselling: createCounsellingService(db),
+    appointments: createAppointmentsService(db, config.COOKIE_SECRET),
     answers: createAnswerStore(db, now),
     erasure,
   };

@@ -4,6 +4,7 @@ import { journey } from '../features/journey/index.ts';
 import type { Progress } from '../platform/cli/progress.ts';
 import type { Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/client.ts';
+import { seedAppointmentDemo } from '../seed/appointments.ts';
 import { seedJourneyDemo } from '../seed/journeys.ts';
 import { seedScale } from '../seed/scale.ts';
 
@@ -23,6 +24,10 @@ export async function journeySeed(
     progress.info(
       made > 0 ? `  ${made} demo journeys` : '  demo journeys exist already (or no demo accounts)',
     );
+    const points = await progress.step('Creating demo appointment calendars', () =>
+      seedAppointmentDemo(db.db, config.COOKIE_SECRET),
+    );
+    if (points > 0) progress.info(`  ${points} service points give appointments`);
   }
   const at = argv.indexOf('--scale');
   if (at >= 0) {
@@ -74,4 +79,7 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
   if (any) return;
   const made = await progress.step('Creating demo journeys', () => seedJourneyDemo(db.db));
   if (made > 0) progress.info(`  ${made} demo journeys`);
+  await progress.step('Creating demo appointment calendars', () =>
+    seedAppointmentDemo(db.db, config.COOKIE_SECRET),
+  );
 }

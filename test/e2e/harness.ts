@@ -59,6 +59,41 @@ export async function startHarness(overrides: Record<string, string> = {}): Prom
   };
 }
 
+/**
+ * One signed-in browser page per party (its session cookies put into its own axe-ready context), made on first
+ * use and closed by `close` (the sign-in itself is tested elsewhere).
+ */
+export function partyPages(
+  h: Harness,
+  cookieOf: (name: string) => string,
+  javaScript: boolean,
+): { as(name: string): Promise<Page>; close(): Promise<void> } {
+  const contexts: BrowserContext[] = [];
+  const pages = new Map<string, Page>();
+  return {
+    async as(name) {
+      const existing = pages.get(name);
+      if (existing) return existing;
+      const context = await h.axeContext(javaScript);
+      contexts.push(context);
+      await context.addCookies(
+        cookieOf(name)
+          .split('; ')
+          .map((c) => {
+            const i = c.indexOf('=');
+            return { name: c.slice(0, i), value: c.slice(i + 1), url: h.base };
+          }),
+      );
+      const page = await context.newPage();
+      pages.set(name, page);
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close();
+    },
+  };
+}
+
 /** axe with the WCAG 2.0/2.1/2.2 A and AA rules; returns the violations in a readable form. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })

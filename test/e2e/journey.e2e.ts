@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SENTENCES } from '../../src/domain/journey/history.ts';
 import { startJourneyUrl } from '../../src/features/journey/paths.tsx';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { type Browser as Party, setUpWay } from '../support/journey.ts';
-import { axeViolations, type Harness, SKIP_REASON, startHarness } from './harness.ts';
+import { axeViolations, type Harness, partyPages, SKIP_REASON, startHarness } from './harness.ts';
 
 /**
  * The whole way in the browser, JavaScript on and off: the applicant starts a journey → invites the employer,
@@ -18,37 +18,20 @@ for (const javaScript of [true, false]) {
   describe(`the journey with JavaScript ${javaScript ? 'on' : 'off'}`, { skip: SKIP_REASON }, () => {
     let h: Harness;
     let b: (name: string) => Party;
-    const contexts: BrowserContext[] = [];
-    const pages = new Map<string, Page>();
+    let parties: ReturnType<typeof partyPages>;
+    const as = (name: string) => parties.as(name);
     let journeyUrl = '';
 
     before(async () => {
       h = await startHarness();
       const way = await setUpWay(h.app, h.testApp.database.db, { makeOrganisation, makeAccount, sessionFor });
       b = way.b;
+      parties = partyPages(h, (name) => b(name).cookie, javaScript);
     });
     after(async () => {
-      for (const c of contexts) await c.close();
+      await parties?.close();
       await h?.close();
     });
-
-    /** A browser of one party, signed in by its session cookies (the sign-in itself is tested elsewhere). */
-    async function as(name: string): Promise<Page> {
-      const existing = pages.get(name);
-      if (existing) return existing;
-      const context = await h.axeContext(javaScript);
-      contexts.push(context);
-      const cookies = b(name)
-        .cookie.split('; ')
-        .map((c) => {
-          const i = c.indexOf('=');
-          return { name: c.slice(0, i), value: c.slice(i + 1), url: h.base };
-        });
-      await context.addCookies(cookies);
-      const page = await context.newPage();
-      pages.set(name, page);
-      return page;
-    }
 
     async function clean(page: Page, what: string) {
       assert.deepEqual(await axeViolations(page), [], what);

@@ -133,6 +133,20 @@ export function apiClient(app: FastifyInstance) {
   };
 }
 
+/** A party's browser without JavaScript: GET a page, POST a form (urlencoded, with the CSRF token). */
+export function pageClient(app: FastifyInstance, b: (name: string) => Browser) {
+  return {
+    get: (who: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: b(who).cookie } }),
+    form: (who: string, url: string, fields: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: b(who).cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: b(who).csrfToken, ...fields }).toString(),
+      }),
+  };
+}
+
 /** Organisation ids by slug after `setUpWay`. */
 export type WayOrganisations = Record<string, string>;
 

@@ -12,6 +12,13 @@ const OWN = ['own'] as const;
 const everyone = (relations: readonly Relation[]): Rules =>
   Object.fromEntries(ROLES.map((r) => [r, relations])) as Rules;
 
+/** Staff of a service point that gives appointments: a mission, a foreigners' office, a counselling centre. */
+const POINT_STAFF: Rules = {
+  'mission-officer': ['own-organisation'],
+  'foreigners-office-caseworker': ['own-organisation'],
+  counsellor: ['own-organisation'],
+};
+
 export const POLICY: PolicyTable = {
   /** One's own account: profile, roles, data export. */
   account: {
@@ -188,5 +195,19 @@ export const POLICY: PolicyTable = {
     read: { counsellor: ['own-organisation'] },
     create: { counsellor: ['own-organisation'] },
     update: { counsellor: ['own-organisation'] },
+  },
+  /** What a service point offers and its capacity calendar: kept by its own staff (issue 15). */
+  'appointment-calendar': {
+    read: POINT_STAFF,
+    update: POINT_STAFF,
+  },
+  /**
+   * A request for an appointment: the person files, accepts, declines or withdraws their own; the service point's
+   * staff check its documents, run the allocation and record attendance.
+   */
+  'appointment-request': {
+    create: { applicant: OWN },
+    read: { applicant: OWN, ...POINT_STAFF },
+    update: { applicant: OWN, ...POINT_STAFF },
   },
 };

@@ -41,6 +41,8 @@ export const RESOURCES = [
   'recognition-record',
   'mutual-recognition-register',
   'counselling-case',
+  'appointment-calendar',
+  'appointment-request',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

@@ -22,6 +22,8 @@
  * Waits are in weeks; `Infinity` means no capacity at all at the horizon (s = 0 and no hire placed).
  */
 
+import { MaxHeap } from './heap.ts';
+
 export type StaffingOffice = {
   id: string;
   name?: string;
@@ -175,48 +177,6 @@ function validateBudget(extra: number): StaffingInvalid | null {
   return null;
 }
 
-type Entry = { index: number; id: string; key: number };
-
-/** Max-heap on key, then the lowest id first. */
-class Heap {
-  private readonly items: Entry[] = [];
-  private above(a: Entry, b: Entry) {
-    return a.key > b.key || (a.key === b.key && a.id < b.id);
-  }
-  private swap(i: number, j: number) {
-    const t = this.items[i] as Entry;
-    this.items[i] = this.items[j] as Entry;
-    this.items[j] = t;
-  }
-  push(e: Entry) {
-    this.items.push(e);
-    let i = this.items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.above(e, this.items[parent] as Entry)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-  pop(): Entry | undefined {
-    const top = this.items[0];
-    const last = this.items.pop();
-    if (top === undefined || last === undefined || this.items.length === 0) return top;
-    this.items[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let best = i;
-      if (l < this.items.length && this.above(this.items[l] as Entry, this.items[best] as Entry)) best = l;
-      if (r < this.items.length && this.above(this.items[r] as Entry, this.items[best] as Entry)) best = r;
-      if (best === i) return top;
-      this.swap(i, best);
-      i = best;
-    }
-  }
-}
-
 function plan(input: StaffingInput): StaffingPlan {
   const { offices, extra: K, horizonWeeks: T, objective } = input;
   const weights = input.weights ?? DEFAULT_STAFFING_WEIGHTS;
@@ -233,7 +193,7 @@ function plan(input: StaffingInput): StaffingPlan {
     const w = weightOf(o, weights);
     return w > 0 ? w * gain : null;
   };
-  const heap = new Heap();
+  const heap = new MaxHeap();
   const enqueue = (i: number) => {
     const key = keyOf(i);
     if (key !== null) heap.push({ index: i, id: (offices[i] as StaffingOffice).id, key });

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
-import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
+import { apiClient, type Browser, pageClient, setUpWay } from '../../../test/support/journey.ts';
 import { SENTENCES } from '../../domain/journey/history.ts';
 import { document } from '../documents/schema.ts';
 import { consent } from '../people/schema.ts';
@@ -28,15 +28,9 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
   });
   after(() => t.close());
 
-  const get = (who: string, url: string) =>
-    t.app.inject({ method: 'GET', url, headers: { cookie: b(who).cookie } });
+  const get = (who: string, url: string) => pageClient(t.app, b).get(who, url);
   const form = (who: string, url: string, fields: Record<string, string>) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: b(who).cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: b(who).csrfToken, ...fields }).toString(),
-    });
+    pageClient(t.app, b).form(who, url, fields);
 
   it('links the journey pages from the account page, by role', async () => {
     assert.match((await get('applicant', '/de/konto')).body, /href="\/de\/mein-weg"/);

@@ -1,0 +1,13 @@
+import type { FeaturePlugin } from '../../app-deps.ts';
+
+export { appointmentJobs } from './jobs.ts';
+export { APPOINTMENT_PATHS } from './paths.ts';
+export { appointmentService } from './schema.ts';
+// The public surface of this feature: what other features and the composition root may use.
+export { type AppointmentsService, createAppointmentsService } from './service.ts';
+
+/** Appointments: calendars of service points, requests, allocation (issue 15), as a feature plugin (ADR 0015). */
+export const appointmentsPlugin: FeaturePlugin = async (app, { deps, services }) => {
+  const { registerAppointments } = await import('./routes.tsx');
+  registerAppointments(app, deps, services);
+};
