@@ -1,0 +1,106 @@
+/**
+ * The history of an office's work, read from the journey events (issue 15, memo § 3.6): for every step an office
+ * owns, the day it was filed and the day it was decided or withdrawn. From these: the durations of the cases
+ * finished in the window, the ages of the open ones (the backlog), and the filings (arrivals) and decisions
+ * (completions) per week, oldest week first. Days are calendar days in Germany. Nothing here is estimated; the
+ * forecast (src/domain/capacity/forecast.ts) works on these figures.
+ */
+import { sql } from 'drizzle-orm';
+import { addDays, daysBetween, type IsoDate } from '../../domain/calendar.ts';
+import { momentOf } from '../../domain/journey/index.ts';
+import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
+
+/** The window the observed figures cover: 26 weeks (memo § 5.5, "the last 26 weeks"). */
+export const WINDOW_WEEKS = 26;
+
+export type OfficeHistory = {
+  readonly organisationId: string;
+  readonly asOf: IsoDate;
+  readonly windowWeeks: number;
+  /** Filed → decided, in days, of the cases decided in the window. */
+  readonly finishedDays: readonly number[];
+  /** Age in days on `asOf` of the cases filed and not yet decided or withdrawn. */
+  readonly openAgesDays: readonly number[];
+  /** Filings per week of the window, oldest first (the last week ends on `asOf`). */
+  readonly weeklyArrivals: readonly number[];
+  /** Decisions per week of the window, oldest first. */
+  readonly weeklyCompletions: readonly number[];
+};
+
+type CaseRow = {
+  owner_id: string;
+  submitted: Date | string | null;
+  decided: Date | string | null;
+  withdrawn: Date | string | null;
+};
+
+const dayOf = (v: Date | string | null): IsoDate | null =>
+  v === null ? null : momentOf(new Date(v).toISOString()).date;
+
+/** The week of the window a day falls in (0 = oldest), or -1 outside. */
+function weekIndex(day: IsoDate, asOf: IsoDate, windowWeeks: number): number {
+  const back = daysBetween(day, asOf);
+  if (back < 0 || back >= windowWeeks * 7) return -1;
+  return windowWeeks - 1 - Math.floor(back / 7);
+}
+
+/** The histories of several offices at once (one query), keyed by organisation id. */
+export async function officeHistories(
+  db: DbOrTx,
+  organisationIds: readonly string[],
+  asOf: IsoDate,
+  windowWeeks = WINDOW_WEEKS,
+): Promise<Map<string, OfficeHistory>> {
+  const out = new Map<string, OfficeHistory>();
+  if (organisationIds.length === 0) return out;
+  const ids = sql.join(
+    organisationIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await queryRows<CaseRow>(
+    db,
+    sql`
+    select s.owner_id,
+           min(e.at) filter (where e.type = 'step-submitted') as submitted,
+           max(e.at) filter (where e.type = 'step-decided') as decided,
+           max(e.at) filter (where e.type = 'step-withdrawn') as withdrawn
+      from journey_step s
+      join journey_event e on e.journey_id = s.journey_id and e.payload->>'step' = s.kind
+     where s.owner_id in (${ids})
+       and e.type in ('step-submitted', 'step-decided', 'step-withdrawn')
+     group by s.owner_id, s.journey_id, s.kind`,
+  );
+  const from = addDays(asOf, -windowWeeks * 7 + 1);
+  for (const id of organisationIds)
+    out.set(id, {
+      organisationId: id,
+      asOf,
+      windowWeeks,
+      finishedDays: [],
+      openAgesDays: [],
+      weeklyArrivals: Array.from({ length: windowWeeks }, () => 0),
+      weeklyCompletions: Array.from({ length: windowWeeks }, () => 0),
+    });
+  for (const r of rows) {
+    const h = out.get(r.owner_id) as
+      | (OfficeHistory & {
+          finishedDays: number[];
+          openAgesDays: number[];
+          weeklyArrivals: number[];
+          weeklyCompletions: number[];
+        })
+      | undefined;
+    const filed = dayOf(r.submitted);
+    if (!h || filed === null || filed > asOf) continue;
+    const decided = dayOf(r.decided);
+    const withdrawn = dayOf(r.withdrawn);
+    const arrival = weekIndex(filed, asOf, windowWeeks);
+    if (arrival >= 0) h.weeklyArrivals[arrival] = (h.weeklyArrivals[arrival] ?? 0) + 1;
+    if (decided !== null && decided <= asOf) {
+      const done = weekIndex(decided, asOf, windowWeeks);
+      if (done >= 0) h.weeklyCompletions[done] = (h.weeklyCompletions[done] ?? 0) + 1;
+      if (decided >= from) h.finishedDays.push(Math.max(0, daysBetween(filed, decided)));
+    } else if (withdrawn === null || withdrawn > asOf) h.openAgesDays.push(daysBetween(filed, asOf));
+  }
+  return out;
+}
