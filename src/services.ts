@@ -123,7 +123,7 @@ export function createServices(
     journeys,
     family: createFamilyService(journeys, identity),
     counselling: createCounsellingService(db),
-    appointments: createAppointmentsService(db, config.COOKIE_SECRET),
+    appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer),
     answers: createAnswerStore(db, now),
     erasure,
   };

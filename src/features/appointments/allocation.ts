@@ -32,6 +32,8 @@ export type RunSummary = {
   readonly waitlisted: number;
   readonly expired: number;
   readonly alerts: number;
+  /** The requests offered a slot in this run (to tell them). */
+  readonly offeredIds: readonly string[];
 };
 
 /** Offers whose window ran out: the request goes back to the pool, the slot is open again. */
@@ -118,7 +120,7 @@ export async function runAllocation(
   const seed = isoWeek(today);
   const run = allocate({ now: now.toISOString(), seed, ruleVersion: RULE_VERSION, requests, slots });
   const startOf = new Map(slots.map((s) => [s.id, s.start]));
-  let offered = 0;
+  const offeredIds: string[] = [];
   for (const a of run.assignments) {
     const [slot] = await tx
       .update(appointmentSlot)
@@ -138,7 +140,7 @@ export async function runAllocation(
         updatedAt: now,
       })
       .where(and(eq(appointmentRequest.id, a.requestId), eq(appointmentRequest.state, 'ready')));
-    offered++;
+    offeredIds.push(a.requestId);
   }
   for (const w of run.waitlist)
     await tx
@@ -163,7 +165,8 @@ export async function runAllocation(
     .returning({ id: allocationRun.id });
   return {
     runId: row?.id ?? '',
-    offered,
+    offered: offeredIds.length,
+    offeredIds,
     waitlisted: run.waitlist.length,
     expired,
     alerts: run.alerts.length,

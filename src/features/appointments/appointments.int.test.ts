@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, pageClient, setUpWay } from '../../../test/support/journey.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
+import { outboxMail } from '../../platform/mail/schema.ts';
 import { appointmentRequest, appointmentSlot } from './schema.ts';
 
 describe('appointments: a service point plans, an applicant requests, is offered and accepts (no JavaScript)', () => {
@@ -187,6 +188,11 @@ describe('appointments: a service point plans, an applicant requests, is offered
       .from(auditEntry)
       .where(and(eq(auditEntry.objectType, 'appointment-request'), eq(auditEntry.action, 'read')));
     assert.ok(audited.length >= 1, 'reading the requests is audited');
+    const mails = await t.database.db.select().from(outboxMail);
+    const offer = mails.find((m) => m.subject.startsWith('Ihr Termin: bitte bis'));
+    assert.ok(offer, 'the person is told of the offer');
+    assert.match(offer.text, /Termin für den Visumantrag bei Botschaft New Delhi/);
+    assert.match(offer.text, /Appointment to apply for the visa at Botschaft New Delhi/);
   });
 
   it('lets the applicant accept the offer and take the appointment into the calendar', async () => {

@@ -32,33 +32,47 @@ import {
   type ServiceType,
 } from './schema.ts';
 
-export function createRequestService(db: Database, personKeySecret: string) {
+/** Tells people of the slots offered to them (after the change committed; a failure to mail loses no offer). */
+export type OfferNotifier = (requestIds: readonly string[]) => Promise<void>;
+
+export function createRequestService(
+  db: Database,
+  personKeySecret: string,
+  notify: OfferNotifier = async () => {},
+) {
   /** Changes a request and its slot in one transaction, audited; `change` returns false when it may not. */
   async function change(
     actor: Actor,
     id: string,
     may: (row: RequestRow) => boolean,
-    apply: (tx: DbOrTx, row: RequestRow) => Promise<void>,
+    apply: (tx: DbOrTx, row: RequestRow, offered: string[]) => Promise<void>,
     purpose: string,
     now: Date,
     today: IsoDate,
   ): Promise<RequestRow> {
     if (!UUID.test(id)) throw new AppointmentRefusal('not-found', 404);
-    return db.transaction(async (tx) => {
+    const offered: string[] = [];
+    const result = await db.transaction(async (tx) => {
       const [row] = await tx
         .select()
         .from(appointmentRequest)
         .where(eq(appointmentRequest.id, id))
         .for('update');
       if (!row || !may(row)) throw new AppointmentRefusal('not-found', 404);
-      await apply(tx, row);
+      await apply(tx, row, offered);
       await appendAudit(tx, entry(actor, 'update', row, purpose), now);
       const [after] = await tx.select().from(appointmentRequest).where(eq(appointmentRequest.id, id));
       // A freed slot is offered again at once (the cancellation cascade of memo § 5.3).
       if (after && !LIVE_REQUEST_STATES.includes(after.state as never) && row.slotId)
-        await runAllocation(tx, row.organisationId, row.serviceType as ServiceType, now, today, 'freed');
+        offered.push(
+          ...(
+            await runAllocation(tx, row.organisationId, row.serviceType as ServiceType, now, today, 'freed')
+          ).offeredIds,
+        );
       return after ?? row;
     });
+    if (offered.length > 0) await notify(offered);
+    return result;
   }
 
   /** Frees the request's slot (offered or booked) for the next run. */
@@ -151,13 +165,21 @@ export function createRequestService(db: Database, personKeySecret: string) {
         staff,
         id,
         (r) => r.organisationId === staff.organisationId,
-        async (tx, r) => {
+        async (tx, r, offered) => {
           if (r.state !== 'submitted') throw new AppointmentRefusal('not-possible', 409, 'state');
           await tx
             .update(appointmentRequest)
             .set({ state: 'ready', readyOn: today, updatedAt: now })
             .where(eq(appointmentRequest.id, r.id));
-          await runAllocation(tx, r.organisationId, r.serviceType as ServiceType, now, today, 'ready');
+          const run = await runAllocation(
+            tx,
+            r.organisationId,
+            r.serviceType as ServiceType,
+            now,
+            today,
+            'ready',
+          );
+          offered.push(...run.offeredIds);
         },
         'appointment documents checked',
         now,
@@ -203,7 +225,7 @@ export function createRequestService(db: Database, personKeySecret: string) {
         actor,
         id,
         (r) => r.personId === actor.personId,
-        async (tx, r) => {
+        async (tx, r, offered) => {
           if (r.state !== 'offered' || !r.slotId)
             throw new AppointmentRefusal('offer-not-open', 409, 'state');
           const [slot] = await tx
@@ -221,7 +243,15 @@ export function createRequestService(db: Database, personKeySecret: string) {
               updatedAt: now,
             })
             .where(eq(appointmentRequest.id, r.id));
-          await runAllocation(tx, r.organisationId, r.serviceType as ServiceType, now, today, 'declined');
+          const run = await runAllocation(
+            tx,
+            r.organisationId,
+            r.serviceType as ServiceType,
+            now,
+            today,
+            'declined',
+          );
+          offered.push(...run.offeredIds);
         },
         'appointment declined',
         now,
@@ -273,7 +303,11 @@ export function createRequestService(db: Database, personKeySecret: string) {
 
     /** Runs the allocation of a service point on demand (staff) or on schedule (job). */
     async run(organisationId: string, serviceType: ServiceType, now: Date, today: IsoDate, trigger: string) {
-      return db.transaction((tx) => runAllocation(tx, organisationId, serviceType, now, today, trigger));
+      const run = await db.transaction((tx) =>
+        runAllocation(tx, organisationId, serviceType, now, today, trigger),
+      );
+      if (run.offeredIds.length > 0) await notify(run.offeredIds);
+      return run;
     },
   };
 }

@@ -11,21 +11,13 @@ import { localizedUrl } from '../../web/paths.ts';
 import { APPOINTMENT_PATHS } from './paths.ts';
 import type { ServiceType } from './schema.ts';
 import type { AppointmentView, Eligible } from './service.ts';
+import { formatSlot } from './slot-time.ts';
 
 const errorOf = (errors: readonly FieldError[], field: string) => errors.find((e) => e.field === field);
 
 /** An appointment's time in the service point's own time zone, with the zone named (missions abroad). */
 export function slotTime(ctx: ViewContext, at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(ctx.locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    ...(timeZone === 'Europe/Berlin' ? {} : { timeZoneName: 'short' }),
-  }).format(at);
+  return formatSlot(ctx.locale, at, timeZone);
 }
 
 function Checkbox(props: { name: string; label: string; checked: boolean; hint?: string }) {
