@@ -108,7 +108,7 @@ export interface Browser {
 export function apiClient(app: FastifyInstance) {
   const send = async (
     b: Browser,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     payload?: unknown,
     headers: Record<string, string> = {},
@@ -118,7 +118,7 @@ export function apiClient(app: FastifyInstance) {
       url,
       headers: {
         cookie: b.cookie,
-        ...(method === 'POST' ? { 'x-csrf-token': b.csrfToken } : {}),
+        ...(method === 'GET' ? {} : { 'x-csrf-token': b.csrfToken }),
         ...headers,
       },
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),

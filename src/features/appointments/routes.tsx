@@ -6,13 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { IsoDate } from '../../domain/calendar.ts';
-import { momentOf, type StepKind } from '../../domain/journey/index.ts';
+import { momentOf } from '../../domain/journey/index.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
 import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { SERVICE_TYPE_INFO } from './calendar.ts';
+import { registerAppointmentsApi } from './api.ts';
+import { eligibleFor, fileRequest } from './filing.ts';
 import { answerForm, requestForm } from './forms.ts';
 import { appointmentCalendar } from './ics.ts';
 import { APPOINTMENT_PATHS } from './paths.ts';
@@ -25,10 +26,11 @@ import { MinePage, type RequestFormInput, RequestPage } from './views.tsx';
 export function registerAppointments(app: FastifyInstance, deps: AppDeps, services: Services) {
   registerApplicantPages(app, deps, services);
   registerServicePointPages(app, deps, services);
+  registerAppointmentsApi(app, services);
 }
 
 function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: Services) {
-  const { appointments, journeys, now } = services;
+  const { appointments, now } = services;
   const today = (): IsoDate => momentOf(now().toISOString()).date;
 
   definePage(app, deps.web, {
@@ -43,16 +45,6 @@ function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: S
     },
   });
 
-  /** The step of the person's journey the request is for, if they may ask (else 404, as for a missing journey). */
-  async function eligibleFor(personId: string, journeyId: string, serviceType: string) {
-    const own = await appointments.own(personId);
-    const found = (await appointments.eligible(personId, own)).find(
-      (e) => e.journeyId === journeyId && e.serviceType === serviceType,
-    );
-    if (!found) throw new AppError('not-found');
-    return found;
-  }
-
   definePage(app, deps.web, {
     paths: APPOINTMENT_PATHS.request,
     policy: { action: 'create', resource: 'appointment-request' },
@@ -61,7 +53,7 @@ function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: S
       const q = req.query as Record<string, unknown>;
       const journeyId = typeof q.journey === 'string' ? q.journey : '';
       const serviceType = typeof q.service === 'string' ? q.service : '';
-      const found = await eligibleFor(personId, journeyId, serviceType);
+      const found = await eligibleFor(appointments, personId, journeyId, serviceType);
       const input: RequestFormInput = {
         journeyId,
         serviceType: found.serviceType,
@@ -94,7 +86,7 @@ function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: S
         acceptsEarlierSlots: body.acceptsEarlierSlots === 'yes',
         shortNoticeOk: body.shortNoticeOk === 'yes',
       };
-      const found = await eligibleFor(personId, input.journeyId, input.serviceType);
+      const found = await eligibleFor(appointments, personId, input.journeyId, input.serviceType);
       const form = parseForm(requestForm, body);
       const page = (status: number, errors: readonly FieldError[]) => ({
         status,
@@ -102,31 +94,8 @@ function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: S
       });
       if (!form.ok) return page(422, localised(ctx, form.errors, body));
       if (!actor) throw new AppError('not-found');
-      const step = SERVICE_TYPE_INFO[found.serviceType].step as StepKind;
-      // The request files the step with its owner (for § 81a this starts the 3-week clock of § 31a(1) AufenthV).
-      const read = await journeys.read(actor, found.journeyId, 'appointment request');
-      if (read.row.state.steps[step].status === 'not-started')
-        await journeys.command(actor, found.journeyId, { type: 'submit', step });
-      const after = await journeys.read(actor, found.journeyId, 'appointment request');
-      const s = after.row.state.steps[step];
-      const statutory = after.row.state.acceleratedProcedure !== null && s.dueAt !== null;
       try {
-        await appointments.requests.create(
-          {
-            personId,
-            journeyId: found.journeyId,
-            organisationId: found.organisationId,
-            serviceType: found.serviceType,
-            passportNumber: form.values.passportNumber,
-            nationality: form.values.nationality,
-            birthDate: form.values.birthDate,
-            priorityClass: statutory ? 'statutory-deadline' : 'standard',
-            deadline: statutory ? s.dueAt : null,
-            acceptsEarlierSlots: form.values.acceptsEarlierSlots,
-            shortNoticeOk: form.values.shortNoticeOk,
-          },
-          now(),
-        );
+        await fileRequest(services, actor, found, form.values);
       } catch (error) {
         if (!(error instanceof AppointmentRefusal)) throw error;
         return page(error.status, [
