@@ -13,6 +13,7 @@ import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import { isCountryCode } from '../../web/countries.ts';
 import { eligibleFor, fileRequest } from './filing.ts';
+import { passportNumber } from './forms.ts';
 import { AppointmentRefusal } from './requests.ts';
 import { mayOnRequest, personOf, staffOf } from './route-support.ts';
 import { SERVICE_TYPES } from './schema.ts';
@@ -38,10 +39,7 @@ const closureBody = z.strictObject({
 const requestBody = z.strictObject({
   journeyId: z.uuid(),
   serviceType: z.enum(SERVICE_TYPES),
-  passportNumber: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9 ]{5,20}$/, { error: 'must be 5 to 20 letters or digits' }),
+  passportNumber,
   nationality: z.string().refine(isCountryCode, { error: 'must be an ISO 3166-1 alpha-2 code' }),
   birthDate: day,
   acceptsEarlierSlots: z.boolean().default(true),

@@ -15,14 +15,16 @@ const checkbox = z
   .transform((v) => v === 'yes');
 const day = z.string().transform(isoFromInput).refine(isIsoDate, { error: 'must be a date' });
 
+/** A passport number as printed: letters and digits, spaces allowed (removed before hashing). */
+export const passportNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9 ]{5,20}$/, { error: 'must be 5 to 20 letters or digits' });
+
 export const requestForm = z.object({
   journeyId: z.uuid(),
   serviceType: z.enum(SERVICE_TYPES),
-  /** Letters and digits, spaces allowed (they are removed before hashing). */
-  passportNumber: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9 ]{5,20}$/, { error: 'must be 5 to 20 letters or digits' }),
+  passportNumber,
   nationality: z.string().refine(isCountryCode, { error: 'must be a country' }),
   birthDate: day,
   acceptsEarlierSlots: checkbox,
