@@ -7,7 +7,7 @@ import { apiClient, type Browser, OPEN_BODY } from '../../../test/support/journe
 import { DEMO_DOMAIN, seedDemo } from '../../seed/identity-demo.ts';
 import { seedJourneyDemo } from '../../seed/journeys.ts';
 import type { NewOrganisation } from '../identity/accounts/service.ts';
-import { organisation, person, roleAssignment } from '../people/schema.ts';
+import { applicantProfile, organisation, person, roleAssignment } from '../people/schema.ts';
 import { resolveOwners } from './access.ts';
 import { journey, journeyStep } from './schema.ts';
 
@@ -243,6 +243,33 @@ describe('owners of the demo journey: the job in Leipzig goes to Saxon bodies', 
       'demo-abh-leipzig',
       'residence unknown: the job’s',
     );
+  });
+
+  it('opens a journey with entry and residence permit at the office of the district in the person’s profile', async () => {
+    const db = t.database.db;
+    const account = await makeAccount(db, 'applicant');
+    const session = await sessionFor(t.app, db, account.personId, 'applicant');
+    const applicant: Browser = { personId: account.personId, ...session, organisationId: null };
+    const api = apiClient(t.app);
+    await db
+      .insert(applicantProfile)
+      .values({ personId: applicant.personId, residenceAgs: '14626' })
+      .onConflictDoUpdate({ target: applicantProfile.personId, set: { residenceAgs: '14626' } });
+    const res = await api.open(applicant, {
+      ...OPEN_BODY,
+      place: { stateCode: 'SN', districtAgs: '14713', countryCode: 'IN' },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const id = (JSON.parse(res.body) as { journeyId: string }).journeyId;
+    const steps = await db
+      .select({ kind: journeyStep.kind, slug: organisation.slug })
+      .from(journeyStep)
+      .leftJoin(organisation, eq(organisation.id, journeyStep.ownerId))
+      .where(eq(journeyStep.journeyId, id));
+    const owner = Object.fromEntries(steps.map((s) => [s.kind, s.slug]));
+    assert.equal(owner['residence-permit'], 'demo-abh-goerlitz', 'where she lives');
+    assert.equal(owner['entry-registration'], 'demo-abh-goerlitz');
+    assert.equal(owner['accelerated-procedure'], 'demo-zab-sachsen', 'the job’s state');
   });
 
   it('keeps a demo account (one that signs in) for the Leipzig foreigners’ office', async () => {

@@ -5,6 +5,7 @@
  * projection, audit entry, notices and answer, with optimistic concurrency on the version. `openOutcome` and
  * `commandOutcome` return values; `open`, `command` and `openJourney` throw them (a refusal as `JourneyRefusal`).
  */
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/access/policy.ts';
 import {
   type DeadlineSettings,
@@ -14,7 +15,8 @@ import {
 } from '../../domain/journey/index.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS, DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
-import type { Database, Tx } from '../../platform/db/client.ts';
+import type { Database, DbOrTx, Tx } from '../../platform/db/client.ts';
+import { applicantProfile } from '../people/index.ts';
 import {
   createRegistrySnapshot,
   type RegistrySnapshotSource,
@@ -96,6 +98,18 @@ export function unwrap(outcome: Outcome): CommandResult {
   throw outcome.error;
 }
 
+/**
+ * The district the person lives in or will live in (their profile), if they gave one: the foreigners' office of
+ * that district issues the residence permit and registers the entry (§ 71(1) AufenthG; owners.ts).
+ */
+async function residenceOf(db: DbOrTx, personId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ ags: applicantProfile.residenceAgs })
+    .from(applicantProfile)
+    .where(eq(applicantProfile.personId, personId));
+  return row?.ags ?? null;
+}
+
 export function createJourneyService(db: Database, opts: JourneyServiceOptions = {}) {
   const now = opts.now ?? (() => new Date());
   const params = opts.params ?? lawParameters;
@@ -135,20 +149,23 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     keyOf: (o) => (o.key === null ? undefined : `${o.actor.personId} ${o.key}`),
     answersOf: (o) => (o.key === null ? undefined : { actorId: o.actor.personId, key: o.key }),
     handle: (s, o) => {
-      const owners = (input: OpenInput) =>
-        s.once(JSON.stringify([input.occupation, input.place]), async () =>
-          resolveOwners(
-            db,
-            input.place,
-            await recognitionCompetence(db, registry, input.occupation, input.place),
-          ),
+      const owners = async (input: OpenInput) => {
+        const place = { ...input.place, residenceAgs: await residenceOf(db, o.actor.personId) };
+        return s.once(JSON.stringify([input.occupation, place]), async () =>
+          resolveOwners(db, place, await recognitionCompetence(db, registry, input.occupation, input.place)),
         );
+      };
       return handleOpening(s, settings, { ...o, prepare: openingOf(o.actor, o.input, owners) });
     },
     runAlone: async (o) => {
       const competence = await recognitionCompetence(db, registry, o.input.occupation, o.input.place);
       return store.inTransaction((s) => {
-        const owners = (input: OpenInput) => resolveOwners(s.db, input.place, competence);
+        const owners = async (input: OpenInput) =>
+          resolveOwners(
+            s.db,
+            { ...input.place, residenceAgs: await residenceOf(s.db, o.actor.personId) },
+            competence,
+          );
         return handleOpening(s, settings, { ...o, prepare: openingOf(o.actor, o.input, owners) });
       });
     },
