@@ -45,17 +45,18 @@ export type Workload = {
 /** An office's 26 weeks: filings and decisions per week and the open cases at each week's end. */
 export async function workloadOf(db: DbOrTx, organisationId: string, asOf: IsoDate): Promise<Workload> {
   const h = (await officeHistories(db, [organisationId], asOf)).get(organisationId);
-  const weeks: WorkloadWeek[] = [];
-  for (let i = 0; i < WINDOW_WEEKS; i += 1) {
-    const end = addDays(asOf, -7 * (WINDOW_WEEKS - 1 - i));
-    const open = (await officeHistories(db, [organisationId], end, 1)).get(organisationId);
-    weeks.push({
-      end,
-      arrivals: h?.weeklyArrivals[i] ?? 0,
-      completions: h?.weeklyCompletions[i] ?? 0,
-      backlog: open?.openAgesDays.length ?? 0,
-    });
-  }
+  // The open cases at each week's end: the history as of that day (withdrawals leave the backlog too, and the
+  // history does not count them per week, so the backlog cannot be carried back from today's).
+  const ends = Array.from({ length: WINDOW_WEEKS }, (_, i) => addDays(asOf, -7 * (WINDOW_WEEKS - 1 - i)));
+  const open = await Promise.all(
+    ends.map(async (end) => (await officeHistories(db, [organisationId], end, 1)).get(organisationId)),
+  );
+  const weeks: WorkloadWeek[] = ends.map((end, i) => ({
+    end,
+    arrivals: h?.weeklyArrivals[i] ?? 0,
+    completions: h?.weeklyCompletions[i] ?? 0,
+    backlog: open[i]?.openAgesDays.length ?? 0,
+  }));
   const finished = h?.finishedDays.length ?? 0;
   const meanCompletions = weeks.reduce((s, w) => s + w.completions, 0) / WINDOW_WEEKS;
   const enough = finished >= MIN_FINISHED_CASES;

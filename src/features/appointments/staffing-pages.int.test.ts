@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
-import { apiClient, type Browser, pageClient, setUpWay } from '../../../test/support/journey.ts';
+import { apiClient, type Browser, OPEN_BODY, pageClient, setUpWay } from '../../../test/support/journey.ts';
+import type { Actor } from '../../domain/access/policy.ts';
+import { createJourneyService } from '../journey/index.ts';
+import { createRegistrySnapshot } from '../registry/index.ts';
 
 /** The memo's test case 4 (capacity-appointments.md § 5.9): four offices A–D, T = 26, K = 4. */
 const MEMO = [
@@ -63,6 +66,42 @@ describe('workload and staffing pages (issue 15, V2.3; no JavaScript)', () => {
     assert.match(other.body, /Ausländerbehörde Görlitz/);
     assert.doesNotMatch(other.body, /Anerkennungsstelle Sachsen/);
     assert.match(other.body, /Open cases today<\/dt><dd[^>]*>0 cases</);
+  });
+
+  it('with 30 decided cases shows the open cases in weeks of decisions and prefills the calculator', async () => {
+    const day = 24 * 3600 * 1000;
+    let clock = new Date(Date.now() - 20 * day);
+    const service = createJourneyService(t.database.db, {
+      now: () => clock,
+      registry: createRegistrySnapshot(t.database.db),
+    });
+    const applicant: Actor = {
+      personId: b('stranger').personId,
+      memberships: [{ role: 'applicant', organisationId: null, jurisdictions: [] }],
+    };
+    const officer: Actor = {
+      personId: b('recognition').personId,
+      memberships: [
+        { role: 'recognition-officer', organisationId: b('recognition').organisationId, jurisdictions: [] },
+      ],
+    };
+    for (let i = 0; i < 30; i += 1) {
+      clock = new Date(Date.now() - 20 * day);
+      const id = (await service.open(applicant, OPEN_BODY)).body.journeyId;
+      await service.command(applicant, id, { type: 'submit', step: 'recognition' });
+      clock = new Date(Date.now() - 5 * day);
+      await service.command(officer, id, { type: 'decide', step: 'recognition', outcome: 'positive' });
+    }
+    const page = await get('recognition', '/de/behoerde/auslastung');
+    assert.equal(page.statusCode, 200);
+    // One case open, 30 decided in 26 weeks: 30/26 ≈ 1,2 a week, so 1 ÷ 1,15 ≈ 0,9 weeks of work.
+    assert.match(page.body, /1,2 je Woche/);
+    assert.match(page.body, /0,9 Wochen Arbeit/);
+    assert.match(page.body, /Grundlage: 30 entschiedene Fälle/);
+    const calc = await get('ministry', '/de/ministerium/personal');
+    // Decisions per week over the last 12 weeks: 30/12 = 2,5.
+    assert.match(calc.body, /name="o0-completions"[^>]*value="2,5"/);
+    assert.match(calc.body, /Vorgefüllt aus den letzten 26 Wochen: 30 entschiedene Fälle/);
   });
 
   it('keeps the workload page to office staff', async () => {
