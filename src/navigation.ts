@@ -1,4 +1,4 @@
-import { APPOINTMENT_PATHS } from './features/appointments/index.ts';
+import { APPOINTMENT_PATHS, STAFFING_PATHS } from './features/appointments/index.ts';
 import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { IDENTITY_PATHS } from './features/identity/index.ts';
@@ -53,6 +53,13 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     order: 7,
     roles: ['mission-officer', 'foreigners-office-caseworker', 'counsellor'],
   },
+  {
+    labelKey: 'workload.nav',
+    paths: STAFFING_PATHS.workload,
+    order: 8,
+    roles: ['foreigners-office-caseworker', 'recognition-officer', 'mission-officer'],
+  },
+  { labelKey: 'staffing.nav', paths: STAFFING_PATHS.staffing, order: 8, roles: ['ministry-officer'] },
   {
     labelKey: 'nav.pathways',
     paths: PATHWAY_PATHS.start,

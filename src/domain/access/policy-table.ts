@@ -210,4 +210,19 @@ export const POLICY: PolicyTable = {
     read: { applicant: OWN, ...POINT_STAFF },
     update: { applicant: OWN, ...POINT_STAFF },
   },
+  /** An office's workload (issue 15, V2.3): aggregate figures of its own organisation, no personal data. */
+  'office-workload': {
+    read: {
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+    },
+  },
+  /**
+   * The staffing calculator over the offices of a state (aggregate figures, nothing stored): ministry officers,
+   * for their own state (within-jurisdiction) or all six states (other).
+   */
+  'staffing-plan': {
+    read: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+  },
 };

@@ -43,6 +43,8 @@ export const RESOURCES = [
   'counselling-case',
   'appointment-calendar',
   'appointment-request',
+  'office-workload',
+  'staffing-plan',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

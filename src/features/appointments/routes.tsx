@@ -21,12 +21,14 @@ import { AppointmentRefusal } from './requests.ts';
 import { doneNotice, localised, mayOnRequest, personOf } from './route-support.ts';
 import { SERVICE_TYPES, type ServiceType } from './schema.ts';
 import { registerServicePointPages } from './staff-routes.tsx';
+import { registerWorkloadAndStaffing } from './staffing-routes.tsx';
 import { MinePage, type RequestFormInput, RequestPage } from './views.tsx';
 
 export function registerAppointments(app: FastifyInstance, deps: AppDeps, services: Services) {
   registerApplicantPages(app, deps, services);
   registerServicePointPages(app, deps, services);
   registerAppointmentsApi(app, services);
+  registerWorkloadAndStaffing(app, deps, services);
 }
 
 function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: Services) {
