@@ -172,3 +172,18 @@ export async function runAllocation(
     alerts: run.alerts.length,
   };
 }
+
+/** Tells people of the slots offered to them (after the change committed; a failure to mail loses no offer). */
+export type OfferNotifier = (requestIds: readonly string[]) => Promise<void>;
+
+/** Runs the allocation of a request's service point in the same transaction; the ids offered a slot. */
+export async function reallocate(
+  tx: DbOrTx,
+  r: { readonly organisationId: string; readonly serviceType: string },
+  now: Date,
+  today: IsoDate,
+  trigger: string,
+): Promise<readonly string[]> {
+  return (await runAllocation(tx, r.organisationId, r.serviceType as ServiceType, now, today, trigger))
+    .offeredIds;
+}

@@ -12,7 +12,7 @@ import { personKey } from '../../domain/capacity/identity-key.ts';
 import { appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { runAllocation } from './allocation.ts';
+import { type OfferNotifier, reallocate, runAllocation } from './allocation.ts';
 import type { Staff } from './calendar.ts';
 import {
   type Actor,
@@ -31,9 +31,6 @@ import {
   LIVE_REQUEST_STATES,
   type ServiceType,
 } from './schema.ts';
-
-/** Tells people of the slots offered to them (after the change committed; a failure to mail loses no offer). */
-export type OfferNotifier = (requestIds: readonly string[]) => Promise<void>;
 
 export function createRequestService(
   db: Database,
@@ -64,11 +61,7 @@ export function createRequestService(
       const [after] = await tx.select().from(appointmentRequest).where(eq(appointmentRequest.id, id));
       // A freed slot is offered again at once (the cancellation cascade of memo § 5.3).
       if (after && !LIVE_REQUEST_STATES.includes(after.state as never) && row.slotId)
-        offered.push(
-          ...(
-            await runAllocation(tx, row.organisationId, row.serviceType as ServiceType, now, today, 'freed')
-          ).offeredIds,
-        );
+        offered.push(...(await reallocate(tx, row, now, today, 'freed')));
       return after ?? row;
     });
     if (offered.length > 0) await notify(offered);
@@ -171,15 +164,7 @@ export function createRequestService(
             .update(appointmentRequest)
             .set({ state: 'ready', readyOn: today, updatedAt: now })
             .where(eq(appointmentRequest.id, r.id));
-          const run = await runAllocation(
-            tx,
-            r.organisationId,
-            r.serviceType as ServiceType,
-            now,
-            today,
-            'ready',
-          );
-          offered.push(...run.offeredIds);
+          offered.push(...(await reallocate(tx, r, now, today, 'ready')));
         },
         'appointment documents checked',
         now,
@@ -243,15 +228,7 @@ export function createRequestService(
               updatedAt: now,
             })
             .where(eq(appointmentRequest.id, r.id));
-          const run = await runAllocation(
-            tx,
-            r.organisationId,
-            r.serviceType as ServiceType,
-            now,
-            today,
-            'declined',
-          );
-          offered.push(...run.offeredIds);
+          offered.push(...(await reallocate(tx, r, now, today, 'declined')));
         },
         'appointment declined',
         now,

@@ -13,8 +13,9 @@ import { composeMail } from '../../platform/mail/compose.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { journey, journeyStep } from '../journey/index.ts';
 import { organisation, person } from '../people/index.ts';
+import type { OfferNotifier } from './allocation.ts';
 import { createCalendarService, SERVICE_TYPE_INFO, type Staff } from './calendar.ts';
-import { createRequestService, type OfferNotifier, type RequestView } from './requests.ts';
+import { createRequestService, type RequestView } from './requests.ts';
 import {
   allocationRun,
   appointmentRequest,
