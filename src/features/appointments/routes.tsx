@@ -21,10 +21,12 @@ import { doneNotice, localised, mayOnRequest, personOf } from './route-support.t
 import { SERVICE_TYPES, type ServiceType } from './schema.ts';
 import { registerServicePointPages } from './staff-routes.tsx';
 import { MinePage, type RequestFormInput, RequestPage } from './views.tsx';
+import { registerWaitingPages } from './waiting-routes.tsx';
 
 export function registerAppointments(app: FastifyInstance, deps: AppDeps, services: Services) {
   registerApplicantPages(app, deps, services);
   registerServicePointPages(app, deps, services);
+  registerWaitingPages(app, deps, services);
 }
 
 function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: Services) {
