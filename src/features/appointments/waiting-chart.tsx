@@ -39,7 +39,8 @@ export function BarChart(props: { label: string; bars: readonly Bar[] }) {
       role="img"
       aria-label={props.label}
       viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
+      width={WIDTH}
+      height={height}
       preserveAspectRatio="xMinYMin meet"
     >
       {props.bars.map((b, i) => {
@@ -98,7 +99,8 @@ export function WeeklyChart(props: {
       role="img"
       aria-label={props.label}
       viewBox={`0 0 ${LINE_W} ${LINE_H + 28}`}
-      width="100%"
+      width={LINE_W}
+      height={LINE_H + 28}
       preserveAspectRatio="xMinYMin meet"
     >
       <line x1={PAD.left} y1={baseY} x2={LINE_W - PAD.right} y2={baseY} stroke="#6e7597" />

@@ -31,7 +31,7 @@ function StatusWord({ ctx, f }: { ctx: ViewContext; f: OfficeFigures }) {
 }
 
 const officeUrl = (ctx: ViewContext, slug: string) =>
-  localizedUrl(WAITING_PATHS.office, ctx.locale).replace(':slug', encodeURIComponent(slug));
+  localizedUrl(WAITING_PATHS.office, ctx.locale, { slug });
 
 function p80Text(ctx: ViewContext, f: OfficeFigures): string {
   const { t } = ctx;
@@ -218,8 +218,8 @@ function OfficeFiguresView(props: { ctx: ViewContext; asOf: IsoDate; f: OfficeFi
         arrivals={f.weeklyArrivals}
         completions={f.weeklyCompletions}
         legend={{ arrivals: t.t('waiting.col.arrivals'), completions: t.t('waiting.col.completions') }}
-        first={t.date(weekStart(0), 'short')}
-        last={t.date(weekStart(weeks - 1), 'short')}
+        first={t.date(weekStart(0))}
+        last={t.date(weekStart(weeks - 1))}
       />
       <table class="kern-table pathways-reflow">
         <caption class="kern-title">{t.t('waiting.office.weekly-caption')}</caption>

@@ -88,7 +88,10 @@ describe('published waiting times per office', () => {
   it('publishes the overview in both languages: chart, table, colour word, target, as-of and method', async () => {
     const de = await t.app.inject({ method: 'GET', url: '/de/wartezeiten' });
     assert.equal(de.statusCode, 200);
-    assert.match(de.body, /Anerkennungsstelle Sachsen/);
+    assert.match(
+      de.body,
+      /<a class="kern-link" href="\/de\/wartezeiten\/jt-recognition">Anerkennungsstelle Sachsen<\/a>/,
+    );
     assert.match(de.body, /8 von 10 Menschen haben höchstens 8 Wochen gewartet \(Ziel: 13 Wochen\)/);
     assert.match(de.body, /<svg[^>]*role="img"[^>]*aria-label="Balkendiagramm/);
     assert.match(de.body, /<table class="kern-table pathways-reflow"/);
