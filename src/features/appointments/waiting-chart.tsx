@@ -25,7 +25,7 @@ export type Bar = {
   readonly status: OverloadStatus | null;
 };
 
-const WIDTH = 640;
+const WIDTH = 480;
 const ROW = 52;
 
 /** Horizontal bars, one per office, in the order given (worst first). */
@@ -64,7 +64,7 @@ export function BarChart(props: { label: string; bars: readonly Bar[] }) {
   );
 }
 
-const LINE_W = 640;
+const LINE_W = 480;
 const LINE_H = 220;
 const PAD = { left: 36, right: 12, top: 12, bottom: 40 };
 
@@ -137,15 +137,15 @@ export function WeeklyChart(props: {
         {props.legend.arrivals}
       </text>
       <line
-        x1={PAD.left + 300}
+        x1={PAD.left + 200}
         y1={LINE_H + 14}
-        x2={PAD.left + 330}
+        x2={PAD.left + 230}
         y2={LINE_H + 14}
         stroke="#1e6b34"
         stroke-width="3"
         stroke-dasharray="8 5"
       />
-      <text x={PAD.left + 336} y={LINE_H + 19} font-size="14" fill="#131525">
+      <text x={PAD.left + 236} y={LINE_H + 19} font-size="14" fill="#131525">
         {props.legend.completions}
       </text>
     </svg>
