@@ -1,4 +1,4 @@
-import { APPOINTMENT_PATHS, STAFFING_PATHS } from './features/appointments/index.ts';
+import { APPOINTMENT_PATHS, STAFFING_PATHS, WAITING_PATHS } from './features/appointments/index.ts';
 import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { IDENTITY_PATHS } from './features/identity/index.ts';
@@ -85,6 +85,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     paths: REGISTRY_PATHS.recognition,
     order: 20,
     descriptionKey: 'home.recognition.text',
+  },
+  {
+    labelKey: 'waiting.nav',
+    paths: WAITING_PATHS.overview,
+    order: 30,
+    descriptionKey: 'waiting.nav.text',
   },
   { labelKey: 'nav.regions', paths: PATHS.regions, order: 90, descriptionKey: 'home.regions.text' },
   {

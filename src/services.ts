@@ -1,6 +1,11 @@
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { type AppointmentsService, createAppointmentsService } from './features/appointments/index.ts';
+import {
+  type AppointmentsService,
+  createAppointmentsService,
+  createWaitingTimes,
+  type WaitingTimesService,
+} from './features/appointments/index.ts';
 import { createCounsellingService } from './features/counselling/index.ts';
 import { type DocumentsDeps, diskStorage, eraseDocumentsOf } from './features/documents/index.ts';
 import type { IdentityDeps } from './features/identity/index.ts';
@@ -61,6 +66,8 @@ export interface Services {
   readonly family: FamilyService;
   readonly counselling: ReturnType<typeof createCounsellingService>;
   readonly appointments: AppointmentsService;
+  /** The published waiting times per office, kept ten minutes. */
+  readonly waiting: WaitingTimesService;
   readonly answers: AnswerStore;
   /** What a granted erasure request erases beyond the account, in this order (declared here, not by registration). */
   readonly erasure: readonly ErasureHook[];
@@ -124,6 +131,7 @@ export function createServices(
     family: createFamilyService(journeys, identity),
     counselling: createCounsellingService(db),
     appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer),
+    waiting: createWaitingTimes(db, now),
     answers: createAnswerStore(db, now),
     erasure,
   };

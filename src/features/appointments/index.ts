@@ -6,6 +6,7 @@ export { appointmentService } from './schema.ts';
 // The public surface of this feature: what other features and the composition root may use.
 export { type AppointmentsService, createAppointmentsService } from './service.ts';
 export { STAFFING_PATHS } from './staffing-page.ts';
+export { createWaitingTimes, WAITING_PATHS, type WaitingTimesService } from './waiting.ts';
 
 /** Appointments: calendars of service points, requests, allocation (issue 15), as a feature plugin (ADR 0015). */
 export const appointmentsPlugin: FeaturePlugin = async (app, { deps, services }) => {

@@ -23,12 +23,14 @@ import { SERVICE_TYPES, type ServiceType } from './schema.ts';
 import { registerServicePointPages } from './staff-routes.tsx';
 import { registerWorkloadAndStaffing } from './staffing-routes.tsx';
 import { MinePage, type RequestFormInput, RequestPage } from './views.tsx';
+import { registerWaitingPages } from './waiting-routes.tsx';
 
 export function registerAppointments(app: FastifyInstance, deps: AppDeps, services: Services) {
   registerApplicantPages(app, deps, services);
   registerServicePointPages(app, deps, services);
   registerAppointmentsApi(app, services);
   registerWorkloadAndStaffing(app, deps, services);
+  registerWaitingPages(app, deps, services);
 }
 
 function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: Services) {

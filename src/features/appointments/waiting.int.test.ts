@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { type Browser, OPEN_BODY, setUpWay } from '../../../test/support/journey.ts';
+import type { Actor } from '../../domain/access/policy.ts';
+import type { IsoDate } from '../../domain/calendar.ts';
+import { momentOf } from '../../domain/journey/index.ts';
+import { createJourneyService } from '../journey/index.ts';
+import { createRegistrySnapshot } from '../registry/index.ts';
+import { computeWaitingTimes, createWaitingTimes } from './waiting.ts';
+
+const DAY = 86_400_000;
+
+/**
+ * Case i is filed 150 − i days ago and decided (1 + i mod 10) weeks later: 40 cases give four of each duration
+ * from 1 to 10 weeks, so the nearest-rank P80 is the 32nd smallest (8 weeks) and P50 the 20th (5 weeks).
+ */
+describe('published waiting times per office', () => {
+  let t: TestApp;
+  let b: (name: string) => Browser;
+  let orgs: Record<string, string>;
+  let recognition = '';
+  const today = (): IsoDate => momentOf(new Date().toISOString()).date;
+  const rec = (w: Awaited<ReturnType<typeof computeWaitingTimes>>) =>
+    w.offices.find((f) => f.office.slug === 'jt-recognition');
+
+  before(async () => {
+    t = await buildTestApp();
+    ({ b, orgs } = await setUpWay(t.app, t.database.db, { makeOrganisation, makeAccount, sessionFor }));
+    recognition = orgs['jt-recognition'] as string;
+  });
+  after(() => t.close());
+
+  let clock = new Date();
+  let seeded = 0;
+  async function finishCases(upTo: number) {
+    const service = createJourneyService(t.database.db, {
+      now: () => clock,
+      registry: createRegistrySnapshot(t.database.db),
+    });
+    const applicant: Actor = {
+      personId: b('applicant').personId,
+      memberships: [{ role: 'applicant', organisationId: null, jurisdictions: [] }],
+    };
+    const officer: Actor = {
+      personId: b('recognition').personId,
+      memberships: [{ role: 'recognition-officer', organisationId: recognition, jurisdictions: [] }],
+    };
+    const start = Date.parse(`${today()}T09:00:00Z`) - 150 * DAY;
+    for (; seeded < upTo; seeded++) {
+      clock = new Date(start + seeded * DAY);
+      const id = (await service.open(applicant, OPEN_BODY)).body.journeyId;
+      await service.command(applicant, id, { type: 'submit', step: 'recognition' });
+      clock = new Date(clock.getTime() + 7 * (1 + (seeded % 10)) * DAY);
+      await service.command(officer, id, { type: 'decide', step: 'recognition', outcome: 'positive' });
+    }
+  }
+
+  it('shows no wait below 30 finished cases and the nearest-rank P80 from 30 on', async () => {
+    await finishCases(29);
+    const below = rec(await computeWaitingTimes(t.database.db, today()));
+    assert.equal(below?.forecast.n, 29);
+    assert.equal(below?.forecast.insufficient, true);
+    assert.equal(below?.forecast.historicalP80Weeks, null);
+    assert.equal(below?.status, null, 'no colour without enough data');
+    await finishCases(30);
+    const at = rec(await computeWaitingTimes(t.database.db, today()));
+    assert.equal(at?.forecast.n, 30);
+    assert.equal(at?.forecast.insufficient, false);
+    // 30 cases: three of each of 1..10 weeks; rank ceil(0.8 · 30) = 24 → 8 weeks.
+    assert.equal(at?.forecast.historicalP80Weeks, 8);
+    assert.equal(at?.office.target?.weeks, 13, 'recognition: the statutory three months');
+    assert.equal(at?.office.group, 'SN');
+  });
+
+  it('keeps the figures ten minutes, then computes them again', async () => {
+    await finishCases(39);
+    let now = new Date();
+    const waiting = createWaitingTimes(t.database.db, () => now);
+    assert.equal(rec(await waiting.all())?.forecast.n, 39);
+    await finishCases(40);
+    assert.equal(rec(await waiting.all())?.forecast.n, 39, 'still the cached figures');
+    now = new Date(now.getTime() + 11 * 60_000);
+    assert.equal(rec(await waiting.all())?.forecast.n, 40);
+  });
+
+  it('publishes the overview in both languages: chart, table, colour word, target, as-of and method', async () => {
+    const de = await t.app.inject({ method: 'GET', url: '/de/wartezeiten' });
+    assert.equal(de.statusCode, 200);
+    assert.match(
+      de.body,
+      /<a class="kern-link" href="\/de\/wartezeiten\/jt-recognition">Anerkennungsstelle Sachsen<\/a>/,
+    );
+    assert.match(de.body, /8 von 10 Menschen haben höchstens 8 Wochen gewartet \(Ziel: 13 Wochen\)/);
+    assert.match(de.body, /<svg[^>]*role="img"[^>]*aria-label="Balkendiagramm/);
+    assert.match(de.body, /<table class="kern-table pathways-reflow"/);
+    assert.match(de.body, /Noch nicht genug Daten: 0 abgeschlossene Fälle/, 'the offices without cases');
+    assert.match(de.body, /Stand: /);
+    assert.match(de.body, /So rechnen wir/);
+    assert.match(de.body, /Botschaft New Delhi/);
+    assert.match(de.body, /Auslandsvertretungen/);
+    const en = await t.app.inject({ method: 'GET', url: '/en/waiting-times' });
+    assert.equal(en.statusCode, 200);
+    assert.match(en.body, /8 in 10 people waited at most 8 weeks \(target: 13 weeks\)/);
+    assert.match(en.body, /Not enough data yet: 0 finished cases/);
+    assert.match(en.body, /we take as its capacity how many cases it decided per week/);
+  });
+
+  it('filters by state with a GET form and refuses a state it does not know, naming the field', async () => {
+    const sn = await t.app.inject({ method: 'GET', url: '/de/wartezeiten?state=SN' });
+    assert.equal(sn.statusCode, 200);
+    assert.match(sn.body, /Anerkennungsstelle Sachsen/);
+    assert.match(sn.body, /Ausländerbehörde Görlitz/);
+    assert.doesNotMatch(sn.body, /Botschaft New Delhi/);
+    assert.match(sn.body, /<option value="SN" selected/);
+    const abroad = await t.app.inject({ method: 'GET', url: '/en/waiting-times?state=abroad' });
+    assert.match(abroad.body, /Botschaft New Delhi/);
+    assert.doesNotMatch(abroad.body, /Anerkennungsstelle Sachsen/);
+    const all = await t.app.inject({ method: 'GET', url: '/de/wartezeiten?state=' });
+    assert.equal(all.statusCode, 200);
+    for (const bad of ['XX', 'sn', 'SN%27']) {
+      const res = await t.app.inject({ method: 'GET', url: `/de/wartezeiten?state=${bad}` });
+      assert.equal(res.statusCode, 400, bad);
+      assert.match(res.body, /query\.state/);
+      assert.match(res.body, /Bitte wählen Sie ein Bundesland aus der Liste/);
+    }
+  });
+
+  it('shows one office: headline, forecast, backlog, weeks, n; not enough data for one without cases', async () => {
+    const de = await t.app.inject({ method: 'GET', url: '/de/wartezeiten/jt-recognition' });
+    assert.equal(de.statusCode, 200);
+    assert.match(de.body, /8 von 10 Menschen haben höchstens 8 Wochen auf die Anerkennung/);
+    assert.match(de.body, /Die Hälfte hat höchstens 5 Wochen gewartet\. Das zeigen 40 abgeschlossene Fälle/);
+    assert.match(de.body, /Wenn Sie heute einreichen/);
+    assert.match(de.body, /Gerade wartet niemand/);
+    assert.match(de.body, /Das Gesetz sieht für die Entscheidung 13 Wochen vor/);
+    assert.match(de.body, /role="img"/);
+    assert.equal((de.body.match(/Woche ab /g) ?? []).length, 26, 'one row per week of the window');
+    const en = await t.app.inject({ method: 'GET', url: '/en/waiting-times/jt-recognition' });
+    assert.match(en.body, /8 in 10 people waited at most 8 weeks for the recognition/);
+    const none = await t.app.inject({ method: 'GET', url: '/en/waiting-times/jt-abh' });
+    assert.equal(none.statusCode, 200);
+    assert.match(none.body, /Not enough data yet/);
+    assert.match(none.body, /No case has finished here/);
+    assert.doesNotMatch(none.body, /waited at most \d/);
+  });
+
+  it('answers 404 for an unknown slug and for an organisation that owns no steps a person waits on', async () => {
+    for (const url of [
+      '/de/wartezeiten/gibt-es-nicht',
+      '/en/waiting-times/jt-employer',
+      '/de/wartezeiten/jt-centre',
+    ])
+      assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 404, url);
+  });
+});

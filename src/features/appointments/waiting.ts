@@ -1,0 +1,207 @@
+/**
+ * Published waiting times per office (issue 15, memo § 5.5–5.8): for every organisation that owns journey steps a
+ * person waits on, the office's history from the journey events (workload.ts) and the pure forecast
+ * (src/domain/capacity/forecast.ts). There is no staff count on the platform, so the office's capacity is what it
+ * observably completes: one "FTE" whose weekly output is the weighted average of the recent weekly completions.
+ * The figures of all offices are computed together and kept for ten minutes (one cache, built once).
+ */
+import { sql } from 'drizzle-orm';
+import type { IsoDate } from '../../domain/calendar.ts';
+import { weeklyArrivalRate } from '../../domain/capacity/estimators.ts';
+import { forecastWait, type OverloadStatus, type WaitForecast } from '../../domain/capacity/forecast.ts';
+import { momentOf, type StepKind } from '../../domain/journey/index.ts';
+import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
+import { STATE_CODES, type StateCode } from '../regions/index.ts';
+import { officeHistories, WINDOW_WEEKS } from './workload.ts';
+
+/** The public pages' addresses in both languages. */
+export const WAITING_PATHS = {
+  overview: { de: '/wartezeiten', en: '/waiting-times' },
+  office: { de: '/wartezeiten/:slug', en: '/waiting-times/:slug' },
+} as const;
+
+/** The steps a person waits on, by the kind of organisation that owns them (docs/journey.md, the plan). */
+export const WAITED_STEPS: Readonly<Record<string, readonly StepKind[]>> = {
+  'recognition-authority': ['recognition', 'zab-statement'],
+  'foreigners-office': ['accelerated-procedure', 'residence-permit', 'entry-registration'],
+  'central-foreigners-office': ['accelerated-procedure', 'residence-permit', 'entry-registration'],
+  mission: ['visa-appointment', 'visa-decision'],
+  'employment-agency': ['ba-approval'],
+};
+
+/**
+ * The statutory period, in weeks, where the law sets one for the office's steps (docs/journey.md, Deadlines):
+ * recognition three months after the documents are complete (§ 6(3) BQFG, 13 weeks), BA approval two weeks
+ * (§ 36(2) BeschV). Visa and residence steps have no general statutory period (only under § 81a).
+ */
+export const STATUTORY_WEEKS: Readonly<Record<string, number>> = {
+  'recognition-authority': 13,
+  'employment-agency': 2,
+};
+
+/** Where an office belongs on the overview: one of the six states, the missions abroad, or nationwide. */
+export type OfficeGroup = StateCode | 'abroad' | 'nationwide';
+export const GROUPS: readonly OfficeGroup[] = [...STATE_CODES, 'abroad', 'nationwide'];
+
+export type Office = {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly group: OfficeGroup;
+  readonly steps: readonly StepKind[];
+  /** The published target: the appointment service's where the office has one, else the statutory period. */
+  readonly target: { readonly weeks: number; readonly source: 'appointment-service' | 'statutory' } | null;
+};
+
+export type OfficeFigures = {
+  readonly office: Office;
+  readonly forecast: WaitForecast;
+  /** Filings and decisions per week of the 26-week window, oldest first (the last week ends on `asOf`). */
+  readonly weeklyArrivals: readonly number[];
+  readonly weeklyCompletions: readonly number[];
+  /** The colour shown: only when there are enough finished cases. */
+  readonly status: OverloadStatus | null;
+};
+
+export type WaitingTimes = {
+  readonly asOf: IsoDate;
+  readonly offices: readonly OfficeFigures[];
+};
+
+/** Whole weeks, rounded up ("at most N weeks" stays true). */
+export const weeksUp = (w: number) => Math.ceil(w - 1e-9);
+
+const TTL_MS = 10 * 60_000;
+/** Seed of the forecast's simulation: fixed, so a page shows the same band for the same data. */
+const SEED = 15;
+
+type OfficeRow = {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  state_code: string | null;
+  target_weeks: number | null;
+};
+
+async function officesOf(db: DbOrTx): Promise<Office[]> {
+  const kinds = sql.join(
+    Object.keys(WAITED_STEPS).map((k) => sql`${k}`),
+    sql`, `,
+  );
+  const rows = await queryRows<OfficeRow>(
+    db,
+    sql`
+    select o.id, o.slug, o.name, o.kind,
+           coalesce(o.seat_state_code, (
+             select coalesce(j.state_code, d.state_code)
+               from organisation_jurisdiction j left join district d on d.ags = j.district_ags
+              where j.organisation_id = o.id and coalesce(j.state_code, d.state_code) is not null
+              order by 1 limit 1)) as state_code,
+           (select min(a.target_weeks) from appointment_service a
+             where a.organisation_id = o.id and a.active = 1) as target_weeks
+      from organisation o
+     where o.kind in (${kinds})
+     order by o.name, o.slug`,
+  );
+  return rows.map((r) => {
+    const statutory = STATUTORY_WEEKS[r.kind];
+    const state = (STATE_CODES as readonly string[]).includes(r.state_code ?? '')
+      ? (r.state_code as StateCode)
+      : null;
+    return {
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      kind: r.kind,
+      group: r.kind === 'mission' ? 'abroad' : (state ?? 'nationwide'),
+      steps: WAITED_STEPS[r.kind] ?? [],
+      target:
+        r.target_weeks !== null
+          ? { weeks: Number(r.target_weeks), source: 'appointment-service' }
+          : statutory !== undefined
+            ? { weeks: statutory, source: 'statutory' }
+            : null,
+    };
+  });
+}
+
+const RANK: Record<OverloadStatus, number> = { red: 0, amber: 1, green: 2 };
+
+/** Worst first: red, amber, green, then no colour; within a colour the longer P80 first, then by name. */
+export function worstFirst(a: OfficeFigures, b: OfficeFigures): number {
+  const ra = a.status === null ? 3 : RANK[a.status];
+  const rb = b.status === null ? 3 : RANK[b.status];
+  if (ra !== rb) return ra - rb;
+  const pa = a.forecast.historicalP80Weeks ?? -1;
+  const pb = b.forecast.historicalP80Weeks ?? -1;
+  return pb - pa || a.office.name.localeCompare(b.office.name, 'de');
+}
+
+/** The figures of every office on `asOf` (no cache). */
+export async function computeWaitingTimes(db: DbOrTx, asOf: IsoDate): Promise<WaitingTimes> {
+  const offices = await officesOf(db);
+  const histories = await officeHistories(
+    db,
+    offices.map((o) => o.id),
+    asOf,
+    WINDOW_WEEKS,
+  );
+  const figures = offices.map((office): OfficeFigures => {
+    const h = histories.get(office.id);
+    const arrivals = h?.weeklyArrivals ?? [];
+    const completions = h?.weeklyCompletions ?? [];
+    const forecast = forecastWait({
+      asOf,
+      finished: { unit: 'days', values: h?.finishedDays ?? [] },
+      open: { unit: 'days', values: h?.openAgesDays ?? [] },
+      weeklyArrivals: arrivals,
+      weeklyCompletions: completions,
+      // No staff count: the observed completions are the capacity (weighted average of recent weeks).
+      capacity: { fte: 1, casesPerFtePerWeek: weeklyArrivalRate(completions) ?? 0 },
+      // Without a target only the utilisation decides the colour.
+      targetWeeks: office.target?.weeks ?? Number.POSITIVE_INFINITY,
+      seed: SEED,
+    });
+    return {
+      office,
+      forecast,
+      weeklyArrivals: arrivals,
+      weeklyCompletions: completions,
+      status: forecast.insufficient ? null : forecast.status,
+    };
+  });
+  return { asOf, offices: figures.sort(worstFirst) };
+}
+
+/**
+ * The published waiting times, computed at most every ten minutes (the pages are public and the history reads
+ * every journey event of the offices). `now` is the app's clock.
+ */
+export function createWaitingTimes(db: DbOrTx, now: () => Date) {
+  let cached: { key: IsoDate; expires: number; value: Promise<WaitingTimes> } | null = null;
+  const all = (): Promise<WaitingTimes> => {
+    const at = now();
+    const asOf = momentOf(at.toISOString()).date;
+    if (cached && cached.key === asOf && cached.expires > at.getTime()) return cached.value;
+    const value = computeWaitingTimes(db, asOf);
+    const entry = { key: asOf, expires: at.getTime() + TTL_MS, value };
+    cached = entry;
+    value.catch(() => {
+      if (cached === entry) cached = null;
+    });
+    return value;
+  };
+  return {
+    all,
+    /** One office by its slug, or `undefined` when no such office owns steps a person waits on. */
+    async bySlug(slug: string): Promise<{ asOf: IsoDate; figures: OfficeFigures } | undefined> {
+      const { asOf, offices } = await all();
+      const figures = offices.find((f) => f.office.slug === slug);
+      return figures ? { asOf, figures } : undefined;
+    },
+  };
+}
+
+export type WaitingTimesService = ReturnType<typeof createWaitingTimes>;

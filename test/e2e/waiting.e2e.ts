@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Actor } from '../../src/domain/access/policy.ts';
+import { createJourneyService } from '../../src/features/journey/index.ts';
+import { createRegistrySnapshot } from '../../src/features/registry/index.ts';
+import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
+import { OPEN_BODY, setUpWay } from '../support/journey.ts';
+import { axeViolations, type Harness, SKIP_REASON, startHarness } from './harness.ts';
+
+/**
+ * The public waiting-time pages in the browser, JavaScript on and off, at desktop and phone width: the overview
+ * with its chart and table, the filter by state (a GET form), and one office with enough finished cases for its
+ * figures and one without. Every page is axe-clean and fits 390 px without sideways scrolling.
+ */
+const SHOTS = process.env.E2E_SCREENSHOTS;
+const DAY = 86_400_000;
+
+for (const javaScript of [true, false]) {
+  describe(`waiting times with JavaScript ${javaScript ? 'on' : 'off'}`, { skip: SKIP_REASON }, () => {
+    let h: Harness;
+    let context: BrowserContext;
+    let page: Page;
+
+    before(async () => {
+      h = await startHarness();
+      const db = h.testApp.database.db;
+      const { b, orgs } = await setUpWay(h.app, db, { makeOrganisation, makeAccount, sessionFor });
+      let clock = new Date();
+      const service = createJourneyService(db, { now: () => clock, registry: createRegistrySnapshot(db) });
+      const applicant: Actor = {
+        personId: b('applicant').personId,
+        memberships: [{ role: 'applicant', organisationId: null, jurisdictions: [] }],
+      };
+      const officer: Actor = {
+        personId: b('recognition').personId,
+        memberships: [
+          { role: 'recognition-officer', organisationId: orgs['jt-recognition'] ?? null, jurisdictions: [] },
+        ],
+      };
+      // 34 finished cases of 1 to 10 weeks at the recognition authority, and two still open.
+      const start = Date.now() - 150 * DAY;
+      for (let i = 0; i < 36; i++) {
+        clock = new Date(start + i * 2 * DAY);
+        const id = (await service.open(applicant, OPEN_BODY)).body.journeyId;
+        await service.command(applicant, id, { type: 'submit', step: 'recognition' });
+        if (i >= 34) continue;
+        clock = new Date(clock.getTime() + 7 * (1 + (i % 10)) * DAY);
+        await service.command(officer, id, { type: 'decide', step: 'recognition', outcome: 'positive' });
+      }
+      context = await h.axeContext(javaScript);
+      page = await context.newPage();
+    });
+    after(async () => {
+      await context?.close();
+      await h?.close();
+    });
+
+    /** axe-clean, and no sideways scrolling at 390 px; screenshots when E2E_SCREENSHOTS names a folder. */
+    async function check(what: string) {
+      assert.deepEqual(await axeViolations(page), [], what);
+      if (SHOTS)
+        await page.screenshot({ path: `${SHOTS}/${what}-${javaScript}-desktop.png`, fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${what}: ${overflow} px sideways at 390 px`);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${what}-${javaScript}-phone.png`, fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+
+    it('shows the overview with the chart, the table and the filter by state', async () => {
+      await page.goto(`${h.base}/de/wartezeiten`);
+      await check('waiting-overview');
+      assert.equal(await page.getByRole('img', { name: /Balkendiagramm/ }).count(), 1);
+      assert.equal(await page.getByRole('table', { name: 'Wartezeiten je Behörde' }).count(), 1);
+      await page.getByLabel('Bundesland').selectOption('SN');
+      await page.getByRole('button', { name: 'Anzeigen' }).click();
+      await page.waitForURL(/state=SN/);
+      const body = await page.content();
+      assert.match(body, /Anerkennungsstelle Sachsen/);
+      assert.doesNotMatch(body, /Botschaft New Delhi/);
+      await check('waiting-overview-sn');
+    });
+
+    it('shows one office with its figures, and one without enough data', async () => {
+      await page.goto(`${h.base}/de/wartezeiten`);
+      await Promise.all([
+        page.waitForURL(/\/de\/wartezeiten\/jt-recognition$/),
+        page.getByRole('link', { name: 'Anerkennungsstelle Sachsen', exact: true }).click(),
+      ]);
+      assert.match(await page.content(), /8 von 10 Menschen haben höchstens \d+ Wochen auf die Anerkennung/);
+      assert.equal(await page.getByRole('img', { name: /Liniendiagramm/ }).count(), 1);
+      await check('waiting-office');
+      await page.goto(`${h.base}/en/waiting-times/jt-abh`);
+      assert.match(await page.content(), /Not enough data yet/);
+      await check('waiting-office-empty');
+    });
+  });
+}
