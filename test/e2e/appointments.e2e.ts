@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { apiClient, type Browser as Party, setUpWay } from '../support/journey.ts';
-import { axeViolations, type Harness, partyPages, SKIP_REASON, startHarness } from './harness.ts';
+import { checkPage, type Harness, partyPages, SKIP_REASON, startHarness } from './harness.ts';
 
 /**
  * Appointments in the browser, JavaScript on and off, at desktop and phone width: the mission plans its week, the
@@ -11,7 +11,6 @@ import { axeViolations, type Harness, partyPages, SKIP_REASON, startHarness } fr
  * the applicant accepts and gets the calendar file, the mission records that she came. Every page is axe-clean
  * and fits 390 px without sideways scrolling.
  */
-const SHOTS = process.env.E2E_SCREENSHOTS;
 
 for (const javaScript of [true, false]) {
   describe(`appointments with JavaScript ${javaScript ? 'on' : 'off'}`, { skip: SKIP_REASON }, () => {
@@ -34,17 +33,7 @@ for (const javaScript of [true, false]) {
       await h?.close();
     });
 
-    /** axe-clean, and no sideways scrolling at 390 px; screenshots when E2E_SCREENSHOTS names a folder. */
-    async function check(page: Page, what: string) {
-      assert.deepEqual(await axeViolations(page), [], what);
-      if (SHOTS)
-        await page.screenshot({ path: `${SHOTS}/${what}-${javaScript}-desktop.png`, fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${what}: ${overflow} px sideways at 390 px`);
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${what}-${javaScript}-phone.png`, fullPage: true });
-      await page.setViewportSize({ width: 1280, height: 800 });
-    }
+    const check = (page: Page, what: string) => checkPage(page, what, javaScript);
 
     it('the mission plans its week', async () => {
       const page = await as('mission');

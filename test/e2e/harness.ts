@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -92,6 +93,21 @@ export function partyPages(
       for (const c of contexts) await c.close();
     },
   };
+}
+
+/**
+ * A page as every new screen must be: axe-clean, and no sideways scrolling at 390 px; with E2E_SCREENSHOTS naming
+ * a folder, screenshots at 1280 and 390 px to look at.
+ */
+export async function checkPage(page: Page, what: string, javaScript: boolean): Promise<void> {
+  const shots = process.env.E2E_SCREENSHOTS;
+  assert.deepEqual(await axeViolations(page), [], what);
+  if (shots) await page.screenshot({ path: `${shots}/${what}-${javaScript}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what}: ${overflow} px sideways at 390 px`);
+  if (shots) await page.screenshot({ path: `${shots}/${what}-${javaScript}-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** axe with the WCAG 2.0/2.1/2.2 A and AA rules; returns the violations in a readable form. */

@@ -3,14 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { apiClient, type Browser as Party, setUpWay } from '../support/journey.ts';
-import { axeViolations, type Harness, partyPages, SKIP_REASON, startHarness } from './harness.ts';
+import { checkPage, type Harness, partyPages, SKIP_REASON, startHarness } from './harness.ts';
 
 /**
  * Workload and staffing in the browser, JavaScript on and off, at desktop and phone width: an office reads its
  * workload (chart and table), the ministry fills in the staffing calculator for all six states, gets both
  * objectives side by side, and a bad figure named in the error summary. Every page is axe-clean and fits 390 px.
  */
-const SHOTS = process.env.E2E_SCREENSHOTS;
 
 for (const javaScript of [true, false]) {
   describe(`workload and staffing with JavaScript ${javaScript ? 'on' : 'off'}`, {
@@ -36,17 +35,7 @@ for (const javaScript of [true, false]) {
       await h?.close();
     });
 
-    /** axe-clean, and no sideways scrolling at 390 px; screenshots when E2E_SCREENSHOTS names a folder. */
-    async function check(page: Page, what: string) {
-      assert.deepEqual(await axeViolations(page), [], what);
-      if (SHOTS)
-        await page.screenshot({ path: `${SHOTS}/${what}-${javaScript}-desktop.png`, fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${what}: ${overflow} px sideways at 390 px`);
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${what}-${javaScript}-phone.png`, fullPage: true });
-      await page.setViewportSize({ width: 1280, height: 800 });
-    }
+    const check = (page: Page, what: string) => checkPage(page, what, javaScript);
 
     it('the recognition authority reads its workload', async () => {
       const page = await as('recognition');

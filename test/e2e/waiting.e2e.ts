@@ -6,14 +6,13 @@ import { createJourneyService } from '../../src/features/journey/index.ts';
 import { createRegistrySnapshot } from '../../src/features/registry/index.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { OPEN_BODY, setUpWay } from '../support/journey.ts';
-import { axeViolations, type Harness, SKIP_REASON, startHarness } from './harness.ts';
+import { checkPage, type Harness, SKIP_REASON, startHarness } from './harness.ts';
 
 /**
  * The public waiting-time pages in the browser, JavaScript on and off, at desktop and phone width: the overview
  * with its chart and table, the filter by state (a GET form), and one office with enough finished cases for its
  * figures and one without. Every page is axe-clean and fits 390 px without sideways scrolling.
  */
-const SHOTS = process.env.E2E_SCREENSHOTS;
 const DAY = 86_400_000;
 
 for (const javaScript of [true, false]) {
@@ -56,17 +55,7 @@ for (const javaScript of [true, false]) {
       await h?.close();
     });
 
-    /** axe-clean, and no sideways scrolling at 390 px; screenshots when E2E_SCREENSHOTS names a folder. */
-    async function check(what: string) {
-      assert.deepEqual(await axeViolations(page), [], what);
-      if (SHOTS)
-        await page.screenshot({ path: `${SHOTS}/${what}-${javaScript}-desktop.png`, fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${what}: ${overflow} px sideways at 390 px`);
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${what}-${javaScript}-phone.png`, fullPage: true });
-      await page.setViewportSize({ width: 1280, height: 800 });
-    }
+    const check = (what: string) => checkPage(page, what, javaScript);
 
     it('shows the overview with the chart, the table and the filter by state', async () => {
       await page.goto(`${h.base}/de/wartezeiten`);

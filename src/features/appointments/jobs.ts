@@ -1,7 +1,7 @@
 /**
  * The scheduled allocation (pg-boss, every 15 minutes): for every service point with an active calendar, offers
  * whose window ran out go back to the pool, the slots of the horizon are re-planned (a new day enters it) and the
- * ready requests get slots. Runs on demand happen in the request that changes something (a request becomes ready,
+ * ready requests get slots; then the reminders due are mailed (the week and two days before an appointment). Runs on demand happen in the request that changes something (a request becomes ready,
  * a slot is freed, the calendar changes); this job is the clock for the rest.
  */
 import type { FastifyBaseLogger } from 'fastify';
@@ -17,7 +17,7 @@ export async function runScheduledAllocation(
   db: Database,
   appointments: AppointmentsService,
   now: Date,
-): Promise<{ points: number; offered: number }> {
+): Promise<{ points: number; offered: number; reminded: number }> {
   const today = momentOf(now.toISOString()).date;
   let offered = 0;
   const points = await appointments.activePoints();
@@ -26,7 +26,8 @@ export async function runScheduledAllocation(
     offered += (await appointments.requests.run(p.organisationId, p.serviceType, now, today, 'schedule'))
       .offered;
   }
-  return { points: points.length, offered };
+  const reminded = await appointments.remind(now);
+  return { points: points.length, offered, reminded };
 }
 
 export function appointmentJobs(

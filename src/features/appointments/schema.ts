@@ -162,6 +162,8 @@ export const appointmentRequest = pgTable(
     unavailable: date('unavailable', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
     slotId: uuid('slot_id'),
     offerExpiresAt: ts('offer_expires_at'),
+    /** Reminders of an agreed appointment sent: 0 none, 1 the week before, 2 two days before (memo § 5.3). */
+    remindersSent: integer('reminders_sent').notNull().default(0),
     /** Why the request stands where it stands: the rank reason of the last allocation run. */
     reason: jsonb('reason'),
     createdAt: ts('created_at').notNull(),

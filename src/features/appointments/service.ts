@@ -9,22 +9,20 @@ import { and, desc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import { addDays, type IsoDate } from '../../domain/calendar.ts';
 import { mondayOf } from '../../domain/capacity/slots.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { composeMail } from '../../platform/mail/compose.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { journey, journeyStep } from '../journey/index.ts';
-import { organisation, person } from '../people/index.ts';
-import type { OfferNotifier } from './allocation.ts';
+import { organisation } from '../people/index.ts';
 import { createCalendarService, SERVICE_TYPE_INFO, type Staff } from './calendar.ts';
+import { offerMails } from './mails.ts';
+import { sendReminders } from './reminders.ts';
 import { createRequestService, type RequestView } from './requests.ts';
 import {
   allocationRun,
-  appointmentRequest,
   appointmentService,
   appointmentSlot,
   SERVICE_TYPES,
   type ServiceType,
 } from './schema.ts';
-import { formatSlot } from './slot-time.ts';
 
 /** A request as the person sees it: with the service point's time zone, its target and the place in line. */
 export type AppointmentView = RequestView & {
@@ -50,50 +48,6 @@ export type WeekLoad = {
 };
 
 const STEP_TO_SERVICE = new Map(SERVICE_TYPES.map((t) => [SERVICE_TYPE_INFO[t].step, t] as const));
-
-/**
- * Mails each person offered a slot (in every language of the catalogues): the time in the service point's zone and
- * the answer-by time. After the change committed; a failed mail loses no offer (the page shows it).
- */
-function offerMails(db: Database, mailer: Mailer | undefined): OfferNotifier {
-  return async (ids) => {
-    if (!mailer) return;
-    const rows = await db
-      .select({
-        email: person.email,
-        place: organisation.name,
-        serviceType: appointmentRequest.serviceType,
-        startsAt: appointmentSlot.startsAt,
-        by: appointmentRequest.offerExpiresAt,
-        timeZone: appointmentService.timeZone,
-      })
-      .from(appointmentRequest)
-      .innerJoin(person, eq(person.id, appointmentRequest.personId))
-      .innerJoin(organisation, eq(organisation.id, appointmentRequest.organisationId))
-      .innerJoin(appointmentSlot, eq(appointmentSlot.id, appointmentRequest.slotId))
-      .innerJoin(
-        appointmentService,
-        and(
-          eq(appointmentService.organisationId, appointmentRequest.organisationId),
-          eq(appointmentService.serviceType, appointmentRequest.serviceType),
-        ),
-      )
-      .where(and(inArray(appointmentRequest.id, [...ids]), eq(appointmentRequest.state, 'offered')));
-    for (const r of rows) {
-      const mail = composeMail(r.email, 'appointments.mail.offered', (t) => ({
-        service: t.t(`appointments.service.${r.serviceType}`),
-        place: r.place,
-        when: formatSlot(t.locale, r.startsAt, r.timeZone),
-        by: r.by ? formatSlot(t.locale, r.by, r.timeZone) : '',
-      }));
-      try {
-        await mailer.send(db, mail);
-      } catch {
-        // The offer stands and the person's page shows it; the mail is not worth undoing the allocation.
-      }
-    }
-  };
-}
 
 export function createAppointmentsService(db: Database, platformSecret: string, mailer?: Mailer) {
   const key = Buffer.from(
@@ -220,6 +174,9 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
         .orderBy(desc(allocationRun.ranAt))
         .limit(limit);
     },
+
+    /** Mails the reminders due at `now` (the week before, two days before). */
+    remind: (now: Date) => sendReminders(db, mailer, now),
 
     /** Every service point and type with an active calendar (for the scheduled run). */
     async activePoints(): Promise<{ organisationId: string; serviceType: ServiceType }[]> {

@@ -1,0 +1,1 @@
+ALTER TABLE "appointment_request" ADD COLUMN "reminders_sent" integer DEFAULT 0 NOT NULL;
