@@ -12,7 +12,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import { isCountryCode } from '../../web/countries.ts';
-import { eligibleFor, fileRequest } from './filing.ts';
+import { answerRequest, eligibleFor, fileRequest } from './filing.ts';
 import { passportNumber } from './forms.ts';
 import { AppointmentRefusal } from './requests.ts';
 import { mayOnRequest, personOf, staffOf } from './route-support.ts';
@@ -199,12 +199,7 @@ export function registerAppointmentsApi(app: FastifyInstance, services: Services
         throw new AppError('not-found');
       const { answer } = req.body;
       try {
-        const after =
-          answer === 'accept'
-            ? await appointments.requests.accept(person, row.id, now(), today())
-            : answer === 'decline'
-              ? await appointments.requests.decline(person, row.id, now(), today())
-              : await appointments.requests.withdraw(person, row.id, now(), today());
+        const after = await answerRequest(appointments, person, row.id, answer, now(), today());
         return { id: after.id, state: after.state };
       } catch (error) {
         return refused(error);

@@ -1,5 +1,5 @@
 /**
- * Filing a request, the same for the page and the API: the step of the person's own journey it is for (404 when
+ * Filing and answering a request, the same for the page and the API. Filing: the step of the person's own journey it is for (404 when
  * they may not ask for it, as for a journey that is not theirs), the journey step filed with its owner (for the
  * visa appointment under § 81a this starts the 3-week period of § 31a(1) AufenthV and puts the request in the
  * statutory class with that deadline), then the request itself.
@@ -66,4 +66,19 @@ export async function fileRequest(
     },
     now(),
   );
+}
+
+/** The person's answer to their request, the same for the page and the API: take the offer, decline its day, withdraw. */
+export function answerRequest(
+  appointments: AppointmentsService,
+  actor: { readonly personId: string; readonly role: string; readonly organisationId: null },
+  id: string,
+  answer: 'accept' | 'decline' | 'withdraw',
+  now: Date,
+  today: IsoDate,
+): Promise<RequestRow> {
+  const r = appointments.requests;
+  if (answer === 'accept') return r.accept(actor, id, now, today);
+  if (answer === 'decline') return r.decline(actor, id, now, today);
+  return r.withdraw(actor, id, now, today);
 }

@@ -13,7 +13,7 @@ import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { registerAppointmentsApi } from './api.ts';
-import { eligibleFor, fileRequest } from './filing.ts';
+import { answerRequest, eligibleFor, fileRequest } from './filing.ts';
 import { answerForm, requestForm } from './forms.ts';
 import { appointmentCalendar } from './ics.ts';
 import { APPOINTMENT_PATHS } from './paths.ts';
@@ -121,35 +121,23 @@ function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: S
     handler: async (req, _reply, ctx) => {
       const person = personOf(req);
       const id = (req.params as Record<string, string>).id ?? '';
-      const mine = await appointments.own(person.personId);
-      const row = mine.find((r) => r.id === id);
+      const row = (await appointments.own(person.personId)).find((r) => r.id === id);
       if (!row || !mayOnRequest(req, 'update', row.personId, row.organisationId))
         throw new AppError('not-found');
       const form = parseForm(answerForm, req.body);
-      const requests = mine;
-      const eligible = await appointments.eligible(person.personId, requests);
-      if (!form.ok)
-        return { status: 422, view: <MinePage ctx={ctx} requests={requests} eligible={eligible} /> };
+      /** The page again, with what happened in words (nothing changed). */
+      const again = async (status: number, notice?: string) => {
+        const fresh = await appointments.own(person.personId);
+        const eligible = await appointments.eligible(person.personId, fresh);
+        return { status, view: <MinePage ctx={ctx} requests={fresh} eligible={eligible} notice={notice} /> };
+      };
+      if (!form.ok) return again(422);
       try {
-        const answer = form.values.answer;
-        if (answer === 'accept') await appointments.requests.accept(person, id, now(), today());
-        else if (answer === 'decline') await appointments.requests.decline(person, id, now(), today());
-        else await appointments.requests.withdraw(person, id, now(), today());
-        return { redirect: `${localizedUrl(APPOINTMENT_PATHS.mine, ctx.locale)}?done=${answer}` };
+        await answerRequest(appointments, person, id, form.values.answer, now(), today());
+        return { redirect: `${localizedUrl(APPOINTMENT_PATHS.mine, ctx.locale)}?done=${form.values.answer}` };
       } catch (error) {
         if (!(error instanceof AppointmentRefusal)) throw error;
-        const fresh = await appointments.own(person.personId);
-        return {
-          status: error.status,
-          view: (
-            <MinePage
-              ctx={ctx}
-              requests={fresh}
-              eligible={await appointments.eligible(person.personId, fresh)}
-              notice={ctx.t.t(`appointments.refusal.${error.code}`)}
-            />
-          ),
-        };
+        return again(error.status, ctx.t.t(`appointments.refusal.${error.code}`));
       }
     },
   });
