@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { actorOf, clockedJourneys } from '../../../test/support/clocked-journeys.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, OPEN_BODY, pageClient, setUpWay } from '../../../test/support/journey.ts';
 import type { Actor } from '../../domain/access/policy.ts';
-import { createJourneyService } from '../journey/index.ts';
-import { createRegistrySnapshot } from '../registry/index.ts';
 
 /** The memo's test case 4 (capacity-appointments.md § 5.9): four offices A–D, T = 26, K = 4. */
 const MEMO = [
@@ -71,20 +70,13 @@ describe('workload and staffing pages (issue 15, V2.3; no JavaScript)', () => {
   it('with 30 decided cases shows the open cases in weeks of decisions and prefills the calculator', async () => {
     const day = 24 * 3600 * 1000;
     let clock = new Date(Date.now() - 20 * day);
-    const service = createJourneyService(t.database.db, {
-      now: () => clock,
-      registry: createRegistrySnapshot(t.database.db),
-    });
-    const applicant: Actor = {
-      personId: b('stranger').personId,
-      memberships: [{ role: 'applicant', organisationId: null, jurisdictions: [] }],
-    };
-    const officer: Actor = {
-      personId: b('recognition').personId,
-      memberships: [
-        { role: 'recognition-officer', organisationId: b('recognition').organisationId, jurisdictions: [] },
-      ],
-    };
+    const service = clockedJourneys(t.database.db, () => clock);
+    const applicant: Actor = actorOf(b('stranger').personId, 'applicant');
+    const officer: Actor = actorOf(
+      b('recognition').personId,
+      'recognition-officer',
+      b('recognition').organisationId,
+    );
     for (let i = 0; i < 30; i += 1) {
       clock = new Date(Date.now() - 20 * day);
       const id = (await service.open(applicant, OPEN_BODY)).body.journeyId;

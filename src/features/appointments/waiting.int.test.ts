@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { actorOf, clockedJourneys } from '../../../test/support/clocked-journeys.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { type Browser, OPEN_BODY, setUpWay } from '../../../test/support/journey.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import type { IsoDate } from '../../domain/calendar.ts';
 import { momentOf } from '../../domain/journey/index.ts';
-import { createJourneyService } from '../journey/index.ts';
-import { createRegistrySnapshot } from '../registry/index.ts';
 import { computeWaitingTimes, createWaitingTimes } from './waiting.ts';
 
 const DAY = 86_400_000;
@@ -35,18 +34,9 @@ describe('published waiting times per office', () => {
   let clock = new Date();
   let seeded = 0;
   async function finishCases(upTo: number) {
-    const service = createJourneyService(t.database.db, {
-      now: () => clock,
-      registry: createRegistrySnapshot(t.database.db),
-    });
-    const applicant: Actor = {
-      personId: b('applicant').personId,
-      memberships: [{ role: 'applicant', organisationId: null, jurisdictions: [] }],
-    };
-    const officer: Actor = {
-      personId: b('recognition').personId,
-      memberships: [{ role: 'recognition-officer', organisationId: recognition, jurisdictions: [] }],
-    };
+    const service = clockedJourneys(t.database.db, () => clock);
+    const applicant: Actor = actorOf(b('applicant').personId, 'applicant');
+    const officer: Actor = actorOf(b('recognition').personId, 'recognition-officer', recognition);
     const start = Date.parse(`${today()}T09:00:00Z`) - 150 * DAY;
     for (; seeded < upTo; seeded++) {
       clock = new Date(start + seeded * DAY);

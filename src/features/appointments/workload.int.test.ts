@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { actorOf, clockedJourneys } from '../../../test/support/clocked-journeys.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { type Browser, OPEN_BODY, setUpWay } from '../../../test/support/journey.ts';
 import type { Actor } from '../../domain/access/policy.ts';
-import { createJourneyService } from '../journey/index.ts';
-import { createRegistrySnapshot } from '../registry/index.ts';
 import { officeHistories } from './workload.ts';
 
 describe('an office’s work history from the journey events', () => {
@@ -19,26 +18,14 @@ describe('an office’s work history from the journey events', () => {
 
   it('counts filings and decisions per week, durations of finished cases and ages of open ones', async () => {
     let clock = new Date('2026-10-05T09:00:00Z');
-    const service = createJourneyService(t.database.db, {
-      now: () => clock,
-      registry: createRegistrySnapshot(t.database.db),
-    });
-    const applicant: Actor = {
-      personId: b('applicant').personId,
-      memberships: [{ role: 'applicant', organisationId: null, jurisdictions: [] }],
-    };
-    const stranger: Actor = {
-      personId: b('stranger').personId,
-      memberships: [{ role: 'applicant', organisationId: null, jurisdictions: [] }],
-    };
+    const service = clockedJourneys(t.database.db, () => clock);
+    const applicant: Actor = actorOf(b('applicant').personId, 'applicant');
+    const stranger: Actor = actorOf(b('stranger').personId, 'applicant');
     const first = (await service.open(applicant, OPEN_BODY)).body.journeyId;
     const second = (await service.open(stranger, OPEN_BODY)).body.journeyId;
     const read = await service.read(applicant, first, 'test');
     const owner = read.row.state.steps.recognition.owner as string;
-    const officer: Actor = {
-      personId: b('recognition').personId,
-      memberships: [{ role: 'recognition-officer', organisationId: owner, jurisdictions: [] }],
-    };
+    const officer: Actor = actorOf(b('recognition').personId, 'recognition-officer', owner);
     await service.command(applicant, first, { type: 'submit', step: 'recognition' });
     clock = new Date('2026-10-15T09:00:00Z');
     await service.command(officer, first, { type: 'decide', step: 'recognition', outcome: 'positive' });
