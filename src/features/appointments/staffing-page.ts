@@ -45,17 +45,11 @@ export type Workload = {
 /** An office's 26 weeks: filings and decisions per week and the open cases at each week's end. */
 export async function workloadOf(db: DbOrTx, organisationId: string, asOf: IsoDate): Promise<Workload> {
   const h = (await officeHistories(db, [organisationId], asOf)).get(organisationId);
-  // The open cases at each week's end: the history as of that day (withdrawals leave the backlog too, and the
-  // history does not count them per week, so the backlog cannot be carried back from today's).
-  const ends = Array.from({ length: WINDOW_WEEKS }, (_, i) => addDays(asOf, -7 * (WINDOW_WEEKS - 1 - i)));
-  const open = await Promise.all(
-    ends.map(async (end) => (await officeHistories(db, [organisationId], end, 1)).get(organisationId)),
-  );
-  const weeks: WorkloadWeek[] = ends.map((end, i) => ({
-    end,
+  const weeks: WorkloadWeek[] = Array.from({ length: WINDOW_WEEKS }, (_, i) => ({
+    end: addDays(asOf, -7 * (WINDOW_WEEKS - 1 - i)),
     arrivals: h?.weeklyArrivals[i] ?? 0,
     completions: h?.weeklyCompletions[i] ?? 0,
-    backlog: open[i]?.openAgesDays.length ?? 0,
+    backlog: h?.weeklyOpen[i] ?? 0,
   }));
   const finished = h?.finishedDays.length ?? 0;
   const meanCompletions = weeks.reduce((s, w) => s + w.completions, 0) / WINDOW_WEEKS;

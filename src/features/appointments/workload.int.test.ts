@@ -45,6 +45,8 @@ describe('an office’s work history from the journey events', () => {
       h.weeklyCompletions.reduce((a, x) => a + x, 0),
       1,
     );
+    // Open at the week ends (16 Sep … 4 Nov): the first case on 7 and 14 October, the second from 28 October on.
+    assert.deepEqual(h.weeklyOpen, [0, 0, 0, 1, 1, 0, 1, 1]);
     // The decision on 15 October lies 20 days before 4 November: in the third week from the end.
     assert.equal(h.weeklyCompletions[5], 1);
     const before = (await officeHistories(t.database.db, [owner], '2026-10-10', 8)).get(owner);

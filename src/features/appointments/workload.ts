@@ -25,6 +25,8 @@ export type OfficeHistory = {
   readonly weeklyArrivals: readonly number[];
   /** Decisions per week of the window, oldest first. */
   readonly weeklyCompletions: readonly number[];
+  /** Cases open at the end of each week of the window (filed, neither decided nor withdrawn by then), oldest first. */
+  readonly weeklyOpen: readonly number[];
 };
 
 type CaseRow = {
@@ -80,7 +82,9 @@ export async function officeHistories(
       openAgesDays: [],
       weeklyArrivals: Array.from({ length: windowWeeks }, () => 0),
       weeklyCompletions: Array.from({ length: windowWeeks }, () => 0),
+      weeklyOpen: Array.from({ length: windowWeeks }, () => 0),
     });
+  const weekEnds = Array.from({ length: windowWeeks }, (_, i) => addDays(asOf, -7 * (windowWeeks - 1 - i)));
   for (const r of rows) {
     const h = out.get(r.owner_id) as
       | (OfficeHistory & {
@@ -88,12 +92,17 @@ export async function officeHistories(
           openAgesDays: number[];
           weeklyArrivals: number[];
           weeklyCompletions: number[];
+          weeklyOpen: number[];
         })
       | undefined;
     const filed = dayOf(r.submitted);
     if (!h || filed === null || filed > asOf) continue;
     const decided = dayOf(r.decided);
     const withdrawn = dayOf(r.withdrawn);
+    weekEnds.forEach((end, i) => {
+      const closed = (decided !== null && decided <= end) || (withdrawn !== null && withdrawn <= end);
+      if (filed <= end && !closed) h.weeklyOpen[i] = (h.weeklyOpen[i] ?? 0) + 1;
+    });
     const arrival = weekIndex(filed, asOf, windowWeeks);
     if (arrival >= 0) h.weeklyArrivals[arrival] = (h.weeklyArrivals[arrival] ?? 0) + 1;
     if (decided !== null && decided <= asOf) {
