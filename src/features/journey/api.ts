@@ -13,6 +13,7 @@ import type { RecordsService } from '../registry/index.ts';
 import { journeyRoleOf } from './access.ts';
 import { created, outcomeOf, reply } from './api-outcome.ts';
 import type { FamilyService } from './family.ts';
+import { familyEntries } from './family-read.ts';
 import {
   commandSchema,
   familyMemberSchema,
@@ -109,12 +110,12 @@ export function registerJourneyApi(
     async (req) => {
       const actor = requireSignedIn(req);
       const { id } = req.params;
-      const read = await service.read(actor, id);
+      const read = await service.read(actor, id, 'view journey', { family: true });
       const day = today();
       const link = await family.linkOf(actor, read.row);
       return {
         ...journeyJson(read.row, read.organisations, viewerOf(read), day, service.deadlines, service.params),
-        family: await family.list(actor, read.row, day, read.hasFamily),
+        family: familyEntries(read, day),
         familyMember: link && {
           principalJourneyId: link.principalJourneyId,
           relationship: link.relationship,

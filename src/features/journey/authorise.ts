@@ -9,7 +9,13 @@ import { type AuditEvent, appendAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { journeyRelations, stepRelations } from './access.ts';
 import type { Session } from './store.ts';
-import { type AccessRow, type OrganisationRef, objectOf, type ReadWith } from './store-read.ts';
+import {
+  type AccessRow,
+  type FamilyMemberJson,
+  type OrganisationRef,
+  objectOf,
+  type ReadWith,
+} from './store-read.ts';
 import type { JourneyRow } from './store-rows.ts';
 
 /** A read of one step (its page): `journey-step` decides with the step's relations, for reading or its owner's form. */
@@ -30,8 +36,12 @@ export interface Access {
 
 /** What a read brings along: the organisations the journey names (owners, employer, consented) and its history. */
 export interface WithDetails {
-  /** True when family members' journeys are linked to this one. */
-  readonly hasFamily: boolean;
+  /** The family members' journeys linked to this one that the actor may read (read with `family`), each with the
+   * membership that allowed it; their reads are audited with the journey's. */
+  readonly family: readonly {
+    readonly member: FamilyMemberJson;
+    readonly membership: Membership | undefined;
+  }[];
   readonly organisations: ReadonlyMap<string, OrganisationRef>;
   readonly history: readonly HistoryEvent[];
 }
@@ -78,6 +88,21 @@ export function accessEntry(
   return auditEvent(actor, membership, action, 'journey', row.id, row.applicantId, purpose, 'success');
 }
 
+/** The success entry of reading a family member's journey along with the principal's. */
+export function familyReadEntry(actor: Actor, f: WithDetails['family'][number]): AuditEvent {
+  const { member, membership } = f;
+  return auditEvent(
+    actor,
+    membership,
+    'read',
+    'journey',
+    member.id,
+    member.applicantId,
+    'view the family of a journey',
+    'success',
+  );
+}
+
 /** The audit entry of a refused access (outside reach, or no such journey). */
 function deniedEntry(actor: Actor, action: 'read' | 'update', journeyId: string, purpose: string) {
   return auditEvent(actor, undefined, action, 'journey', journeyId.slice(0, 64), null, purpose, 'denied');
@@ -111,7 +136,11 @@ export function accessOf(
     organisations: new Map(found.organisations.map((o) => [o.id, o])),
     // The stream's rows hold the core's events, so their fields have the core's types.
     history: found.history as unknown as HistoryEvent[],
-    hasFamily: found.hasFamily,
+    family: found.family.flatMap((member) => {
+      const memberObject = objectOf(member, member.consentedIds, member.principalApplicantId);
+      const d = decideFor(actor, 'read', 'journey', (m) => journeyRelations(actor.personId, m, memberObject));
+      return d.allow ? [{ member, membership: d.membership }] : [];
+    }),
     relation: decision.relation,
   };
 }

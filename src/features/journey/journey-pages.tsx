@@ -10,6 +10,7 @@ import { documentsVisibleTo, ownDocuments } from '../documents/index.ts';
 import { organisation } from '../people/index.ts';
 import { viewerOf } from './api.ts';
 import type { FamilyService } from './family.ts';
+import { familyEntries } from './family-read.ts';
 import { FamilyLinkSection, FamilySection } from './family-views.tsx';
 import { commandSchema, openSchema, toCommandInput } from './input.ts';
 import { JourneyPage } from './journey-view.tsx';
@@ -37,7 +38,7 @@ export function registerMineAndJourneyPages(
     extra: { notice?: Notice | undefined; errors?: FieldError[] } = {},
   ) {
     const actor = actorOf(req);
-    const read = await service.read(actor, id, 'view journey page', { history: true });
+    const read = await service.read(actor, id, 'view journey page', { history: true, family: true });
     const viewer = viewerOf(read);
     const json = journeyJson(
       read.row,
@@ -82,7 +83,7 @@ export function registerMineAndJourneyPages(
         ? await ownDocuments(db, read.row.applicantId)
         : undefined;
     const link = await family.linkOf(actor, read.row);
-    const relatives = link ? [] : await family.list(actor, read.row, today(), read.hasFamily);
+    const relatives = link ? [] : familyEntries(read, today());
     return (
       <JourneyPage
         ctx={ctx}

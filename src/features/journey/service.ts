@@ -13,7 +13,7 @@ import {
   type JourneyParameters,
   lawParameters,
 } from '../../domain/journey/index.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import { DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS, DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client.ts';
 import { applicantProfile } from '../people/index.ts';
@@ -27,6 +27,7 @@ import {
   accessEntry,
   auditEvent,
   authorise,
+  familyReadEntry,
   noSuchJourney,
   openerMembership,
   type StepScope,
@@ -235,16 +236,21 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     actor: Actor,
     journeyId: string,
     purpose = 'view journey',
-    opts: { history?: boolean; step?: StepScope } = {},
+    opts: { history?: boolean; family?: boolean; step?: StepScope } = {},
   ) {
     const s = store.reading();
     const authorised = await authorise(s, actor, 'read', journeyId, purpose, {
       details: true,
       history: opts.history ?? false,
+      family: opts.family ?? false,
       ...(opts.step ? { step: opts.step } : {}),
     });
     if (!authorised.ok) throw authorised.error;
-    await appendAudit(db, accessEntry(actor, authorised.access, 'read', purpose), s.at);
+    const { family } = authorised.access;
+    const entry = accessEntry(actor, authorised.access, 'read', purpose);
+    // The family's journeys read along are audited with the journey, in one statement.
+    if (family.length === 0) await appendAudit(db, entry, s.at);
+    else await appendAuditMany(db, [entry, ...family.map((f) => familyReadEntry(actor, f))], s.at);
     return authorised.access;
   }
 

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { type Journey, type JourneyEvent, replay, stepsOf } from '../../domain/journey/index.ts';
-import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
+import { builtOnce, type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { consent, organisation, person } from '../people/index.ts';
 import type { JourneyObject } from './access.ts';
 import type { CommandResult } from './command-types.ts';
@@ -28,10 +28,26 @@ interface HistoryJson {
   readonly required: boolean | null;
   readonly dueAt: string | null;
 }
-/** What to read along with the journey: for its pages (`details`), and its history. */
+/** What to read along with the journey: for its pages (`details`), its history, and its family's journeys. */
 export interface ReadWith {
   readonly details?: boolean;
   readonly history?: boolean;
+  readonly family?: boolean;
+}
+
+/** A family member's journey linked to the one read, with what the policy and the family list need. */
+export interface FamilyMemberJson {
+  readonly id: string;
+  readonly applicantId: string;
+  readonly employerId: string | null;
+  readonly pathway: string;
+  readonly status: string;
+  readonly state: JourneyRow['state'];
+  readonly relationship: string;
+  readonly name: string;
+  readonly travel: string;
+  readonly consentedIds: string[];
+  readonly principalApplicantId: string | null;
 }
 
 /** An answer stored under an Idempotency-Key. */
@@ -57,7 +73,7 @@ function principalApplicantOf(linkedTo: SQL): SQL<string | null> {
 
 /** What the policy needs to know about a journey row: its people and organisations. */
 export function objectOf(
-  row: JourneyRow,
+  row: Pick<JourneyRow, 'applicantId' | 'employerId' | 'state'>,
   consentedIds: readonly string[],
   principalApplicantId: string | null,
 ): JourneyObject {
@@ -93,15 +109,22 @@ export async function journeyObject(tx: DbOrTx, row: JourneyRow): Promise<Journe
 export async function accessRows(tx: DbOrTx, ids: readonly string[], with_: ReadWith) {
   const uuids = ids.filter((id) => UUID.test(id));
   if (uuids.length === 0) return [];
-  return (
+  const name = `journey-access-${with_.details ? 'details' : 'row'}-${with_.history ? 'history' : 'now'}${with_.family ? '-family' : ''}`;
+  return builtOnce(tx, name, () =>
     tx
       .select({
         row: getTableColumns(journey),
         consentedIds: consentedIdsOf(sql`"journey"."applicant_id"`),
         applicantName: sql<string>`(select p.display_name from ${person} p where p.id = "journey"."applicant_id")`,
-        hasFamily: with_.details
-          ? sql<boolean>`exists (select 1 from ${familyMember} f where f.principal_journey_id = "journey"."id")`
-          : sql<boolean>`false`,
+        family: with_.family
+          ? sql<FamilyMemberJson[]>`coalesce((select json_agg(json_build_object('id', fj.id,
+            'applicantId', fj.applicant_id, 'employerId', fj.employer_id, 'pathway', fj.pathway, 'status', fj.status,
+            'state', fj.state, 'relationship', f.relationship, 'name', f.name, 'travel', f.travel,
+            'consentedIds', ${consentedIdsOf(sql`fj.applicant_id`)},
+            'principalApplicantId', "journey"."applicant_id") order by f.created_at)
+          from ${familyMember} f join ${journey} fj on fj.id = f.journey_id
+          where f.principal_journey_id = "journey"."id"), '[]'::json)`
+          : sql<FamilyMemberJson[]>`'[]'::json`,
         principalApplicantId: principalApplicantOf(sql`"journey"."linked_to"`),
         organisations: with_.details
           ? sql<OrganisationRef[]>`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name,
@@ -124,10 +147,9 @@ export async function accessRows(tx: DbOrTx, ids: readonly string[], with_: Read
       .from(journey)
       // One parameter for any number of ids (the text stays the same for the prepared statement); the ids were
       // checked to be UUIDs, so the array literal needs no quoting.
-      .where(sql`${journey.id} = any(${`{${uuids.join(',')}}`}::uuid[])`)
-      .prepare(`journey-access-${with_.details ? 'details' : 'row'}-${with_.history ? 'history' : 'now'}`)
-      .execute()
-  );
+      .where(sql`${journey.id} = any(${sql.placeholder('ids')}::uuid[])`)
+      .prepare(name),
+  ).execute({ ids: `{${uuids.join(',')}}` });
 }
 export type AccessRow = Awaited<ReturnType<typeof accessRows>>[number];
 

@@ -35,7 +35,7 @@ function waitingText(ctx: ViewContext, item: TaskListItem, perspective: 'applica
       : ctx.t.t('journeys.tasklist.quoted', { step: ctx.t.t(`journey.step.${b}`) }),
   );
   return ctx.t.t('journeys.tasklist.waiting-for', {
-    list: new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(names),
+    list: ctx.t.list(names),
   });
 }
 
