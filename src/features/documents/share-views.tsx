@@ -12,7 +12,7 @@ import type { ShareSubject, ShareTarget } from './share-targets.ts';
 /** What the organisation needs the document for: the steps it owns, in words ("your residence permit"). */
 export function purposeOf(ctx: ViewContext, steps: readonly StepKind[]): string {
   const parts = steps.map((s) => ctx.t.t(`documents.purpose.${s}`));
-  return new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(parts);
+  return ctx.t.list(parts);
 }
 
 /** "Ausländerbehörde Stadt Leipzig – für Ihre Aufenthaltserlaubnis", or the name alone when it owns no step. */

@@ -42,9 +42,9 @@ export function UnconfirmedLaw(props: {
   criteria: readonly CriterionJson[];
   points?: PointsJson | undefined;
 }) {
-  const { t, locale } = props.ctx;
+  const { t } = props.ctx;
   const quote = (name: string) => t.t('pathways.unconfirmed.quote', { name });
-  const list = (items: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  const list = (items: string[]) => t.list(items);
   const readings = (props.points?.items ?? []).filter((i) => !i.verified).map((i) => quote(i.label));
   const amounts: string[] = [];
   for (const c of props.criteria) {

@@ -48,13 +48,11 @@ export function Disclosure(props: {
 
 /** The facts still open for a way to be clarified: every criterion whose status is unknown. */
 function StillOpen(props: { ctx: ViewContext; criteria: readonly CriterionJson[] }) {
-  const { t, locale } = props.ctx;
+  const { t } = props.ctx;
   const open = props.criteria.filter((c) => c.status === 'unknown');
   const first = open[0];
   if (!first) return null;
-  const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
-    open.map((c) => criterionTitle(t, c.id)),
-  );
+  const names = t.list(open.map((c) => criterionTitle(t, c.id)));
   return (
     <p class="kern-body pathways-still-open">
       <strong>{t.t('pathways.result.still-open', { names })}</strong>

@@ -106,6 +106,28 @@ async function ping(db: Database): Promise<boolean> {
   }
 }
 
+const built = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A statement built once per database handle: Drizzle writes a query's SQL text on every `prepare`, which costs more
+ * than running the statement on a hot path (every signed-in request, every journey read). `build` prepares it with
+ * placeholders (`sql.placeholder`), whose values come with each `execute`. One name must always build the same
+ * statement; in a transaction (its own handle) it is built for that handle.
+ */
+export function builtOnce<T>(db: DbOrTx, name: string, build: () => T): T {
+  let statements = built.get(db);
+  if (!statements) {
+    statements = new Map();
+    built.set(db, statements);
+  }
+  let statement = statements.get(name) as T | undefined;
+  if (statement === undefined) {
+    statement = build();
+    statements.set(name, statement);
+  }
+  return statement;
+}
+
 /** Turns Drizzle's SQL into text and parameters for a named statement (`queryRows`). */
 const dialect = new PgDialect();
 

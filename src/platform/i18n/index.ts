@@ -52,6 +52,8 @@ export interface Translator {
   has(key: string): boolean;
   date(value: Date | string, style?: 'long' | 'short'): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
+  /** Items joined as the language lists them ("A, B and C"). */
+  list(items: readonly string[]): string;
 }
 
 class CatalogueTranslator implements Translator {
@@ -96,8 +98,23 @@ class CatalogueTranslator implements Translator {
     return this.dateFormats[style].format(d);
   }
 
+  // Intl's formatters are costly to make and cheap to use: made once per locale and options.
+  private readonly numberFormats = new Map<string, Intl.NumberFormat>();
+  private listFormat: Intl.ListFormat | undefined;
+
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, options).format(value);
+    const key = options ? JSON.stringify(options) : '';
+    let format = this.numberFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(this.locale, options);
+      this.numberFormats.set(key, format);
+    }
+    return format.format(value);
+  }
+
+  list(items: readonly string[]): string {
+    this.listFormat ??= new Intl.ListFormat(this.locale, { type: 'conjunction' });
+    return this.listFormat.format(items);
   }
 }
 

@@ -1,8 +1,8 @@
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type RoleClass, strictestClass } from '../../../domain/access/roles.ts';
 import { sessionState } from '../../../domain/access/sessions.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
-import type { Database, DbOrTx } from '../../../platform/db/client.ts';
+import { builtOnce, type Database, type DbOrTx } from '../../../platform/db/client.ts';
 import {
   type MembershipView,
   membershipsFrom,
@@ -64,14 +64,15 @@ export async function resolveSession(
   if (!token || token.length > 100) return { kind: 'none' };
   const idHash = sha256(token);
   // Session, person and roles in one round trip (every signed-in request starts here), prepared once per connection.
-  const [found] = await db
-    .select({ row: session, person, memberships: membershipsSql(session.personId) })
-    .from(session)
-    .innerJoin(person, eq(person.id, session.personId))
-    .where(eq(session.idHash, idHash))
-    .limit(1)
-    .prepare('session-resolve')
-    .execute();
+  const [found] = await builtOnce(db, 'session-resolve', () =>
+    db
+      .select({ row: session, person, memberships: membershipsSql(session.personId) })
+      .from(session)
+      .innerJoin(person, eq(person.id, session.personId))
+      .where(eq(session.idHash, sql.placeholder('idHash')))
+      .limit(1)
+      .prepare('session-resolve'),
+  ).execute({ idHash });
   if (!found) return { kind: 'none' };
   const row = found.row;
   const state = sessionState(row, now);
