@@ -4,6 +4,7 @@
  * a table beside it carries the same figures, so the chart is never the only carrier of information. The bars
  * carry the status word as text, not only a colour. The table under the bar chart is here as well.
  */
+import type { ComponentChildren } from 'preact';
 import type { OverloadStatus } from '../../domain/capacity/forecast.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { type OfficeFigures, weeksUp } from './waiting.ts';
@@ -25,6 +26,33 @@ export type Bar = {
   readonly status: OverloadStatus | null;
 };
 
+/**
+ * One chart image: `width` × `height` units, drawn `drawn` px wide (the width by default); KERN's `max-width: 100%`
+ * scales it down on narrow screens.
+ */
+export function ChartFrame(props: {
+  label: string;
+  width: number;
+  height: number;
+  drawn?: number;
+  children: ComponentChildren;
+}) {
+  const drawn = props.drawn ?? props.width;
+  return (
+    <svg
+      class="waiting-chart"
+      role="img"
+      aria-label={props.label}
+      viewBox={`0 0 ${props.width} ${props.height}`}
+      width={drawn}
+      height={Math.round((props.height * drawn) / props.width)}
+      preserveAspectRatio="xMinYMin meet"
+    >
+      {props.children}
+    </svg>
+  );
+}
+
 const WIDTH = 480;
 const ROW = 52;
 
@@ -34,15 +62,7 @@ export function BarChart(props: { label: string; bars: readonly Bar[] }) {
   const scale = (WIDTH - 200) / max;
   const height = Math.max(ROW, props.bars.length * ROW + 8);
   return (
-    <svg
-      class="waiting-chart"
-      role="img"
-      aria-label={props.label}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width={WIDTH}
-      height={height}
-      preserveAspectRatio="xMinYMin meet"
-    >
+    <ChartFrame label={props.label} width={WIDTH} height={height}>
       {props.bars.map((b, i) => {
         const y = i * ROW;
         const w = b.value === null ? 0 : Math.max(2, b.value * scale);
@@ -60,7 +80,7 @@ export function BarChart(props: { label: string; bars: readonly Bar[] }) {
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -94,15 +114,7 @@ export function WeeklyChart(props: {
   const max = Math.max(1, ...props.arrivals, ...props.completions);
   const baseY = LINE_H - PAD.bottom;
   return (
-    <svg
-      class="waiting-chart"
-      role="img"
-      aria-label={props.label}
-      viewBox={`0 0 ${LINE_W} ${LINE_H + 28}`}
-      width={LINE_W}
-      height={LINE_H + 28}
-      preserveAspectRatio="xMinYMin meet"
-    >
+    <ChartFrame label={props.label} width={LINE_W} height={LINE_H + 28}>
       <line x1={PAD.left} y1={baseY} x2={LINE_W - PAD.right} y2={baseY} stroke="#6e7597" />
       <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={baseY} stroke="#6e7597" />
       <text x={PAD.left - 6} y={PAD.top + 10} font-size="13" text-anchor="end" fill="#131525">
@@ -148,7 +160,7 @@ export function WeeklyChart(props: {
       <text x={PAD.left + 236} y={LINE_H + 19} font-size="14" fill="#131525">
         {props.legend.completions}
       </text>
-    </svg>
+    </ChartFrame>
   );
 }
 

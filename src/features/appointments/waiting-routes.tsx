@@ -1,15 +1,18 @@
 /**
- * The public waiting-time pages (issue 15): the overview of every office (filter by state as a GET form) and one
- * office by its organisation slug. Public, read-only; the figures come from the one cached service
- * (`services.waiting`, ten minutes). A state the filter does not know is a 400 naming the field; an unknown slug or
+ * The public waiting-time pages (issue 15): the overview of every office (filter by state as a GET form), one
+ * office by its organisation slug, and the overload map of districts and missions (waiting-map.ts). Public,
+ * read-only; the figures come from the one cached service (`services.waiting`, ten minutes). A state the filter does not know is a 400 naming the field; an unknown slug or
  * an organisation that owns no steps a person waits on is a 404.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
+import { countryName } from '../../web/countries.ts';
 import { definePage } from '../../web/page.tsx';
 import { GROUPS, type OfficeGroup, WAITING_PATHS } from './waiting.ts';
+import { overloadMap, readMapPlaces } from './waiting-map.ts';
+import { MapPage } from './waiting-map-views.tsx';
 import { OfficePage, OverviewPage } from './waiting-views.tsx';
 
 const POLICY = { public: 'published waiting times' } as const;
@@ -30,6 +33,18 @@ export function registerWaitingPages(app: FastifyInstance, deps: AppDeps, servic
         });
       const { asOf, offices } = await waiting.all();
       return <OverviewPage ctx={ctx} asOf={asOf} offices={offices} state={state as OfficeGroup | ''} />;
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: WAITING_PATHS.map,
+    policy: POLICY,
+    handler: async (_req, _reply, ctx) => {
+      const [{ asOf, offices }, places] = await Promise.all([waiting.all(), readMapPlaces(deps.database.db)]);
+      const names = new Intl.Collator(ctx.locale);
+      const byName = (a: string, b: string) =>
+        names.compare(countryName(a, ctx.locale), countryName(b, ctx.locale));
+      return <MapPage ctx={ctx} asOf={asOf} map={overloadMap(places, offices, byName)} />;
     },
   });
 

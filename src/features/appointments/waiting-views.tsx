@@ -20,7 +20,7 @@ export function groupName(ctx: ViewContext, group: OfficeGroup): string {
   return ctx.t.t(`waiting.group.${group}`);
 }
 
-function StatusWord({ ctx, f }: { ctx: ViewContext; f: OfficeFigures }) {
+export function StatusWord({ ctx, f }: { ctx: ViewContext; f: OfficeFigures }) {
   const kind =
     f.status === 'red' ? 'danger' : f.status === 'amber' ? 'warning' : f.status ? 'success' : 'info';
   return (
@@ -30,10 +30,10 @@ function StatusWord({ ctx, f }: { ctx: ViewContext; f: OfficeFigures }) {
   );
 }
 
-const officeUrl = (ctx: ViewContext, slug: string) =>
+export const officeUrl = (ctx: ViewContext, slug: string) =>
   localizedUrl(WAITING_PATHS.office, ctx.locale, { slug });
 
-function p80Text(ctx: ViewContext, f: OfficeFigures): string {
+export function p80Text(ctx: ViewContext, f: OfficeFigures): string {
   const { t } = ctx;
   if (f.forecast.insufficient) return t.t('waiting.not-enough', { n: f.forecast.n });
   const p80 = weeksUp(f.forecast.historicalP80Weeks ?? 0);
@@ -84,6 +84,11 @@ export function OverviewPage(props: {
     <Layout ctx={ctx} title={t.t('waiting.title')}>
       <h1 class="kern-heading-large">{t.t('waiting.title')}</h1>
       <p class="kern-body">{t.t('waiting.intro')}</p>
+      <p class="kern-body">
+        <a class="kern-link" href={localizedUrl(WAITING_PATHS.map, ctx.locale)}>
+          {t.t('waiting.map.link')}
+        </a>
+      </p>
       <form method="get" action={localizedUrl(WAITING_PATHS.overview, ctx.locale)} class="kern-stack-md">
         <Select
           name="state"

@@ -17,6 +17,7 @@ import { officeHistories, WINDOW_WEEKS } from './workload.ts';
 /** The public pages' addresses in both languages. */
 export const WAITING_PATHS = {
   overview: { de: '/wartezeiten', en: '/waiting-times' },
+  map: { de: '/wartezeiten/karte', en: '/waiting-times/map' },
   office: { de: '/wartezeiten/:slug', en: '/waiting-times/:slug' },
 } as const;
 
