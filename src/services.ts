@@ -131,7 +131,7 @@ export function createServices(
     family: createFamilyService(journeys, identity),
     counselling: createCounsellingService(db),
     appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer),
-    waiting: createWaitingTimes(db, now),
+    waiting: createWaitingTimes(db, now, config.DEADLINE_NEAR_BREACH_DAYS),
     answers: createAnswerStore(db, now),
     erasure,
   };

@@ -12,7 +12,7 @@ import type { OfficeFigures } from './waiting.ts';
 import { WAITING_PATHS } from './waiting.ts';
 import { type DistrictTile, type OverloadMap, type TileStatus, tileStatus } from './waiting-map.ts';
 import { MapPatterns, Swatch, type Tile, TileMap } from './waiting-map-chart.tsx';
-import { groupName, officeUrl, p80Text, StatusWord } from './waiting-views.tsx';
+import { AlertsText, groupName, officeUrl, p80Text, StatusWord } from './waiting-views.tsx';
 
 const LEGEND: readonly TileStatus[] = ['red', 'amber', 'green', 'none', 'off-platform'];
 
@@ -57,7 +57,13 @@ function FigureCells({ ctx, f, office }: { ctx: ViewContext; f: OfficeFigures | 
         </td>
       ) : null}
       <td class="kern-table__cell" data-label={t.t('waiting.col.status')}>
-        {f ? <StatusWord ctx={ctx} f={f} /> : t.t('waiting.map.tile.off-platform')}
+        {f ? (
+          <>
+            <StatusWord ctx={ctx} f={f} /> <AlertsText ctx={ctx} f={f} />
+          </>
+        ) : (
+          t.t('waiting.map.tile.off-platform')
+        )}
       </td>
       <td class="kern-table__cell" data-label={col('wait')}>
         {f ? p80Text(ctx, f) : dash}

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { actorOf, clockedJourneys } from '../../../test/support/clocked-journeys.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
-import { setUpWay } from '../../../test/support/journey.ts';
+import { type Browser, OPEN_BODY, setUpWay } from '../../../test/support/journey.ts';
 import { momentOf } from '../../domain/journey/index.ts';
 import { listDistricts, STATE_CODES } from '../regions/index.ts';
 import { computeWaitingTimes } from './waiting.ts';
@@ -11,10 +12,12 @@ import { overloadMap, readMapPlaces } from './waiting-map.ts';
 /** The overload map on the reference districts and the way's organisations (test/support/journey.ts). */
 describe('the overload map of districts and missions', () => {
   let t: TestApp;
+  let b: (name: string) => Browser;
+  let orgs: Record<string, string>;
 
   before(async () => {
     t = await buildTestApp();
-    await setUpWay(t.app, t.database.db, { makeOrganisation, makeAccount, sessionFor });
+    ({ b, orgs } = await setUpWay(t.app, t.database.db, { makeOrganisation, makeAccount, sessionFor }));
   });
   after(() => t.close());
 
@@ -56,6 +59,35 @@ describe('the overload map of districts and missions', () => {
     );
   });
 
+  it('makes an office red for an open § 81a deadline alert, even below 30 cases; other deadlines do not', async () => {
+    const clock = new Date(Date.now() - 40 * 86_400_000);
+    const service = clockedJourneys(t.database.db, () => clock);
+    const applicant = actorOf(b('applicant').personId, 'applicant');
+    const employer = actorOf(b('employer').personId, 'employer-admin', orgs['jt-employer'] ?? null);
+    // Two recognition applications filed 40 days ago, their receipt deadlines past; one in the § 81a procedure.
+    for (const accelerated of [true, false]) {
+      const id = (await service.open(applicant, OPEN_BODY)).body.journeyId;
+      if (accelerated) {
+        await service.command(applicant, id, {
+          type: 'invite-employer',
+          employerId: orgs['jt-employer'] as string,
+        });
+        await service.command(employer, id, { type: 'start-accelerated-procedure', powerOfAttorney: true });
+      }
+      await service.command(applicant, id, { type: 'submit', step: 'recognition' });
+    }
+    const { offices } = await computeWaitingTimes(t.database.db, momentOf(new Date().toISOString()).date);
+    const rec = offices.find((f) => f.office.slug === 'jt-recognition');
+    assert.equal(rec?.openDeadlineAlerts, 1, 'only the accelerated one counts');
+    assert.equal(rec?.forecast.insufficient, true);
+    assert.equal(rec?.status, 'red');
+    assert.equal(
+      offices.find((f) => f.office.slug === 'jt-abh')?.status,
+      null,
+      'no alert, too few cases: no colour',
+    );
+  });
+
   it('publishes the map in both languages with an image and a table per state, linked from the overview', async () => {
     const de = await t.app.inject({ method: 'GET', url: '/de/wartezeiten/karte' });
     assert.equal(de.statusCode, 200);
@@ -78,5 +110,9 @@ describe('the overload map of districts and missions', () => {
     assert.match(en.body, /India/);
     const overview = await t.app.inject({ method: 'GET', url: '/de/wartezeiten' });
     assert.match(overview.body, /href="\/de\/wartezeiten\/karte"/);
+    assert.match(
+      overview.body,
+      /Beschleunigtes Fachkräfteverfahren: Bei 1 Antrag ist die gesetzliche Frist fast/,
+    );
   });
 });

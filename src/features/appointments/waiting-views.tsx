@@ -42,6 +42,11 @@ export function p80Text(ctx: ViewContext, f: OfficeFigures): string {
     : t.t('waiting.p80-no-target', { weeks: p80 });
 }
 
+/** The open § 81a deadline alerts in words, or nothing. */
+export function AlertsText({ ctx, f }: { ctx: ViewContext; f: OfficeFigures }) {
+  return f.openDeadlineAlerts > 0 ? <>{ctx.t.t('waiting.alerts', { n: f.openDeadlineAlerts })}</> : null;
+}
+
 function Method({ ctx, asOf }: { ctx: ViewContext; asOf: IsoDate }) {
   const { t } = ctx;
   return (
@@ -130,6 +135,12 @@ export function OverviewPage(props: {
                       {f.forecast.growing ? ` · ${t.t('waiting.growing')}` : ''}
                     </>
                   )}
+                  {f.openDeadlineAlerts > 0 ? (
+                    <>
+                      <br />
+                      <AlertsText ctx={ctx} f={f} />
+                    </>
+                  ) : null}
                 </li>
               ))}
           </ul>
@@ -158,7 +169,7 @@ export function OfficePage(props: { ctx: ViewContext; asOf: IsoDate; f: OfficeFi
     <Layout ctx={ctx} title={t.t('waiting.office.title', { name: f.office.name })}>
       <h1 class="kern-heading-large">{t.t('waiting.office.title', { name: f.office.name })}</h1>
       <p class="kern-body">
-        <StatusWord ctx={ctx} f={f} />
+        <StatusWord ctx={ctx} f={f} /> <AlertsText ctx={ctx} f={f} />
       </p>
       {fc.insufficient ? (
         <Alert kind="info" title={t.t('waiting.not-enough-title')}>

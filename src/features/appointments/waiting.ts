@@ -10,8 +10,10 @@ import type { IsoDate } from '../../domain/calendar.ts';
 import { weeklyArrivalRate } from '../../domain/capacity/estimators.ts';
 import { forecastWait, type OverloadStatus, type WaitForecast } from '../../domain/capacity/forecast.ts';
 import { momentOf, type StepKind } from '../../domain/journey/index.ts';
+import { DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { STATE_CODES, type StateCode } from '../regions/index.ts';
+import { openAcceleratedAlerts } from './deadline-alerts.ts';
 import { officeHistories, WINDOW_WEEKS } from './workload.ts';
 
 /** The public pages' addresses in both languages. */
@@ -61,7 +63,9 @@ export type OfficeFigures = {
   /** Filings and decisions per week of the 26-week window, oldest first (the last week ends on `asOf`). */
   readonly weeklyArrivals: readonly number[];
   readonly weeklyCompletions: readonly number[];
-  /** The colour shown: only when there are enough finished cases. */
+  /** § 81a deadlines of the office's open steps that are close or past (deadline-alerts.ts). */
+  readonly openDeadlineAlerts: number;
+  /** The colour shown: only when there are enough finished cases or an open § 81a deadline alert (then red). */
   readonly status: OverloadStatus | null;
 };
 
@@ -140,19 +144,23 @@ export function worstFirst(a: OfficeFigures, b: OfficeFigures): number {
   return pb - pa || a.office.name.localeCompare(b.office.name, 'de');
 }
 
-/** The figures of every office on `asOf` (no cache). */
-export async function computeWaitingTimes(db: DbOrTx, asOf: IsoDate): Promise<WaitingTimes> {
+/** The figures of every office on `asOf` (no cache); `nearBreachDays` as the deadline job's (config). */
+export async function computeWaitingTimes(
+  db: DbOrTx,
+  asOf: IsoDate,
+  nearBreachDays = DEFAULT_NEAR_BREACH_DAYS,
+): Promise<WaitingTimes> {
   const offices = await officesOf(db);
-  const histories = await officeHistories(
-    db,
-    offices.map((o) => o.id),
-    asOf,
-    WINDOW_WEEKS,
-  );
+  const ids = offices.map((o) => o.id);
+  const [histories, alerts] = await Promise.all([
+    officeHistories(db, ids, asOf, WINDOW_WEEKS),
+    openAcceleratedAlerts(db, ids, asOf, nearBreachDays),
+  ]);
   const figures = offices.map((office): OfficeFigures => {
     const h = histories.get(office.id);
     const arrivals = h?.weeklyArrivals ?? [];
     const completions = h?.weeklyCompletions ?? [];
+    const openDeadlineAlerts = alerts.get(office.id) ?? 0;
     const forecast = forecastWait({
       asOf,
       finished: { unit: 'days', values: h?.finishedDays ?? [] },
@@ -164,13 +172,16 @@ export async function computeWaitingTimes(db: DbOrTx, asOf: IsoDate): Promise<Wa
       // Without a target only the utilisation decides the colour.
       targetWeeks: office.target?.weeks ?? Number.POSITIVE_INFINITY,
       seed: SEED,
+      openDeadlineAlerts,
     });
     return {
       office,
       forecast,
       weeklyArrivals: arrivals,
       weeklyCompletions: completions,
-      status: forecast.insufficient ? null : forecast.status,
+      openDeadlineAlerts,
+      // An alert is a fact, not an estimate: it colours the office red even below 30 finished cases.
+      status: forecast.insufficient && openDeadlineAlerts === 0 ? null : forecast.status,
     };
   });
   return { asOf, offices: figures.sort(worstFirst) };
@@ -178,15 +189,15 @@ export async function computeWaitingTimes(db: DbOrTx, asOf: IsoDate): Promise<Wa
 
 /**
  * The published waiting times, computed at most every ten minutes (the pages are public and the history reads
- * every journey event of the offices). `now` is the app's clock.
+ * every journey event of the offices). `now` is the app's clock; `nearBreachDays` the deadline alerts' window.
  */
-export function createWaitingTimes(db: DbOrTx, now: () => Date) {
+export function createWaitingTimes(db: DbOrTx, now: () => Date, nearBreachDays = DEFAULT_NEAR_BREACH_DAYS) {
   let cached: { key: IsoDate; expires: number; value: Promise<WaitingTimes> } | null = null;
   const all = (): Promise<WaitingTimes> => {
     const at = now();
     const asOf = momentOf(at.toISOString()).date;
     if (cached && cached.key === asOf && cached.expires > at.getTime()) return cached.value;
-    const value = computeWaitingTimes(db, asOf);
+    const value = computeWaitingTimes(db, asOf, nearBreachDays);
     const entry = { key: asOf, expires: at.getTime() + TTL_MS, value };
     cached = entry;
     value.catch(() => {

@@ -5,6 +5,7 @@ export { createFamilyService, eraseFamilyNameOf, type FamilyService } from './fa
 export { journeyJobs } from './jobs.ts';
 export { JOURNEY_PATHS, JourneyLinks, startJourneyUrl } from './paths.tsx';
 // The public surface of this feature: what other features and the composition root may use.
+export { QUEUE_STATUSES } from './queries.ts';
 export { journey, journeyStep } from './schema.ts';
 export {
   createJourneyService,
