@@ -12,7 +12,8 @@ import { checkPage, type Harness, SKIP_REASON, startHarness } from './harness.ts
 /**
  * The overload map in the browser, JavaScript on and off: reached from the overview, one image and one table per
  * state and for the missions, axe-clean and no sideways scrolling at 390 px. The foreigners' office of Görlitz and
- * the mission in India get enough finished cases for a colour; the other offices have none or too few.
+ * the mission in India get enough finished cases for a colour (the mission is red: one open § 81a visa appointment
+ * is past its deadline); the other offices have none or too few.
  */
 const DAY = 86_400_000;
 
@@ -53,6 +54,26 @@ for (const javaScript of [true, false]) {
           await service.command(officer, id, { type: 'decide', step, outcome: 'positive' });
         }
       }
+      // One visa appointment in the § 81a procedure, pre-approved and requested 40 days ago and still open: its
+      // three weeks (§ 31a(1) AufenthV) are past.
+      const employer = actor('employer', 'employer-admin', 'jt-employer', []);
+      clock = new Date(Date.now() - 40 * DAY);
+      const late = (await service.open(applicant, OPEN_BODY)).body.journeyId;
+      await service.command(applicant, late, {
+        type: 'invite-employer',
+        employerId: orgs['jt-employer'] as string,
+      });
+      await service.command(employer, late, { type: 'start-accelerated-procedure', powerOfAttorney: true });
+      const zab = actor('zab', 'foreigners-office-caseworker', 'jt-zab', [
+        { scope: 'state', stateCode: 'SN' },
+      ]);
+      const pre = await service.command(zab, late, {
+        type: 'decide',
+        step: 'accelerated-procedure',
+        outcome: 'positive',
+      });
+      assert.equal(pre.status, 200, JSON.stringify(pre.body));
+      await service.command(applicant, late, { type: 'submit', step: 'visa-appointment' });
       context = await h.axeContext(javaScript);
       page = await context.newPage();
     });
@@ -73,7 +94,13 @@ for (const javaScript of [true, false]) {
       assert.equal(await sn.getByRole('row').count(), 14, 'the header and 13 districts');
       const goerlitz = sn.getByRole('row', { name: /Görlitz/ });
       assert.match((await goerlitz.textContent()) ?? '', /Überlastet|Angespannt|Im Rahmen/);
-      assert.match(await page.content(), /Indien/);
+      const delhi = page
+        .getByRole('table', { name: 'Auslandsvertretungen und ihre Wartezeiten' })
+        .getByRole('row', { name: /Botschaft New Delhi/ });
+      assert.match(
+        (await delhi.textContent()) ?? '',
+        /Indien.*Überlastet.*Bei 1 Antrag ist die gesetzliche Frist/,
+      );
       await checkPage(page, 'waiting-map', javaScript);
       await page.goto(`${h.base}/en/waiting-times/map`);
       assert.equal(await page.getByRole('img', { name: /^Map of / }).count(), 7);
