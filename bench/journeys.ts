@@ -95,6 +95,8 @@ export async function journeyBenchmarks(pgUrl: string, connections: number, seco
         ['journeys.work-queue-api.postgres', '/api/v1/work-queue', officer.cookie, 100],
         // Issue 15: the public waiting times of every office, from the journey events (kept ten minutes).
         ['appointments.waiting-times.postgres', '/de/wartezeiten', '', 50],
+        // The overload map: the same cached figures plus the districts and jurisdictions (two small reads).
+        ['appointments.waiting-map.postgres', '/de/wartezeiten/karte', '', 50],
       ] as const) {
         const requests = [
           {
