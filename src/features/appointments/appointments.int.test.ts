@@ -176,7 +176,7 @@ describe('appointments: a service point plans, an applicant requests, is offered
       .from(appointmentRequest)
       .where(eq(appointmentRequest.id, row.id));
     assert.equal(offered?.state, 'offered');
-    assert.equal((offered?.reason as { ruleVersion?: string } | null)?.ruleVersion, 'rank-2026-12');
+    assert.equal((offered?.reason as { ruleVersion?: string } | null)?.ruleVersion, 'rank-2026-12b');
     // The earliest slot at least 72 hours ahead: the person did not tick "short notice".
     const soon = Date.now() + 72 * 3_600_000;
     const earliest = (await t.database.db.select().from(appointmentSlot))
