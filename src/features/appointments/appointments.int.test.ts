@@ -111,6 +111,12 @@ describe('appointments: a service point plans, an applicant requests, is offered
     );
     assert.equal(formPage.statusCode, 200);
     assert.match(formPage.body, /Nummer Ihres Reisepasses/);
+    assert.match(formPage.body, /frühestens 7 Tage und spätestens 4 Tage vorher/, 'the reconfirmation rule');
+    assert.match(
+      formPage.body,
+      /innerhalb von 365 Tagen 2 Termine versäumt/,
+      'the no-show rule in plain words',
+    );
     const strangers = await get(
       'stranger',
       `/de/termine/anfrage?journey=${journeyId}&service=visa-application`,
@@ -223,6 +229,23 @@ describe('appointments: a service point plans, an applicant requests, is offered
       .from(appointmentSlot)
       .where(eq(appointmentSlot.requestId, row.id));
     assert.equal(slot?.state, 'booked');
+  });
+
+  it('lets the applicant confirm the agreed appointment with a form; the staff list shows it', async () => {
+    const [row] = await t.database.db.select().from(appointmentRequest);
+    assert.ok(row);
+    const stranger = await form('stranger', `/en/appointments/${row.id}`, { answer: 'reconfirm' });
+    assert.equal(stranger.statusCode, 404, 'only one’s own appointment');
+    const ok = await form('applicant', `/en/appointments/${row.id}`, { answer: 'reconfirm' });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const page = await get('applicant', String(ok.headers.location));
+    assert.match(page.body, /you have confirmed the appointment/);
+    assert.match(page.body, /You have confirmed that you will come/);
+    assert.doesNotMatch(page.body, /value="reconfirm"/, 'no button once confirmed');
+    const again = await form('applicant', `/en/appointments/${row.id}`, { answer: 'reconfirm' });
+    assert.equal(again.statusCode, 303, 'confirming again changes nothing and is no error');
+    const list = await get('mission', '/en/appointments/requests');
+    assert.match(list.body, /\(confirmed\)/);
   });
 
   it('records attendance; staff pages are closed to applicants and other roles', async () => {
