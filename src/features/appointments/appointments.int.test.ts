@@ -264,4 +264,19 @@ describe('appointments: a service point plans, an applicant requests, is offered
     const bad = await form('mission', '/de/termine/anfragen', { action: 'explode' });
     assert.equal(bad.statusCode, 422);
   });
+
+  it('tells the person why a request was released, in their language', async () => {
+    const [row] = await t.database.db.select().from(appointmentRequest);
+    assert.ok(row);
+    // As the scheduled release leaves it (reconfirmation.int.test.ts runs the release itself).
+    await t.database.db
+      .update(appointmentRequest)
+      .set({ state: 'released', slotId: null })
+      .where(eq(appointmentRequest.id, row.id));
+    const de = await get('applicant', '/de/termine');
+    assert.match(de.body, /Freigegeben – nicht rechtzeitig bestätigt/);
+    assert.match(de.body, /nicht rechtzeitig bestätigt und deshalb an die nächste Person vergeben/);
+    const en = await get('applicant', '/en/appointments');
+    assert.match(en.body, /was not confirmed in time, so it was given to the next person/);
+  });
 });
