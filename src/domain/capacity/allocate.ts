@@ -32,7 +32,7 @@ import {
 } from './types.ts';
 
 /** The published version of the ranking and allocation rule; stored with every run and every reason. */
-export const RULE_VERSION = 'rank-2026-12';
+export const RULE_VERSION = 'rank-2026-12b';
 
 /** Policy: a slot less than this many hours after the run needs the applicant's `shortNoticeOk` (memo § 5.3). */
 export const SHORT_NOTICE_HOURS = 72;

@@ -2,6 +2,7 @@
  * The published rank key of the allocated queue (memo § 5.3):
  *
  *   rank(r) = ( classRank(r.priorityClass),  -- P0 < P1 < P2 < P3
+ *               r.deprioritised,             -- the no-show rule: after the others of the class (no-show.ts)
  *               r.deadline ?? +∞,            -- EDF inside deadline classes
  *               r.readyOn,                   -- FIFO by the DATE the file became complete
  *               H(seed ‖ r.id) )             -- tie-break; seed published per run, e.g. ISO week
@@ -28,6 +29,8 @@ function compareStrings(a: string, b: string): number {
 
 function compareKeyed(a: Keyed, b: Keyed): number {
   if (a.cls !== b.cls) return a.cls - b.cls;
+  const pa = a.request.deprioritised === true;
+  if (pa !== (b.request.deprioritised === true)) return pa ? 1 : -1;
   const da = a.request.deadline;
   const db = b.request.deadline;
   if (da !== db) {
@@ -58,6 +61,7 @@ export function rankRequests(
       ruleVersion,
       rank: index + 1,
       priorityClass: request.priorityClass,
+      ...(request.deprioritised ? { deprioritised: true as const } : {}),
       deadline: request.deadline,
       readyOn: request.readyOn,
       tieBreak: tie,

@@ -77,6 +77,17 @@ describe('the published rank key (memo § 5.3)', () => {
     });
   });
 
+  it('ranks a request under the no-show rule after the others of its class, never before a higher class', () => {
+    const requests = [
+      { ...request('penalised', 'document-need', '2026-10-01'), deprioritised: true },
+      request('later', 'document-need', '2026-11-20'),
+      request('std', 'standard', '2026-01-01'),
+    ];
+    assert.deepEqual(order(requests), ['later', 'penalised', 'std']);
+    const reasons = rankRequests(requests, 's', 'rank-test').map((r) => r.reason.deprioritised);
+    assert.deepEqual(reasons, [undefined, true, undefined]);
+  });
+
   it('keeps seed and id apart in the tie-break hash', () => {
     assert.notEqual(tieBreak('a|', 'b'), tieBreak('a', '|b'));
     assert.match(tieBreak('2026-W49', 'r1'), /^[0-9a-f]{64}$/);

@@ -30,6 +30,8 @@ export type AllocationRequest = {
   readonly unavailable: readonly IsoDate[];
   /** A slot already offered/booked (for the cascade). */
   readonly currentSlotId: string | null;
+  /** The no-show rule applies (no-show.ts): ranked after the others of its class. */
+  readonly deprioritised?: boolean;
 };
 
 export type AllocationSlot = {
@@ -49,6 +51,8 @@ export type RankReason = {
   /** 1-based position in the published ranking of this run. */
   readonly rank: number;
   readonly priorityClass: PriorityClass;
+  /** Present (true) only when the no-show rule ranks the request after the others of its class. */
+  readonly deprioritised?: true;
   readonly deadline: IsoDate | null;
   readonly readyOn: IsoDate;
   /** H(seed ‖ id), hex: the last component of the rank key. */

@@ -9,6 +9,7 @@
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { addDays, type IsoDate } from '../../domain/calendar.ts';
 import { allocate, RULE_VERSION } from '../../domain/capacity/allocate.ts';
+import { isDeprioritised } from '../../domain/capacity/no-show.ts';
 import { offerExpiresAt } from '../../domain/capacity/offers.ts';
 import { weekdayOf } from '../../domain/capacity/slots.ts';
 import type { AllocationRequest, AllocationSlot, PriorityClass } from '../../domain/capacity/types.ts';
@@ -116,6 +117,8 @@ export async function runAllocation(
     shortNoticeOk: r.shortNoticeOk === 1,
     unavailable: r.unavailable,
     currentSlotId: null,
+    // Only when it applies, so that the input (and its hash) of everyone else stays as it was.
+    ...(isDeprioritised(r.deprioritisedUntil, today) ? { deprioritised: true } : {}),
   }));
   const seed = isoWeek(today);
   const run = allocate({ now: now.toISOString(), seed, ruleVersion: RULE_VERSION, requests, slots });

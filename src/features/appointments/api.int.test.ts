@@ -108,6 +108,14 @@ describe('appointments API', () => {
       },
     );
     assert.equal(notOffered.statusCode, 409);
+    const notAgreed = await api.send(
+      b('applicant'),
+      'POST',
+      `/api/v1/appointments/requests/${mine.id}/answer`,
+      { answer: 'reconfirm' },
+    );
+    assert.equal(notAgreed.statusCode, 409, 'only an agreed appointment is confirmed');
+    assert.match(notAgreed.body, /"field":"body.state","rule":"not-possible"/);
     const stranger = await api.send(
       b('stranger'),
       'POST',

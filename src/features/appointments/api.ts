@@ -13,7 +13,7 @@ import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import { isCountryCode } from '../../web/countries.ts';
 import { answerRequest, eligibleFor, fileRequest } from './filing.ts';
-import { passportNumber } from './forms.ts';
+import { ANSWERS, passportNumber } from './forms.ts';
 import { AppointmentRefusal } from './requests.ts';
 import { mayOnRequest, personOf, staffOf } from './route-support.ts';
 import { SERVICE_TYPES } from './schema.ts';
@@ -45,7 +45,7 @@ const requestBody = z.strictObject({
   acceptsEarlierSlots: z.boolean().default(true),
   shortNoticeOk: z.boolean().default(false),
 });
-const answerBody = z.strictObject({ answer: z.enum(['accept', 'decline', 'withdraw']) });
+const answerBody = z.strictObject({ answer: z.enum(ANSWERS) });
 
 /** A refusal of the request service as problem+json. */
 function refused(error: unknown): never {
@@ -186,7 +186,8 @@ export function registerAppointmentsApi(app: FastifyInstance, services: Services
     {
       config: { policy: { action: 'update', resource: 'appointment-request' } },
       schema: {
-        summary: 'Accept or decline the slot offered, or withdraw the request',
+        summary:
+          'Accept or decline the slot offered, confirm the agreed appointment, or withdraw the request',
         tags,
         params: idParam,
         body: answerBody,

@@ -111,6 +111,12 @@ describe('appointments: a service point plans, an applicant requests, is offered
     );
     assert.equal(formPage.statusCode, 200);
     assert.match(formPage.body, /Nummer Ihres Reisepasses/);
+    assert.match(formPage.body, /frühestens 7 Tage und spätestens 4 Tage vorher/, 'the reconfirmation rule');
+    assert.match(
+      formPage.body,
+      /innerhalb von 365 Tagen 2 Termine versäumt/,
+      'the no-show rule in plain words',
+    );
     const strangers = await get(
       'stranger',
       `/de/termine/anfrage?journey=${journeyId}&service=visa-application`,
@@ -176,7 +182,7 @@ describe('appointments: a service point plans, an applicant requests, is offered
       .from(appointmentRequest)
       .where(eq(appointmentRequest.id, row.id));
     assert.equal(offered?.state, 'offered');
-    assert.equal((offered?.reason as { ruleVersion?: string } | null)?.ruleVersion, 'rank-2026-12');
+    assert.equal((offered?.reason as { ruleVersion?: string } | null)?.ruleVersion, 'rank-2026-12b');
     // The earliest slot at least 72 hours ahead: the person did not tick "short notice".
     const soon = Date.now() + 72 * 3_600_000;
     const earliest = (await t.database.db.select().from(appointmentSlot))
@@ -225,6 +231,23 @@ describe('appointments: a service point plans, an applicant requests, is offered
     assert.equal(slot?.state, 'booked');
   });
 
+  it('lets the applicant confirm the agreed appointment with a form; the staff list shows it', async () => {
+    const [row] = await t.database.db.select().from(appointmentRequest);
+    assert.ok(row);
+    const stranger = await form('stranger', `/en/appointments/${row.id}`, { answer: 'reconfirm' });
+    assert.equal(stranger.statusCode, 404, 'only one’s own appointment');
+    const ok = await form('applicant', `/en/appointments/${row.id}`, { answer: 'reconfirm' });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const page = await get('applicant', String(ok.headers.location));
+    assert.match(page.body, /you have confirmed the appointment/);
+    assert.match(page.body, /You have confirmed that you will come/);
+    assert.doesNotMatch(page.body, /value="reconfirm"/, 'no button once confirmed');
+    const again = await form('applicant', `/en/appointments/${row.id}`, { answer: 'reconfirm' });
+    assert.equal(again.statusCode, 303, 'confirming again changes nothing and is no error');
+    const list = await get('mission', '/en/appointments/requests');
+    assert.match(list.body, /\(confirmed\)/);
+  });
+
   it('records attendance; staff pages are closed to applicants and other roles', async () => {
     const [row] = await t.database.db.select().from(appointmentRequest);
     assert.ok(row);
@@ -240,5 +263,20 @@ describe('appointments: a service point plans, an applicant requests, is offered
     assert.equal((await get('employer', '/de/termine/planung')).statusCode, 403);
     const bad = await form('mission', '/de/termine/anfragen', { action: 'explode' });
     assert.equal(bad.statusCode, 422);
+  });
+
+  it('tells the person why a request was released, in their language', async () => {
+    const [row] = await t.database.db.select().from(appointmentRequest);
+    assert.ok(row);
+    // As the scheduled release leaves it (reconfirmation.int.test.ts runs the release itself).
+    await t.database.db
+      .update(appointmentRequest)
+      .set({ state: 'released', slotId: null })
+      .where(eq(appointmentRequest.id, row.id));
+    const de = await get('applicant', '/de/termine');
+    assert.match(de.body, /Freigegeben – nicht rechtzeitig bestätigt/);
+    assert.match(de.body, /nicht rechtzeitig bestätigt und deshalb an die nächste Person vergeben/);
+    const en = await get('applicant', '/en/appointments');
+    assert.match(en.body, /was not confirmed in time, so it was given to the next person/);
   });
 });

@@ -10,6 +10,7 @@ import type { StepKind } from '../../domain/journey/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
 import { SERVICE_TYPE_INFO } from './calendar.ts';
+import type { ANSWERS } from './forms.ts';
 import type { RequestRow } from './requests.ts';
 import type { AppointmentsService, Eligible } from './service.ts';
 
@@ -68,17 +69,21 @@ export async function fileRequest(
   );
 }
 
-/** The person's answer to their request, the same for the page and the API: take the offer, decline its day, withdraw. */
+/**
+ * The person's answer to their request, the same for the page and the API: take the offer, decline its day,
+ * withdraw, confirm the agreed appointment.
+ */
 export function answerRequest(
   appointments: AppointmentsService,
   actor: { readonly personId: string; readonly role: string; readonly organisationId: null },
   id: string,
-  answer: 'accept' | 'decline' | 'withdraw',
+  answer: (typeof ANSWERS)[number],
   now: Date,
   today: IsoDate,
 ): Promise<RequestRow> {
   const r = appointments.requests;
   if (answer === 'accept') return r.accept(actor, id, now, today);
   if (answer === 'decline') return r.decline(actor, id, now, today);
+  if (answer === 'reconfirm') return appointments.reconfirmation.reconfirm(actor, id, now, today);
   return r.withdraw(actor, id, now, today);
 }

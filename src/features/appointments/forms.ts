@@ -59,7 +59,8 @@ export const dayForm = z.object({
   reason: z.string().trim().max(200),
 });
 
-export const answerForm = z.object({ answer: z.enum(['accept', 'decline', 'withdraw']) });
+export const ANSWERS = ['accept', 'decline', 'withdraw', 'reconfirm'] as const;
+export const answerForm = z.object({ answer: z.enum(ANSWERS) });
 
 export const staffActionForm = z.object({
   action: z.enum(['documents-checked', 'attended', 'no-show', 'run']),

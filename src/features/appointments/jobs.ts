@@ -1,6 +1,6 @@
 /**
  * The scheduled allocation (pg-boss, every 15 minutes): for every service point with an active calendar, offers
- * whose window ran out go back to the pool, the slots of the horizon are re-planned (a new day enters it) and the
+ * whose window ran out go back to the pool, agreed appointments not reconfirmed by their due time are released, the slots of the horizon are re-planned (a new day enters it) and the
  * ready requests get slots; then the reminders due are mailed (the week and two days before an appointment). Runs on demand happen in the request that changes something (a request becomes ready,
  * a slot is freed, the calendar changes); this job is the clock for the rest.
  */
@@ -17,8 +17,10 @@ export async function runScheduledAllocation(
   db: Database,
   appointments: AppointmentsService,
   now: Date,
-): Promise<{ points: number; offered: number; reminded: number }> {
+): Promise<{ points: number; offered: number; released: number; reminded: number }> {
   const today = momentOf(now.toISOString()).date;
+  // Unconfirmed appointments at their due time first: each freed slot is offered again at once (the cascade).
+  const released = await appointments.reconfirmation.releaseUnconfirmed(now, today);
   let offered = 0;
   const points = await appointments.activePoints();
   for (const p of points) {
@@ -27,7 +29,7 @@ export async function runScheduledAllocation(
       .offered;
   }
   const reminded = await appointments.remind(now);
-  return { points: points.length, offered, reminded };
+  return { points: points.length, offered, released, reminded };
 }
 
 export function appointmentJobs(

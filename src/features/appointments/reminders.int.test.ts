@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { seedApplicant, seedRequest, seedServicePoint } from '../../../test/support/appointments.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
-import { journey } from '../journey/index.ts';
-import { organisation, person } from '../people/index.ts';
 import { sendReminders } from './reminders.ts';
-import { appointmentRequest, appointmentService, appointmentSlot } from './schema.ts';
 
 const AT = new Date('2026-12-21T04:00:00Z');
 const hoursBefore = (h: number) => new Date(AT.getTime() - h * 3_600_000);
@@ -16,62 +13,15 @@ describe('reminders of an agreed appointment', () => {
   let db: TestDatabase;
   before(async () => {
     db = await createTestDatabase();
-    const [org] = await db.db
-      .insert(organisation)
-      .values({ slug: 'remind-mission', name: 'Botschaft Erinnerung', kind: 'mission' })
-      .returning({ id: organisation.id });
-    const [p] = await db.db
-      .insert(person)
-      .values({ email: 'remind@example.org', displayName: 'Remind' })
-      .returning({ id: person.id });
-    if (!org || !p) throw new Error('setup');
-    await db.db.insert(appointmentService).values({
-      organisationId: org.id,
-      serviceType: 'visa-application',
-      slotMinutes: 20,
-      targetWeeks: 4,
-      weekdaySlots: [1, 1, 1, 1, 1],
-      firstStart: '09:30',
+    const organisationId = await seedServicePoint(db.db, {
+      slug: 'remind-mission',
+      name: 'Botschaft Erinnerung',
+      at: AT,
       timeZone: 'Asia/Kolkata',
-      updatedAt: AT,
+      weekdaySlots: [1, 1, 1, 1, 1],
     });
-    const journeyId = randomUUID();
-    await db.db.insert(journey).values({
-      id: journeyId,
-      applicantId: p.id,
-      pathway: 'aufenthg-18a',
-      status: 'open',
-      version: 1,
-      state: {} as never,
-      openedAt: AT,
-      updatedAt: AT,
-    });
-    const requestId = randomUUID();
-    const [slot] = await db.db
-      .insert(appointmentSlot)
-      .values({
-        organisationId: org.id,
-        serviceType: 'visa-application',
-        startsAt: AT,
-        day: '2026-12-21',
-        state: 'booked',
-        requestId,
-      })
-      .returning({ id: appointmentSlot.id });
-    await db.db.insert(appointmentRequest).values({
-      id: requestId,
-      personId: p.id,
-      journeyId,
-      organisationId: org.id,
-      serviceType: 'visa-application',
-      personKey: 'k',
-      priorityClass: 'standard',
-      state: 'booked',
-      readyOn: '2026-12-01',
-      slotId: slot?.id ?? null,
-      createdAt: AT,
-      updatedAt: AT,
-    });
+    const applicant = await seedApplicant(db.db, 'remind@example.org', AT);
+    await seedRequest(db.db, { organisationId, applicant, state: 'booked', at: AT, startsAt: AT });
   });
   after(() => db.destroy());
 
@@ -99,5 +49,13 @@ describe('reminders of an agreed appointment', () => {
       assert.match(m.text, /Botschaft Erinnerung/);
       assert.match(m.text, /09:30/, 'the time in New Delhi');
     }
+    const [week, twoDays] = mails;
+    assert.match(String(week?.text), /bestätigen Sie ihn bis Donnerstag, 17\. Dezember 2026 um 09:30/);
+    assert.match(String(week?.text), /confirm it on your “Appointments” page by Thursday, December 17, 2026/);
+    assert.doesNotMatch(
+      String(twoDays?.text),
+      /bestätigen Sie ihn|confirm it/,
+      'two days before: due passed',
+    );
   });
 });

@@ -19,6 +19,7 @@ export type AppointmentRefusalCode =
   | 'offer-not-open'
   | 'slot-taken'
   | 'not-possible'
+  | 'reconfirmation-closed'
   | 'not-found';
 
 export class AppointmentRefusal extends Error {

@@ -94,6 +94,9 @@ export function RequestsPage(props: {
                 </td>
                 <td class="kern-table__cell" data-label={t.t('appointments.requests.col.slot')}>
                   {r.startsAt ? slotTime(ctx, r.startsAt, r.timeZone) : '–'}
+                  {r.state === 'booked'
+                    ? ` (${t.t(r.reconfirmedAt ? 'appointments.requests.reconfirmed' : 'appointments.requests.not-reconfirmed')})`
+                    : ''}
                 </td>
                 <td class="kern-table__cell" data-label={t.t('appointments.requests.col.action')}>
                   {r.state === 'submitted' ? (

@@ -14,6 +14,8 @@ import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { type OfferNotifier, reallocate, runAllocation } from './allocation.ts';
 import type { Staff } from './calendar.ts';
+import { agreedConfirmation, penaltyOnFiling } from './no-shows.ts';
+import { changeRequest, freeSlot } from './request-change.ts';
 import {
   type Actor,
   AppointmentRefusal,
@@ -22,7 +24,6 @@ import {
   type RequestRow,
   type RequestView,
   requestViews,
-  UUID,
 } from './request-records.ts';
 import {
   appointmentRequest,
@@ -37,8 +38,7 @@ export function createRequestService(
   personKeySecret: string,
   notify: OfferNotifier = async () => {},
 ) {
-  /** Changes a request and its slot in one transaction, audited; `change` returns false when it may not. */
-  async function change(
+  const change = (
     actor: Actor,
     id: string,
     may: (row: RequestRow) => boolean,
@@ -46,36 +46,7 @@ export function createRequestService(
     purpose: string,
     now: Date,
     today: IsoDate,
-  ): Promise<RequestRow> {
-    if (!UUID.test(id)) throw new AppointmentRefusal('not-found', 404);
-    const offered: string[] = [];
-    const result = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select()
-        .from(appointmentRequest)
-        .where(eq(appointmentRequest.id, id))
-        .for('update');
-      if (!row || !may(row)) throw new AppointmentRefusal('not-found', 404);
-      await apply(tx, row, offered);
-      await appendAudit(tx, entry(actor, 'update', row, purpose), now);
-      const [after] = await tx.select().from(appointmentRequest).where(eq(appointmentRequest.id, id));
-      // A freed slot is offered again at once (the cancellation cascade of memo § 5.3).
-      if (after && !LIVE_REQUEST_STATES.includes(after.state as never) && row.slotId)
-        offered.push(...(await reallocate(tx, row, now, today, 'freed')));
-      return after ?? row;
-    });
-    if (offered.length > 0) await notify(offered);
-    return result;
-  }
-
-  /** Frees the request's slot (offered or booked) for the next run. */
-  async function freeSlot(tx: DbOrTx, row: RequestRow) {
-    if (!row.slotId) return;
-    await tx
-      .update(appointmentSlot)
-      .set({ state: 'open', requestId: null })
-      .where(and(eq(appointmentSlot.id, row.slotId), eq(appointmentSlot.requestId, row.id)));
-  }
+  ) => changeRequest(db, notify, { actor, id, may, apply, purpose }, now, today);
 
   return {
     /** Whether the service point gives appointments of this type (an active calendar). */
@@ -111,6 +82,7 @@ export function createRequestService(
               deadline: input.deadline,
               acceptsEarlierSlots: input.acceptsEarlierSlots ? 1 : 0,
               shortNoticeOk: input.shortNoticeOk ? 1 : 0,
+              deprioritisedUntil: await penaltyOnFiling(tx, input.personId, key, input.priorityClass, now),
               createdAt: now,
               updatedAt: now,
             })
@@ -191,11 +163,16 @@ export function createRequestService(
                 eq(appointmentSlot.state, 'offered'),
               ),
             )
-            .returning({ id: appointmentSlot.id });
+            .returning({ startsAt: appointmentSlot.startsAt });
           if (!slot) throw new AppointmentRefusal('slot-taken', 409, 'slot');
           await tx
             .update(appointmentRequest)
-            .set({ state: 'booked', offerExpiresAt: null, updatedAt: now })
+            .set({
+              state: 'booked',
+              offerExpiresAt: null,
+              reconfirmedAt: agreedConfirmation(slot.startsAt, now),
+              updatedAt: now,
+            })
             .where(eq(appointmentRequest.id, r.id));
         },
         'appointment accepted',

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { IsoDate } from '../../domain/calendar.ts';
+import { appointmentPolicyOn } from '../../domain/capacity/appointment-policy.ts';
 import { momentOf } from '../../domain/journey/index.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
@@ -45,7 +46,15 @@ function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: S
       const { personId } = personOf(req);
       const requests = await appointments.own(personId);
       const eligible = await appointments.eligible(personId, requests);
-      return <MinePage ctx={ctx} requests={requests} eligible={eligible} notice={doneNotice(req, ctx)} />;
+      return (
+        <MinePage
+          ctx={ctx}
+          requests={requests}
+          eligible={eligible}
+          now={now()}
+          notice={doneNotice(req, ctx)}
+        />
+      );
     },
   });
 
@@ -67,7 +76,15 @@ function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: S
         acceptsEarlierSlots: true,
         shortNoticeOk: false,
       };
-      return <RequestPage ctx={ctx} input={input} place={found.organisationName} errors={[]} />;
+      return (
+        <RequestPage
+          ctx={ctx}
+          input={input}
+          place={found.organisationName}
+          policy={appointmentPolicyOn(today())}
+          errors={[]}
+        />
+      );
     },
   });
 
@@ -94,7 +111,15 @@ function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: S
       const form = parseForm(requestForm, body);
       const page = (status: number, errors: readonly FieldError[]) => ({
         status,
-        view: <RequestPage ctx={ctx} input={input} place={found.organisationName} errors={errors} />,
+        view: (
+          <RequestPage
+            ctx={ctx}
+            input={input}
+            place={found.organisationName}
+            policy={appointmentPolicyOn(today())}
+            errors={errors}
+          />
+        ),
       });
       if (!form.ok) return page(422, localised(ctx, form.errors, body));
       if (!actor) throw new AppError('not-found');
@@ -129,7 +154,10 @@ function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: S
       const again = async (status: number, notice?: string) => {
         const fresh = await appointments.own(person.personId);
         const eligible = await appointments.eligible(person.personId, fresh);
-        return { status, view: <MinePage ctx={ctx} requests={fresh} eligible={eligible} notice={notice} /> };
+        return {
+          status,
+          view: <MinePage ctx={ctx} requests={fresh} eligible={eligible} now={now()} notice={notice} />,
+        };
       };
       if (!form.ok) return again(422);
       try {

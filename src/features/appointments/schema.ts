@@ -46,6 +46,7 @@ export const REQUEST_STATES = [
   'attended',
   'no-show',
   'withdrawn',
+  'released',
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
@@ -164,6 +165,10 @@ export const appointmentRequest = pgTable(
     offerExpiresAt: ts('offer_expires_at'),
     /** Reminders of an agreed appointment sent: 0 none, 1 the week before, 2 two days before (memo § 5.3). */
     remindersSent: integer('reminders_sent').notNull().default(0),
+    /** When the person confirmed the agreed appointment (reconfirmation.ts); unconfirmed by the due time it is released. */
+    reconfirmedAt: ts('reconfirmed_at'),
+    /** The no-show rule (no-show.ts): ranked after the others of its class before this day. */
+    deprioritisedUntil: date('deprioritised_until', { mode: 'string' }),
     /** Why the request stands where it stands: the rank reason of the last allocation run. */
     reason: jsonb('reason'),
     createdAt: ts('created_at').notNull(),

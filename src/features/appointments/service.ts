@@ -14,6 +14,7 @@ import { journey, journeyStep } from '../journey/index.ts';
 import { organisation } from '../people/index.ts';
 import { createCalendarService, SERVICE_TYPE_INFO, type Staff } from './calendar.ts';
 import { offerMails } from './mails.ts';
+import { createReconfirmation } from './reconfirm.ts';
 import { sendReminders } from './reminders.ts';
 import { createRequestService, type RequestView } from './requests.ts';
 import {
@@ -54,7 +55,9 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
     hkdfSync('sha256', platformSecret, 'chancenregion', 'appointment person key', 32),
   ).toString('hex');
   const calendar = createCalendarService(db);
-  const requests = createRequestService(db, key, offerMails(db, mailer));
+  const notify = offerMails(db, mailer);
+  const requests = createRequestService(db, key, notify);
+  const reconfirmation = createReconfirmation(db, notify);
 
   async function withService(rows: readonly RequestView[]): Promise<AppointmentView[]> {
     if (rows.length === 0) return [];
@@ -85,6 +88,7 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
   return {
     calendar,
     requests,
+    reconfirmation,
 
     async own(personId: string): Promise<AppointmentView[]> {
       return withService(await requests.own(personId));

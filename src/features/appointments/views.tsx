@@ -2,6 +2,8 @@
  * The applicant's appointment pages: their requests with the one next step each (accept the offer, wait, add the
  * appointment to the calendar), the steps of their journeys they can ask an appointment for, and the request form.
  */
+
+import type { AppointmentPolicy } from '../../domain/capacity/appointment-policy.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { Alert, CsrfField, ErrorSummary, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
@@ -9,6 +11,7 @@ import { countryOptions } from '../../web/countries.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { APPOINTMENT_PATHS } from './paths.ts';
+import { RequestCard } from './request-card.tsx';
 import type { ServiceType } from './schema.ts';
 import type { AppointmentView, Eligible } from './service.ts';
 import { formatSlot } from './slot-time.ts';
@@ -47,109 +50,11 @@ function Checkbox(props: { name: string; label: string; checked: boolean; hint?:
   );
 }
 
-function AnswerButton(props: {
-  ctx: ViewContext;
-  id: string;
-  answer: string;
-  label: string;
-  primary: boolean;
-}) {
-  const { ctx } = props;
-  return (
-    <form method="post" action={localizedUrl(APPOINTMENT_PATHS.answer, ctx.locale, { id: props.id })}>
-      <CsrfField ctx={ctx} />
-      <input type="hidden" name="answer" value={props.answer} />
-      <button class={`kern-btn kern-btn--${props.primary ? 'primary' : 'secondary'}`} type="submit">
-        <span class="kern-label">{props.label}</span>
-      </button>
-    </form>
-  );
-}
-
-/** One request: where it stands and the person's one next step. */
-function RequestCard(props: { ctx: ViewContext; r: AppointmentView }) {
-  const { ctx, r } = props;
-  const { t } = ctx;
-  const service = t.t(`appointments.service.${r.serviceType}`);
-  const when = r.startsAt ? slotTime(ctx, r.startsAt, r.timeZone) : '';
-  return (
-    <section class="appointment" aria-labelledby={`request-${r.id}`}>
-      <h2 class="kern-heading-medium" id={`request-${r.id}`}>
-        {t.t('appointments.mine.request-title', { service, place: r.organisationName })}
-      </h2>
-      <p class="kern-body">
-        <strong>{t.t(`appointments.state.${r.state}`)}</strong>
-      </p>
-      {r.state === 'submitted' ? <p class="kern-body">{t.t('appointments.mine.submitted')}</p> : null}
-      {r.state === 'ready' ? (
-        <>
-          <p class="kern-body">
-            {r.position
-              ? t.t('appointments.mine.waiting-position', { ahead: r.position - 1 })
-              : t.t('appointments.mine.waiting')}
-          </p>
-          <p class="kern-body">{t.t('appointments.mine.target', { weeks: r.targetWeeks })}</p>
-        </>
-      ) : null}
-      {r.state === 'offered' && r.startsAt && r.offerExpiresAt ? (
-        <>
-          <p class="kern-body">{t.t('appointments.mine.offered', { when })}</p>
-          <p class="kern-body">
-            {t.t('appointments.mine.answer-by', { by: slotTime(ctx, r.offerExpiresAt, r.timeZone) })}
-          </p>
-          <div class="appointment-actions">
-            <AnswerButton
-              ctx={ctx}
-              id={r.id}
-              answer="accept"
-              label={t.t('appointments.button.accept')}
-              primary
-            />
-            <AnswerButton
-              ctx={ctx}
-              id={r.id}
-              answer="decline"
-              label={t.t('appointments.button.decline')}
-              primary={false}
-            />
-          </div>
-        </>
-      ) : null}
-      {r.state === 'booked' && r.startsAt ? (
-        <>
-          <p class="kern-body">{t.t('appointments.mine.booked', { when, place: r.organisationName })}</p>
-          <p class="kern-body">
-            <a
-              class="kern-btn kern-btn--primary"
-              href={localizedUrl(APPOINTMENT_PATHS.calendarFile, ctx.locale, { id: r.id })}
-            >
-              <span class="kern-label">{t.t('appointments.button.calendar')}</span>
-            </a>
-          </p>
-        </>
-      ) : null}
-      {r.state === 'attended' ? <p class="kern-body">{t.t('appointments.mine.attended')}</p> : null}
-      {['submitted', 'ready', 'offered', 'booked'].includes(r.state) ? (
-        <details class="kern-body">
-          <summary>{t.t('appointments.mine.withdraw-summary')}</summary>
-          <p class="kern-body">{t.t('appointments.mine.withdraw-text')}</p>
-          <AnswerButton
-            ctx={ctx}
-            id={r.id}
-            answer="withdraw"
-            label={t.t('appointments.button.withdraw')}
-            primary={false}
-          />
-        </details>
-      ) : null}
-    </section>
-  );
-}
-
 export function MinePage(props: {
   ctx: ViewContext;
   requests: readonly AppointmentView[];
   eligible: readonly Eligible[];
+  now: Date;
   notice?: string | undefined;
 }) {
   const { ctx } = props;
@@ -162,7 +67,7 @@ export function MinePage(props: {
       {props.notice ? <Alert kind="success" title={props.notice} /> : null}
       <p class="kern-body">{t.t('appointments.mine.intro')}</p>
       {live.map((r) => (
-        <RequestCard key={r.id} ctx={ctx} r={r} />
+        <RequestCard key={r.id} ctx={ctx} r={r} now={props.now} />
       ))}
       {props.eligible.length > 0 ? (
         <section aria-labelledby="ask">
@@ -199,6 +104,7 @@ export function MinePage(props: {
                   place: r.organisationName,
                 })}
                 : {t.t(`appointments.state.${r.state}`)}
+                {r.state === 'released' ? ` ${t.t('appointments.mine.released')}` : null}
               </li>
             ))}
           </ul>
@@ -222,6 +128,8 @@ export function RequestPage(props: {
   ctx: ViewContext;
   input: RequestFormInput;
   place: string;
+  /** The published appointment rules in force today (reconfirmation, no-shows), told before filing. */
+  policy: AppointmentPolicy;
   errors: readonly FieldError[];
 }) {
   const { ctx, input, errors } = props;
@@ -270,10 +178,30 @@ export function RequestPage(props: {
           hint={t.t('appointments.field.short-notice-hint')}
           checked={input.shortNoticeOk}
         />
+        <RulesText ctx={ctx} policy={props.policy} />
         <button class="kern-btn kern-btn--primary" type="submit">
           <span class="kern-label">{t.t('appointments.button.request')}</span>
         </button>
       </form>
     </Layout>
+  );
+}
+
+/** The published rules in plain words: confirming an agreed appointment, and what missed appointments mean. */
+function RulesText(props: { ctx: ViewContext; policy: AppointmentPolicy }) {
+  const { t } = props.ctx;
+  const { reconfirmation: c, noShow: n } = props.policy;
+  return (
+    <section aria-labelledby="rules">
+      <h2 class="kern-heading-small" id="rules">
+        {t.t('appointments.rules.title')}
+      </h2>
+      <p class="kern-body">
+        {t.t('appointments.rules.reconfirm', { from: c.askDaysBefore, due: c.dueDaysBefore })}
+      </p>
+      <p class="kern-body">
+        {t.t('appointments.rules.no-show', { limit: n.limit, window: n.windowDays, days: n.penaltyDays })}
+      </p>
+    </section>
   );
 }
