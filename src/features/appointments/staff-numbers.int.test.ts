@@ -71,7 +71,10 @@ describe('an office’s staff numbers (issue 15, V2.3): history, policy, audit, 
   });
 
   it('lets only the office’s own staff change it, and its staff and the state’s ministry read it', async () => {
-    assert.equal((await send('zab', 'POST', 'jt-abh', { fte: 1, effectiveFrom: '2026-01-01' })).statusCode, 404);
+    assert.equal(
+      (await send('zab', 'POST', 'jt-abh', { fte: 1, effectiveFrom: '2026-01-01' })).statusCode,
+      404,
+    );
     assert.equal((await send('zab', 'GET', 'jt-abh')).statusCode, 404);
     assert.equal((await send('recognition', 'GET', 'jt-abh')).statusCode, 404);
     for (const who of ['applicant', 'counsellor', 'employer', 'ministry'])
