@@ -104,6 +104,24 @@ export function StaffSection(props: {
           </div>
         </dl>
       )}
+      {staff.numbers.history.length > 0 ? (
+        <>
+          <h3 class="kern-heading-small">{t.t('workload.staff.history')}</h3>
+          <ul class="kern-list">
+            {staff.numbers.history.map((h) => (
+              <li key={h.recordedAt.toISOString()}>
+                {t.t('workload.staff.history-line', {
+                  fte: h.fte,
+                  date: t.date(h.effectiveFrom),
+                  recorded: t.date(h.recordedAt),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3 class="kern-heading-small">{t.t('workload.staff.new')}</h3>
+      <p class="kern-body">{t.t('workload.staff.new-intro')}</p>
       <form method="post" action={`${localizedUrl(STAFFING_PATHS.workload, ctx.locale)}#staff`} novalidate>
         <CsrfField ctx={ctx} />
         <TextInput
@@ -127,22 +145,6 @@ export function StaffSection(props: {
           <span class="kern-label">{t.t('workload.staff.save')}</span>
         </button>
       </form>
-      {staff.numbers.history.length > 0 ? (
-        <>
-          <h3 class="kern-heading-small">{t.t('workload.staff.history')}</h3>
-          <ul class="kern-list">
-            {staff.numbers.history.map((h) => (
-              <li key={h.recordedAt.toISOString()}>
-                {t.t('workload.staff.history-line', {
-                  fte: h.fte,
-                  date: t.date(h.effectiveFrom),
-                  recorded: t.date(h.recordedAt),
-                })}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
     </section>
   );
 }
