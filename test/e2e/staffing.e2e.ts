@@ -44,7 +44,10 @@ for (const javaScript of [true, false]) {
       await page.waitForURL(/\/de\/behoerde\/auslastung/);
       assert.ok(await page.getByRole('img', { name: /Liniendiagramm/ }).isVisible());
       assert.match(await page.content(), /Anerkennungsstelle Sachsen/);
-      assert.match(await page.content(), /Nächster Schritt: Tragen Sie unten die Zahl der Vollzeitkräfte ein/);
+      assert.match(
+        await page.content(),
+        /Nächster Schritt: Tragen Sie unten die Zahl der Vollzeitkräfte ein/,
+      );
       await check(page, 'workload');
     });
 
