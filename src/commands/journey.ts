@@ -4,7 +4,7 @@ import { journey } from '../features/journey/index.ts';
 import type { Progress } from '../platform/cli/progress.ts';
 import type { Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/client.ts';
-import { seedAppointmentDemo } from '../seed/appointments.ts';
+import { seedAppointmentDemo, seedStaffDemo } from '../seed/appointments.ts';
 import { seedJourneyDemo } from '../seed/journeys.ts';
 import { seedScale } from '../seed/scale.ts';
 
@@ -28,6 +28,8 @@ export async function journeySeed(
       seedAppointmentDemo(db.db, config.COOKIE_SECRET),
     );
     if (points > 0) progress.info(`  ${points} service points give appointments`);
+    const staffed = await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
+    if (staffed > 0) progress.info(`  ${staffed} offices have staff numbers`);
   }
   const at = argv.indexOf('--scale');
   if (at >= 0) {
@@ -82,4 +84,5 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
   await progress.step('Creating demo appointment calendars', () =>
     seedAppointmentDemo(db.db, config.COOKIE_SECRET),
   );
+  await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
 }

@@ -7,7 +7,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { addDays } from '../domain/calendar.ts';
 import { momentOf } from '../domain/journey/index.ts';
-import { appointmentService, createAppointmentsService } from '../features/appointments/index.ts';
+import {
+  appointmentService,
+  createAppointmentsService,
+  officeStaff,
+} from '../features/appointments/index.ts';
 import { journey, journeyStep } from '../features/journey/index.ts';
 import { organisation } from '../features/people/index.ts';
 import type { Database } from '../platform/db/client.ts';
@@ -113,4 +117,37 @@ export async function seedAppointmentDemo(db: Database, platformSecret: string, 
     }
   }
   return points;
+}
+
+/** Kinds of office that keep staff numbers (the workload page's offices). */
+const STAFFED_KINDS = [
+  'foreigners-office',
+  'central-foreigners-office',
+  'recognition-authority',
+  'mission',
+] as const;
+
+/**
+ * Demo staff numbers (`seed --demo`, first start): every office that owns a demo journey's step has two entries,
+ * one from half a year ago and a change from the first of this month, so the workload page shows cases per
+ * full-time caseworker with a history and the staffing calculator is filled in. Once only.
+ */
+export async function seedStaffDemo(db: Database, now: Date = new Date()) {
+  const [any] = await db.select({ id: officeStaff.id }).from(officeStaff).limit(1);
+  if (any) return 0;
+  const today = momentOf(now.toISOString()).date;
+  const offices = await db
+    .selectDistinct({ id: organisation.id })
+    .from(journeyStep)
+    .innerJoin(organisation, eq(organisation.id, journeyStep.ownerId))
+    .where(inArray(organisation.kind, [...STAFFED_KINDS]));
+  const rows = offices.flatMap((o, i) => {
+    const fte = 3 + ((i * 7) % 17) / 2;
+    return [
+      { organisationId: o.id, fte, effectiveFrom: addDays(today, -182), recordedAt: now },
+      { organisationId: o.id, fte: fte + 1.5, effectiveFrom: `${today.slice(0, 8)}01`, recordedAt: now },
+    ];
+  });
+  if (rows.length > 0) await db.insert(officeStaff).values(rows);
+  return offices.length;
 }

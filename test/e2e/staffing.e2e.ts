@@ -44,7 +44,31 @@ for (const javaScript of [true, false]) {
       await page.waitForURL(/\/de\/behoerde\/auslastung/);
       assert.ok(await page.getByRole('img', { name: /Liniendiagramm/ }).isVisible());
       assert.match(await page.content(), /Anerkennungsstelle Sachsen/);
+      assert.match(
+        await page.content(),
+        /Nächster Schritt: Tragen Sie unten die Zahl der Vollzeitkräfte ein/,
+      );
       await check(page, 'workload');
+    });
+
+    it('the recognition authority stores its full-time caseworkers, a bad figure named first', async () => {
+      const page = await as('recognition');
+      await page.goto(`${h.base}/de/behoerde/auslastung`);
+      const fte = page.getByLabel('Vollzeitkräfte in der Sachbearbeitung');
+      await fte.fill('-3');
+      await page.getByLabel('Gültig ab').fill('01.12.2026');
+      await page.getByRole('button', { name: 'Zahl der Vollzeitkräfte speichern' }).click();
+      await page.waitForLoadState();
+      assert.ok(await page.getByRole('link', { name: /darf nicht kleiner als 0 sein/ }).isVisible());
+      await check(page, 'workload-staff-error');
+      await page.getByRole('link', { name: /darf nicht kleiner als 0 sein/ }).click();
+      await fte.fill(javaScript ? '4,5' : '3');
+      await page.getByRole('button', { name: 'Zahl der Vollzeitkräfte speichern' }).click();
+      await page.waitForURL(/done=staff/);
+      const html = await page.content();
+      assert.match(html, /Die Zahl der Vollzeitkräfte ist gespeichert/);
+      assert.match(html, /Offene Fälle je Vollzeitkraft/);
+      await check(page, 'workload-staff');
     });
 
     it('the ministry places four extra caseworkers over all six states', async () => {

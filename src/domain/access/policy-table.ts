@@ -219,6 +219,23 @@ export const POLICY: PolicyTable = {
     },
   },
   /**
+   * An office's staff numbers (full-time caseworkers from a day on, with history): kept by its own staff; read by
+   * them and by the ministry officers of the office's state (the staffing calculator).
+   */
+  'office-staffing': {
+    read: {
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+      'ministry-officer': ['within-jurisdiction'],
+    },
+    update: {
+      'recognition-officer': ['own-organisation'],
+      'foreigners-office-caseworker': ['own-organisation'],
+      'mission-officer': ['own-organisation'],
+    },
+  },
+  /**
    * The staffing calculator over the offices of a state (aggregate figures, nothing stored): ministry officers,
    * for their own state (within-jurisdiction) or all six states (other).
    */

@@ -44,6 +44,7 @@ export const RESOURCES = [
   'appointment-calendar',
   'appointment-request',
   'office-workload',
+  'office-staffing',
   'staffing-plan',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];

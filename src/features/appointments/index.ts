@@ -2,7 +2,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 
 export { appointmentJobs } from './jobs.ts';
 export { APPOINTMENT_PATHS } from './paths.ts';
-export { appointmentService } from './schema.ts';
+export { appointmentService, officeStaff } from './schema.ts';
 // The public surface of this feature: what other features and the composition root may use.
 export { type AppointmentsService, createAppointmentsService } from './service.ts';
 export { STAFFING_PATHS } from './staffing-page.ts';

@@ -21,6 +21,7 @@ import { APPOINTMENT_PATHS } from './paths.ts';
 import { AppointmentRefusal } from './requests.ts';
 import { doneNotice, localised, mayOnRequest, personOf } from './route-support.ts';
 import { SERVICE_TYPES, type ServiceType } from './schema.ts';
+import { registerStaffApi } from './staff-api.ts';
 import { registerServicePointPages } from './staff-routes.tsx';
 import { registerWorkloadAndStaffing } from './staffing-routes.tsx';
 import { MinePage, type RequestFormInput, RequestPage } from './views.tsx';
@@ -30,6 +31,7 @@ export function registerAppointments(app: FastifyInstance, deps: AppDeps, servic
   registerApplicantPages(app, deps, services);
   registerServicePointPages(app, deps, services);
   registerAppointmentsApi(app, services);
+  registerStaffApi(app, services);
   registerWorkloadAndStaffing(app, deps, services);
   registerWaitingPages(app, deps, services);
 }

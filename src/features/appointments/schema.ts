@@ -16,6 +16,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -208,4 +209,27 @@ export const allocationRun = pgTable(
     trigger: text('trigger').notNull(),
   },
   (t) => [index('allocation_run_point_idx').on(t.organisationId, t.serviceType, t.ranAt)],
+);
+
+/**
+ * The full-time-equivalent caseworkers of an office from a day on (issue 15, V2.3), entered by its own staff. A
+ * history: every change is a new row, none is overwritten; the figure on a day is the row with the latest
+ * `effective_from` up to that day (of several for one day, the last recorded).
+ */
+export const officeStaff = pgTable(
+  'office_staff',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id),
+    fte: numeric('fte', { precision: 6, scale: 2, mode: 'number' }).notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    recordedAt: ts('recorded_at').notNull(),
+    recordedBy: uuid('recorded_by').references(() => person.id),
+  },
+  (t) => [
+    index('office_staff_org_idx').on(t.organisationId, t.effectiveFrom, t.recordedAt),
+    check('office_staff_fte', sql`${t.fte} >= 0 and ${t.fte} <= 1000`),
+  ],
 );

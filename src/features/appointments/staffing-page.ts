@@ -4,7 +4,7 @@
  * with their observed figures, and the calculator's form read into the staffing model of
  * src/domain/capacity/staffing.ts. Aggregate figures only; nothing is stored.
  */
-import { inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { Actor } from '../../domain/access/policy.ts';
 import { addDays, type IsoDate } from '../../domain/calendar.ts';
 import { PRODUCTIVITY_WINDOW_WEEKS, weeklyArrivalRate } from '../../domain/capacity/estimators.ts';
@@ -13,6 +13,7 @@ import type { StaffingOffice } from '../../domain/capacity/staffing.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { organisation, organisationJurisdiction } from '../people/index.ts';
 import { STATES } from '../regions/index.ts';
+import type { StaffNumber } from './staff-numbers.ts';
 import { officeHistories, WINDOW_WEEKS } from './workload.ts';
 
 /** The two pages' addresses in both languages. */
@@ -86,18 +87,21 @@ export type PlannedOffice = {
   completionsPerWeek: number;
   finished: number;
   enough: boolean;
+  /** The full-time staff the office stored for the day, where the reader may see it (else null). */
+  staff: StaffNumber | null;
 };
 
+export type LocatedOffice = { id: string; name: string; stateCode: string };
+
 /**
- * The offices of a state (or of all six: `null`), by state and name: seat state, else the state of the seat
- * district, else the one state of its jurisdiction. With the observed backlog, the arrivals per week (EWMA of
- * the last weeks) and the mean decisions per week of the last 12 weeks.
+ * The planned offices of a state (or of all six: `null`; or the ones of `ids`), by state and name: seat state,
+ * else the state of the seat district, else the one state of its jurisdiction.
  */
-export async function plannedOffices(
+export async function locatedOffices(
   db: DbOrTx,
   stateCode: string | null,
-  asOf: IsoDate,
-): Promise<PlannedOffice[]> {
+  ids?: readonly string[],
+): Promise<LocatedOffice[]> {
   const orgs = await db
     .select({
       id: organisation.id,
@@ -106,7 +110,12 @@ export async function plannedOffices(
       seatDistrict: organisation.seatDistrictAgs,
     })
     .from(organisation)
-    .where(inArray(organisation.kind, [...PLANNED_KINDS]));
+    .where(
+      and(
+        inArray(organisation.kind, [...PLANNED_KINDS]),
+        ids ? inArray(organisation.id, [...ids]) : undefined,
+      ),
+    );
   if (orgs.length === 0) return [];
   const scopes = await db
     .select()
@@ -128,6 +137,19 @@ export async function plannedOffices(
     return [{ id: o.id, name: o.name, stateCode: state }];
   });
   located.sort((a, b) => a.stateCode.localeCompare(b.stateCode) || a.name.localeCompare(b.name, 'de'));
+  return located;
+}
+
+/**
+ * The offices of a state (or of all six: `null`) with the observed backlog, the arrivals per week (EWMA of the
+ * last weeks) and the mean decisions per week of the last 12 weeks.
+ */
+export async function plannedOffices(
+  db: DbOrTx,
+  stateCode: string | null,
+  asOf: IsoDate,
+): Promise<PlannedOffice[]> {
+  const located = await locatedOffices(db, stateCode);
   const histories = await officeHistories(
     db,
     located.map((o) => o.id),
@@ -144,6 +166,7 @@ export async function plannedOffices(
       completionsPerWeek: recent.length === 0 ? 0 : recent.reduce((s, x) => s + x, 0) / recent.length,
       finished,
       enough: finished >= MIN_FINISHED_CASES,
+      staff: null,
     };
   });
 }

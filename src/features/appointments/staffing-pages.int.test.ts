@@ -96,6 +96,85 @@ describe('workload and staffing pages (issue 15, V2.3; no JavaScript)', () => {
     assert.match(calc.body, /Vorgefüllt aus den letzten 26 Wochen: 30 entschiedene Fälle/);
   });
 
+  it('says plainly that no staff number is stored, with the one next step', async () => {
+    const page = await get('recognition', '/de/behoerde/auslastung');
+    assert.match(page.body, /noch nicht gespeichert, wie viele Vollzeitkräfte/);
+    assert.match(page.body, /Nächster Schritt: Tragen Sie unten die Zahl der Vollzeitkräfte ein/);
+    assert.match(page.body, /name="effectiveFrom"[^>]*value="\d\d\.\d\d\.\d{4}"/);
+    const calc = await get('ministry', '/de/ministerium/personal');
+    assert.match(calc.body, /gespeichert hat \(0 von 3 Behörden\)/);
+    assert.doesNotMatch(calc.body, /name="o\d-fte"[^>]*value="\d/);
+  });
+
+  it('stores the staff number from the form (no JavaScript) and shows cases per full-time caseworker', async () => {
+    const form = pageClient(t.app, b).form;
+    const bad = await form('recognition', '/de/behoerde/auslastung', {
+      fte: '-1',
+      effectiveFrom: '31.02.2026',
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.match(
+      bad.body,
+      /href="#field-fte">Vollzeitkräfte in der Sachbearbeitung: darf nicht kleiner als 0 sein/,
+    );
+    assert.match(bad.body, /href="#field-effectiveFrom">Gültig ab: Geben Sie einen echten Tag/);
+    const big = await form('recognition', '/en/authority/workload', {
+      fte: '1001',
+      effectiveFrom: '01.01.2026',
+    });
+    assert.equal(big.statusCode, 422);
+    assert.match(big.body, /Full-time caseworkers: must not be more than 1,000/);
+    const first = await form('recognition', '/de/behoerde/auslastung', {
+      fte: '2',
+      effectiveFrom: '01.01.2026',
+    });
+    assert.equal(first.statusCode, 303, first.body);
+    const saved = await form('recognition', '/de/behoerde/auslastung', {
+      fte: '0,5',
+      effectiveFrom: '01.02.2026',
+    });
+    assert.equal(saved.statusCode, 303);
+    assert.match(String(saved.headers.location), /\/de\/behoerde\/auslastung\?done=staff/);
+    const page = await get('recognition', '/de/behoerde/auslastung?done=staff');
+    assert.match(page.body, /Die Zahl der Vollzeitkräfte ist gespeichert/);
+    assert.match(page.body, /Vollzeitkräfte in der Sachbearbeitung<\/dt><dd[^>]*>0,5 ab 1\. Februar 2026/);
+    // One open case ÷ 0,5 = 2; 30 decisions in 26 weeks ≈ 1,15 a week ÷ 0,5 ≈ 2,3.
+    assert.match(page.body, /Offene Fälle je Vollzeitkraft<\/dt><dd[^>]*>2 Fälle/);
+    assert.match(page.body, /Entschiedene Fälle je Vollzeitkraft<\/dt><dd[^>]*>2,3 je Woche/);
+    assert.match(
+      page.body,
+      /0,5 Vollzeitkräfte ab 1\. Februar 2026[^<]*<\/li><li>2 Vollzeitkräfte ab 1\. Januar 2026/,
+    );
+    const other = await get('abh', '/de/behoerde/auslastung');
+    assert.match(
+      other.body,
+      /noch nicht gespeichert, wie viele Vollzeitkräfte/,
+      'another office keeps its own',
+    );
+  });
+
+  it('fills the calculator with the FTE each office stored and derives the decisions per FTE from it', async () => {
+    const calc = await get('ministry', '/de/ministerium/personal');
+    assert.match(calc.body, /gespeichert hat \(1 von 3 Behörden\)/);
+    assert.match(calc.body, /name="o0-fte"[^>]*value="0,5"/);
+    assert.match(calc.body, /wie die Behörde sie gespeichert hat: 0,5 ab 1\. Februar 2026/);
+    const ids = await officeIds('SN');
+    const q = new URLSearchParams({ region: 'SN', go: '1', k: '1', t: '26' });
+    ids.forEach((id, i) => {
+      q.set(`o${i}-id`, id);
+      for (const f of ['backlog', 'arrivals', 'completions']) q.set(`o${i}-${f}`, '1');
+      q.set(`o${i}-fte`, i === 0 ? '0,5' : '1');
+    });
+    assert.match(calc.body, /name="o0-mu"[^>]*value\/>/, 'decisions per FTE left to be derived');
+    assert.match(
+      calc.body,
+      /leer, gelten die entschiedenen Fälle je Woche geteilt durch die Vollzeitstellen/,
+    );
+    const res = await get('ministry', `/de/ministerium/personal?${q}`);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(res.body, /Verteilung je Behörde/);
+  });
+
   it('keeps the workload page to office staff', async () => {
     for (const who of ['applicant', 'counsellor', 'ministry', 'employer']) {
       const res = await get(who, '/de/behoerde/auslastung');

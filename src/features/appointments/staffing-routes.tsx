@@ -12,6 +12,7 @@ import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage } from '../../web/page.tsx';
+import { readStaffNumbers } from './staff-numbers.ts';
 import {
   DEFAULT_HORIZON_WEEKS,
   type FormProblem,
@@ -52,6 +53,7 @@ function prefilled(ctx: ViewContext, offices: readonly PlannedOffice[]): Record<
     if (o.enough && o.arrivalsPerWeek !== null)
       out[officeField(i, 'arrivals')] = formNumber(ctx, o.arrivalsPerWeek);
     if (o.enough) out[officeField(i, 'completions')] = formNumber(ctx, o.completionsPerWeek);
+    if (o.staff) out[officeField(i, 'fte')] = formNumber(ctx, o.staff.fte, 2);
   });
   return out;
 }
@@ -78,7 +80,16 @@ export function registerWorkloadAndStaffing(app: FastifyInstance, deps: AppDeps,
       });
       if (!d.allow) throw new AppError('not-found');
       const today = momentOf(services.now().toISOString()).date;
-      const offices = await plannedOffices(db, region === 'all' ? null : region, today);
+      const observed = await plannedOffices(db, region === 'all' ? null : region, today);
+      // The FTE each office stored, where this officer may read it (the offices of their own state).
+      const stored = await readStaffNumbers(
+        db,
+        actor,
+        observed.map((o) => ({ organisationId: o.id, stateCode: o.stateCode })),
+        today,
+        services.now(),
+      );
+      const offices = observed.map((o) => ({ ...o, staff: stored.get(o.id)?.current ?? null }));
       const page = (input: Record<string, string>, errors: FieldError[], result?: StaffingResultView) => (
         <StaffingPage
           ctx={ctx}

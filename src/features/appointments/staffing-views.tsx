@@ -22,8 +22,8 @@ export const stateName = (ctx: ViewContext, code: string) => {
 };
 
 /** A figure as the form shows it, in the page's language ("10,5" on German pages). */
-export function formNumber(ctx: ViewContext, x: number): string {
-  const s = String(round1(x));
+export function formNumber(ctx: ViewContext, x: number, decimals = 1): string {
+  const s = String(Math.round(x * 10 ** decimals) / 10 ** decimals);
   return ctx.locale === 'de' ? s.replace('.', ',') : s;
 }
 
@@ -75,7 +75,10 @@ function OfficeFields(props: {
       <p class="kern-hint">
         {o.enough
           ? t.t('staffing.observed', { n: o.finished })
-          : t.t('staffing.observed-few', { n: o.finished, min: MIN_FINISHED_CASES })}
+          : t.t('staffing.observed-few', { n: o.finished, min: MIN_FINISHED_CASES })}{' '}
+        {o.staff
+          ? t.t('staffing.fte-stored', { fte: o.staff.fte, date: t.date(o.staff.effectiveFrom) })
+          : t.t('staffing.fte-none')}
       </p>
       <input type="hidden" name={`o${i}-id`} value={o.id} />
       <div class="kern-fieldset__body">
@@ -237,6 +240,12 @@ export function StaffingPage(props: {
           <input type="hidden" name="region" value={props.region} />
           <input type="hidden" name="go" value="1" />
           <h2 class="kern-heading-medium">{t.t('staffing.offices', { date: t.date(props.asOf) })}</h2>
+          <p class="kern-body">
+            {t.t('staffing.method-fte', {
+              n: offices.filter((o) => o.staff !== null).length,
+              total: offices.length,
+            })}
+          </p>
           {offices.map((o, i) => (
             <OfficeFields
               key={o.id}

@@ -3,12 +3,14 @@
  * figures in a table, the on-time rate and the open cases in weeks of decisions.
  */
 import { MIN_FINISHED_CASES } from '../../domain/capacity/forecast.ts';
+import { ErrorSummary } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { JOURNEY_PATHS } from '../journey/index.ts';
 import type { Workload, WorkloadWeek } from './staffing-page.ts';
 import { HeadRow } from './staffing-views.tsx';
+import { StaffSection, type StaffSectionProps } from './workload-staff-views.tsx';
 
 export type OnTime = { rate: number | null; total: number } | undefined;
 
@@ -87,6 +89,7 @@ export function WorkloadPage(props: {
   organisationName: string;
   workload: Workload;
   onTime: OnTime;
+  staff: StaffSectionProps;
 }) {
   const { ctx, workload: w, onTime } = props;
   const { t } = ctx;
@@ -95,6 +98,7 @@ export function WorkloadPage(props: {
   return (
     <Layout ctx={ctx} title={t.t('workload.title')}>
       <h1 class="kern-heading-large">{t.t('workload.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={props.staff.errors} />
       <p class="kern-body">
         {t.t('workload.intro', { name: props.organisationName, date: t.date(w.asOf), weeks: w.weeks.length })}
       </p>
@@ -132,6 +136,7 @@ export function WorkloadPage(props: {
         </div>
       </dl>
       <p class="kern-body">{t.t('workload.method', { n: w.finished, date: t.date(w.asOf) })}</p>
+      <StaffSection ctx={ctx} staff={props.staff} open={backlog} decisionsPerWeek={w.meanCompletions} />
       <h2 class="kern-heading-medium">{t.t('workload.weeks-title')}</h2>
       <WorkloadChart ctx={ctx} weeks={w.weeks} />
       <table class="kern-table pathways-reflow">
