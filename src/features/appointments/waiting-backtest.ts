@@ -45,8 +45,8 @@ export type WaitingBacktest = {
 };
 
 const figuresOf = ({ origins, ...rest }: BacktestResult): BacktestFigures => ({
-  ...rest,
   origins: origins.length,
+  ...rest,
 });
 
 /**
