@@ -36,7 +36,8 @@ function report(name: string, figures: object) {
   process.stdout.write(`BENCH ${JSON.stringify({ name, ...figures })}\n`);
 }
 
-function cli(args: string[], databaseUrl: string): Promise<void> {
+/** Runs `chancenregion <args>` against the database (for `seed`), output silenced. */
+export function cli(args: string[], databaseUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bin/chancenregion.js', ...args], {
       env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },

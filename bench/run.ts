@@ -3,6 +3,7 @@
 // because these machines are shared and absolute numbers drift by ±15 %.
 import { evaluatePathways, generateProfiles } from '../src/domain/law/index.ts';
 import { capacityAllocationBenchmark } from './capacity-allocation.ts';
+import { capacityBacktestDatabaseBenchmark } from './capacity-backtest-db.ts';
 import { capacityForecastBenchmark } from './capacity-forecast.ts';
 import { capacityStaffingBenchmark } from './capacity-staffing.ts';
 import { freshPostgres, load, type Measured, startServer } from './http.ts';
@@ -158,9 +159,11 @@ if (want('identity')) {
   await signInBenchmark();
 }
 if (want('journeys')) await journeyBenchmarks(PG, CONNECTIONS, SECONDS);
-// Appointments, waiting times and staffing (issue 15): allocation, forecast with back-test, staffing optimiser.
+// Appointments, waiting times and staffing (issue 15): allocation, forecast with back-test, staffing optimiser,
+// and the back-test on a seeded database.
 if (want('capacity')) {
   await capacityAllocationBenchmark();
   await capacityForecastBenchmark();
   await capacityStaffingBenchmark();
+  await capacityBacktestDatabaseBenchmark(PG);
 }

@@ -11,6 +11,7 @@ import {
   usersCreate,
 } from './commands/identity.ts';
 import { JOURNEY_USAGE, journeyDemoOnFirstStart, journeySeed } from './commands/journey.ts';
+import { BACKTEST_USAGE, parseBacktestArgs, WAITING_USAGE, waitingBacktest } from './commands/waiting.ts';
 import { appointmentJobs } from './features/appointments/index.ts';
 import { journeyJobs } from './features/journey/index.ts';
 import { answersPurgeJob, PATHWAYS_USAGE, pathwaysCli } from './features/pathways/index.ts';
@@ -35,6 +36,7 @@ Commands:
 ${IDENTITY_USAGE}
 ${PATHWAYS_USAGE}
 ${JOURNEY_USAGE}
+${WAITING_USAGE}
   help                  show this text
 
 Configuration comes from the environment; see README.md and .env.example.`;
@@ -89,6 +91,21 @@ export async function main(argv: string[]): Promise<number> {
         await progress.step('Applying database migrations', () => runMigrations(db));
         const code =
           command === 'users' ? await usersCreate(db, argv, processIo) : await auditVerify(db, processIo);
+        await db.close();
+        return code;
+      }
+      case 'waiting': {
+        if (sub !== 'backtest') break;
+        const options = parseBacktestArgs(argv);
+        if (options === null) {
+          process.stderr.write(BACKTEST_USAGE);
+          return 64; // EX_USAGE
+        }
+        const db = await openConfiguredDatabase(config, progress);
+        await progress.step('Applying database migrations', () => runMigrations(db));
+        const code = await progress.step('Back-testing the waiting-time forecast', () =>
+          waitingBacktest(db, options, processIo),
+        );
         await db.close();
         return code;
       }

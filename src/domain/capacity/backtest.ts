@@ -89,7 +89,10 @@ export function generateCaseHistory(parameters: HistoryParameters): CaseHistory 
 
 export type BacktestInput = {
   readonly history: CaseHistory;
-  readonly capacity: ForecastInput['capacity'];
+  /** Fixed, or per origin from the completions known then (the published waiting times: observed output). */
+  readonly capacity:
+    | ForecastInput['capacity']
+    | ((weeklyCompletions: readonly number[]) => ForecastInput['capacity']);
   readonly targetWeeks: number;
   readonly seed: number;
   /** Date of week 0, for the forecasts' `asOf`. */
@@ -130,6 +133,7 @@ export type BacktestResult = {
 /** What the forecast knows at the start of week `origin`: finished waits of the window, open cases, history. */
 export function forecastInputAt(input: BacktestInput, origin: number): ForecastInput {
   const { history } = input;
+  const weeklyCompletions = history.completions.slice(0, origin);
   const finished: number[] = [];
   const open: number[] = [];
   for (const c of history.cases) {
@@ -145,8 +149,8 @@ export function forecastInputAt(input: BacktestInput, origin: number): ForecastI
     finished: { unit: 'weeks', values: finished },
     open: { unit: 'weeks', values: open },
     weeklyArrivals: history.arrivals.slice(0, origin),
-    weeklyCompletions: history.completions.slice(0, origin),
-    capacity: input.capacity,
+    weeklyCompletions,
+    capacity: typeof input.capacity === 'function' ? input.capacity(weeklyCompletions) : input.capacity,
     targetWeeks: input.targetWeeks,
     seed: input.seed + origin,
     paths: input.paths ?? 1000,
@@ -216,7 +220,11 @@ export function backtestForecast(input: BacktestInput): BacktestResult {
   const count = input.origins ?? BACKTEST_ORIGINS;
   const origins: OriginScore[] = [];
   for (let o = Math.max(1, lastOrigin - count + 1); o <= lastOrigin; o++) origins.push(scoreOrigin(input, o));
+  return summariseOrigins(origins);
+}
 
+/** The scores of a set of origins (one history's, or several offices' pooled), as G4 reads them. */
+export function summariseOrigins(origins: readonly OriginScore[]): BacktestResult {
   const pairs = origins.flatMap((s) =>
     s.forecastP50 !== null && s.realisedP50 !== null ? [[s.forecastP50, s.realisedP50] as const] : [],
   );

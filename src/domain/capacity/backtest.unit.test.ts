@@ -6,6 +6,7 @@ import {
   forecastInputAt,
   generateCaseHistory,
   pitCoverage,
+  summariseOrigins,
 } from './backtest.ts';
 import { kaplanMeier } from './estimators.ts';
 import { forecastWait } from './forecast.ts';
@@ -104,5 +105,24 @@ describe('rolling-origin back-test (memo §3.8, §5.5, G4)', () => {
       assert.equal(score.forecastP50, published.waitWeeks?.p50);
       assert.equal(score.forecastP80, published.waitWeeks?.p80);
     }
+  });
+  it('capacity may follow the completions known at each origin; pooled origins summarise like one history', () => {
+    const history = generateCaseHistory({ weeks: 60, seed: 5, ...zabLike });
+    const input = { history, targetWeeks: 3, seed: 5, startDate: '2025-06-02' as const, lastOrigin: 40 };
+    const fixed = { fte: 8, casesPerFtePerWeek: 6, presence: 0.9 };
+    assert.deepEqual(
+      backtestForecast({ ...input, capacity: () => fixed }),
+      backtestForecast({ ...input, capacity: fixed }),
+    );
+    const seen: number[] = [];
+    const observed = backtestForecast({
+      ...input,
+      capacity: (completions) => {
+        seen.push(completions.length);
+        return { fte: 1, casesPerFtePerWeek: completions.slice(-4).reduce((s, x) => s + x, 0) / 4 };
+      },
+    });
+    assert.deepEqual(seen.slice(0, 3), [15, 16, 17], 'each origin sees the completions before it');
+    assert.deepEqual(summariseOrigins(observed.origins), observed);
   });
 });

@@ -7,6 +7,12 @@ export { appointmentService, officeStaff } from './schema.ts';
 export { type AppointmentsService, createAppointmentsService } from './service.ts';
 export { STAFFING_PATHS } from './staffing-page.ts';
 export { createWaitingTimes, WAITING_PATHS, type WaitingTimesService } from './waiting.ts';
+export {
+  type BacktestFigures,
+  backtestWaitingTimes,
+  type OfficeBacktest,
+  type WaitingBacktest,
+} from './waiting-backtest.ts';
 
 /** Appointments: calendars of service points, requests, allocation (issue 15), as a feature plugin (ADR 0015). */
 export const appointmentsPlugin: FeaturePlugin = async (app, { deps, services }) => {

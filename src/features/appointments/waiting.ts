@@ -79,7 +79,13 @@ export const weeksUp = (w: number) => Math.ceil(w - 1e-9);
 
 const TTL_MS = 10 * 60_000;
 /** Seed of the forecast's simulation: fixed, so a page shows the same band for the same data. */
-const SEED = 15;
+export const SEED = 15;
+
+/** No staff count: the observed completions are the capacity (weighted average of recent weeks). */
+export const observedCapacity = (weeklyCompletions: readonly number[]) => ({
+  fte: 1,
+  casesPerFtePerWeek: weeklyArrivalRate(weeklyCompletions) ?? 0,
+});
 
 type OfficeRow = {
   id: string;
@@ -90,7 +96,7 @@ type OfficeRow = {
   target_weeks: number | null;
 };
 
-async function officesOf(db: DbOrTx): Promise<Office[]> {
+export async function officesOf(db: DbOrTx): Promise<Office[]> {
   const kinds = sql.join(
     Object.keys(WAITED_STEPS).map((k) => sql`${k}`),
     sql`, `,
@@ -167,8 +173,7 @@ export async function computeWaitingTimes(
       open: { unit: 'days', values: h?.openAgesDays ?? [] },
       weeklyArrivals: arrivals,
       weeklyCompletions: completions,
-      // No staff count: the observed completions are the capacity (weighted average of recent weeks).
-      capacity: { fte: 1, casesPerFtePerWeek: weeklyArrivalRate(completions) ?? 0 },
+      capacity: observedCapacity(completions),
       // Without a target only the utilisation decides the colour.
       targetWeeks: office.target?.weeks ?? Number.POSITIVE_INFINITY,
       seed: SEED,

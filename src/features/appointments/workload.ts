@@ -39,22 +39,28 @@ type CaseRow = {
 const dayOf = (v: Date | string | null): IsoDate | null =>
   v === null ? null : momentOf(new Date(v).toISOString()).date;
 
+/** The week a day falls in, counted so that week `windowWeeks − 1` ends on `asOf` (earlier days: below 0). */
+export const weekOf = (day: IsoDate, asOf: IsoDate, windowWeeks: number): number =>
+  windowWeeks - 1 - Math.floor(daysBetween(day, asOf) / 7);
+
 /** The week of the window a day falls in (0 = oldest), or -1 outside. */
 function weekIndex(day: IsoDate, asOf: IsoDate, windowWeeks: number): number {
   const back = daysBetween(day, asOf);
   if (back < 0 || back >= windowWeeks * 7) return -1;
-  return windowWeeks - 1 - Math.floor(back / 7);
+  return weekOf(day, asOf, windowWeeks);
 }
 
-/** The histories of several offices at once (one query), keyed by organisation id. */
-export async function officeHistories(
-  db: DbOrTx,
-  organisationIds: readonly string[],
-  asOf: IsoDate,
-  windowWeeks = WINDOW_WEEKS,
-): Promise<Map<string, OfficeHistory>> {
-  const out = new Map<string, OfficeHistory>();
-  if (organisationIds.length === 0) return out;
+/** One case of an office: a step it owns, the days it was filed, decided and withdrawn (calendar days). */
+export type OfficeCase = {
+  readonly organisationId: string;
+  readonly filed: IsoDate | null;
+  readonly decided: IsoDate | null;
+  readonly withdrawn: IsoDate | null;
+};
+
+/** Every case of the offices, from the journey events (one query). */
+export async function officeCases(db: DbOrTx, organisationIds: readonly string[]): Promise<OfficeCase[]> {
+  if (organisationIds.length === 0) return [];
   const ids = sql.join(
     organisationIds.map((id) => sql`${id}::uuid`),
     sql`, `,
@@ -72,6 +78,24 @@ export async function officeHistories(
        and e.type in ('step-submitted', 'step-decided', 'step-withdrawn')
      group by s.owner_id, s.journey_id, s.kind`,
   );
+  return rows.map((r) => ({
+    organisationId: r.owner_id,
+    filed: dayOf(r.submitted),
+    decided: dayOf(r.decided),
+    withdrawn: dayOf(r.withdrawn),
+  }));
+}
+
+/** The histories of several offices at once (one query), keyed by organisation id. */
+export async function officeHistories(
+  db: DbOrTx,
+  organisationIds: readonly string[],
+  asOf: IsoDate,
+  windowWeeks = WINDOW_WEEKS,
+): Promise<Map<string, OfficeHistory>> {
+  const out = new Map<string, OfficeHistory>();
+  if (organisationIds.length === 0) return out;
+  const rows = await officeCases(db, organisationIds);
   const from = addDays(asOf, -windowWeeks * 7 + 1);
   for (const id of organisationIds)
     out.set(id, {
@@ -86,7 +110,7 @@ export async function officeHistories(
     });
   const weekEnds = Array.from({ length: windowWeeks }, (_, i) => addDays(asOf, -7 * (windowWeeks - 1 - i)));
   for (const r of rows) {
-    const h = out.get(r.owner_id) as
+    const h = out.get(r.organisationId) as
       | (OfficeHistory & {
           finishedDays: number[];
           openAgesDays: number[];
@@ -95,10 +119,8 @@ export async function officeHistories(
           weeklyOpen: number[];
         })
       | undefined;
-    const filed = dayOf(r.submitted);
+    const { filed, decided, withdrawn } = r;
     if (!h || filed === null || filed > asOf) continue;
-    const decided = dayOf(r.decided);
-    const withdrawn = dayOf(r.withdrawn);
     weekEnds.forEach((end, i) => {
       const closed = (decided !== null && decided <= end) || (withdrawn !== null && withdrawn <= end);
       if (filed <= end && !closed) h.weeklyOpen[i] = (h.weeklyOpen[i] ?? 0) + 1;
