@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { addDays, daysBetween, type IsoDate } from '../../domain/calendar.ts';
-import { momentOf } from '../../domain/journey/index.ts';
+import { momentOf, type StepKind } from '../../domain/journey/index.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 
 /** The window the observed figures cover: 26 weeks (memo § 5.5, "the last 26 weeks"). */
@@ -31,6 +31,7 @@ export type OfficeHistory = {
 
 type CaseRow = {
   owner_id: string;
+  kind: StepKind;
   submitted: Date | string | null;
   decided: Date | string | null;
   withdrawn: Date | string | null;
@@ -46,15 +47,74 @@ function weekIndex(day: IsoDate, asOf: IsoDate, windowWeeks: number): number {
   return windowWeeks - 1 - Math.floor(back / 7);
 }
 
-/** The histories of several offices at once (one query), keyed by organisation id. */
-export async function officeHistories(
+type MutableHistory = OfficeHistory & {
+  finishedDays: number[];
+  openAgesDays: number[];
+  weeklyArrivals: number[];
+  weeklyCompletions: number[];
+  weeklyOpen: number[];
+};
+
+const emptyHistory = (organisationId: string, asOf: IsoDate, windowWeeks: number): MutableHistory => ({
+  organisationId,
+  asOf,
+  windowWeeks,
+  finishedDays: [],
+  openAgesDays: [],
+  weeklyArrivals: Array.from({ length: windowWeeks }, () => 0),
+  weeklyCompletions: Array.from({ length: windowWeeks }, () => 0),
+  weeklyOpen: Array.from({ length: windowWeeks }, () => 0),
+});
+
+/** The last day of each week of the window, oldest first, and the window's first day. */
+const windowOf = (asOf: IsoDate, windowWeeks: number) => ({
+  weekEnds: Array.from({ length: windowWeeks }, (_, i) => addDays(asOf, -7 * (windowWeeks - 1 - i))),
+  from: addDays(asOf, -windowWeeks * 7 + 1),
+});
+
+/** One case (filed, and perhaps decided or withdrawn) counted into a history. */
+function addCase(
+  h: MutableHistory,
+  w: ReturnType<typeof windowOf>,
+  filed: IsoDate,
+  decided: IsoDate | null,
+  withdrawn: IsoDate | null,
+) {
+  const { asOf, windowWeeks } = h;
+  for (let i = 0; i < windowWeeks; i++) {
+    const end = w.weekEnds[i] as IsoDate;
+    const closed = (decided !== null && decided <= end) || (withdrawn !== null && withdrawn <= end);
+    if (filed <= end && !closed) h.weeklyOpen[i] = (h.weeklyOpen[i] ?? 0) + 1;
+  }
+  const arrival = weekIndex(filed, asOf, windowWeeks);
+  if (arrival >= 0) h.weeklyArrivals[arrival] = (h.weeklyArrivals[arrival] ?? 0) + 1;
+  if (decided !== null && decided <= asOf) {
+    const done = weekIndex(decided, asOf, windowWeeks);
+    if (done >= 0) h.weeklyCompletions[done] = (h.weeklyCompletions[done] ?? 0) + 1;
+    if (decided >= w.from) h.finishedDays.push(Math.max(0, daysBetween(filed, decided)));
+  } else if (withdrawn === null || withdrawn > asOf) h.openAgesDays.push(daysBetween(filed, asOf));
+}
+
+export type OfficeAndStepHistories = {
+  /** Per office, over all its steps together. */
+  readonly offices: Map<string, OfficeHistory>;
+  /** Per office, per step kind that has at least one filed case (the same cases, split by the step). */
+  readonly steps: Map<string, Map<StepKind, OfficeHistory>>;
+};
+
+/**
+ * The histories of several offices at once, over all their steps and per step kind, from one query (grouped by
+ * office, journey and step kind), keyed by organisation id.
+ */
+export async function officeAndStepHistories(
   db: DbOrTx,
   organisationIds: readonly string[],
   asOf: IsoDate,
   windowWeeks = WINDOW_WEEKS,
-): Promise<Map<string, OfficeHistory>> {
-  const out = new Map<string, OfficeHistory>();
-  if (organisationIds.length === 0) return out;
+): Promise<OfficeAndStepHistories> {
+  const offices = new Map<string, MutableHistory>();
+  const steps = new Map<string, Map<StepKind, MutableHistory>>();
+  if (organisationIds.length === 0) return { offices, steps };
   const ids = sql.join(
     organisationIds.map((id) => sql`${id}::uuid`),
     sql`, `,
@@ -62,7 +122,7 @@ export async function officeHistories(
   const rows = await queryRows<CaseRow>(
     db,
     sql`
-    select s.owner_id,
+    select s.owner_id, s.kind,
            min(e.at) filter (where e.type = 'step-submitted') as submitted,
            max(e.at) filter (where e.type = 'step-decided') as decided,
            max(e.at) filter (where e.type = 'step-withdrawn') as withdrawn
@@ -72,44 +132,32 @@ export async function officeHistories(
        and e.type in ('step-submitted', 'step-decided', 'step-withdrawn')
      group by s.owner_id, s.journey_id, s.kind`,
   );
-  const from = addDays(asOf, -windowWeeks * 7 + 1);
-  for (const id of organisationIds)
-    out.set(id, {
-      organisationId: id,
-      asOf,
-      windowWeeks,
-      finishedDays: [],
-      openAgesDays: [],
-      weeklyArrivals: Array.from({ length: windowWeeks }, () => 0),
-      weeklyCompletions: Array.from({ length: windowWeeks }, () => 0),
-      weeklyOpen: Array.from({ length: windowWeeks }, () => 0),
-    });
-  const weekEnds = Array.from({ length: windowWeeks }, (_, i) => addDays(asOf, -7 * (windowWeeks - 1 - i)));
-  for (const r of rows) {
-    const h = out.get(r.owner_id) as
-      | (OfficeHistory & {
-          finishedDays: number[];
-          openAgesDays: number[];
-          weeklyArrivals: number[];
-          weeklyCompletions: number[];
-          weeklyOpen: number[];
-        })
-      | undefined;
-    const filed = dayOf(r.submitted);
-    if (!h || filed === null || filed > asOf) continue;
-    const decided = dayOf(r.decided);
-    const withdrawn = dayOf(r.withdrawn);
-    weekEnds.forEach((end, i) => {
-      const closed = (decided !== null && decided <= end) || (withdrawn !== null && withdrawn <= end);
-      if (filed <= end && !closed) h.weeklyOpen[i] = (h.weeklyOpen[i] ?? 0) + 1;
-    });
-    const arrival = weekIndex(filed, asOf, windowWeeks);
-    if (arrival >= 0) h.weeklyArrivals[arrival] = (h.weeklyArrivals[arrival] ?? 0) + 1;
-    if (decided !== null && decided <= asOf) {
-      const done = weekIndex(decided, asOf, windowWeeks);
-      if (done >= 0) h.weeklyCompletions[done] = (h.weeklyCompletions[done] ?? 0) + 1;
-      if (decided >= from) h.finishedDays.push(Math.max(0, daysBetween(filed, decided)));
-    } else if (withdrawn === null || withdrawn > asOf) h.openAgesDays.push(daysBetween(filed, asOf));
+  for (const id of organisationIds) {
+    offices.set(id, emptyHistory(id, asOf, windowWeeks));
+    steps.set(id, new Map());
   }
-  return out;
+  const w = windowOf(asOf, windowWeeks);
+  for (const r of rows) {
+    const h = offices.get(r.owner_id);
+    const byStep = steps.get(r.owner_id);
+    const filed = dayOf(r.submitted);
+    if (!h || !byStep || filed === null || filed > asOf) continue;
+    let s = byStep.get(r.kind);
+    if (!s) {
+      s = emptyHistory(r.owner_id, asOf, windowWeeks);
+      byStep.set(r.kind, s);
+    }
+    for (const into of [h, s]) addCase(into, w, filed, dayOf(r.decided), dayOf(r.withdrawn));
+  }
+  return { offices, steps };
+}
+
+/** The histories of several offices at once (one query), keyed by organisation id. */
+export async function officeHistories(
+  db: DbOrTx,
+  organisationIds: readonly string[],
+  asOf: IsoDate,
+  windowWeeks = WINDOW_WEEKS,
+): Promise<Map<string, OfficeHistory>> {
+  return (await officeAndStepHistories(db, organisationIds, asOf, windowWeeks)).offices;
 }
