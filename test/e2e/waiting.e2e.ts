@@ -11,7 +11,8 @@ import { checkPage, type Harness, SKIP_REASON, startHarness } from './harness.ts
 /**
  * The public waiting-time pages in the browser, JavaScript on and off, at desktop and phone width: the overview
  * with its chart and table, the filter by state (a GET form), and one office with enough finished cases for its
- * figures and one without. Every page is axe-clean and fits 390 px without sideways scrolling.
+ * figures and one without, and the mission's figures per step kind. Every page is axe-clean and fits 390 px
+ * without sideways scrolling.
  */
 const DAY = 86_400_000;
 
@@ -120,6 +121,8 @@ for (const javaScript of [true, false]) {
         /8 von 10 Menschen haben höchstens 4 Wochen gewartet/,
       );
       assert.match((await appointment.textContent()) ?? '', /Das zeigen 31 abgeschlossene Fälle/);
+      // Nobody waiting at this step: the forecast is under a week, in words (never "-0 weeks").
+      assert.match((await appointment.textContent()) ?? '', /warten voraussichtlich weniger als eine Woche/);
       const decision = steps.getByRole('region', { name: 'Entscheidung über das Visum' });
       assert.match(
         (await decision.textContent()) ?? '',

@@ -235,6 +235,7 @@ describe('published waiting times per office', () => {
     // The last appointment was decided three months ago: no recent decisions, so no forecast (never made up).
     assert.match(deAppt, /Für neue Anträge können wir gerade keine Wartezeit vorhersagen/);
     assert.match(deAppt, /Gerade wartet niemand\./);
+    assert.doesNotMatch(de.body, /-0 Wochen/);
     assert.match(deDecision, />Entscheidung über das Visum<\/h3>/);
     assert.match(deDecision, /Noch nicht genug Daten: erst 3 abgeschlossene Fälle/);
     assert.match(deDecision, /Gerade ist 1 Fall offen\./);

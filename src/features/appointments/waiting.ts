@@ -84,8 +84,8 @@ export type WaitingTimes = {
   readonly offices: readonly OfficeFigures[];
 };
 
-/** Whole weeks, rounded up ("at most N weeks" stays true). */
-export const weeksUp = (w: number) => Math.ceil(w - 1e-9);
+/** Whole weeks, rounded up ("at most N weeks" stays true); never below 0 (no "-0 weeks"). */
+export const weeksUp = (w: number) => Math.max(0, Math.ceil(w - 1e-9));
 
 const TTL_MS = 10 * 60_000;
 /** Seed of the forecast's simulation: fixed, so a page shows the same band for the same data. */
