@@ -11,7 +11,8 @@ import { checkPage, type Harness, SKIP_REASON, startHarness } from './harness.ts
 /**
  * The public waiting-time pages in the browser, JavaScript on and off, at desktop and phone width: the overview
  * with its chart and table, the filter by state (a GET form), and one office with enough finished cases for its
- * figures and one without. Every page is axe-clean and fits 390 px without sideways scrolling.
+ * figures and one without, and the mission's figures per step kind. Every page is axe-clean and fits 390 px
+ * without sideways scrolling.
  */
 const DAY = 86_400_000;
 
@@ -46,6 +47,31 @@ for (const javaScript of [true, false]) {
         if (i >= 34) continue;
         clock = new Date(clock.getTime() + 7 * (1 + (i % 10)) * DAY);
         await service.command(officer, id, { type: 'decide', step: 'recognition', outcome: 'positive' });
+      }
+      // At the mission, two step kinds: 31 visa appointments of 1 to 4 weeks, then three visa decisions of which
+      // two are finished (too few for a wait) and one is open.
+      const mission: Actor = {
+        personId: b('mission').personId,
+        memberships: [
+          {
+            role: 'mission-officer',
+            organisationId: orgs['jt-mission'] ?? null,
+            jurisdictions: [{ scope: 'country', countryCode: 'IN' }],
+          },
+        ],
+      };
+      const recent = Date.now() - 100 * DAY;
+      for (let i = 0; i < 31; i++) {
+        clock = new Date(recent + i * 2 * DAY);
+        const id = (await service.open(applicant, OPEN_BODY)).body.journeyId;
+        await service.command(applicant, id, { type: 'submit', step: 'visa-appointment' });
+        clock = new Date(clock.getTime() + 7 * (1 + (i % 4)) * DAY);
+        await service.command(mission, id, { type: 'decide', step: 'visa-appointment', outcome: 'positive' });
+        if (i >= 3) continue;
+        await service.command(applicant, id, { type: 'submit', step: 'visa-decision' });
+        if (i === 2) continue;
+        clock = new Date(clock.getTime() + 3 * 7 * DAY);
+        await service.command(mission, id, { type: 'decide', step: 'visa-decision', outcome: 'positive' });
       }
       context = await h.axeContext(javaScript);
       page = await context.newPage();
@@ -83,6 +109,30 @@ for (const javaScript of [true, false]) {
       await page.goto(`${h.base}/en/waiting-times/jt-abh`);
       assert.match(await page.content(), /Not enough data yet/);
       await check('waiting-office-empty');
+    });
+
+    it('shows an office per step kind: each step in plain words with its own figures or not enough data', async () => {
+      await page.goto(`${h.base}/de/wartezeiten/jt-mission`);
+      const steps = page.getByRole('region', { name: 'Wartezeiten je Schritt' });
+      assert.equal(await steps.count(), 1);
+      const appointment = steps.getByRole('region', { name: 'Termin für den Visumantrag' });
+      assert.match(
+        (await appointment.textContent()) ?? '',
+        /8 von 10 Menschen haben höchstens 4 Wochen gewartet/,
+      );
+      assert.match((await appointment.textContent()) ?? '', /Das zeigen 31 abgeschlossene Fälle/);
+      // Nobody waiting at this step: the forecast is under a week, in words (never "-0 weeks").
+      assert.match((await appointment.textContent()) ?? '', /warten voraussichtlich weniger als eine Woche/);
+      const decision = steps.getByRole('region', { name: 'Entscheidung über das Visum' });
+      assert.match(
+        (await decision.textContent()) ?? '',
+        /Noch nicht genug Daten: erst 2 abgeschlossene Fälle/,
+      );
+      assert.match((await decision.textContent()) ?? '', /Gerade ist 1 Fall offen/);
+      await check('waiting-office-steps');
+      await page.goto(`${h.base}/en/waiting-times/jt-mission`);
+      assert.equal(await page.getByRole('heading', { name: 'Visa decision', level: 3 }).count(), 1);
+      await check('waiting-office-steps-en');
     });
   });
 }

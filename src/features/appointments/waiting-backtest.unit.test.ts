@@ -5,6 +5,7 @@ import { caseHistoryOf } from './waiting-backtest.ts';
 const org = '00000000-0000-4000-8000-000000000001';
 const c = (filed: string | null, decided: string | null = null, withdrawn: string | null = null) => ({
   organisationId: org,
+  kind: 'recognition' as const,
   filed,
   decided,
   withdrawn,

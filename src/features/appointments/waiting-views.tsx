@@ -1,8 +1,9 @@
 /**
  * The public waiting-time pages: the overview of all offices (overload list by state, bar chart and the same
  * figures as a table, a filter by state) and one office (headline, forecast for someone filing today, backlog and
- * its trend, filings and decisions per week). Waits are shown in whole weeks, rounded up. Where fewer than 30
- * cases finished in the window, no wait is shown: "not enough data yet" and the number of cases.
+ * its trend, filings and decisions per week, then the same per step kind: waiting-steps-view.tsx). Waits are
+ * shown in whole weeks, rounded up. Where fewer than 30 cases finished in the window, no wait is shown: "not
+ * enough data yet" and the number of cases.
  */
 import { addDays, type IsoDate } from '../../domain/calendar.ts';
 import { Alert, Select } from '../../web/components.tsx';
@@ -13,6 +14,7 @@ import { STATES } from '../regions/index.ts';
 import type { OfficeFigures, OfficeGroup } from './waiting.ts';
 import { GROUPS, WAITING_PATHS, weeksUp } from './waiting.ts';
 import { type Bar, BarChart, OverviewTable, WeeklyChart } from './waiting-chart.tsx';
+import { StepSections } from './waiting-steps-view.tsx';
 
 export function groupName(ctx: ViewContext, group: OfficeGroup): string {
   const s = STATES.find((x) => x.code === group);
@@ -178,6 +180,7 @@ export function OfficePage(props: { ctx: ViewContext; asOf: IsoDate; f: OfficeFi
       ) : (
         <OfficeFiguresView ctx={ctx} asOf={asOf} f={f} what={what} />
       )}
+      <StepSections ctx={ctx} f={f} />
       <p class="kern-body">
         <a class="kern-link" href={localizedUrl(WAITING_PATHS.overview, ctx.locale)}>
           {t.t('waiting.office.back')}

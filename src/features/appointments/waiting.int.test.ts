@@ -28,6 +28,7 @@ describe('published waiting times per office', () => {
     t = await buildTestApp();
     ({ b, orgs } = await setUpWay(t.app, t.database.db, { makeOrganisation, makeAccount, sessionFor }));
     recognition = orgs['jt-recognition'] as string;
+    await seedMission();
   });
   after(() => t.close());
 
@@ -44,6 +45,41 @@ describe('published waiting times per office', () => {
       await service.command(applicant, id, { type: 'submit', step: 'recognition' });
       clock = new Date(clock.getTime() + 7 * (1 + (seeded % 10)) * DAY);
       await service.command(officer, id, { type: 'decide', step: 'recognition', outcome: 'positive' });
+    }
+  }
+
+  /** Seeded before any page is asked for (the app's figures are kept ten minutes). */
+  async function seedMission() {
+    const service = clockedJourneys(t.database.db, () => clock);
+    const applicant: Actor = actorOf(b('applicant').personId, 'applicant');
+    const mission: Actor = {
+      personId: b('mission').personId,
+      memberships: [
+        {
+          role: 'mission-officer',
+          organisationId: orgs['jt-mission'] ?? null,
+          jurisdictions: [{ scope: 'country', countryCode: 'IN' }],
+        },
+      ],
+    };
+    const start = Date.parse(`${today()}T09:00:00Z`) - 150 * DAY;
+    for (let i = 0; i < 32; i++) {
+      clock = new Date(start + i * DAY);
+      const id = (await service.open(applicant, OPEN_BODY)).body.journeyId;
+      await service.command(applicant, id, { type: 'submit', step: 'visa-appointment' });
+      clock = new Date(clock.getTime() + 7 * (1 + (i % 4)) * DAY);
+      const done = await service.command(mission, id, {
+        type: 'decide',
+        step: 'visa-appointment',
+        outcome: 'positive',
+      });
+      assert.equal(done.status, 200, JSON.stringify(done.body));
+      if (i >= 4) continue;
+      const sent = await service.command(applicant, id, { type: 'submit', step: 'visa-decision' });
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      if (i === 3) continue;
+      clock = new Date(clock.getTime() + 6 * 7 * DAY);
+      await service.command(mission, id, { type: 'decide', step: 'visa-decision', outcome: 'positive' });
     }
   }
 
@@ -143,5 +179,72 @@ describe('published waiting times per office', () => {
       '/de/wartezeiten/jt-centre',
     ])
       assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 404, url);
+  });
+
+  /**
+   * At the mission, two step kinds: 32 visa appointments of 1 to 4 weeks (eight each; nearest rank: P80 the 26th
+   * smallest, 4 weeks; P50 the 16th, 2 weeks) and, after the first three, a visa decision of 6 weeks each, plus a
+   * fourth still open. Together: 35 cases, P80 the 28th (4 weeks), P50 the 18th (3 weeks), one open.
+   */
+  it('splits an office by step kind from the same read: own n, P50, P80, open cases; too few → no wait', async () => {
+    const w = await computeWaitingTimes(t.database.db, today());
+    const f = w.offices.find((x) => x.office.slug === 'jt-mission');
+    assert.equal(f?.forecast.n, 35);
+    assert.equal(f?.forecast.historicalP80Weeks, 4);
+    assert.equal(f?.forecast.historicalP50Weeks, 3);
+    assert.equal(f?.forecast.backlog, 1);
+    assert.deepEqual(
+      f?.steps.map((s) => [
+        s.kind,
+        s.forecast.n,
+        s.forecast.historicalP50Weeks,
+        s.forecast.historicalP80Weeks,
+      ]),
+      [
+        ['visa-appointment', 32, 2, 4],
+        ['visa-decision', 3, null, null],
+      ],
+    );
+    assert.deepEqual(
+      f?.steps.map((s) => [s.forecast.backlog, s.forecast.insufficient]),
+      [
+        [0, false],
+        [1, true],
+      ],
+    );
+    const sum = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0);
+    assert.deepEqual(
+      f?.steps.map((s) => [sum(s.weeklyArrivals), sum(s.weeklyCompletions)]),
+      [
+        [32, 32],
+        [4, 3],
+      ],
+    );
+    assert.equal(rec(w)?.steps.length, 1, 'the recognition authority: one step kind with cases');
+
+    const de = await t.app.inject({ method: 'GET', url: '/de/wartezeiten/jt-mission' });
+    assert.equal(de.statusCode, 200);
+    const [, deAppt = '', deDecision = ''] = de.body.split(/<section aria-labelledby="waiting-step-/);
+    assert.match(de.body, /<h2 class="kern-heading-medium" id="waiting-steps">Wartezeiten je Schritt<\/h2>/);
+    assert.match(deAppt, />Termin für den Visumantrag<\/h3>/);
+    assert.match(
+      deAppt,
+      /8 von 10 Menschen haben höchstens 4 Wochen gewartet\. Die Hälfte hat höchstens 2 Wochen/,
+    );
+    assert.match(deAppt, /Das zeigen 32 abgeschlossene Fälle der letzten 26 Wochen/);
+    // The last appointment was decided three months ago: no recent decisions, so no forecast (never made up).
+    assert.match(deAppt, /Für neue Anträge können wir gerade keine Wartezeit vorhersagen/);
+    assert.match(deAppt, /Gerade wartet niemand\./);
+    assert.doesNotMatch(de.body, /-0 Wochen/);
+    assert.match(deDecision, />Entscheidung über das Visum<\/h3>/);
+    assert.match(deDecision, /Noch nicht genug Daten: erst 3 abgeschlossene Fälle/);
+    assert.match(deDecision, /Gerade ist 1 Fall offen\./);
+    assert.doesNotMatch(deDecision, /höchstens \d+ Wochen? gewartet/, 'no wait below 30 cases');
+    assert.doesNotMatch(de.body, />[^<]*visa-(appointment|decision)[^<]*</, 'never the enum value as text');
+    const en = await t.app.inject({ method: 'GET', url: '/en/waiting-times/jt-mission' });
+    assert.match(en.body, /Waiting times per step/);
+    assert.match(en.body, />Visa appointment<\/h3>/);
+    assert.match(en.body, /8 in 10 people waited at most 4 weeks\. Half waited at most 2 weeks/);
+    assert.match(en.body, /Not enough data yet: only 3 finished cases/);
   });
 });

@@ -14,7 +14,7 @@ import { DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { STATE_CODES, type StateCode } from '../regions/index.ts';
 import { openAcceleratedAlerts } from './deadline-alerts.ts';
-import { officeHistories, WINDOW_WEEKS } from './workload.ts';
+import { type OfficeHistory, officeAndStepHistories, WINDOW_WEEKS } from './workload.ts';
 
 /** The public pages' addresses in both languages. */
 export const WAITING_PATHS = {
@@ -67,6 +67,16 @@ export type OfficeFigures = {
   readonly openDeadlineAlerts: number;
   /** The colour shown: only when there are enough finished cases or an open § 81a deadline alert (then red). */
   readonly status: OverloadStatus | null;
+  /** The same figures per step kind with at least one filed case, in the order of `office.steps`. */
+  readonly steps: readonly StepFigures[];
+};
+
+/** One step kind's figures at an office: its own finished cases, open cases and forecast. */
+export type StepFigures = {
+  readonly kind: StepKind;
+  readonly forecast: WaitForecast;
+  readonly weeklyArrivals: readonly number[];
+  readonly weeklyCompletions: readonly number[];
 };
 
 export type WaitingTimes = {
@@ -74,8 +84,8 @@ export type WaitingTimes = {
   readonly offices: readonly OfficeFigures[];
 };
 
-/** Whole weeks, rounded up ("at most N weeks" stays true). */
-export const weeksUp = (w: number) => Math.ceil(w - 1e-9);
+/** Whole weeks, rounded up ("at most N weeks" stays true); never below 0 (no "-0 weeks"). */
+export const weeksUp = (w: number) => Math.max(0, Math.ceil(w - 1e-9));
 
 const TTL_MS = 10 * 60_000;
 /** Seed of the forecast's simulation: fixed, so a page shows the same band for the same data. */
@@ -150,6 +160,28 @@ export function worstFirst(a: OfficeFigures, b: OfficeFigures): number {
   return pb - pa || a.office.name.localeCompare(b.office.name, 'de');
 }
 
+/** The domain forecast of one history (an office's, or one of its step kinds'). */
+function forecastOf(
+  asOf: IsoDate,
+  office: Office,
+  h: OfficeHistory | undefined,
+  openDeadlineAlerts: number,
+): WaitForecast {
+  const completions = h?.weeklyCompletions ?? [];
+  return forecastWait({
+    asOf,
+    finished: { unit: 'days', values: h?.finishedDays ?? [] },
+    open: { unit: 'days', values: h?.openAgesDays ?? [] },
+    weeklyArrivals: h?.weeklyArrivals ?? [],
+    weeklyCompletions: completions,
+    capacity: observedCapacity(completions),
+    // Without a target only the utilisation decides the colour.
+    targetWeeks: office.target?.weeks ?? Number.POSITIVE_INFINITY,
+    seed: SEED,
+    openDeadlineAlerts,
+  });
+}
+
 /** The figures of every office on `asOf` (no cache); `nearBreachDays` as the deadline job's (config). */
 export async function computeWaitingTimes(
   db: DbOrTx,
@@ -159,34 +191,33 @@ export async function computeWaitingTimes(
   const offices = await officesOf(db);
   const ids = offices.map((o) => o.id);
   const [histories, alerts] = await Promise.all([
-    officeHistories(db, ids, asOf, WINDOW_WEEKS),
+    officeAndStepHistories(db, ids, asOf, WINDOW_WEEKS),
     openAcceleratedAlerts(db, ids, asOf, nearBreachDays),
   ]);
   const figures = offices.map((office): OfficeFigures => {
-    const h = histories.get(office.id);
-    const arrivals = h?.weeklyArrivals ?? [];
-    const completions = h?.weeklyCompletions ?? [];
+    const h = histories.offices.get(office.id);
     const openDeadlineAlerts = alerts.get(office.id) ?? 0;
-    const forecast = forecastWait({
-      asOf,
-      finished: { unit: 'days', values: h?.finishedDays ?? [] },
-      open: { unit: 'days', values: h?.openAgesDays ?? [] },
-      weeklyArrivals: arrivals,
-      weeklyCompletions: completions,
-      capacity: observedCapacity(completions),
-      // Without a target only the utilisation decides the colour.
-      targetWeeks: office.target?.weeks ?? Number.POSITIVE_INFINITY,
-      seed: SEED,
-      openDeadlineAlerts,
-    });
+    const forecast = forecastOf(asOf, office, h, openDeadlineAlerts);
+    const order = (k: StepKind) =>
+      (office.steps.indexOf(k) + office.steps.length + 1) % (office.steps.length + 1);
+    const steps = [...(histories.steps.get(office.id) ?? new Map<StepKind, OfficeHistory>())]
+      .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+      .map(([kind, s]) => ({
+        kind,
+        // The § 81a alerts belong to the office's figure; a step's own is only its observed history.
+        forecast: forecastOf(asOf, office, s, 0),
+        weeklyArrivals: s.weeklyArrivals,
+        weeklyCompletions: s.weeklyCompletions,
+      }));
     return {
       office,
       forecast,
-      weeklyArrivals: arrivals,
-      weeklyCompletions: completions,
+      weeklyArrivals: h?.weeklyArrivals ?? [],
+      weeklyCompletions: h?.weeklyCompletions ?? [],
       openDeadlineAlerts,
       // An alert is a fact, not an estimate: it colours the office red even below 30 finished cases.
       status: forecast.insufficient && openDeadlineAlerts === 0 ? null : forecast.status,
+      steps,
     };
   });
   return { asOf, offices: figures.sort(worstFirst) };

@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { addDays, daysBetween, type IsoDate } from '../../domain/calendar.ts';
-import { momentOf } from '../../domain/journey/index.ts';
+import { momentOf, type StepKind } from '../../domain/journey/index.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 
 /** The window the observed figures cover: 26 weeks (memo § 5.5, "the last 26 weeks"). */
@@ -31,6 +31,7 @@ export type OfficeHistory = {
 
 type CaseRow = {
   owner_id: string;
+  kind: StepKind;
   submitted: Date | string | null;
   decided: Date | string | null;
   withdrawn: Date | string | null;
@@ -53,12 +54,13 @@ function weekIndex(day: IsoDate, asOf: IsoDate, windowWeeks: number): number {
 /** One case of an office: a step it owns, the days it was filed, decided and withdrawn (calendar days). */
 export type OfficeCase = {
   readonly organisationId: string;
+  readonly kind: StepKind;
   readonly filed: IsoDate | null;
   readonly decided: IsoDate | null;
   readonly withdrawn: IsoDate | null;
 };
 
-/** Every case of the offices, from the journey events (one query). */
+/** Every case of the offices, from the journey events (one query, grouped by office, journey and step kind). */
 export async function officeCases(db: DbOrTx, organisationIds: readonly string[]): Promise<OfficeCase[]> {
   if (organisationIds.length === 0) return [];
   const ids = sql.join(
@@ -68,7 +70,7 @@ export async function officeCases(db: DbOrTx, organisationIds: readonly string[]
   const rows = await queryRows<CaseRow>(
     db,
     sql`
-    select s.owner_id,
+    select s.owner_id, s.kind,
            min(e.at) filter (where e.type = 'step-submitted') as submitted,
            max(e.at) filter (where e.type = 'step-decided') as decided,
            max(e.at) filter (where e.type = 'step-withdrawn') as withdrawn
@@ -80,10 +82,100 @@ export async function officeCases(db: DbOrTx, organisationIds: readonly string[]
   );
   return rows.map((r) => ({
     organisationId: r.owner_id,
+    kind: r.kind,
     filed: dayOf(r.submitted),
     decided: dayOf(r.decided),
     withdrawn: dayOf(r.withdrawn),
   }));
+}
+
+type MutableHistory = OfficeHistory & {
+  finishedDays: number[];
+  openAgesDays: number[];
+  weeklyArrivals: number[];
+  weeklyCompletions: number[];
+  weeklyOpen: number[];
+};
+
+const emptyHistory = (organisationId: string, asOf: IsoDate, windowWeeks: number): MutableHistory => ({
+  organisationId,
+  asOf,
+  windowWeeks,
+  finishedDays: [],
+  openAgesDays: [],
+  weeklyArrivals: Array.from({ length: windowWeeks }, () => 0),
+  weeklyCompletions: Array.from({ length: windowWeeks }, () => 0),
+  weeklyOpen: Array.from({ length: windowWeeks }, () => 0),
+});
+
+/** The last day of each week of the window, oldest first, and the window's first day. */
+const windowOf = (asOf: IsoDate, windowWeeks: number) => ({
+  weekEnds: Array.from({ length: windowWeeks }, (_, i) => addDays(asOf, -7 * (windowWeeks - 1 - i))),
+  from: addDays(asOf, -windowWeeks * 7 + 1),
+});
+
+/** One case (filed, and perhaps decided or withdrawn) counted into a history. */
+function addCase(
+  h: MutableHistory,
+  w: ReturnType<typeof windowOf>,
+  filed: IsoDate,
+  decided: IsoDate | null,
+  withdrawn: IsoDate | null,
+) {
+  const { asOf, windowWeeks } = h;
+  for (let i = 0; i < windowWeeks; i++) {
+    const end = w.weekEnds[i] as IsoDate;
+    const closed = (decided !== null && decided <= end) || (withdrawn !== null && withdrawn <= end);
+    if (filed <= end && !closed) h.weeklyOpen[i] = (h.weeklyOpen[i] ?? 0) + 1;
+  }
+  const arrival = weekIndex(filed, asOf, windowWeeks);
+  if (arrival >= 0) h.weeklyArrivals[arrival] = (h.weeklyArrivals[arrival] ?? 0) + 1;
+  if (decided !== null && decided <= asOf) {
+    const done = weekIndex(decided, asOf, windowWeeks);
+    if (done >= 0) h.weeklyCompletions[done] = (h.weeklyCompletions[done] ?? 0) + 1;
+    if (decided >= w.from) h.finishedDays.push(Math.max(0, daysBetween(filed, decided)));
+  } else if (withdrawn === null || withdrawn > asOf) h.openAgesDays.push(daysBetween(filed, asOf));
+}
+
+export type OfficeAndStepHistories = {
+  /** Per office, over all its steps together. */
+  readonly offices: Map<string, OfficeHistory>;
+  /** Per office, per step kind that has at least one filed case (the same cases, split by the step). */
+  readonly steps: Map<string, Map<StepKind, OfficeHistory>>;
+};
+
+/**
+ * The histories of several offices at once, over all their steps and per step kind, from one query (grouped by
+ * office, journey and step kind), keyed by organisation id.
+ */
+export async function officeAndStepHistories(
+  db: DbOrTx,
+  organisationIds: readonly string[],
+  asOf: IsoDate,
+  windowWeeks = WINDOW_WEEKS,
+): Promise<OfficeAndStepHistories> {
+  const offices = new Map<string, MutableHistory>();
+  const steps = new Map<string, Map<StepKind, MutableHistory>>();
+  if (organisationIds.length === 0) return { offices, steps };
+  const rows = await officeCases(db, organisationIds);
+  for (const id of organisationIds) {
+    offices.set(id, emptyHistory(id, asOf, windowWeeks));
+    steps.set(id, new Map());
+  }
+  const w = windowOf(asOf, windowWeeks);
+  for (const r of rows) {
+    const h = offices.get(r.organisationId);
+    const byStep = steps.get(r.organisationId);
+    const { filed } = r;
+    if (!h || !byStep || filed === null || filed > asOf) continue;
+    let s = byStep.get(r.kind);
+    if (!s) {
+      s = emptyHistory(r.organisationId, asOf, windowWeeks);
+      byStep.set(r.kind, s);
+    }
+    for (const into of [h, s]) addCase(into, w, filed, r.decided, r.withdrawn);
+  }
+  return { offices, steps };
 }
 
 /** The histories of several offices at once (one query), keyed by organisation id. */
@@ -93,45 +185,5 @@ export async function officeHistories(
   asOf: IsoDate,
   windowWeeks = WINDOW_WEEKS,
 ): Promise<Map<string, OfficeHistory>> {
-  const out = new Map<string, OfficeHistory>();
-  if (organisationIds.length === 0) return out;
-  const rows = await officeCases(db, organisationIds);
-  const from = addDays(asOf, -windowWeeks * 7 + 1);
-  for (const id of organisationIds)
-    out.set(id, {
-      organisationId: id,
-      asOf,
-      windowWeeks,
-      finishedDays: [],
-      openAgesDays: [],
-      weeklyArrivals: Array.from({ length: windowWeeks }, () => 0),
-      weeklyCompletions: Array.from({ length: windowWeeks }, () => 0),
-      weeklyOpen: Array.from({ length: windowWeeks }, () => 0),
-    });
-  const weekEnds = Array.from({ length: windowWeeks }, (_, i) => addDays(asOf, -7 * (windowWeeks - 1 - i)));
-  for (const r of rows) {
-    const h = out.get(r.organisationId) as
-      | (OfficeHistory & {
-          finishedDays: number[];
-          openAgesDays: number[];
-          weeklyArrivals: number[];
-          weeklyCompletions: number[];
-          weeklyOpen: number[];
-        })
-      | undefined;
-    const { filed, decided, withdrawn } = r;
-    if (!h || filed === null || filed > asOf) continue;
-    weekEnds.forEach((end, i) => {
-      const closed = (decided !== null && decided <= end) || (withdrawn !== null && withdrawn <= end);
-      if (filed <= end && !closed) h.weeklyOpen[i] = (h.weeklyOpen[i] ?? 0) + 1;
-    });
-    const arrival = weekIndex(filed, asOf, windowWeeks);
-    if (arrival >= 0) h.weeklyArrivals[arrival] = (h.weeklyArrivals[arrival] ?? 0) + 1;
-    if (decided !== null && decided <= asOf) {
-      const done = weekIndex(decided, asOf, windowWeeks);
-      if (done >= 0) h.weeklyCompletions[done] = (h.weeklyCompletions[done] ?? 0) + 1;
-      if (decided >= from) h.finishedDays.push(Math.max(0, daysBetween(filed, decided)));
-    } else if (withdrawn === null || withdrawn > asOf) h.openAgesDays.push(daysBetween(filed, asOf));
-  }
-  return out;
+  return (await officeAndStepHistories(db, organisationIds, asOf, windowWeeks)).offices;
 }
