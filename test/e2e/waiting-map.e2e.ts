@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Jurisdiction } from '../../src/domain/access/jurisdiction.ts';
-import type { Actor } from '../../src/domain/access/policy.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
-import { clockedJourneys } from '../support/clocked-journeys.ts';
+import { actorOf, clockedJourneys } from '../support/clocked-journeys.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { OPEN_BODY, setUpWay } from '../support/journey.ts';
 import { checkPage, type Harness, SKIP_REASON, startHarness } from './harness.ts';
@@ -29,10 +28,8 @@ for (const javaScript of [true, false]) {
       const { b, orgs } = await setUpWay(h.app, db, { makeOrganisation, makeAccount, sessionFor });
       let clock = new Date();
       const service = clockedJourneys(db, () => clock);
-      const actor = (who: string, role: Role, org: string | null, j: Jurisdiction[]): Actor => ({
-        personId: b(who).personId,
-        memberships: [{ role, organisationId: org ? (orgs[org] ?? null) : null, jurisdictions: j }],
-      });
+      const actor = (who: string, role: Role, org: string | null, j: Jurisdiction[]) =>
+        actorOf(b(who).personId, role, org ? (orgs[org] ?? null) : null, j);
       const applicant = actor('applicant', 'applicant', null, []);
       const mission = actor('mission', 'mission-officer', 'jt-mission', [
         { scope: 'country', countryCode: 'IN' },

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Actor } from '../../src/domain/access/policy.ts';
-import { createJourneyService } from '../../src/features/journey/index.ts';
-import { createRegistrySnapshot } from '../../src/features/registry/index.ts';
+import { actorOf, clockedJourneys } from '../support/clocked-journeys.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { OPEN_BODY, setUpWay } from '../support/journey.ts';
 import { checkPage, type Harness, SKIP_REASON, startHarness } from './harness.ts';
@@ -27,17 +25,13 @@ for (const javaScript of [true, false]) {
       const db = h.testApp.database.db;
       const { b, orgs } = await setUpWay(h.app, db, { makeOrganisation, makeAccount, sessionFor });
       let clock = new Date();
-      const service = createJourneyService(db, { now: () => clock, registry: createRegistrySnapshot(db) });
-      const applicant: Actor = {
-        personId: b('applicant').personId,
-        memberships: [{ role: 'applicant', organisationId: null, jurisdictions: [] }],
-      };
-      const officer: Actor = {
-        personId: b('recognition').personId,
-        memberships: [
-          { role: 'recognition-officer', organisationId: orgs['jt-recognition'] ?? null, jurisdictions: [] },
-        ],
-      };
+      const service = clockedJourneys(db, () => clock);
+      const applicant = actorOf(b('applicant').personId, 'applicant');
+      const officer = actorOf(
+        b('recognition').personId,
+        'recognition-officer',
+        orgs['jt-recognition'] ?? null,
+      );
       // 34 finished cases of 1 to 10 weeks at the recognition authority, and two still open.
       const start = Date.now() - 150 * DAY;
       for (let i = 0; i < 36; i++) {
@@ -50,16 +44,9 @@ for (const javaScript of [true, false]) {
       }
       // At the mission, two step kinds: 31 visa appointments of 1 to 4 weeks, then three visa decisions of which
       // two are finished (too few for a wait) and one is open.
-      const mission: Actor = {
-        personId: b('mission').personId,
-        memberships: [
-          {
-            role: 'mission-officer',
-            organisationId: orgs['jt-mission'] ?? null,
-            jurisdictions: [{ scope: 'country', countryCode: 'IN' }],
-          },
-        ],
-      };
+      const mission = actorOf(b('mission').personId, 'mission-officer', orgs['jt-mission'] ?? null, [
+        { scope: 'country', countryCode: 'IN' },
+      ]);
       const recent = Date.now() - 100 * DAY;
       for (let i = 0; i < 31; i++) {
         clock = new Date(recent + i * 2 * DAY);

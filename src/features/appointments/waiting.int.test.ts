@@ -52,16 +52,9 @@ describe('published waiting times per office', () => {
   async function seedMission() {
     const service = clockedJourneys(t.database.db, () => clock);
     const applicant: Actor = actorOf(b('applicant').personId, 'applicant');
-    const mission: Actor = {
-      personId: b('mission').personId,
-      memberships: [
-        {
-          role: 'mission-officer',
-          organisationId: orgs['jt-mission'] ?? null,
-          jurisdictions: [{ scope: 'country', countryCode: 'IN' }],
-        },
-      ],
-    };
+    const mission = actorOf(b('mission').personId, 'mission-officer', orgs['jt-mission'] ?? null, [
+      { scope: 'country', countryCode: 'IN' },
+    ]);
     const start = Date.parse(`${today()}T09:00:00Z`) - 150 * DAY;
     for (let i = 0; i < 32; i++) {
       clock = new Date(start + i * DAY);
