@@ -164,6 +164,7 @@ async function serve(config: Config): Promise<number> {
             answersPurgeJob(database.db, log, services.now),
             ...journeyJobs(database.db, config, log, services),
             ...appointmentJobs(database.db, services.appointments, services.now, log),
+            services.waiting.job(),
           ],
           log,
         ),

@@ -66,7 +66,7 @@ export interface Services {
   readonly family: FamilyService;
   readonly counselling: ReturnType<typeof createCounsellingService>;
   readonly appointments: AppointmentsService;
-  /** The published waiting times per office, kept ten minutes. */
+  /** The published waiting times per office: computed by a job, stored, held in memory (waiting-store.ts). */
   readonly waiting: WaitingTimesService;
   readonly answers: AnswerStore;
   /** What a granted erasure request erases beyond the account, in this order (declared here, not by registration). */
@@ -131,7 +131,7 @@ export function createServices(
     family: createFamilyService(journeys, identity),
     counselling: createCounsellingService(db),
     appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer),
-    waiting: createWaitingTimes(db, now, config.DEADLINE_NEAR_BREACH_DAYS),
+    waiting: createWaitingTimes(db, now, { nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS }),
     answers: createAnswerStore(db, now),
     erasure,
   };

@@ -6,13 +6,14 @@ export { appointmentService, officeStaff } from './schema.ts';
 // The public surface of this feature: what other features and the composition root may use.
 export { type AppointmentsService, createAppointmentsService } from './service.ts';
 export { STAFFING_PATHS } from './staffing-page.ts';
-export { createWaitingTimes, WAITING_PATHS, type WaitingTimesService } from './waiting.ts';
+export { WAITING_PATHS } from './waiting.ts';
 export {
   type BacktestFigures,
   backtestWaitingTimes,
   type OfficeBacktest,
   type WaitingBacktest,
 } from './waiting-backtest.ts';
+export { createWaitingTimes, type WaitingTimesService } from './waiting-store.ts';
 
 /** Appointments: calendars of service points, requests, allocation (issue 15), as a feature plugin (ADR 0015). */
 export const appointmentsPlugin: FeaturePlugin = async (app, { deps, services }) => {

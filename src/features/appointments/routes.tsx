@@ -25,6 +25,7 @@ import { registerStaffApi } from './staff-api.ts';
 import { registerServicePointPages } from './staff-routes.tsx';
 import { registerWorkloadAndStaffing } from './staffing-routes.tsx';
 import { MinePage, type RequestFormInput, RequestPage } from './views.tsx';
+import { registerWaitingApi } from './waiting-api.ts';
 import { registerWaitingPages } from './waiting-routes.tsx';
 
 export function registerAppointments(app: FastifyInstance, deps: AppDeps, services: Services) {
@@ -34,6 +35,7 @@ export function registerAppointments(app: FastifyInstance, deps: AppDeps, servic
   registerStaffApi(app, services);
   registerWorkloadAndStaffing(app, deps, services);
   registerWaitingPages(app, deps, services);
+  registerWaitingApi(app, services);
 }
 
 function registerApplicantPages(app: FastifyInstance, deps: AppDeps, services: Services) {

@@ -233,3 +233,14 @@ export const officeStaff = pgTable(
     check('office_staff_fte', sql`${t.fte} >= 0 and ${t.fte} <= 1000`),
   ],
 );
+
+/**
+ * The published waiting times (waiting-store.ts): the figures of every office as computed on one day, kept per day
+ * (the latest computation of that day). Aggregates only, no personal data. Pages and the API read the latest row;
+ * the scheduled job writes it, so no visitor waits for the history of a million journeys to be read.
+ */
+export const waitingTimesSnapshot = pgTable('waiting_times_snapshot', {
+  asOf: date('as_of', { mode: 'string' }).primaryKey(),
+  computedAt: ts('computed_at').notNull(),
+  figures: jsonb('figures').notNull(),
+});

@@ -7,7 +7,8 @@ import { type Browser, OPEN_BODY, setUpWay } from '../../../test/support/journey
 import type { Actor } from '../../domain/access/policy.ts';
 import type { IsoDate } from '../../domain/calendar.ts';
 import { momentOf } from '../../domain/journey/index.ts';
-import { computeWaitingTimes, createWaitingTimes } from './waiting.ts';
+import { computeWaitingTimes } from './waiting.ts';
+import { createWaitingTimes } from './waiting-store.ts';
 
 const DAY = 86_400_000;
 
@@ -93,15 +94,25 @@ describe('published waiting times per office', () => {
     assert.equal(at?.office.group, 'SN');
   });
 
-  it('keeps the figures ten minutes, then computes them again', async () => {
+  it('shows the stored figures, computes them again after ten minutes without making anyone wait', async () => {
     await finishCases(39);
     let now = new Date();
-    const waiting = createWaitingTimes(t.database.db, () => now);
-    assert.equal(rec(await waiting.all())?.forecast.n, 39);
+    const waiting = createWaitingTimes(t.database.db, () => now, { checkMs: 0 });
+    assert.equal(rec(await waiting.all())?.forecast.n, 39, 'no figures stored: computed at once');
     await finishCases(40);
-    assert.equal(rec(await waiting.all())?.forecast.n, 39, 'still the cached figures');
+    assert.equal(rec(await waiting.all())?.forecast.n, 39, 'still the stored figures');
     now = new Date(now.getTime() + 11 * 60_000);
+    assert.equal(rec(await waiting.all())?.forecast.n, 39, 'shown while they are computed again');
+    await waiting.publish();
     assert.equal(rec(await waiting.all())?.forecast.n, 40);
+    const other = createWaitingTimes(t.database.db, () => now);
+    const stored = await other.all();
+    assert.equal(rec(stored)?.forecast.n, 40, 'another process reads the stored figures');
+    assert.deepEqual(
+      stored.offices,
+      (await computeWaitingTimes(t.database.db, stored.asOf)).offices,
+      'stored as computed (no value lost in JSON)',
+    );
   });
 
   it('publishes the overview in both languages: chart, table, colour word, target, as-of and method', async () => {

@@ -3,13 +3,13 @@
  * person waits on, the office's history from the journey events (workload.ts) and the pure forecast
  * (src/domain/capacity/forecast.ts). There is no staff count on the platform, so the office's capacity is what it
  * observably completes: one "FTE" whose weekly output is the weighted average of the recent weekly completions.
- * The figures of all offices are computed together and kept for ten minutes (one cache, built once).
+ * The figures of all offices are computed together; waiting-store.ts stores and serves them.
  */
 import { sql } from 'drizzle-orm';
 import type { IsoDate } from '../../domain/calendar.ts';
 import { weeklyArrivalRate } from '../../domain/capacity/estimators.ts';
 import { forecastWait, type OverloadStatus, type WaitForecast } from '../../domain/capacity/forecast.ts';
-import { momentOf, type StepKind } from '../../domain/journey/index.ts';
+import type { StepKind } from '../../domain/journey/index.ts';
 import { DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { STATE_CODES, type StateCode } from '../regions/index.ts';
@@ -87,7 +87,6 @@ export type WaitingTimes = {
 /** Whole weeks, rounded up ("at most N weeks" stays true); never below 0 (no "-0 weeks"). */
 export const weeksUp = (w: number) => Math.max(0, Math.ceil(w - 1e-9));
 
-const TTL_MS = 10 * 60_000;
 /** Seed of the forecast's simulation: fixed, so a page shows the same band for the same data. */
 export const SEED = 15;
 
@@ -222,34 +221,3 @@ export async function computeWaitingTimes(
   });
   return { asOf, offices: figures.sort(worstFirst) };
 }
-
-/**
- * The published waiting times, computed at most every ten minutes (the pages are public and the history reads
- * every journey event of the offices). `now` is the app's clock; `nearBreachDays` the deadline alerts' window.
- */
-export function createWaitingTimes(db: DbOrTx, now: () => Date, nearBreachDays = DEFAULT_NEAR_BREACH_DAYS) {
-  let cached: { key: IsoDate; expires: number; value: Promise<WaitingTimes> } | null = null;
-  const all = (): Promise<WaitingTimes> => {
-    const at = now();
-    const asOf = momentOf(at.toISOString()).date;
-    if (cached && cached.key === asOf && cached.expires > at.getTime()) return cached.value;
-    const value = computeWaitingTimes(db, asOf, nearBreachDays);
-    const entry = { key: asOf, expires: at.getTime() + TTL_MS, value };
-    cached = entry;
-    value.catch(() => {
-      if (cached === entry) cached = null;
-    });
-    return value;
-  };
-  return {
-    all,
-    /** One office by its slug, or `undefined` when no such office owns steps a person waits on. */
-    async bySlug(slug: string): Promise<{ asOf: IsoDate; figures: OfficeFigures } | undefined> {
-      const { asOf, offices } = await all();
-      const figures = offices.find((f) => f.office.slug === slug);
-      return figures ? { asOf, figures } : undefined;
-    },
-  };
-}
-
-export type WaitingTimesService = ReturnType<typeof createWaitingTimes>;
