@@ -25,6 +25,12 @@ export interface PageSpec {
   /** Opt into rate limiting; `{}` uses RATE_LIMIT_PER_MINUTE per source address. */
   readonly rateLimit?: { max?: number; timeWindow?: string | number };
   readonly handler: (req: FastifyRequest, reply: FastifyReply, ctx: ViewContext) => Promise<PageResult>;
+  /**
+   * For a public page that is the same for every visitor without a session while its data are unchanged: the
+   * version of those data (cheap to get, e.g. when the published figures were computed). Such a visitor gets the
+   * page rendered for the same address and version, if there is one, without the handler running (SharedPages).
+   */
+  readonly sharedVersion?: (req: FastifyRequest) => Promise<string>;
 }
 
 declare module 'fastify' {
@@ -86,9 +92,24 @@ export function definePage(app: FastifyInstance, web: WebDeps, spec: PageSpec): 
       },
       handler: async (req, reply) => {
         const ctx = viewContext(req, reply, web, locale);
-        const result = await spec.handler(req, reply, ctx);
+        const shared = spec.sharedVersion && !req.actor ? sharedPagesOf(web) : undefined;
+        const version = shared && (await spec.sharedVersion?.(req));
+        const kept = version === undefined ? undefined : shared?.get(req.url, version);
+        if (kept !== undefined) return reply.status(200).type(HTML).send(kept);
+        let personal = false;
+        const csrfToken = ctx.csrfToken;
+        const result = await spec.handler(req, reply, {
+          ...ctx,
+          csrfToken: () => {
+            personal = true;
+            return csrfToken();
+          },
+        });
         if (reply.sent) return reply;
-        return sendPage(reply, result);
+        if (version === undefined || personal || !('type' in result)) return sendPage(reply, result);
+        const html = `<!doctype html>${render(result)}`;
+        shared?.set(req.url, version, html);
+        return reply.status(200).type(HTML).send(html);
       },
     });
   }
@@ -109,12 +130,43 @@ function queryIn(web: WebDeps, query: string, from: Locale, to: Locale): string 
   return `?${search.toString()}`;
 }
 
+const HTML = 'text/html; charset=utf-8';
+
+/**
+ * Rendered public pages by address, each with the version of the data it shows; at most `limit` addresses (the
+ * query string is part of the address, so a visitor cannot grow it without bound: the oldest goes first).
+ */
+export class SharedPages {
+  readonly #pages = new Map<string, { version: string; html: string }>();
+  readonly #limit: number;
+  constructor(limit = 200) {
+    this.#limit = limit;
+  }
+  get(url: string, version: string): string | undefined {
+    const page = this.#pages.get(url);
+    return page?.version === version ? page.html : undefined;
+  }
+  set(url: string, version: string, html: string): void {
+    this.#pages.delete(url);
+    this.#pages.set(url, { version, html });
+    if (this.#pages.size > this.#limit) this.#pages.delete(this.#pages.keys().next().value as string);
+  }
+}
+/** One store per site (the apps of one process, as in the tests, do not share pages). */
+const sharedOf = new WeakMap<WebDeps, SharedPages>();
+
+function sharedPagesOf(web: WebDeps): SharedPages {
+  let pages = sharedOf.get(web);
+  if (!pages) sharedOf.set(web, (pages = new SharedPages()));
+  return pages;
+}
+
 export function sendPage(reply: FastifyReply, result: PageResult): FastifyReply {
   if ('redirect' in result) return reply.redirect(result.redirect, result.status ?? 303);
   const { status, view } = 'view' in result ? result : { status: 200, view: result };
   return reply
     .status(status)
-    .type('text/html; charset=utf-8')
+    .type(HTML)
     .send(`<!doctype html>${render(view)}`);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The public waiting-time pages (issue 15): the overview of every office (filter by state as a GET form), one
  * office by its organisation slug, and the overload map of districts and missions (waiting-map.ts). Public,
- * read-only; the figures come from the one cached service (`services.waiting`, ten minutes). A state the filter does not know is a 400 naming the field; an unknown slug or
+ * read-only; the figures come from the one stored service (`services.waiting`, waiting-store.ts), and a visitor
+ * without a session gets the page rendered once per address and computation (`sharedVersion`). A state the filter does not know is a 400 naming the field; an unknown slug or
  * an organisation that owns no steps a person waits on is a 404.
  */
 import type { FastifyInstance } from 'fastify';
@@ -19,11 +20,14 @@ const POLICY = { public: 'published waiting times' } as const;
 
 export function registerWaitingPages(app: FastifyInstance, deps: AppDeps, services: Services) {
   const { waiting } = services;
+  // Every visitor without a session sees the same page while the published figures are the same.
+  const sharedVersion = async () => (await waiting.all()).computedAt.toISOString();
 
   definePage(app, deps.web, {
     paths: WAITING_PATHS.overview,
     policy: POLICY,
     nav: { labelKey: 'waiting.nav', order: 30 },
+    sharedVersion,
     handler: async (req, _reply, ctx) => {
       const raw = (req.query as Record<string, unknown>).state;
       const state = raw === undefined ? '' : raw;
@@ -39,6 +43,7 @@ export function registerWaitingPages(app: FastifyInstance, deps: AppDeps, servic
   definePage(app, deps.web, {
     paths: WAITING_PATHS.map,
     policy: POLICY,
+    sharedVersion,
     handler: async (_req, _reply, ctx) => {
       const [{ asOf, offices }, places] = await Promise.all([waiting.all(), readMapPlaces(deps.database.db)]);
       const names = new Intl.Collator(ctx.locale);
@@ -51,6 +56,7 @@ export function registerWaitingPages(app: FastifyInstance, deps: AppDeps, servic
   definePage(app, deps.web, {
     paths: WAITING_PATHS.office,
     policy: POLICY,
+    sharedVersion,
     handler: async (req, _reply, ctx) => {
       const slug = (req.params as Record<string, string>).slug ?? '';
       const found = await waiting.bySlug(slug);
