@@ -15,6 +15,7 @@ import { weekdayOf } from '../../domain/capacity/slots.ts';
 import type { AllocationRequest, AllocationSlot, PriorityClass } from '../../domain/capacity/types.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { HORIZON_DAYS } from './calendar.ts';
+import { holdForAcceleratedArrivals } from './reservation-holds.ts';
 import { allocationRun, appointmentRequest, appointmentSlot, type ServiceType } from './schema.ts';
 
 /** The published seed of a run: the ISO week of the day (memo § 5.3, "seed published per run, e.g. ISO week"). */
@@ -79,6 +80,7 @@ export async function runAllocation(
     sql`select pg_advisory_xact_lock(hashtext(${`allocation:${organisationId}:${serviceType}`}))`,
   );
   const expired = await expireOffers(tx, organisationId, serviceType, now);
+  await holdForAcceleratedArrivals(tx, organisationId, serviceType, now, today);
   const slotRows = await tx
     .select()
     .from(appointmentSlot)

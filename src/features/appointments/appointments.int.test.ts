@@ -72,6 +72,7 @@ describe('appointments: a service point plans, an applicant requests, is offered
     const shown = await get('mission', String(saved.headers.location));
     assert.match(shown.body, /Gespeichert/);
     assert.match(shown.body, /Die nächsten Wochen/);
+    assert.match(shown.body, /keine Termine für das beschleunigte Fachkräfteverfahren zurückgehalten/);
   });
 
   it('closes a day: its slots are gone, the others stay', async () => {

@@ -17,6 +17,7 @@ import { offerMails } from './mails.ts';
 import { createReconfirmation } from './reconfirm.ts';
 import { sendReminders } from './reminders.ts';
 import { createRequestService, type RequestView } from './requests.ts';
+import { heldPerWeekAt } from './reservation-holds.ts';
 import {
   allocationRun,
   appointmentService,
@@ -141,6 +142,10 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
           organisationName: r.organisationName,
         }));
     },
+
+    /** `r_w`: slots per week held for the § 81a class now (reservation-holds.ts; shown on the planning page). */
+    heldPerWeek: (organisationId: string, serviceType: ServiceType, now: Date, today: IsoDate) =>
+      heldPerWeekAt(db, organisationId, serviceType, now, today),
 
     /** Slots per week of the horizon: open, offered, booked (the service point's own view of its load). */
     async weeks(organisationId: string, serviceType: ServiceType, today: IsoDate): Promise<WeekLoad[]> {
