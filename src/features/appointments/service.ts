@@ -58,7 +58,7 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
   const calendar = createCalendarService(db);
   const notify = offerMails(db, mailer);
   const requests = createRequestService(db, key, notify);
-  const reconfirmation = createReconfirmation(db, notify);
+  const reconfirmation = createReconfirmation(db, notify, mailer);
 
   async function withService(rows: readonly RequestView[]): Promise<AppointmentView[]> {
     if (rows.length === 0) return [];
