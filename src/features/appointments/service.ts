@@ -13,6 +13,7 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { journey, journeyStep } from '../journey/index.ts';
 import { organisation } from '../people/index.ts';
 import { createCalendarService, SERVICE_TYPE_INFO, type Staff } from './calendar.ts';
+import { createEarlierOffers } from './earlier-offers.ts';
 import { offerMails } from './mails.ts';
 import { createReconfirmation } from './reconfirm.ts';
 import { sendReminders } from './reminders.ts';
@@ -59,6 +60,7 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
   const notify = offerMails(db, mailer);
   const requests = createRequestService(db, key, notify);
   const reconfirmation = createReconfirmation(db, notify, mailer);
+  const earlier = createEarlierOffers(db, notify);
 
   async function withService(rows: readonly RequestView[]): Promise<AppointmentView[]> {
     if (rows.length === 0) return [];
@@ -90,6 +92,7 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
     calendar,
     requests,
     reconfirmation,
+    earlier,
 
     async own(personId: string): Promise<AppointmentView[]> {
       return withService(await requests.own(personId));
@@ -168,7 +171,8 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
       for (const r of rows) {
         const w = mondayOf(r.day);
         const load = weeks.get(w) ?? { open: 0, offered: 0, booked: 0 };
-        if (r.state === 'open' || r.state === 'offered' || r.state === 'booked') load[r.state] += Number(r.n);
+        const state = r.state === 'earlier-offer' ? 'offered' : r.state;
+        if (state === 'open' || state === 'offered' || state === 'booked') load[state] += Number(r.n);
         weeks.set(w, load);
       }
       return [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, l]) => ({ week, ...l }));
