@@ -70,6 +70,9 @@ export async function seedRequest(
     slotState?: SlotState;
     readyOn?: string;
     personKey?: string;
+    priorityClass?: string;
+    shortNoticeOk?: boolean;
+    acceptsEarlierSlots?: boolean;
   },
 ): Promise<{ requestId: string; slotId: string | null }> {
   const requestId = randomUUID();
@@ -95,7 +98,9 @@ export async function seedRequest(
     organisationId: o.organisationId,
     serviceType: 'visa-application',
     personKey: o.personKey ?? randomUUID(),
-    priorityClass: 'standard',
+    priorityClass: o.priorityClass ?? 'standard',
+    ...(o.shortNoticeOk === undefined ? {} : { shortNoticeOk: o.shortNoticeOk ? 1 : 0 }),
+    ...(o.acceptsEarlierSlots === undefined ? {} : { acceptsEarlierSlots: o.acceptsEarlierSlots ? 1 : 0 }),
     state: o.state,
     readyOn: o.readyOn ?? '2026-12-01',
     slotId,

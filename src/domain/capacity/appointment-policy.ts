@@ -9,6 +9,10 @@
  * - No-shows: after `limit` no-shows within `windowDays` days, a new request is ranked after the others of its
  *   class for `penaltyDays` days from the last of them; the classes in `exemptClasses` are never demoted
  *   (proportionality: the § 81a deadline and emergencies keep their order; memo § 5.3, our policy proposal).
+ * - Reservations (memo § 5.3 step 2): in each week of the horizon, the P90 (`percentile`) of the forecast weekly
+ *   arrivals of `forClass` (§ 81a) is held for that class until `releaseHoursBefore` hours before the slot, then
+ *   open to everyone (memo: "e.g. 72 h before"). The forecast looks at the last `historyWeeks` weeks of requests
+ *   (the memo's § 5.5 window; the exponentially weighted Poisson forecast is our policy proposal).
  */
 import type { IsoDate } from '../calendar.ts';
 import type { PriorityClass } from './types.ts';
@@ -22,11 +26,21 @@ export type NoShowRule = {
   readonly exemptClasses: readonly PriorityClass[];
 };
 
+export type ReservationRule = {
+  readonly forClass: PriorityClass;
+  readonly percentile: number;
+  readonly historyWeeks: number;
+  readonly releaseHoursBefore: number;
+  /** Where the rule comes from. */
+  readonly source: string;
+};
+
 export type AppointmentPolicy = {
   readonly validFrom: IsoDate;
   readonly validTo: IsoDate | null;
   readonly reconfirmation: ReconfirmationRule;
   readonly noShow: NoShowRule;
+  readonly reservation: ReservationRule;
   /** Where the numbers come from (memo section), for reviewers. */
   readonly source: string;
 };
@@ -43,7 +57,15 @@ export const APPOINTMENT_POLICY: readonly AppointmentPolicy[] = Object.freeze([
       penaltyDays: 180,
       exemptClasses: ['emergency', 'statutory-deadline'],
     },
-    source: 'research/capacity-appointments.md § 2.8, § 5.3 "No-shows", § 5.8 G8',
+    reservation: {
+      forClass: 'statutory-deadline',
+      percentile: 0.9,
+      historyWeeks: 8,
+      releaseHoursBefore: 72,
+      source:
+        'research/capacity-appointments.md § 5.3 step 2 (P90, released 72 h before), § 5.5 (8 weeks); the exponentially weighted Poisson forecast is our policy proposal',
+    },
+    source: 'research/capacity-appointments.md § 2.8, § 5.3 "No-shows" and step 2, § 5.8 G8',
   },
 ]);
 

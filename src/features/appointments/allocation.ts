@@ -15,6 +15,8 @@ import { weekdayOf } from '../../domain/capacity/slots.ts';
 import type { AllocationRequest, AllocationSlot, PriorityClass } from '../../domain/capacity/types.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { HORIZON_DAYS } from './calendar.ts';
+import { expireEarlierOffers, pullForward } from './pull-forward.ts';
+import { holdForAcceleratedArrivals } from './reservation-holds.ts';
 import { allocationRun, appointmentRequest, appointmentSlot, type ServiceType } from './schema.ts';
 
 /** The published seed of a run: the ISO week of the day (memo § 5.3, "seed published per run, e.g. ISO week"). */
@@ -30,10 +32,12 @@ export function isoWeek(day: IsoDate): string {
 export type RunSummary = {
   readonly runId: string;
   readonly offered: number;
+  /** People holding a later appointment offered an earlier one (pull-forward.ts). */
+  readonly offeredEarlier: number;
   readonly waitlisted: number;
   readonly expired: number;
   readonly alerts: number;
-  /** The requests offered a slot in this run (to tell them). */
+  /** The requests offered a slot or an earlier slot in this run (to tell them). */
   readonly offeredIds: readonly string[];
 };
 
@@ -78,7 +82,10 @@ export async function runAllocation(
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtext(${`allocation:${organisationId}:${serviceType}`}))`,
   );
-  const expired = await expireOffers(tx, organisationId, serviceType, now);
+  const expired =
+    (await expireOffers(tx, organisationId, serviceType, now)) +
+    (await expireEarlierOffers(tx, organisationId, serviceType, now));
+  await holdForAcceleratedArrivals(tx, organisationId, serviceType, now, today);
   const slotRows = await tx
     .select()
     .from(appointmentSlot)
@@ -145,6 +152,13 @@ export async function runAllocation(
       .where(and(eq(appointmentRequest.id, a.requestId), eq(appointmentRequest.state, 'ready')));
     offeredIds.push(a.requestId);
   }
+  // What no waiting request could take goes to people holding a later appointment (the cascade, pull-forward.ts).
+  const offeredEarlier = await pullForward(
+    tx,
+    { organisationId, serviceType, seed, ruleVersion: RULE_VERSION },
+    now,
+    today,
+  );
   for (const w of run.waitlist)
     await tx
       .update(appointmentRequest)
@@ -169,7 +183,8 @@ export async function runAllocation(
   return {
     runId: row?.id ?? '',
     offered: offeredIds.length,
-    offeredIds,
+    offeredEarlier: offeredEarlier.length,
+    offeredIds: [...offeredIds, ...offeredEarlier],
     waitlisted: run.waitlist.length,
     expired,
     alerts: run.alerts.length,

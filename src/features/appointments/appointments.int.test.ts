@@ -72,6 +72,7 @@ describe('appointments: a service point plans, an applicant requests, is offered
     const shown = await get('mission', String(saved.headers.location));
     assert.match(shown.body, /Gespeichert/);
     assert.match(shown.body, /Die nächsten Wochen/);
+    assert.match(shown.body, /keine Termine für das beschleunigte Fachkräfteverfahren zurückgehalten/);
   });
 
   it('closes a day: its slots are gone, the others stay', async () => {
@@ -246,6 +247,57 @@ describe('appointments: a service point plans, an applicant requests, is offered
     assert.equal(again.statusCode, 303, 'confirming again changes nothing and is no error');
     const list = await get('mission', '/en/appointments/requests');
     assert.match(list.body, /\(confirmed\)/);
+  });
+
+  it('shows an earlier appointment offered while one is agreed; the person takes it, or switches such offers off', async () => {
+    const [row] = await t.database.db.select().from(appointmentRequest);
+    assert.ok(row?.slotId);
+    const [booked] = await t.database.db
+      .select()
+      .from(appointmentSlot)
+      .where(eq(appointmentSlot.id, row.slotId));
+    assert.ok(booked);
+    // As the pull-forward cascade leaves it (pull-forward.int.test.ts runs the cascade itself).
+    const startsAt = new Date(booked.startsAt.getTime() - 30 * 60_000);
+    const [earlier] = await t.database.db
+      .insert(appointmentSlot)
+      .values({
+        organisationId: booked.organisationId,
+        serviceType: booked.serviceType,
+        startsAt,
+        day: booked.day,
+        state: 'earlier-offer',
+        requestId: row.id,
+      })
+      .returning({ id: appointmentSlot.id });
+    await t.database.db
+      .update(appointmentRequest)
+      .set({ earlierOfferExpiresAt: new Date(Date.now() + 12 * 3_600_000) })
+      .where(eq(appointmentRequest.id, row.id));
+    const page = await get('applicant', '/en/appointments');
+    assert.match(page.body, /An earlier appointment is free for you: /);
+    assert.match(page.body, /Take the earlier appointment/);
+    assert.match(page.body, /Keep my appointment/);
+    const ok = await form('applicant', `/en/appointments/${row.id}`, { answer: 'accept-earlier' });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const moved = await get('applicant', String(ok.headers.location));
+    assert.match(moved.body, /You took the earlier appointment/);
+    const [after] = await t.database.db
+      .select()
+      .from(appointmentRequest)
+      .where(eq(appointmentRequest.id, row.id));
+    assert.equal(after?.slotId, earlier?.id);
+    const [old] = await t.database.db.select().from(appointmentSlot).where(eq(appointmentSlot.id, booked.id));
+    assert.equal(old?.state, 'open', 'the old appointment is free for the next person');
+    assert.match(moved.body, /Offer me earlier appointments|Do not offer me earlier appointments/);
+    const off = await form('applicant', `/de/termine/${row.id}`, { answer: 'earlier-off' });
+    assert.equal(off.statusCode, 303, off.body);
+    assert.match((await get('applicant', String(off.headers.location))).body, /keine früheren Termine an/);
+    const [switched] = await t.database.db
+      .select()
+      .from(appointmentRequest)
+      .where(eq(appointmentRequest.id, row.id));
+    assert.equal(switched?.acceptsEarlierSlots, 0);
   });
 
   it('records attendance; staff pages are closed to applicants and other roles', async () => {

@@ -71,7 +71,7 @@ export async function fileRequest(
 
 /**
  * The person's answer to their request, the same for the page and the API: take the offer, decline its day,
- * withdraw, confirm the agreed appointment.
+ * withdraw, confirm the agreed appointment, take or refuse an earlier one, want earlier ones or not.
  */
 export function answerRequest(
   appointments: AppointmentsService,
@@ -85,5 +85,10 @@ export function answerRequest(
   if (answer === 'accept') return r.accept(actor, id, now, today);
   if (answer === 'decline') return r.decline(actor, id, now, today);
   if (answer === 'reconfirm') return appointments.reconfirmation.reconfirm(actor, id, now, today);
+  const e = appointments.earlier;
+  if (answer === 'accept-earlier') return e.acceptEarlier(actor, id, now, today);
+  if (answer === 'keep-current') return e.declineEarlier(actor, id, now, today);
+  if (answer === 'earlier-on' || answer === 'earlier-off')
+    return e.setAcceptsEarlier(actor, id, answer === 'earlier-on', now, today);
   return r.withdraw(actor, id, now, today);
 }

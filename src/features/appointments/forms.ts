@@ -59,7 +59,16 @@ export const dayForm = z.object({
   reason: z.string().trim().max(200),
 });
 
-export const ANSWERS = ['accept', 'decline', 'withdraw', 'reconfirm'] as const;
+export const ANSWERS = [
+  'accept',
+  'decline',
+  'withdraw',
+  'reconfirm',
+  'accept-earlier',
+  'keep-current',
+  'earlier-on',
+  'earlier-off',
+] as const;
 export const answerForm = z.object({ answer: z.enum(ANSWERS) });
 
 export const staffActionForm = z.object({

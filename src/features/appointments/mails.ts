@@ -9,7 +9,11 @@ import { appointmentRequest, appointmentService, appointmentSlot } from './schem
 import { formatSlot } from './slot-time.ts';
 
 /** The people to write to about appointments, with what a mail says: place, kind, time and its zone. */
-export function appointmentMailRows(db: DbOrTx, where: SQL | undefined) {
+export function appointmentMailRows(
+  db: DbOrTx,
+  where: SQL | undefined,
+  slotOn: SQL | undefined = eq(appointmentSlot.id, appointmentRequest.slotId),
+) {
   return db
     .select({
       id: appointmentRequest.id,
@@ -18,12 +22,13 @@ export function appointmentMailRows(db: DbOrTx, where: SQL | undefined) {
       serviceType: appointmentRequest.serviceType,
       startsAt: appointmentSlot.startsAt,
       by: appointmentRequest.offerExpiresAt,
+      earlierBy: appointmentRequest.earlierOfferExpiresAt,
       timeZone: appointmentService.timeZone,
     })
     .from(appointmentRequest)
     .innerJoin(person, eq(person.id, appointmentRequest.personId))
     .innerJoin(organisation, eq(organisation.id, appointmentRequest.organisationId))
-    .innerJoin(appointmentSlot, eq(appointmentSlot.id, appointmentRequest.slotId))
+    .innerJoin(appointmentSlot, slotOn)
     .innerJoin(
       appointmentService,
       and(
@@ -35,7 +40,7 @@ export function appointmentMailRows(db: DbOrTx, where: SQL | undefined) {
 }
 
 /**
- * Mails each person offered a slot (in every language of the catalogues): the time in the service point's zone and
+ * Mails each person offered a slot, or an earlier slot than the one they hold (pull-forward.ts), (in every language of the catalogues): the time in the service point's zone and
  * the answer-by time. After the change committed; a failed mail loses no offer (the page shows it).
  */
 export function offerMails(db: Database, mailer: Mailer | undefined): OfferNotifier {
@@ -45,12 +50,21 @@ export function offerMails(db: Database, mailer: Mailer | undefined): OfferNotif
       db,
       and(inArray(appointmentRequest.id, [...ids]), eq(appointmentRequest.state, 'offered')),
     );
-    for (const r of rows) {
-      const mail = composeMail(r.email, 'appointments.mail.offered', (t) => ({
+    const earlier = await appointmentMailRows(
+      db,
+      inArray(appointmentRequest.id, [...ids]),
+      and(eq(appointmentSlot.requestId, appointmentRequest.id), eq(appointmentSlot.state, 'earlier-offer')),
+    );
+    const mails = [
+      ...rows.map((r) => ({ r, key: 'appointments.mail.offered', by: r.by })),
+      ...earlier.map((r) => ({ r, key: 'appointments.mail.earlier', by: r.earlierBy })),
+    ];
+    for (const { r, key, by } of mails) {
+      const mail = composeMail(r.email, key, (t) => ({
         service: t.t(`appointments.service.${r.serviceType}`),
         place: r.place,
         when: formatSlot(t.locale, r.startsAt, r.timeZone),
-        by: r.by ? formatSlot(t.locale, r.by, r.timeZone) : '',
+        by: by ? formatSlot(t.locale, by, r.timeZone) : '',
       }));
       try {
         await mailer.send(db, mail);

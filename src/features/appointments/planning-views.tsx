@@ -32,6 +32,7 @@ function ServiceFormView(props: {
   input: ServiceFormInput;
   errors: readonly FieldError[];
   weeks: readonly WeekLoad[];
+  held: { n: number; days: number };
 }) {
   const { ctx, input, errors } = props;
   const { t } = ctx;
@@ -110,6 +111,7 @@ function ServiceFormView(props: {
           <span class="kern-label">{t.t('appointments.planning.save')}</span>
         </button>
       </form>
+      <HeldText ctx={ctx} held={props.held} />
       {props.weeks.length > 0 ? (
         <table class="kern-table pathways-reflow">
           <caption class="kern-title">{t.t('appointments.planning.weeks')}</caption>
@@ -146,10 +148,20 @@ function ServiceFormView(props: {
   );
 }
 
+/** The slots held for the accelerated procedure (memo § 5.3 step 2), in words, with the release rule in force. */
+function HeldText({ ctx, held }: { ctx: ViewContext; held: { n: number; days: number } }) {
+  return <p class="kern-body">{ctx.t.t('appointments.planning.held', held)}</p>;
+}
+
 export function PlanningPage(props: {
   ctx: ViewContext;
   organisationName: string;
-  forms: readonly { input: ServiceFormInput; errors: readonly FieldError[]; weeks: readonly WeekLoad[] }[];
+  forms: readonly {
+    input: ServiceFormInput;
+    errors: readonly FieldError[];
+    weeks: readonly WeekLoad[];
+    held: { n: number; days: number };
+  }[];
   closures: readonly ClosureRow[];
   dayInput: Record<string, string>;
   dayErrors: readonly FieldError[];
@@ -181,6 +193,7 @@ export function PlanningPage(props: {
           input={f.input}
           errors={f.errors}
           weeks={f.weeks}
+          held={f.held}
         />
       ))}
       <section aria-labelledby="days">

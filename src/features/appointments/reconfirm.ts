@@ -10,8 +10,10 @@ import type { IsoDate } from '../../domain/calendar.ts';
 import { APPOINTMENT_POLICY, appointmentPolicyOn } from '../../domain/capacity/appointment-policy.ts';
 import { reconfirmationStatus } from '../../domain/capacity/reconfirmation.ts';
 import type { Database } from '../../platform/db/client.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { OfferNotifier } from './allocation.ts';
 import { dayOf } from './no-shows.ts';
+import { sendReleasedMail } from './release-mail.ts';
 import { changeRequest, freeSlot } from './request-change.ts';
 import { type Actor, AppointmentRefusal, type RequestRow } from './request-records.ts';
 import { appointmentRequest, appointmentSlot } from './schema.ts';
@@ -29,7 +31,7 @@ export function confirmationOf(startsAt: Date, confirmedAt: Date | null, now: Da
   );
 }
 
-export function createReconfirmation(db: Database, notify: OfferNotifier) {
+export function createReconfirmation(db: Database, notify: OfferNotifier, mailer?: Mailer) {
   async function startOf(tx: Pick<Database, 'select'>, r: RequestRow): Promise<Date | null> {
     if (!r.slotId) return null;
     const [slot] = await tx
@@ -67,7 +69,10 @@ export function createReconfirmation(db: Database, notify: OfferNotifier) {
       );
     },
 
-    /** Releases every agreed appointment still unconfirmed at its due time; the slots go to the next people. */
+    /**
+     * Releases every agreed appointment still unconfirmed at its due time; the slots go to the next people, and
+     * each person released is told by mail (after the release committed; only by the run that released it).
+     */
     async releaseUnconfirmed(now: Date, today: IsoDate): Promise<number> {
       const furthest = Math.max(...APPOINTMENT_POLICY.map((p) => p.reconfirmation.dueDaysBefore));
       const candidates = await db
@@ -85,7 +90,8 @@ export function createReconfirmation(db: Database, notify: OfferNotifier) {
       let released = 0;
       for (const c of candidates) {
         if (confirmationOf(c.startsAt, null, now) !== 'overdue') continue;
-        const after = await changeRequest(
+        let releasedHere = false;
+        await changeRequest(
           db,
           notify,
           {
@@ -99,13 +105,16 @@ export function createReconfirmation(db: Database, notify: OfferNotifier) {
                 .update(appointmentRequest)
                 .set({ state: 'released', slotId: null, updatedAt: now })
                 .where(eq(appointmentRequest.id, r.id));
+              releasedHere = true;
             },
             purpose: 'appointment released: not reconfirmed',
           },
           now,
           today,
         );
-        if (after.state === 'released') released++;
+        if (!releasedHere) continue;
+        released++;
+        await sendReleasedMail(db, mailer, c.id, c.startsAt);
       }
       return released;
     },

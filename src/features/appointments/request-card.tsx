@@ -6,33 +6,15 @@
 
 import { appointmentPolicyOn } from '../../domain/capacity/appointment-policy.ts';
 import { reconfirmationWindow } from '../../domain/capacity/reconfirmation.ts';
-import { CsrfField } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { localizedUrl } from '../../web/paths.ts';
+import { AnswerButton, OfferAnswers } from './answer-button.tsx';
+import { EarlierOffer, EarlierSwitch } from './earlier-card.tsx';
 import { dayOf } from './no-shows.ts';
 import { APPOINTMENT_PATHS } from './paths.ts';
 import { confirmationOf } from './reconfirm.ts';
 import type { AppointmentView } from './service.ts';
 import { formatSlot } from './slot-time.ts';
-
-function AnswerButton(props: {
-  ctx: ViewContext;
-  id: string;
-  answer: string;
-  label: string;
-  primary: boolean;
-}) {
-  const { ctx } = props;
-  return (
-    <form method="post" action={localizedUrl(APPOINTMENT_PATHS.answer, ctx.locale, { id: props.id })}>
-      <CsrfField ctx={ctx} />
-      <input type="hidden" name="answer" value={props.answer} />
-      <button class={`kern-btn kern-btn--${props.primary ? 'primary' : 'secondary'}`} type="submit">
-        <span class="kern-label">{props.label}</span>
-      </button>
-    </form>
-  );
-}
 
 /** One request: where it stands and the person's one next step. */
 export function RequestCard(props: { ctx: ViewContext; r: AppointmentView; now: Date }) {
@@ -65,23 +47,11 @@ export function RequestCard(props: { ctx: ViewContext; r: AppointmentView; now: 
           <p class="kern-body">
             {t.t('appointments.mine.answer-by', { by: formatSlot(ctx.locale, r.offerExpiresAt, r.timeZone) })}
           </p>
-          <div class="appointment-actions">
-            <AnswerButton
-              ctx={ctx}
-              id={r.id}
-              answer="accept"
-              label={t.t('appointments.button.accept')}
-              primary
-            />
-            <AnswerButton
-              ctx={ctx}
-              id={r.id}
-              answer="decline"
-              label={t.t('appointments.button.decline')}
-              primary={false}
-            />
-          </div>
+          <OfferAnswers ctx={ctx} id={r.id} yes="accept" no="decline" />
         </>
+      ) : null}
+      {r.state === 'booked' && r.startsAt && r.earlierStartsAt && r.earlierOfferExpiresAt ? (
+        <EarlierOffer ctx={ctx} r={r} startsAt={r.earlierStartsAt} by={r.earlierOfferExpiresAt} />
       ) : null}
       {r.state === 'booked' && r.startsAt ? (
         <>
@@ -98,6 +68,7 @@ export function RequestCard(props: { ctx: ViewContext; r: AppointmentView; now: 
         </>
       ) : null}
       {r.state === 'attended' ? <p class="kern-body">{t.t('appointments.mine.attended')}</p> : null}
+      {['ready', 'offered', 'booked'].includes(r.state) ? <EarlierSwitch ctx={ctx} r={r} /> : null}
       {['submitted', 'ready', 'offered', 'booked'].includes(r.state) ? (
         <details class="kern-body">
           <summary>{t.t('appointments.mine.withdraw-summary')}</summary>

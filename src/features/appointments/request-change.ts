@@ -50,8 +50,12 @@ export async function changeRequest(
   return result;
 }
 
-/** Frees the request's slot (offered or booked) for the next run. */
+/** Frees the request's slot (offered or booked) and an earlier slot offered to it, for the next run. */
 export async function freeSlot(tx: DbOrTx, row: RequestRow) {
+  await tx
+    .update(appointmentSlot)
+    .set({ state: 'open', requestId: null })
+    .where(and(eq(appointmentSlot.requestId, row.id), eq(appointmentSlot.state, 'earlier-offer')));
   if (!row.slotId) return;
   await tx
     .update(appointmentSlot)

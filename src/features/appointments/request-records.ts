@@ -3,7 +3,8 @@
  * audit entry of an access, and the requests as people see them (with the slot's time, the service point's name
  * and the person's name).
  */
-import { desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '../../domain/calendar.ts';
 import type { PriorityClass } from '../../domain/capacity/types.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -52,6 +53,8 @@ export type NewRequest = {
 /** A request with what the person or the staff needs to see: the slot's time and the service point's name. */
 export type RequestView = RequestRow & {
   readonly startsAt: Date | null;
+  /** The earlier slot offered to this booked request (pull-forward.ts), if any. */
+  readonly earlierStartsAt: Date | null;
   readonly organisationName: string;
   readonly personName: string;
 };
@@ -78,11 +81,14 @@ export function entry(actor: Actor, action: string, row: RequestRow, purpose: st
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const earlierSlot = alias(appointmentSlot, 'earlier_slot');
+
 export async function requestViews(tx: DbOrTx, where: SQL | undefined): Promise<RequestView[]> {
   const rows = await tx
     .select({
       request: appointmentRequest,
       startsAt: appointmentSlot.startsAt,
+      earlierStartsAt: earlierSlot.startsAt,
       organisationName: organisation.name,
       personName: person.displayName,
     })
@@ -90,11 +96,16 @@ export async function requestViews(tx: DbOrTx, where: SQL | undefined): Promise<
     .innerJoin(organisation, eq(organisation.id, appointmentRequest.organisationId))
     .innerJoin(person, eq(person.id, appointmentRequest.personId))
     .leftJoin(appointmentSlot, eq(appointmentSlot.id, appointmentRequest.slotId))
+    .leftJoin(
+      earlierSlot,
+      and(eq(earlierSlot.requestId, appointmentRequest.id), eq(earlierSlot.state, 'earlier-offer')),
+    )
     .where(where)
     .orderBy(desc(appointmentRequest.createdAt));
   return rows.map((r) => ({
     ...r.request,
     startsAt: r.startsAt,
+    earlierStartsAt: r.earlierStartsAt,
     organisationName: r.organisationName,
     personName: r.personName,
   }));

@@ -32,6 +32,8 @@ export function RequestsPage(props: {
   requests: readonly AppointmentView[];
   types: readonly ServiceType[];
   runs: readonly Run[];
+  /** Days before a held slot that it is open to everyone (memo § 5.3 step 2). */
+  heldDays: number;
   notice?: string | undefined;
   error?: string | undefined;
 }) {
@@ -134,6 +136,7 @@ export function RequestsPage(props: {
           {t.t('appointments.runs.title')}
         </h2>
         <p class="kern-body">{t.t('appointments.runs.rule')}</p>
+        <p class="kern-body">{t.t('appointments.runs.held', { days: props.heldDays })}</p>
         {props.types.map((type) => (
           <form key={type} method="post" action={localizedUrl(APPOINTMENT_PATHS.requests, ctx.locale)}>
             <CsrfField ctx={ctx} />

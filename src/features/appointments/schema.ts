@@ -36,7 +36,19 @@ const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).
 export const SERVICE_TYPES = ['visa-application', 'residence-permit', 'counselling'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
-export const SLOT_STATES = ['open', 'offered', 'booked', 'attended', 'no-show', 'cancelled'] as const;
+/**
+ * `earlier-offer`: offered to a request that holds a later booked slot (the pull-forward cascade, pull-forward.ts);
+ * not a live slot of that request — its booking stays until it accepts, then the two swap in one transaction.
+ */
+export const SLOT_STATES = [
+  'open',
+  'offered',
+  'booked',
+  'attended',
+  'no-show',
+  'cancelled',
+  'earlier-offer',
+] as const;
 export type SlotState = (typeof SLOT_STATES)[number];
 
 export const REQUEST_STATES = [
@@ -126,6 +138,10 @@ export const appointmentSlot = pgTable(
     uniqueIndex('appointment_slot_one_live_per_request')
       .on(t.requestId)
       .where(sql`${t.state} in ('offered', 'booked')`),
+    // At most one earlier slot offered to a request at a time (pull-forward.ts).
+    uniqueIndex('appointment_slot_one_earlier_offer_per_request')
+      .on(t.requestId)
+      .where(sql`${t.state} = 'earlier-offer'`),
     index('appointment_slot_open_idx').on(t.organisationId, t.serviceType, t.state, t.startsAt),
     check('appointment_slot_state', sql`${t.state} in (${list(SLOT_STATES)})`),
     check(
@@ -164,6 +180,8 @@ export const appointmentRequest = pgTable(
     unavailable: date('unavailable', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
     slotId: uuid('slot_id'),
     offerExpiresAt: ts('offer_expires_at'),
+    /** While an earlier slot is offered to this booked request (pull-forward.ts): the answer-by time. */
+    earlierOfferExpiresAt: ts('earlier_offer_expires_at'),
     /** Reminders of an agreed appointment sent: 0 none, 1 the week before, 2 two days before (memo § 5.3). */
     remindersSent: integer('reminders_sent').notNull().default(0),
     /** When the person confirmed the agreed appointment (reconfirmation.ts); unconfirmed by the due time it is released. */

@@ -13,10 +13,12 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { journey, journeyStep } from '../journey/index.ts';
 import { organisation } from '../people/index.ts';
 import { createCalendarService, SERVICE_TYPE_INFO, type Staff } from './calendar.ts';
+import { createEarlierOffers } from './earlier-offers.ts';
 import { offerMails } from './mails.ts';
 import { createReconfirmation } from './reconfirm.ts';
 import { sendReminders } from './reminders.ts';
 import { createRequestService, type RequestView } from './requests.ts';
+import { heldPerWeekAt } from './reservation-holds.ts';
 import {
   allocationRun,
   appointmentService,
@@ -57,7 +59,8 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
   const calendar = createCalendarService(db);
   const notify = offerMails(db, mailer);
   const requests = createRequestService(db, key, notify);
-  const reconfirmation = createReconfirmation(db, notify);
+  const reconfirmation = createReconfirmation(db, notify, mailer);
+  const earlier = createEarlierOffers(db, notify);
 
   async function withService(rows: readonly RequestView[]): Promise<AppointmentView[]> {
     if (rows.length === 0) return [];
@@ -89,6 +92,7 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
     calendar,
     requests,
     reconfirmation,
+    earlier,
 
     async own(personId: string): Promise<AppointmentView[]> {
       return withService(await requests.own(personId));
@@ -142,6 +146,10 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
         }));
     },
 
+    /** `r_w`: slots per week held for the § 81a class now (reservation-holds.ts; shown on the planning page). */
+    heldPerWeek: (organisationId: string, serviceType: ServiceType, now: Date, today: IsoDate) =>
+      heldPerWeekAt(db, organisationId, serviceType, now, today),
+
     /** Slots per week of the horizon: open, offered, booked (the service point's own view of its load). */
     async weeks(organisationId: string, serviceType: ServiceType, today: IsoDate): Promise<WeekLoad[]> {
       const rows = await db
@@ -163,7 +171,8 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
       for (const r of rows) {
         const w = mondayOf(r.day);
         const load = weeks.get(w) ?? { open: 0, offered: 0, booked: 0 };
-        if (r.state === 'open' || r.state === 'offered' || r.state === 'booked') load[r.state] += Number(r.n);
+        const state = r.state === 'earlier-offer' ? 'offered' : r.state;
+        if (state === 'open' || state === 'offered' || state === 'booked') load[state] += Number(r.n);
         weeks.set(w, load);
       }
       return [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, l]) => ({ week, ...l }));

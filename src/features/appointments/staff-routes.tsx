@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { IsoDate } from '../../domain/calendar.ts';
+import { appointmentPolicyOn } from '../../domain/capacity/appointment-policy.ts';
 import { momentOf } from '../../domain/journey/index.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
@@ -24,6 +25,8 @@ export function registerServicePointPages(app: FastifyInstance, deps: AppDeps, s
   const { appointments, now } = services;
   const db = deps.database.db;
   const today = (): IsoDate => momentOf(now().toISOString()).date;
+  /** Days before a held slot that it is open to everyone (the reservation rule in force). */
+  const heldDays = () => Math.round(appointmentPolicyOn(today()).reservation.releaseHoursBefore / 24);
 
   async function planningView(
     req: FastifyRequest,
@@ -49,6 +52,10 @@ export function registerServicePointPages(app: FastifyInstance, deps: AppDeps, s
               ),
         errors: extra.type === type ? (extra.errors ?? []) : [],
         weeks: await appointments.weeks(staff.organisationId, type, today()),
+        held: {
+          n: await appointments.heldPerWeek(staff.organisationId, type, now(), today()),
+          days: heldDays(),
+        },
       })),
     );
     return (
@@ -152,6 +159,7 @@ export function registerServicePointPages(app: FastifyInstance, deps: AppDeps, s
         requests={requests}
         types={types}
         runs={runs}
+        heldDays={heldDays()}
         notice={doneNotice(req, ctx)}
         error={error}
       />

@@ -1,0 +1,4 @@
+ALTER TABLE "appointment_slot" DROP CONSTRAINT "appointment_slot_state";--> statement-breakpoint
+ALTER TABLE "appointment_request" ADD COLUMN "earlier_offer_expires_at" timestamp (3) with time zone;--> statement-breakpoint
+CREATE UNIQUE INDEX "appointment_slot_one_earlier_offer_per_request" ON "appointment_slot" USING btree ("request_id") WHERE "appointment_slot"."state" = 'earlier-offer';--> statement-breakpoint
+ALTER TABLE "appointment_slot" ADD CONSTRAINT "appointment_slot_state" CHECK ("appointment_slot"."state" in ('open', 'offered', 'booked', 'attended', 'no-show', 'cancelled', 'earlier-offer'));
