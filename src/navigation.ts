@@ -61,6 +61,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
   },
   { labelKey: 'staffing.nav', paths: STAFFING_PATHS.staffing, order: 8, roles: ['ministry-officer'] },
   {
+    labelKey: 'documents.checklists.nav',
+    paths: DOCUMENT_PATHS.checklists,
+    order: 9,
+    roles: ['ministry-officer'],
+  },
+  {
     labelKey: 'nav.pathways',
     paths: PATHWAY_PATHS.start,
     order: 10,

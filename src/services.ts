@@ -7,7 +7,13 @@ import {
   type WaitingTimesService,
 } from './features/appointments/index.ts';
 import { createCounsellingService } from './features/counselling/index.ts';
-import { type DocumentsDeps, diskStorage, eraseDocumentsOf } from './features/documents/index.ts';
+import {
+  type ChecklistService,
+  createChecklistService,
+  type DocumentsDeps,
+  diskStorage,
+  eraseDocumentsOf,
+} from './features/documents/index.ts';
 import type { IdentityDeps } from './features/identity/index.ts';
 import {
   type CookieNames,
@@ -62,6 +68,8 @@ export interface Services {
   /** Authenticates every request and enforces route policies; installed on the root instance. */
   readonly access: AccessControl;
   readonly documents: DocumentsDeps;
+  /** The standard document checklists (current versions kept in memory; an edit drops them). */
+  readonly checklists: ChecklistService;
   readonly journeys: JourneyService;
   readonly family: FamilyService;
   readonly counselling: ReturnType<typeof createCounsellingService>;
@@ -107,6 +115,7 @@ export function createServices(
     afterAnswer: createAfterAnswer(log),
   };
   const names = cookieNames(config);
+  const checklists = createChecklistService(db, { now });
   const journeys = createJourneyService(db, {
     now,
     registry,
@@ -127,10 +136,11 @@ export function createServices(
     identity,
     access: createAccessControl(identity, names),
     documents,
+    checklists,
     journeys,
     family: createFamilyService(journeys, identity),
     counselling: createCounsellingService(db),
-    appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer),
+    appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer, checklists),
     waiting: createWaitingTimes(db, now, { nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS }),
     answers: createAnswerStore(db, now),
     erasure,

@@ -1,5 +1,7 @@
 /** The journey's part of `seed`: `--demo` adds the demo journeys, `--scale N` bulk-loads N synthetic journeys. */
 
+import path from 'node:path';
+import { diskStorage } from '../features/documents/index.ts';
 import { journey } from '../features/journey/index.ts';
 import type { Progress } from '../platform/cli/progress.ts';
 import type { Config } from '../platform/config.ts';
@@ -25,7 +27,7 @@ export async function journeySeed(
       made > 0 ? `  ${made} demo journeys` : '  demo journeys exist already (or no demo accounts)',
     );
     const points = await progress.step('Creating demo appointment calendars', () =>
-      seedAppointmentDemo(db.db, config.COOKIE_SECRET),
+      seedAppointmentDemo(db.db, config.COOKIE_SECRET, diskStorage(path.join(config.DATA_DIR, 'documents'))),
     );
     if (points > 0) progress.info(`  ${points} service points give appointments`);
     const staffed = await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
@@ -82,7 +84,7 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
   const made = await progress.step('Creating demo journeys', () => seedJourneyDemo(db.db));
   if (made > 0) progress.info(`  ${made} demo journeys`);
   await progress.step('Creating demo appointment calendars', () =>
-    seedAppointmentDemo(db.db, config.COOKIE_SECRET),
+    seedAppointmentDemo(db.db, config.COOKIE_SECRET, diskStorage(path.join(config.DATA_DIR, 'documents'))),
   );
   await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
 }

@@ -7,11 +7,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { addDays } from '../domain/calendar.ts';
 import { momentOf } from '../domain/journey/index.ts';
+import type { PathwayId } from '../domain/law/index.ts';
 import {
   appointmentService,
   createAppointmentsService,
   officeStaff,
 } from '../features/appointments/index.ts';
+import {
+  createChecklistService,
+  type DocumentStorage,
+  shareDemoDocuments,
+} from '../features/documents/index.ts';
 import { journey, journeyStep } from '../features/journey/index.ts';
 import { organisation } from '../features/people/index.ts';
 import type { Database } from '../platform/db/client.ts';
@@ -37,7 +43,12 @@ const MISSION_TIME_ZONES: Readonly<Record<string, string>> = {
   MK: 'Europe/Skopje',
 };
 
-export async function seedAppointmentDemo(db: Database, platformSecret: string, now: Date = new Date()) {
+export async function seedAppointmentDemo(
+  db: Database,
+  platformSecret: string,
+  storage: DocumentStorage,
+  now: Date = new Date(),
+) {
   const [any] = await db.select({ id: appointmentService.organisationId }).from(appointmentService).limit(1);
   if (any) return 0;
   const today = momentOf(now.toISOString()).date;
@@ -51,7 +62,8 @@ export async function seedAppointmentDemo(db: Database, platformSecret: string, 
     .from(journeyStep)
     .innerJoin(organisation, eq(organisation.id, journeyStep.ownerId))
     .where(inArray(journeyStep.kind, ['visa-appointment', 'residence-permit']));
-  const appointments = createAppointmentsService(db, platformSecret);
+  const checklists = createChecklistService(db);
+  const appointments = createAppointmentsService(db, platformSecret, undefined, checklists);
   const staff = (organisationId: string, role: string) => ({ personId: '', role, organisationId });
   let points = 0;
   for (const o of owners) {
@@ -85,7 +97,12 @@ export async function seedAppointmentDemo(db: Database, platformSecret: string, 
   }
   // People whose visa appointment step is filed at a mission with a calendar ask for the appointment.
   const waiting = await db
-    .select({ personId: journey.applicantId, journeyId: journey.id, owner: journeyStep.ownerId })
+    .select({
+      personId: journey.applicantId,
+      journeyId: journey.id,
+      pathway: journey.pathway,
+      owner: journeyStep.ownerId,
+    })
     .from(journeyStep)
     .innerJoin(journey, eq(journey.id, journeyStep.journeyId))
     .where(and(eq(journeyStep.kind, 'visa-appointment'), eq(journeyStep.status, 'submitted')));
@@ -110,7 +127,13 @@ export async function seedAppointmentDemo(db: Database, platformSecret: string, 
       now,
     );
     const officer = staff(w.owner, 'mission-officer');
-    if (n % 3 !== 0) await appointments.requests.documentsChecked(officer, row.id, now, today);
+    if (n % 3 !== 0) {
+      // The person shares what the standard checklist of the step requires; then the mission checks.
+      const checklist = await checklists.current('visa-appointment', w.pathway as PathwayId);
+      const required = checklist.items.filter((i) => i.required).map((i) => i.category);
+      await shareDemoDocuments(db, storage, w.personId, w.owner, required, now);
+      await appointments.requests.documentsChecked(officer, row.id, now, today);
+    }
     if (n === 1) {
       const person = { personId: w.personId, role: 'applicant', organisationId: null };
       await appointments.requests.accept(person, row.id, now, today);

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { seedSharedDocuments } from '../support/appointments.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../support/identity.ts';
 import { apiClient, type Browser as Party, setUpWay } from '../support/journey.ts';
 import { checkPage, type Harness, partyPages, SKIP_REASON, startHarness } from './harness.ts';
 
 /**
  * Appointments in the browser, JavaScript on and off, at desktop and phone width: the mission plans its week, the
- * applicant requests the visa appointment, the mission checks the documents (the allocation offers a slot at once),
+ * applicant requests the visa appointment, the mission checks the documents (refused until the checklist's required
+ * documents are shared; then the allocation offers a slot at once),
  * the applicant accepts and gets the calendar file, the mission records that she came. Every page is axe-clean
  * and fits 390 px without sideways scrolling.
  */
@@ -74,6 +76,19 @@ for (const javaScript of [true, false]) {
       const mission = await as('mission');
       await mission.goto(`${h.base}/de/termine/anfragen`);
       await check(mission, 'requests');
+      assert.match(await mission.content(), /Fehlt: Reisepass, Biometrisches Passfoto/);
+      // The step's standard checklist requires the passport and the photo: not shared yet, so refused.
+      await mission.getByRole('button', { name: 'Unterlagen geprüft' }).click();
+      await mission.waitForLoadState();
+      assert.match(await mission.content(), /nicht freigegeben: Reisepass, Biometrisches Passfoto/);
+      await check(mission, 'requests-documents-missing');
+      await seedSharedDocuments(h.testApp.database.db, {
+        personId: b('applicant').personId,
+        organisationId: b('mission').organisationId as string,
+        categories: ['passport', 'photo'],
+        at: new Date(),
+      });
+      await mission.goto(`${h.base}/de/termine/anfragen`);
       await mission.getByRole('button', { name: 'Unterlagen geprüft' }).click();
       await mission.waitForURL(/done=documents-checked/);
       const page = await as('applicant');

@@ -2,7 +2,7 @@
  * Rows of the appointments feature for service-level tests: a service point with its calendar, an applicant with
  * a journey, slots and requests in any state — written directly, with the clock of the test.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   appointmentRequest,
   appointmentService,
@@ -10,8 +10,9 @@ import {
   type RequestState,
   type SlotState,
 } from '../../src/features/appointments/schema.ts';
+import { document, documentShare } from '../../src/features/documents/schema.ts';
 import { journey } from '../../src/features/journey/index.ts';
-import { organisation, person } from '../../src/features/people/index.ts';
+import { consent, organisation, person } from '../../src/features/people/index.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 
 /** A mission giving visa appointments; no weekly slots unless given (the test makes its own). */
@@ -108,4 +109,39 @@ export async function seedRequest(
     updatedAt: o.at,
   });
   return { requestId, slotId };
+}
+
+/**
+ * The person's documents of these categories (rows only, no bytes), shared by category with the organisation under
+ * a consent: what the service point's ready check looks for (the step's standard checklist).
+ */
+export async function seedSharedDocuments(
+  db: Database,
+  o: { personId: string; organisationId: string; categories: readonly string[]; at: Date },
+): Promise<void> {
+  const [c] = await db
+    .insert(consent)
+    .values({ personId: o.personId, organisationId: o.organisationId, grantedAt: o.at })
+    .returning({ id: consent.id });
+  if (!c) throw new Error('setup');
+  for (const category of o.categories) {
+    await db.insert(document).values({
+      id: randomUUID(),
+      ownerPersonId: o.personId,
+      storageKey: randomBytes(16).toString('hex'),
+      fileName: `${category}.pdf`,
+      mediaType: 'application/pdf',
+      sizeBytes: 100,
+      sha256: randomBytes(32).toString('hex'),
+      category,
+      createdAt: o.at,
+    });
+    await db.insert(documentShare).values({
+      ownerPersonId: o.personId,
+      organisationId: o.organisationId,
+      consentId: c.id,
+      category,
+      createdAt: o.at,
+    });
+  }
 }

@@ -242,4 +242,13 @@ export const POLICY: PolicyTable = {
   'staffing-plan': {
     read: { 'ministry-officer': ['within-jurisdiction', 'other'] },
   },
+  /**
+   * The standard document checklists per residence title and step that all six states share (issue 15, V2.3
+   * "Vereinheitlichung"): reference data, no personal data; read by everyone (the journey's step pages, the ready
+   * check), edited with history by ministry officers.
+   */
+  'document-checklists': {
+    read: everyone(['other']),
+    update: { 'ministry-officer': ['other'] },
+  },
 };

@@ -46,6 +46,7 @@ export const RESOURCES = [
   'office-workload',
   'office-staffing',
   'staffing-plan',
+  'document-checklists',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

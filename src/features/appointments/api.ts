@@ -53,7 +53,13 @@ function refused(error: unknown): never {
   if (error.status === 404) throw new AppError('not-found');
   throw new AppError('conflict', {
     detail: error.code,
-    errors: [{ field: `body.${error.field ?? 'state'}`, rule: error.code, message: error.code }],
+    errors: [
+      {
+        field: `body.${error.field ?? 'state'}`,
+        rule: error.code,
+        message: error.missing.length > 0 ? `not shared: ${error.missing.join(', ')}` : error.code,
+      },
+    ],
   });
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { seedSharedDocuments } from '../../../test/support/appointments.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { apiClient, type Browser, pageClient, setUpWay } from '../../../test/support/journey.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
@@ -171,8 +172,28 @@ describe('appointments: a service point plans, an applicant requests, is offered
     const list = await get('mission', '/en/appointments/requests');
     assert.equal(list.statusCode, 200);
     assert.match(list.body, /Requested – documents being checked/);
+    assert.match(list.body, /Standard checklist, version 1/);
+    assert.match(list.body, /Missing: Passport, Biometric passport photo/);
     const [row] = await t.database.db.select().from(appointmentRequest);
     assert.ok(row);
+    // The step's standard checklist requires the passport and the photo: not shared yet, so not ready.
+    const refused = await form('mission', '/en/appointments/requests', {
+      action: 'documents-checked',
+      requestId: row.id,
+    });
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.match(refused.body, /not been shared with your office: Passport, Biometric passport photo/);
+    const [still] = await t.database.db
+      .select()
+      .from(appointmentRequest)
+      .where(eq(appointmentRequest.id, row.id));
+    assert.equal(still?.state, 'submitted', 'nothing changed');
+    await seedSharedDocuments(t.database.db, {
+      personId: row.personId,
+      organisationId: row.organisationId,
+      categories: ['passport', 'photo'],
+      at: new Date(),
+    });
     const checked = await form('mission', '/en/appointments/requests', {
       action: 'documents-checked',
       requestId: row.id,
@@ -183,6 +204,7 @@ describe('appointments: a service point plans, an applicant requests, is offered
       .from(appointmentRequest)
       .where(eq(appointmentRequest.id, row.id));
     assert.equal(offered?.state, 'offered');
+    assert.equal(offered?.checklistVersion, 1, 'checked against the catalogue (version 1)');
     assert.equal((offered?.reason as { ruleVersion?: string } | null)?.ruleVersion, 'rank-2026-12b');
     // The earliest slot at least 72 hours ahead: the person did not tick "short notice".
     const soon = Date.now() + 72 * 3_600_000;

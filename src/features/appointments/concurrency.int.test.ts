@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase, testPostgresUrl } from '../../../test/support/db.ts';
+import { createChecklistService } from '../documents/index.ts';
 import { journey } from '../journey/index.ts';
 import { organisation, person } from '../people/index.ts';
 import { AppointmentRefusal } from './requests.ts';
@@ -71,7 +72,12 @@ describe(`appointments under concurrency (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite
   after(() => db.destroy());
 
   it('gives exactly ten bookings on ten slots, whatever 200 people and five parallel runs do at once', async () => {
-    const appointments = createAppointmentsService(db.db, 'race-secret-that-is-at-least-32-characters-long');
+    const appointments = createAppointmentsService(
+      db.db,
+      'race-secret-that-is-at-least-32-characters-long',
+      undefined,
+      createChecklistService(db.db),
+    );
     for (let rep = 0; rep < REPETITIONS; rep++) {
       await db.db.delete(appointmentSlot);
       await db.db.delete(appointmentRequest);
@@ -135,7 +141,12 @@ describe(`appointments under concurrency (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite
   });
 
   it('lets one person file one live request, however many times they send it at once', async () => {
-    const appointments = createAppointmentsService(db.db, 'race-secret-that-is-at-least-32-characters-long');
+    const appointments = createAppointmentsService(
+      db.db,
+      'race-secret-that-is-at-least-32-characters-long',
+      undefined,
+      createChecklistService(db.db),
+    );
     const p = people[1] as { personId: string; journeyId: string };
     for (let rep = 0; rep < REPETITIONS; rep++) {
       await db.db.delete(appointmentSlot);

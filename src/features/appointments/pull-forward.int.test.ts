@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/db.
 import { momentOf } from '../../domain/journey/index.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
+import { createChecklistService } from '../documents/index.ts';
 import { AppointmentRefusal } from './requests.ts';
 import { appointmentRequest, appointmentSlot } from './schema.ts';
 import { type AppointmentsService, createAppointmentsService } from './service.ts';
@@ -60,6 +61,7 @@ describe('the pull-forward cascade (memo § 5.3): a freed slot goes to the next 
       db.db,
       'pull-forward-secret-that-is-at-least-32-characters',
       createMailer({ from: 'test@example.org' }),
+      createChecklistService(db.db),
     );
     organisationId = await seedServicePoint(db.db, {
       slug: 'pull-point',

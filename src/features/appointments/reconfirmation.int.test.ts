@@ -5,6 +5,7 @@ import { seedApplicant, seedRequest, seedServicePoint } from '../../../test/supp
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
 import { momentOf } from '../../domain/journey/index.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
+import { createChecklistService } from '../documents/index.ts';
 import { runScheduledAllocation } from './jobs.ts';
 import { AppointmentRefusal } from './requests.ts';
 import { appointmentRequest, appointmentSlot } from './schema.ts';
@@ -25,7 +26,12 @@ describe('reconfirmation of agreed appointments and the no-show rule', () => {
     (await db.db.select().from(appointmentRequest).where(eq(appointmentRequest.id, id)))[0];
   before(async () => {
     db = await createTestDatabase();
-    appointments = createAppointmentsService(db.db, 'reconfirm-secret-that-is-at-least-32-characters');
+    appointments = createAppointmentsService(
+      db.db,
+      'reconfirm-secret-that-is-at-least-32-characters',
+      undefined,
+      createChecklistService(db.db),
+    );
     organisationId = await seedServicePoint(db.db, {
       slug: 'reconfirm-point',
       name: 'Botschaft Test',

@@ -5,6 +5,7 @@ import { seedApplicant, seedRequest, seedServicePoint } from '../../../test/supp
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
+import { createChecklistService } from '../documents/index.ts';
 import { appointmentRequest } from './schema.ts';
 import { createAppointmentsService } from './service.ts';
 
@@ -38,6 +39,7 @@ describe('the mail to a person whose appointment was released (not confirmed in 
       db.db,
       'release-mail-secret-that-is-at-least-32-characters',
       createMailer({ from: 'test@example.org' }),
+      createChecklistService(db.db),
     );
     const now = new Date(AT.getTime() - 3 * DAY); // the due time (4 days before) has passed
     assert.equal(await appointments.reconfirmation.releaseUnconfirmed(now, '2026-12-18'), 1);

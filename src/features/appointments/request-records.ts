@@ -21,18 +21,27 @@ export type AppointmentRefusalCode =
   | 'slot-taken'
   | 'not-possible'
   | 'reconfirmation-closed'
+  | 'documents-missing'
   | 'not-found';
 
 export class AppointmentRefusal extends Error {
   readonly code: AppointmentRefusalCode;
   readonly status: 404 | 409 | 422;
   readonly field: string | undefined;
-  constructor(code: AppointmentRefusalCode, status: 404 | 409 | 422, field?: string) {
-    super(code);
+  /** For `documents-missing`: the checklist's required document categories not shared with the service point. */
+  readonly missing: readonly string[];
+  constructor(
+    code: AppointmentRefusalCode,
+    status: 404 | 409 | 422,
+    field?: string,
+    missing: readonly string[] = [],
+  ) {
+    super(missing.length > 0 ? `${code}: ${missing.join(', ')}` : code);
     this.name = 'AppointmentRefusal';
     this.code = code;
     this.status = status;
     this.field = field;
+    this.missing = missing;
   }
 }
 

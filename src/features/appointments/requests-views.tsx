@@ -7,6 +7,7 @@ import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { APPOINTMENT_PATHS } from './paths.ts';
+import type { ReadyCheck } from './ready-check.ts';
 import type { allocationRun, ServiceType } from './schema.ts';
 import type { AppointmentView } from './service.ts';
 import { slotTime } from './views.tsx';
@@ -27,9 +28,39 @@ function StaffAction(props: { ctx: ViewContext; id: string; action: string; labe
 
 type Run = typeof allocationRun.$inferSelect;
 
+/** What the step's standard checklist says of a request's documents: shared, missing, and the version. */
+function ChecklistCell(props: { ctx: ViewContext; request: AppointmentView; check: ReadyCheck | undefined }) {
+  const { t } = props.ctx;
+  const names = (cs: readonly string[]) => cs.map((c) => t.t(`documents.category.${c}`)).join(', ');
+  const { check, request } = props;
+  if (!check)
+    return request.checklistVersion !== null ? (
+      <>{t.t('appointments.checklist.checked', { version: request.checklistVersion })}</>
+    ) : (
+      <>–</>
+    );
+  return (
+    <>
+      <p class="kern-body">{t.t('appointments.checklist.version', { version: check.version })}</p>
+      <p class="kern-body">
+        {check.shared.length > 0
+          ? t.t('appointments.checklist.shared', { documents: names(check.shared) })
+          : t.t('appointments.checklist.shared-none')}
+      </p>
+      <p class="kern-body">
+        {check.missing.length > 0
+          ? t.t('appointments.checklist.missing', { documents: names(check.missing) })
+          : t.t('appointments.checklist.complete')}
+      </p>
+    </>
+  );
+}
+
 export function RequestsPage(props: {
   ctx: ViewContext;
   requests: readonly AppointmentView[];
+  /** The ready check of each submitted request (documents' standard checklist). */
+  checks: ReadonlyMap<string, ReadyCheck>;
   types: readonly ServiceType[];
   runs: readonly Run[];
   /** Days before a held slot that it is open to everyone (memo § 5.3 step 2). */
@@ -39,7 +70,7 @@ export function RequestsPage(props: {
 }) {
   const { ctx } = props;
   const { t } = ctx;
-  const head = ['person', 'service', 'state', 'group', 'deadline', 'slot', 'action'];
+  const head = ['person', 'service', 'state', 'documents', 'group', 'deadline', 'slot', 'action'];
   return (
     <Layout ctx={ctx} title={t.t('appointments.requests.title')}>
       <h1 class="kern-heading-large">{t.t('appointments.requests.title')}</h1>
@@ -87,6 +118,9 @@ export function RequestsPage(props: {
                 <td class="kern-table__cell" data-label={t.t('appointments.requests.col.state')}>
                   {t.t(`appointments.state.${r.state}`)}
                   {r.position ? ` (${t.t('appointments.requests.position', { position: r.position })})` : ''}
+                </td>
+                <td class="kern-table__cell" data-label={t.t('appointments.requests.col.documents')}>
+                  <ChecklistCell ctx={ctx} request={r} check={props.checks.get(r.id)} />
                 </td>
                 <td class="kern-table__cell" data-label={t.t('appointments.requests.col.group')}>
                   {t.t(`appointments.class.${r.priorityClass}`)}

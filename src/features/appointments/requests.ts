@@ -12,9 +12,11 @@ import { personKey } from '../../domain/capacity/identity-key.ts';
 import { appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
+import type { ChecklistService } from '../documents/index.ts';
 import { type OfferNotifier, reallocate, runAllocation } from './allocation.ts';
 import type { Staff } from './calendar.ts';
 import { agreedConfirmation, penaltyOnFiling } from './no-shows.ts';
+import { readyCheck } from './ready-check.ts';
 import { changeRequest, freeSlot } from './request-change.ts';
 import {
   type Actor,
@@ -36,6 +38,7 @@ import {
 export function createRequestService(
   db: Database,
   personKeySecret: string,
+  checklists: ChecklistService,
   notify: OfferNotifier = async () => {},
 ) {
   const change = (
@@ -124,7 +127,11 @@ export function createRequestService(
       });
     },
 
-    /** The service point checked the documents: the request is ready and takes part in the next run (at once). */
+    /**
+     * The service point checked the documents: the request is ready and takes part in the next run (at once) — when
+     * every required document of the step's standard checklist is shared with the service point (409 naming the
+     * missing ones otherwise). The checklist's version is kept on the request.
+     */
     async documentsChecked(staff: Staff, id: string, now: Date, today: IsoDate) {
       return change(
         staff,
@@ -132,9 +139,12 @@ export function createRequestService(
         (r) => r.organisationId === staff.organisationId,
         async (tx, r, offered) => {
           if (r.state !== 'submitted') throw new AppointmentRefusal('not-possible', 409, 'state');
+          const check = await readyCheck(tx, checklists, r);
+          if (check.missing.length > 0)
+            throw new AppointmentRefusal('documents-missing', 409, 'documents', check.missing);
           await tx
             .update(appointmentRequest)
-            .set({ state: 'ready', readyOn: today, updatedAt: now })
+            .set({ state: 'ready', readyOn: today, checklistVersion: check.version, updatedAt: now })
             .where(eq(appointmentRequest.id, r.id));
           offered.push(...(await reallocate(tx, r, now, today, 'ready')));
         },

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { seedApplicant, seedRequest, seedServicePoint } from '../../../test/support/appointments.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
 import { momentOf } from '../../domain/journey/index.ts';
+import { createChecklistService } from '../documents/index.ts';
 import { appointmentRequest, appointmentSlot } from './schema.ts';
 import { type AppointmentsService, createAppointmentsService } from './service.ts';
 
@@ -39,7 +40,12 @@ describe('slots held for forecast § 81a arrivals (memo § 5.3 step 2)', () => {
 
   before(async () => {
     db = await createTestDatabase();
-    appointments = createAppointmentsService(db.db, 'reservation-secret-that-is-at-least-32-characters');
+    appointments = createAppointmentsService(
+      db.db,
+      'reservation-secret-that-is-at-least-32-characters',
+      undefined,
+      createChecklistService(db.db),
+    );
     organisationId = await seedServicePoint(db.db, { slug: 'hold-point', name: 'Botschaft Test', at: AT });
     for (const name of ['old', 'std', 'acc'])
       people[name] = await seedApplicant(db.db, `${name}@example.org`, at(-70));

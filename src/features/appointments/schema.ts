@@ -174,6 +174,8 @@ export const appointmentRequest = pgTable(
     state: text('state').notNull().default('submitted'),
     /** The day the service point checked the documents: the request is ready and takes part in allocation. */
     readyOn: date('ready_on', { mode: 'string' }),
+    /** The version of the step's standard checklist the documents were checked against (documents' checklists). */
+    checklistVersion: integer('checklist_version'),
     acceptsEarlierSlots: integer('accepts_earlier_slots').notNull().default(1),
     shortNoticeOk: integer('short_notice_ok').notNull().default(0),
     /** Days the person cannot come (a declined offer adds its day). */

@@ -10,11 +10,13 @@ import { addDays, type IsoDate } from '../../domain/calendar.ts';
 import { mondayOf } from '../../domain/capacity/slots.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import type { ChecklistService } from '../documents/index.ts';
 import { journey, journeyStep } from '../journey/index.ts';
 import { organisation } from '../people/index.ts';
 import { createCalendarService, SERVICE_TYPE_INFO, type Staff } from './calendar.ts';
 import { createEarlierOffers } from './earlier-offers.ts';
 import { offerMails } from './mails.ts';
+import { pathwaysOf, type ReadyCheck, readyCheck } from './ready-check.ts';
 import { createReconfirmation } from './reconfirm.ts';
 import { sendReminders } from './reminders.ts';
 import { createRequestService, type RequestView } from './requests.ts';
@@ -52,13 +54,18 @@ export type WeekLoad = {
 
 const STEP_TO_SERVICE = new Map(SERVICE_TYPES.map((t) => [SERVICE_TYPE_INFO[t].step, t] as const));
 
-export function createAppointmentsService(db: Database, platformSecret: string, mailer?: Mailer) {
+export function createAppointmentsService(
+  db: Database,
+  platformSecret: string,
+  mailer: Mailer | undefined,
+  checklists: ChecklistService,
+) {
   const key = Buffer.from(
     hkdfSync('sha256', platformSecret, 'chancenregion', 'appointment person key', 32),
   ).toString('hex');
   const calendar = createCalendarService(db);
   const notify = offerMails(db, mailer);
-  const requests = createRequestService(db, key, notify);
+  const requests = createRequestService(db, key, checklists, notify);
   const reconfirmation = createReconfirmation(db, notify, mailer);
   const earlier = createEarlierOffers(db, notify);
 
@@ -101,6 +108,18 @@ export function createAppointmentsService(db: Database, platformSecret: string, 
     /** The live requests of the staff's service point (reading them is audited). */
     async ofPoint(staff: Staff, now: Date): Promise<AppointmentView[]> {
       return withService(await requests.ofPoint(staff, now));
+    },
+
+    /** The ready check of each request still waiting for it (submitted), keyed by request id. */
+    async readyChecks(rows: readonly RequestView[]): Promise<Map<string, ReadyCheck>> {
+      const waiting = rows.filter((r) => r.state === 'submitted');
+      const pathways = await pathwaysOf(
+        db,
+        waiting.map((r) => r.journeyId),
+      );
+      const out = new Map<string, ReadyCheck>();
+      for (const r of waiting) out.set(r.id, await readyCheck(db, checklists, r, pathways.get(r.journeyId)));
+      return out;
     },
 
     /**

@@ -152,11 +152,13 @@ export function registerServicePointPages(app: FastifyInstance, deps: AppDeps, s
   async function requestsView(req: FastifyRequest, ctx: ViewContext, error?: string) {
     const { staff, types } = await staffOf(db, req, 'read', 'appointment-request');
     const requests = await appointments.ofPoint(staff, now());
+    const checks = await appointments.readyChecks(requests);
     const runs = await appointments.runs(staff.organisationId);
     return (
       <RequestsPage
         ctx={ctx}
         requests={requests}
+        checks={checks}
         types={types}
         runs={runs}
         heldDays={heldDays()}
@@ -202,7 +204,13 @@ export function registerServicePointPages(app: FastifyInstance, deps: AppDeps, s
         if (error.status === 404) throw new AppError('not-found');
         return {
           status: error.status,
-          view: await requestsView(req, ctx, ctx.t.t(`appointments.refusal.${error.code}`)),
+          view: await requestsView(
+            req,
+            ctx,
+            ctx.t.t(`appointments.refusal.${error.code}`, {
+              documents: error.missing.map((c) => ctx.t.t(`documents.category.${c}`)).join(', '),
+            }),
+          ),
         };
       }
       return { redirect: `${localizedUrl(APPOINTMENT_PATHS.requests, ctx.locale)}?done=${action}` };

@@ -159,3 +159,22 @@ export async function documentsVisibleTo(
   );
   return allowed ? visible.map(viewOf) : undefined;
 }
+
+/**
+ * The categories of which the person's documents are shared with an organisation right now (a share of the document
+ * or of its whole category, in effect, of a document not deleted). For the service point's ready check; the caller
+ * decides whether its actor may know it and audits the read (the appointments feature does, per request).
+ */
+export async function sharedCategories(
+  db: DbOrTx,
+  personId: string,
+  organisationId: string,
+): Promise<Set<string>> {
+  if (!isUuid(personId) || !isUuid(organisationId)) return new Set();
+  const rows = await db
+    .select()
+    .from(document)
+    .where(and(eq(document.ownerPersonId, personId), isNull(document.deletedAt)));
+  const shares = rows.length > 0 ? await effectiveShares(db, personId) : [];
+  return new Set(rows.filter((r) => sharedWith(shares, r).includes(organisationId)).map((r) => r.category));
+}

@@ -6,6 +6,9 @@ export const DOCUMENT_PATHS = {
   share: { de: '/dokumente/teilen', en: '/documents/share' },
   unshare: { de: '/dokumente/freigabe-beenden', en: '/documents/unshare' },
   remove: { de: '/dokumente/loeschen', en: '/documents/delete' },
+  /** The standard checklists per residence title and step (ministry officers). */
+  checklists: { de: '/dokumente/checklisten', en: '/documents/checklists' },
+  checklist: { de: '/dokumente/checklisten/:pathway/:kind', en: '/documents/checklists/:pathway/:kind' },
 } as const satisfies Record<string, LocalizedPath>;
 
 /** Where a document's bytes are downloaded (the same URL for every party; the policy decides). */

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { consent, organisation, person } from '../people/index.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -65,5 +76,37 @@ export const documentShare = pgTable(
     index('document_share_owner_org_idx').on(t.ownerPersonId, t.organisationId),
     index('document_share_document_idx').on(t.documentId),
     check('document_share_target', sql`(${t.documentId} is null) <> (${t.category} is null)`),
+  ],
+);
+
+/** One line of a stored checklist: a document category, whether it is required and who provides it. */
+export type StoredChecklistItem = {
+  readonly category: string;
+  readonly required: boolean;
+  readonly providedBy: 'applicant' | 'employer';
+};
+
+/**
+ * The standard checklists all six states share (issue 15, V2.3 "Vereinheitlichung"): one row per version of the
+ * checklist of a step kind for a pathway (a residence title), or for every pathway (`pathway` null). Rows are never
+ * overwritten: the latest version is the current one. Without a row the code catalogue (checklists.ts) is version 1.
+ */
+export const documentChecklistVersion = pgTable(
+  'document_checklist_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stepKind: text('step_kind').notNull(),
+    pathway: text('pathway'),
+    version: integer('version').notNull(),
+    items: jsonb('items').$type<StoredChecklistItem[]>().notNull(),
+    /** The ministry officer who edited it; kept empty when their account is erased (the audit trail stays). */
+    editedBy: uuid('edited_by').references(() => person.id, { onDelete: 'set null' }),
+    editedAt: ts('edited_at').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [
+    unique('document_checklist_version_key').on(t.stepKind, t.pathway, t.version).nullsNotDistinct(),
+    check('document_checklist_version_from_2', sql`${t.version} >= 2`),
+    check('document_checklist_reason_given', sql`length(trim(${t.reason})) > 0`),
   ],
 );

@@ -191,8 +191,10 @@ export function DocumentsPage(props: {
  */
 export function DocumentChecklist(props: {
   ctx: ViewContext;
-  items: readonly ChecklistItem[];
+  items: readonly Omit<ChecklistItem, 'pathways'>[];
   documents: readonly DocumentView[];
+  /** The version of the standard checklist shown (issue 15, V2.3), when it comes from the checklist service. */
+  version?: number;
   headingLevel?: 2 | 3;
 }) {
   const { ctx } = props;
@@ -204,6 +206,9 @@ export function DocumentChecklist(props: {
       <Heading class="kern-heading-small" id="document-checklist-title">
         {t.t('documents.checklist.title')}
       </Heading>
+      {props.version !== undefined ? (
+        <p class="kern-body">{t.t('documents.checklist.version', { version: props.version })}</p>
+      ) : null}
       <ul class="kern-list">
         {rows.map(({ item, documents, met }) => (
           <li key={item.category}>

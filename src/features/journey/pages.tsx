@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { WebDeps } from '../../web/page.tsx';
+import type { ChecklistService } from '../documents/index.ts';
 import type { RecordsService } from '../registry/index.ts';
 import type { FamilyService } from './family.ts';
 import { registerMineAndJourneyPages } from './journey-pages.tsx';
@@ -16,9 +17,10 @@ export function registerJourneyPages(
   web: WebDeps,
   service: JourneyService,
   family: FamilyService,
+  checklists: ChecklistService,
   records?: RecordsService,
 ) {
   registerMineAndJourneyPages(app, web, service, family);
-  registerStepPages(app, web, service, records);
+  registerStepPages(app, web, service, checklists, records);
   registerListPages(app, web, service);
 }

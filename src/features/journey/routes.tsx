@@ -7,8 +7,8 @@ import { registerFamilyPages } from './family-pages.tsx';
 import { registerJourneyPages } from './pages.tsx';
 
 export function registerJourneys(app: FastifyInstance, deps: AppDeps, services: Services) {
-  const { journeys: service, family, records } = services;
+  const { journeys: service, family, records, checklists } = services;
   registerJourneyApi(app, service, family, deps.web.i18n, records);
-  registerJourneyPages(app, deps.web, service, family, records);
+  registerJourneyPages(app, deps.web, service, family, checklists, records);
   registerFamilyPages(app, deps.web, service, family);
 }

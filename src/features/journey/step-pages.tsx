@@ -1,10 +1,11 @@
 /** The step page: what the parties see of a step, and the form its owning authority decides it with. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { momentOf, STEP_KINDS, STEP_ROLES, type StepKind } from '../../domain/journey/index.ts';
+import type { PathwayId } from '../../domain/law/index.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage, type WebDeps } from '../../web/page.tsx';
-import { documentsVisibleTo } from '../documents/index.ts';
+import { type ChecklistService, documentsVisibleTo } from '../documents/index.ts';
 import type { RecordsService } from '../registry/index.ts';
 import { viewerOf } from './api.ts';
 import { commandSchema, type RecordInput, recordInput, toCommandInput } from './input.ts';
@@ -20,6 +21,7 @@ export function registerStepPages(
   app: FastifyInstance,
   web: WebDeps,
   service: JourneyService,
+  checklists: ChecklistService,
   records?: RecordsService,
 ) {
   const db = service.db;
@@ -55,6 +57,7 @@ export function registerStepPages(
       service.params,
     );
     const documents = (await documentsVisibleTo(db, service.now(), actor, read.row.applicantId)) ?? [];
+    const checklist = await checklists.current(step, read.row.pathway as PathwayId);
     return (
       <StepPage
         ctx={ctx}
@@ -66,6 +69,7 @@ export function registerStepPages(
         own={read.relation === 'own'}
         shared={documents}
         documentViews={documents}
+        checklist={checklist}
         form={extra.form ?? {}}
         errors={extra.errors ?? []}
         notice={extra.notice}

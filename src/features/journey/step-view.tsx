@@ -1,11 +1,10 @@
 /** The step page: the step's status, checklist and documents; for the authority owning it, the form to decide it. */
 import { FEE_REFERENCE_MAX, STEP_KINDS, STEP_ROLES, type StepKind } from '../../domain/journey/index.ts';
-import type { PathwayId } from '../../domain/law/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { CsrfField, ErrorSummary, RadioGroup, Select, TextArea, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
-import type { DocumentView } from '../documents/index.ts';
-import { checklistFor, contentUrl, DocumentChecklist } from '../documents/index.ts';
+import type { CurrentChecklist, DocumentView } from '../documents/index.ts';
+import { contentUrl, DocumentChecklist } from '../documents/index.ts';
 import { RECORD_PROFESSIONS } from '../registry/index.ts';
 import { href } from './paths.tsx';
 import type { JourneyJson } from './present.ts';
@@ -41,6 +40,8 @@ export function StepPage(props: {
   shared?: readonly SharedDocument[];
   /** The applicant's documents the authority may read, for the checklist. */
   documentViews?: readonly DocumentView[];
+  /** The step's standard checklist in force (documents' checklist service). */
+  checklist: CurrentChecklist;
   form?: StepForm;
   errors?: readonly FieldError[];
   notice?: Notice | undefined;
@@ -75,7 +76,8 @@ export function StepPage(props: {
       </p>
       <DocumentChecklist
         ctx={ctx}
-        items={checklistFor(s.kind, j.pathway as PathwayId)}
+        items={props.checklist.items}
+        version={props.checklist.version}
         documents={props.documentViews ?? []}
       />
       {s.missing.length > 0 ? (
