@@ -7,7 +7,7 @@ import {
   backtestWaitingTimes,
   type WaitingBacktest,
 } from '../features/appointments/index.ts';
-import type { DatabaseHandle } from '../platform/db/client.ts';
+import { type DatabaseHandle, withoutStatementTimeout } from '../platform/db/client.ts';
 import type { CliIo } from './identity.ts';
 
 export const WAITING_USAGE = `  waiting backtest      back-test the waiting-time forecast of every office on its history (G4):
@@ -82,7 +82,9 @@ export async function waitingBacktest(
   now: () => Date = () => new Date(),
 ): Promise<number> {
   const asOf = momentOf(now().toISOString()).date;
-  const result = await backtestWaitingTimes(db.db, asOf, options.origins);
+  const result = await withoutStatementTimeout(db.db, (tx) =>
+    backtestWaitingTimes(tx, asOf, options.origins),
+  );
   io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatBacktest(result));
   return 0;
 }

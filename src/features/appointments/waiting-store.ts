@@ -10,7 +10,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../domain/calendar.ts';
 import { momentOf } from '../../domain/journey/index.ts';
 import { DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import { type Database, withoutStatementTimeout } from '../../platform/db/client.ts';
 import type { JobDefinition } from '../../platform/jobs/index.ts';
 import { waitingTimesSnapshot } from './schema.ts';
 import { computeWaitingTimes, type OfficeFigures, type WaitingTimes } from './waiting.ts';
@@ -31,7 +31,7 @@ export type WaitingStoreOptions = {
 
 const TEN_MINUTES = 10 * 60_000;
 
-export function createWaitingTimes(db: DbOrTx, now: () => Date, options: WaitingStoreOptions = {}) {
+export function createWaitingTimes(db: Database, now: () => Date, options: WaitingStoreOptions = {}) {
   const nearBreachDays = options.nearBreachDays ?? DEFAULT_NEAR_BREACH_DAYS;
   const ttlMs = options.ttlMs ?? TEN_MINUTES;
   const checkMs = options.checkMs ?? 30_000;
@@ -43,7 +43,10 @@ export function createWaitingTimes(db: DbOrTx, now: () => Date, options: Waiting
   /** Computes the figures of today and stores them (replacing today's earlier ones). */
   async function compute(): Promise<PublishedWaitingTimes> {
     const at = now();
-    const figures = await computeWaitingTimes(db, momentOf(at.toISOString()).date, nearBreachDays);
+    // Longer than a request may take at a million journeys (55 s): without the requests' statement timeout.
+    const figures = await withoutStatementTimeout(db, (tx) =>
+      computeWaitingTimes(tx, momentOf(at.toISOString()).date, nearBreachDays),
+    );
     const row = { asOf: figures.asOf, computedAt: at, figures: figures.offices };
     await db
       .insert(waitingTimesSnapshot)

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { testPostgresUrl } from '../../../test/support/db.ts';
-import { openDatabase } from './client.ts';
+import { openDatabase, withoutStatementTimeout } from './client.ts';
 import { isDatabaseUnavailable } from './errors.ts';
 import { runMigrations } from './migrate.ts';
 
@@ -37,6 +37,20 @@ describe('PostgreSQL connections', { skip: url ? false : 'needs PostgreSQL (DATA
       assert.ok(error, 'the statement was not cancelled');
       assert.equal(isDatabaseUnavailable(error), true);
       assert.equal(await handle.ping(), true, 'the connection is usable afterwards');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('lets a background read run longer than the timeout, and only that transaction', async () => {
+    const handle = await openDatabase({ databaseUrl: url, poolSize: 1, statementTimeoutMs: 200 });
+    try {
+      const rows = await withoutStatementTimeout(handle.db, (tx) =>
+        tx.execute(sql`select pg_sleep(0.4), 1 as done`),
+      );
+      assert.equal((rows as unknown as { rows: { done: number }[] }).rows[0]?.done, 1);
+      const after = await handle.db.execute(sql`show statement_timeout`).catch((e: unknown) => e);
+      assert.deepEqual((after as { rows: unknown[] }).rows, [{ statement_timeout: '200ms' }]);
     } finally {
       await handle.close();
     }

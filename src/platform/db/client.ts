@@ -147,3 +147,15 @@ export async function queryRows<T>(db: DbOrTx, query: SQL, name?: string): Promi
     throw withStatementName(error, name);
   }
 }
+
+/**
+ * Runs a long read of a background job or a command (the published figures over every journey, a back-test) in one
+ * transaction without the statement timeout meant for requests (`DATABASE_STATEMENT_TIMEOUT_MS`, ADR 0011): at a
+ * million journeys one such statement takes longer than a request may. `set local` ends with the transaction.
+ */
+export async function withoutStatementTimeout<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    return work(tx);
+  });
+}
