@@ -18,11 +18,18 @@ import type { Database } from '../../src/platform/db/client.ts';
 /** A mission giving visa appointments; no weekly slots unless given (the test makes its own). */
 export async function seedServicePoint(
   db: Database,
-  o: { slug: string; name: string; at: Date; timeZone?: string; weekdaySlots?: number[] },
+  o: {
+    slug: string;
+    name: string;
+    at: Date;
+    timeZone?: string;
+    weekdaySlots?: number[];
+    kind?: 'mission' | 'counselling-centre' | 'foreigners-office';
+  },
 ): Promise<string> {
   const [org] = await db
     .insert(organisation)
-    .values({ slug: o.slug, name: o.name, kind: 'mission' })
+    .values({ slug: o.slug, name: o.name, kind: o.kind ?? 'mission' })
     .returning({ id: organisation.id });
   if (!org) throw new Error('setup');
   await db.insert(appointmentService).values({

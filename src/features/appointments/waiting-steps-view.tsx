@@ -2,20 +2,20 @@
  * One office's waiting times per step kind (issue 15): for every step of the office with at least one filed case,
  * its own finished cases (n, P50 and P80 in whole weeks, rounded up), its open cases and the forecast for someone
  * filing today. The step is named in plain words (journey.step.*). Below 30 finished cases of the step: "not
- * enough data yet" and the number of cases, never a wait.
+ * enough data yet" and the number of cases, never a wait. Then a service point's wait for an appointment.
  */
 import type { ViewContext } from '../../web/context.ts';
 import type { OfficeFigures, StepFigures } from './waiting.ts';
 import { weeksUp } from './waiting.ts';
 
-function StepSection({ ctx, s }: { ctx: ViewContext; s: StepFigures }) {
+function StepSection(props: { ctx: ViewContext; id: string; title: string; s: Omit<StepFigures, 'kind'> }) {
+  const { ctx, id, title, s } = props;
   const { t } = ctx;
   const fc = s.forecast;
-  const id = `waiting-step-${s.kind}`;
   return (
     <section aria-labelledby={id}>
       <h3 class="kern-heading-small" id={id}>
-        {t.t(`journey.step.${s.kind}`)}
+        {title}
       </h3>
       {fc.insufficient ? (
         <p class="kern-body">{t.t('waiting.steps.not-enough', { n: fc.n })}</p>
@@ -51,8 +51,37 @@ export function StepSections({ ctx, f }: { ctx: ViewContext; f: OfficeFigures })
       </h2>
       <p class="kern-body">{t.t('waiting.steps.intro')}</p>
       {f.steps.map((s) => (
-        <StepSection key={s.kind} ctx={ctx} s={s} />
+        <StepSection
+          key={s.kind}
+          ctx={ctx}
+          id={`waiting-step-${s.kind}`}
+          title={t.t(`journey.step.${s.kind}`)}
+          s={s}
+        />
       ))}
+    </section>
+  );
+}
+
+/**
+ * A service point's wait for an appointment (documents complete → appointment day), where it has steps of its own
+ * too; a service point with appointments only shows these figures as its main ones.
+ */
+export function AppointmentSection({ ctx, f }: { ctx: ViewContext; f: OfficeFigures }) {
+  const { t } = ctx;
+  if (!f.appointment || f.office.steps.length === 0) return null;
+  return (
+    <section aria-labelledby="waiting-appointment">
+      <h2 class="kern-heading-medium" id="waiting-appointment">
+        {t.t('waiting.appointment.title')}
+      </h2>
+      <p class="kern-body">{t.t('waiting.appointment.intro')}</p>
+      <StepSection
+        ctx={ctx}
+        id="waiting-appointment-figures"
+        title={t.t('waiting.appointment.figures')}
+        s={f.appointment}
+      />
     </section>
   );
 }

@@ -14,7 +14,7 @@ import { STATES } from '../regions/index.ts';
 import type { OfficeFigures, OfficeGroup } from './waiting.ts';
 import { GROUPS, WAITING_PATHS, weeksUp } from './waiting.ts';
 import { type Bar, BarChart, OverviewTable, WeeklyChart } from './waiting-chart.tsx';
-import { StepSections } from './waiting-steps-view.tsx';
+import { AppointmentSection, StepSections } from './waiting-steps-view.tsx';
 
 export function groupName(ctx: ViewContext, group: OfficeGroup): string {
   const s = STATES.find((x) => x.code === group);
@@ -57,11 +57,13 @@ function Method({ ctx, asOf }: { ctx: ViewContext; asOf: IsoDate }) {
         {t.t('waiting.method.title')}
       </h2>
       <p class="kern-body">{t.t('waiting.as-of', { date: t.date(asOf) })}</p>
-      {['window', 'percentile', 'forecast', 'capacity', 'target', 'colour', 'threshold'].map((k) => (
-        <p key={k} class="kern-body">
-          {t.t(`waiting.method.${k}`)}
-        </p>
-      ))}
+      {['window', 'appointment', 'percentile', 'forecast', 'capacity', 'target', 'colour', 'threshold'].map(
+        (k) => (
+          <p key={k} class="kern-body">
+            {t.t(`waiting.method.${k}`)}
+          </p>
+        ),
+      )}
     </section>
   );
 }
@@ -181,6 +183,7 @@ export function OfficePage(props: { ctx: ViewContext; asOf: IsoDate; f: OfficeFi
         <OfficeFiguresView ctx={ctx} asOf={asOf} f={f} what={what} />
       )}
       <StepSections ctx={ctx} f={f} />
+      <AppointmentSection ctx={ctx} f={f} />
       <p class="kern-body">
         <a class="kern-link" href={localizedUrl(WAITING_PATHS.overview, ctx.locale)}>
           {t.t('waiting.office.back')}
@@ -197,6 +200,11 @@ function OfficeFiguresView(props: { ctx: ViewContext; asOf: IsoDate; f: OfficeFi
   const fc = f.forecast;
   const weeks = f.weeklyArrivals.length;
   const weekStart = (i: number) => addDays(asOf, -(weeks - i) * 7 + 1);
+  // A service point with appointments only counts complete requests and appointments held, not decisions.
+  const cols =
+    f.office.steps.length === 0
+      ? { arrivals: 'waiting.col.ready', completions: 'waiting.col.held' }
+      : { arrivals: 'waiting.col.arrivals', completions: 'waiting.col.completions' };
   return (
     <>
       <p class="kern-body kern-body--large">
@@ -236,7 +244,7 @@ function OfficeFiguresView(props: { ctx: ViewContext; asOf: IsoDate; f: OfficeFi
         label={t.t('waiting.office.weekly-label', { weeks })}
         arrivals={f.weeklyArrivals}
         completions={f.weeklyCompletions}
-        legend={{ arrivals: t.t('waiting.col.arrivals'), completions: t.t('waiting.col.completions') }}
+        legend={{ arrivals: t.t(cols.arrivals), completions: t.t(cols.completions) }}
         first={t.date(weekStart(0))}
         last={t.date(weekStart(weeks - 1))}
       />
@@ -244,9 +252,9 @@ function OfficeFiguresView(props: { ctx: ViewContext; asOf: IsoDate; f: OfficeFi
         <caption class="kern-title">{t.t('waiting.office.weekly-caption')}</caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
-            {['week', 'arrivals', 'completions'].map((c) => (
+            {['waiting.col.week', cols.arrivals, cols.completions].map((c) => (
               <th key={c} scope="col" class="kern-table__header">
-                {t.t(`waiting.col.${c}`)}
+                {t.t(c)}
               </th>
             ))}
           </tr>
@@ -257,10 +265,10 @@ function OfficeFiguresView(props: { ctx: ViewContext; asOf: IsoDate; f: OfficeFi
               <th scope="row" class="kern-table__cell">
                 {t.t('waiting.week-of', { date: t.date(weekStart(i)) })}
               </th>
-              <td class="kern-table__cell" data-label={t.t('waiting.col.arrivals')}>
+              <td class="kern-table__cell" data-label={t.t(cols.arrivals)}>
                 {t.t('waiting.number', { n: a })}
               </td>
-              <td class="kern-table__cell" data-label={t.t('waiting.col.completions')}>
+              <td class="kern-table__cell" data-label={t.t(cols.completions)}>
                 {t.t('waiting.number', { n: f.weeklyCompletions[i] ?? 0 })}
               </td>
             </tr>

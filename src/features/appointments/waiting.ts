@@ -13,6 +13,7 @@ import type { StepKind } from '../../domain/journey/index.ts';
 import { DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
 import { type DbOrTx, queryRows } from '../../platform/db/client.ts';
 import { STATE_CODES, type StateCode } from '../regions/index.ts';
+import { appointmentHistories, HAS_APPOINTMENTS } from './appointment-waits.ts';
 import { openAcceleratedAlerts } from './deadline-alerts.ts';
 import { type OfficeHistory, officeAndStepHistories, WINDOW_WEEKS } from './workload.ts';
 
@@ -69,6 +70,11 @@ export type OfficeFigures = {
   readonly status: OverloadStatus | null;
   /** The same figures per step kind with at least one filed case, in the order of `office.steps`. */
   readonly steps: readonly StepFigures[];
+  /**
+   * A service point's appointment wait (appointment-waits.ts): documents complete → appointment day; `null` where
+   * no request has been ready yet. Ready requests count as arrivals, appointments held as completions.
+   */
+  readonly appointment: Omit<StepFigures, 'kind'> | null;
 };
 
 /** One step kind's figures at an office: its own finished cases, open cases and forecast. */
@@ -122,7 +128,7 @@ export async function officesOf(db: DbOrTx): Promise<Office[]> {
            (select min(a.target_weeks) from appointment_service a
              where a.organisation_id = o.id and a.active = 1) as target_weeks
       from organisation o
-     where o.kind in (${kinds})
+     where o.kind in (${kinds}) or ${HAS_APPOINTMENTS}
      order by o.name, o.slug`,
   );
   return rows.map((r) => {
@@ -189,12 +195,15 @@ export async function computeWaitingTimes(
 ): Promise<WaitingTimes> {
   const offices = await officesOf(db);
   const ids = offices.map((o) => o.id);
-  const [histories, alerts] = await Promise.all([
+  const [histories, alerts, appointments] = await Promise.all([
     officeAndStepHistories(db, ids, asOf, WINDOW_WEEKS),
     openAcceleratedAlerts(db, ids, asOf, nearBreachDays),
+    appointmentHistories(db, ids, asOf, WINDOW_WEEKS),
   ]);
   const figures = offices.map((office): OfficeFigures => {
-    const h = histories.offices.get(office.id);
+    const waits = appointments.get(office.id);
+    // A service point with appointments only (a counselling centre): its figures are the appointment wait.
+    const h = office.steps.length === 0 ? waits : histories.offices.get(office.id);
     const openDeadlineAlerts = alerts.get(office.id) ?? 0;
     const forecast = forecastOf(asOf, office, h, openDeadlineAlerts);
     const order = (k: StepKind) =>
@@ -217,6 +226,13 @@ export async function computeWaitingTimes(
       // An alert is a fact, not an estimate: it colours the office red even below 30 finished cases.
       status: forecast.insufficient && openDeadlineAlerts === 0 ? null : forecast.status,
       steps,
+      appointment: waits
+        ? {
+            forecast: forecastOf(asOf, office, waits, 0),
+            weeklyArrivals: waits.weeklyArrivals,
+            weeklyCompletions: waits.weeklyCompletions,
+          }
+        : null,
     };
   });
   return { asOf, offices: figures.sort(worstFirst) };

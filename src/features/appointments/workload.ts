@@ -178,6 +178,20 @@ export async function officeAndStepHistories(
   return { offices, steps };
 }
 
+/** One history from cases given as days (filed, and decided or withdrawn or neither), e.g. appointment requests. */
+export function historyOfCases(
+  organisationId: string,
+  cases: readonly Pick<OfficeCase, 'filed' | 'decided' | 'withdrawn'>[],
+  asOf: IsoDate,
+  windowWeeks = WINDOW_WEEKS,
+): OfficeHistory {
+  const h = emptyHistory(organisationId, asOf, windowWeeks);
+  const w = windowOf(asOf, windowWeeks);
+  for (const c of cases)
+    if (c.filed !== null && c.filed <= asOf) addCase(h, w, c.filed, c.decided, c.withdrawn);
+  return h;
+}
+
 /** The histories of several offices at once (one query), keyed by organisation id. */
 export async function officeHistories(
   db: DbOrTx,
