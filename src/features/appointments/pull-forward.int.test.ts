@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { seedApplicant, seedRequest, seedServicePoint } from '../../../test/support/appointments.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
 import { momentOf } from '../../domain/journey/index.ts';
@@ -8,7 +8,7 @@ import { createMailer } from '../../platform/mail/mailer.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
 import { createChecklistService } from '../documents/index.ts';
 import { AppointmentRefusal } from './requests.ts';
-import { appointmentRequest, appointmentSlot } from './schema.ts';
+import { allocationRun, appointmentRequest, appointmentSlot } from './schema.ts';
 import { type AppointmentsService, createAppointmentsService } from './service.ts';
 
 const AT = new Date('2026-12-21T08:30:00Z'); // Monday 09:30 in Berlin
@@ -96,6 +96,25 @@ describe('the pull-forward cascade (memo § 5.3): a freed slot goes to the next 
       'one booking and one offer of an earlier slot, never two bookings',
     );
     assert.equal((await request(req.cem?.requestId ?? ''))?.earlierOfferExpiresAt, null);
+    const [run] = await db.db
+      .select({ earlierOffers: allocationRun.earlierOffers })
+      .from(allocationRun)
+      .orderBy(desc(allocationRun.ranAt))
+      .limit(1);
+    assert.deepEqual(run?.earlierOffers, [
+      {
+        requestId: req.ben?.requestId,
+        from: req.ben?.slotId,
+        to: req.ana?.slotId,
+        reason: {
+          basis: 'pull-forward',
+          priorityClass: 'standard',
+          deadline: null,
+          readyOn: (await request(req.ben?.requestId ?? ''))?.readyOn,
+          minHoursAhead: 48,
+        },
+      },
+    ]);
     const mails = await db.db.select().from(outboxMail).where(eq(outboxMail.toAddress, 'ben@example.org'));
     assert.equal(mails.length, 1);
     assert.match(

@@ -90,13 +90,27 @@ export async function dropEarlierOffer(
     .where(eq(appointmentRequest.id, requestId));
 }
 
-/** Offers the open slots more than 48 h ahead to holders of later booked slots; the ids offered one. */
+/** One pull-forward offer of a run, as the run records it: the move and the reason it went to this request. */
+export type EarlierOffer = {
+  readonly requestId: string;
+  readonly from: string | null;
+  readonly to: string;
+  readonly reason: {
+    readonly basis: 'pull-forward';
+    readonly priorityClass: PriorityClass;
+    readonly deadline: IsoDate | null;
+    readonly readyOn: IsoDate;
+    readonly minHoursAhead: number;
+  };
+};
+
+/** Offers the open slots more than 48 h ahead to holders of later booked slots; the offers made, with reasons. */
 export async function pullForward(
   tx: DbOrTx,
   p: { organisationId: string; serviceType: ServiceType; seed: string; ruleVersion: string },
   now: Date,
   today: IsoDate,
-): Promise<string[]> {
+): Promise<EarlierOffer[]> {
   const point = and(
     eq(appointmentSlot.organisationId, p.organisationId),
     eq(appointmentSlot.serviceType, p.serviceType),
@@ -140,7 +154,7 @@ export async function pullForward(
     unavailable: r.unavailable,
     currentSlotId: r.slotId,
   }));
-  const offered: string[] = [];
+  const offered: EarlierOffer[] = [];
   for (const row of open) {
     if (candidates.length === 0) break;
     const freedSlot = toSlot(row);
@@ -169,7 +183,19 @@ export async function pullForward(
         updatedAt: now,
       })
       .where(eq(appointmentRequest.id, move.requestId));
-    offered.push(move.requestId);
+    const who = candidates.find((c) => c.id === move.requestId);
+    offered.push({
+      requestId: move.requestId,
+      from: move.from,
+      to: move.to,
+      reason: {
+        basis: 'pull-forward',
+        priorityClass: who?.priorityClass ?? 'standard',
+        deadline: who?.deadline ?? null,
+        readyOn: who?.readyOn ?? today,
+        minHoursAhead: PULL_FORWARD_MIN_HOURS,
+      },
+    });
     candidates = candidates.filter((c) => c.id !== move.requestId);
   }
   return offered;

@@ -224,6 +224,8 @@ export const allocationRun = pgTable(
     inputHash: text('input_hash').notNull(),
     outputHash: text('output_hash').notNull(),
     assignments: jsonb('assignments').notNull(),
+    /** The pull-forward offers of the run (pull-forward.ts): who, from which slot to which, and why. */
+    earlierOffers: jsonb('earlier_offers').notNull().default(sql`'[]'::jsonb`),
     alerts: jsonb('alerts').notNull(),
     waitlisted: integer('waitlisted').notNull(),
     trigger: text('trigger').notNull(),

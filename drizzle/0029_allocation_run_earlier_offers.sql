@@ -1,0 +1,1 @@
+ALTER TABLE "allocation_run" ADD COLUMN "earlier_offers" jsonb DEFAULT '[]'::jsonb NOT NULL;
