@@ -156,8 +156,10 @@ export class SharedPages {
 const sharedOf = new WeakMap<WebDeps, SharedPages>();
 
 function sharedPagesOf(web: WebDeps): SharedPages {
-  let pages = sharedOf.get(web);
-  if (!pages) sharedOf.set(web, (pages = new SharedPages()));
+  const kept = sharedOf.get(web);
+  if (kept) return kept;
+  const pages = new SharedPages();
+  sharedOf.set(web, pages);
   return pages;
 }
 

@@ -17,8 +17,19 @@ describe('iCalendar files (RFC 5545)', () => {
       name: 'Fristen',
       stamp: new Date('2026-12-07T10:00:00Z'),
       events: [
-        { uid: 'a@x', summary: 'Frist, Anerkennung', day: '2026-12-31', url: 'https://example.org/de/wege/1' },
-        { uid: 'b@x', summary: 'Termin', start: new Date('2027-01-05T08:30:00Z'), minutes: 20, location: 'Halle' },
+        {
+          uid: 'a@x',
+          summary: 'Frist, Anerkennung',
+          day: '2026-12-31',
+          url: 'https://example.org/de/wege/1',
+        },
+        {
+          uid: 'b@x',
+          summary: 'Termin',
+          start: new Date('2027-01-05T08:30:00Z'),
+          minutes: 20,
+          location: 'Halle',
+        },
       ],
     });
     assert.ok(ics.endsWith('END:VCALENDAR\r\n'));

@@ -51,13 +51,17 @@ export function foldLine(line: string): string {
 }
 
 const dateValue = (day: string) => day.replace(/-/g, '');
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 function eventLines(e: CalendarEvent, stamp: Date): string[] {
   const when =
     'day' in e
       ? [`DTSTART;VALUE=DATE:${dateValue(e.day)}`, `DTEND;VALUE=DATE:${dateValue(nextDay(e.day))}`]
-      : [`DTSTART:${utcStamp(e.start)}`, `DTEND:${utcStamp(new Date(e.start.getTime() + e.minutes * 60_000))}`];
+      : [
+          `DTSTART:${utcStamp(e.start)}`,
+          `DTEND:${utcStamp(new Date(e.start.getTime() + e.minutes * 60_000))}`,
+        ];
   return [
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
