@@ -22,6 +22,8 @@ import {
   createAfterAnswer,
 } from './features/identity/index.ts';
 import {
+  type CalendarFeeds,
+  createCalendarFeeds,
   createFamilyService,
   createJourneyService,
   eraseFamilyNameOf,
@@ -72,6 +74,8 @@ export interface Services {
   readonly checklists: ChecklistService;
   readonly journeys: JourneyService;
   readonly family: FamilyService;
+  /** Private calendar addresses of deadlines and work queues (issue 20). */
+  readonly calendarFeeds: CalendarFeeds;
   readonly counselling: ReturnType<typeof createCounsellingService>;
   readonly appointments: AppointmentsService;
   /** The published waiting times per office: computed by a job, stored, held in memory (waiting-store.ts). */
@@ -139,6 +143,10 @@ export function createServices(
     checklists,
     journeys,
     family: createFamilyService(journeys, identity),
+    calendarFeeds: createCalendarFeeds(db, now, {
+      baseUrl: identity.baseUrl,
+      nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS,
+    }),
     counselling: createCounsellingService(db),
     appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer, checklists),
     waiting: createWaitingTimes(db, now, { nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS }),

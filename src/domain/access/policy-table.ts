@@ -251,4 +251,13 @@ export const POLICY: PolicyTable = {
     read: everyone(['other']),
     update: { 'ministry-officer': ['other'] },
   },
+  /**
+   * One's own private calendar address (issue 20): its deadlines, or the work queue of one's authority. Fetching it
+   * reads under the person's own memberships, audited like the pages that show the same.
+   */
+  'calendar-feed': {
+    read: everyone(OWN),
+    create: everyone(OWN),
+    revoke: everyone(OWN),
+  },
 };

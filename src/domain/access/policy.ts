@@ -47,6 +47,7 @@ export const RESOURCES = [
   'office-staffing',
   'staffing-plan',
   'document-checklists',
+  'calendar-feed',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

@@ -1,6 +1,7 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
 
 export { resolveOwners } from './access.ts';
+export { type CalendarFeeds, createCalendarFeeds } from './calendar-feed.ts';
 export { createFamilyService, eraseFamilyNameOf, type FamilyService } from './family.ts';
 export { journeyJobs } from './jobs.ts';
 export { JOURNEY_PATHS, JourneyLinks, startJourneyUrl } from './paths.tsx';

@@ -10,6 +10,7 @@ import type { FieldError } from '../../platform/http/errors.ts';
 import { ErrorSummary } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { NextActionForm, StartProcedureForm } from './journey-actions.tsx';
+import { href } from './paths.tsx';
 import type { JourneyJson, Viewer } from './present.ts';
 import { type SharedDocument, SharedDocuments } from './shared-documents.tsx';
 import { TaskListView } from './task-list-view.tsx';
@@ -113,6 +114,13 @@ export function JourneyPage(props: JourneyPageProps) {
         </section>
       ) : null}
       {props.shared ? <SharedDocuments ctx={ctx} documents={props.shared} /> : null}
+      {viewer === 'applicant' ? (
+        <p class="kern-body">
+          <a class="kern-link" href={href(ctx, 'calendar')}>
+            {t.t('journeys.calendar.link')}
+          </a>
+        </p>
+      ) : null}
       <section aria-labelledby="history">
         <h2 class="kern-heading-medium" id="history">
           {t.t('journeys.journey.history')}

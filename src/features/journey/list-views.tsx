@@ -149,6 +149,11 @@ export function QueuePage(props: {
           </a>
         ) : null}
       </p>
+      <p class="kern-body">
+        <a class="kern-link" href={href(ctx, 'calendar')}>
+          {t.t('journeys.calendar.link')}
+        </a>
+      </p>
     </Page>
   );
 }

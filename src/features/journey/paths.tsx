@@ -11,6 +11,7 @@ export const JOURNEY_PATHS = {
   counsellor: { de: '/beratung/wege', en: '/counselling/journeys' },
   queue: { de: '/behoerde/arbeitsliste', en: '/authority/work-queue' },
   addFamily: { de: '/wege/:id/familie/neu', en: '/journeys/:id/family/new' },
+  calendar: { de: '/fristen-im-kalender', en: '/deadlines-in-your-calendar' },
 } as const;
 
 export const href = (

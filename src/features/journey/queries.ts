@@ -63,7 +63,7 @@ interface Listed {
  * page of 50 takes one chain's lock, as the list's single entry did, not the lock of every chain (which would make
  * every other audited request wait for the page).
  */
-async function auditListed(
+export async function auditListed(
   tx: DbOrTx,
   actor: Actor,
   memberships: readonly Membership[],
@@ -183,6 +183,7 @@ export async function workQueue(
   at: Date,
   page: { limit: number; offset: number } = { limit: 50, offset: 0 },
   countCap = QUEUE_COUNT_CAP,
+  purpose = 'work queue',
 ): Promise<{ items: QueueItem[]; total: number; totalIsLowerBound: boolean; organisationIds: string[] }> {
   const memberships = authorityMemberships(actor);
   const orgIds = [...new Set(memberships.map((m) => m.organisationId as string))];
@@ -220,7 +221,7 @@ export async function workQueue(
       actor,
       memberships,
       listed.map((r) => ({ journeyId: r.journeyId, applicantId: r.applicantId, organisationId: r.ownerId })),
-      'work queue',
+      purpose,
       at,
     );
     return listed;

@@ -184,3 +184,29 @@ export const familyMember = pgTable(
     check('family_member_travel', sql.raw(`travel in (${FAMILY_TRAVEL.map((r) => `'${r}'`).join(', ')})`)),
   ],
 );
+
+/**
+ * A private calendar address (issue 20): a person's own deadlines (`own`) or their authority's work queue
+ * (`queue`) as an iCalendar feed that a calendar app fetches without signing in. Only the SHA-256 of the token is
+ * kept; at most one live address per person and kind (a new one replaces it); switched off by `revoked_at`.
+ */
+export const calendarFeed = pgTable(
+  'calendar_feed',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['own', 'queue'] }).notNull(),
+    locale: text('locale').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastFetchedAt: ts('last_fetched_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('calendar_feed_token_idx').on(t.tokenHash),
+    uniqueIndex('calendar_feed_one_live_idx').on(t.personId, t.kind).where(sql`${t.revokedAt} is null`),
+    check('calendar_feed_kind', sql`${t.kind} in ('own', 'queue')`),
+  ],
+);
