@@ -102,6 +102,11 @@ describe('disclosure control', () => {
     const why = suppress(table, T);
     assert.equal(why[0], 'primary');
     assert.equal(why[3], 'secondary', 'the next smallest (7) is hidden with it');
+    assert.deepEqual(
+      suppress(oneWay([0, 0, 30, 3]), T),
+      [null, null, 'secondary', 'primary', null],
+      'not a zero',
+    );
     assert.equal(why[6], null, 'the total stays');
   });
 

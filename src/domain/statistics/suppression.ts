@@ -5,7 +5,8 @@
  *
  * 1. Primary: every count from 1 to threshold − 1 is suppressed — totals included.
  * 2. Secondary, until stable: a line with exactly one suppressed cell (part or total) gets its smallest other
- *    cell suppressed as well (a part before a total at equal value), so no hidden cell is one subtraction away.
+ *    non-zero cell suppressed as well (a part before a total at equal value; a zero only when nothing else is
+ *    left, since an empty cell is often known anyway), so no hidden cell is one subtraction away.
  * 3. Then every hidden cell is checked against all published cells at once (`derivable`, exact linear algebra
  *    over the lines); a cell that could still be worked out (e.g. a "bridge" between two groups of hidden
  *    cells) gets the smallest published cell that makes it undeterminable suppressed, and step 2 runs again.
@@ -97,6 +98,7 @@ export function suppress(table: Table, threshold: number): Suppression {
       .filter((c) => why[c] === null)
       .sort(
         (a, b) =>
+          Number(values[a] === 0) - Number(values[b] === 0) ||
           (values[a] as number) - (values[b] as number) ||
           Number(isTotal.has(a)) - Number(isTotal.has(b)) ||
           a - b,
