@@ -130,6 +130,22 @@ describe('disclosure control', () => {
     ]);
   });
 
+  it('a bridge left by the line rule is found by the exact check and closed', () => {
+    // Two hidden 2 × 2 blocks joined by one hidden cell (row 1, col 2): every line hides 0 or ≥ 2 cells, yet the
+    // joining cell follows from the totals (it is no part of any cycle of hidden cells).
+    const cells = [
+      [1, 2, 50, 60],
+      [3, 4, 2, 70],
+      [80, 90, 1, 2],
+      [95, 85, 3, 4],
+    ];
+    const { table, at } = twoWay(cells);
+    const lineRuleOnly = table.values.map((v) => v > 0 && v < T);
+    assert.equal(derivable(table, lineRuleOnly)[at.cell(1, 2)], true, 'the bridge is derivable');
+    const hidden = check(table);
+    assert.ok(hidden.filter((h) => h).length > lineRuleOnly.filter((h) => h).length, 'one more cell hidden');
+  });
+
   it('the threshold is an effective-dated parameter with its source', () => {
     assert.equal(disclosureRuleOn('2027-03-01').threshold, 5);
     assert.equal(disclosureRuleOn('2020-01-01'), DISCLOSURE_RULES[0]);

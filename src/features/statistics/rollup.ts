@@ -7,8 +7,9 @@
  * jurisdiction, as on the waiting-time pages): filed on the day of its first `step-submitted` event, decided on
  * the day of its last `step-decided`, withdrawn on the day of its last `step-withdrawn` when never decided
  * (calendar days in Europe/Berlin). "Within the deadline" compares the decision day with the due date of the
- * step's last statutory deadline (`journey_step.deadline_due_at`: pause-adjusted, and with the § 81a periods where
- * the accelerated procedure applies); a step without a deadline counts as decided, not as within or late.
+ * step's last statutory deadline when that is a decision deadline (`journey_step.deadline_due_at`: pause-adjusted,
+ * and with the § 81a periods where the accelerated procedure applies); a step without one (e.g. a recognition
+ * whose file was never complete) counts as decided, not as within or late.
  * The query is in docs/statistics.md.
  */
 import { sql } from 'drizzle-orm';
@@ -27,6 +28,16 @@ export const STAT_STEPS = [
   'ba-approval',
 ] as const;
 export type StatStep = (typeof STAT_STEPS)[number];
+
+/**
+ * The deadlines that run until the decision (src/domain/journey/deadlines.ts): recognition from the complete file
+ * (§ 6(3) BQFG, § 14a BQFG under § 81a), the BA's deemed approval (§ 36(2) BeschV), the visa decision under § 81a
+ * (§ 31a AufenthV). The recognition body's receipt deadline and the visa appointment's are not decision deadlines.
+ */
+export const DECISION_DEADLINES = ['recognition-decision', 'ba-approval-deemed', 'visa-decision'] as const;
+
+/** The steps for which the law sets a decision deadline at all (else the share does not apply). */
+export const STEPS_WITH_DEADLINE: readonly StatStep[] = ['recognition', 'visa-decision', 'ba-approval'];
 
 const list = (xs: readonly string[]) =>
   sql.join(
@@ -47,7 +58,8 @@ with org_state as (
             order by 1 limit 1)) as state_code
     from organisation o
 ), cases as (
-  select os.state_code, s.kind, s.deadline_due_at as due,
+  select os.state_code, s.kind,
+         case when s.deadline_rule in (${list(DECISION_DEADLINES)}) then s.deadline_due_at end as due,
          (min(e.at) filter (where e.type = 'step-submitted') at time zone 'Europe/Berlin')::date as filed,
          (max(e.at) filter (where e.type = 'step-decided') at time zone 'Europe/Berlin')::date as decided,
          (max(e.at) filter (where e.type = 'step-withdrawn') at time zone 'Europe/Berlin')::date as withdrawn
@@ -57,13 +69,13 @@ with org_state as (
    where s.kind in (${list(STAT_STEPS)})
      and os.state_code in (${list(STATE_CODES)})
      and e.type in ('step-submitted', 'step-decided', 'step-withdrawn')
-   group by os.state_code, s.journey_id, s.kind, s.deadline_due_at
+   group by os.state_code, s.journey_id, s.kind, s.deadline_rule, s.deadline_due_at
 ), facts as (
   select state_code, kind, filed as day, 1 as filed, 0 as decided, 0 as withdrawn,
          0 as with_deadline, 0 as within_deadline, null::int as days
     from cases where filed is not null
   union all
-  select state_code, kind, decided, 0, 1, 0, (due is not null)::int, (decided <= due)::int, decided - filed
+  select state_code, kind, decided, 0, 1, 0, (due is not null)::int, coalesce((decided <= due)::int, 0), decided - filed
     from cases where filed is not null and decided is not null
   union all
   select state_code, kind, withdrawn, 0, 0, 1, 0, 0, null

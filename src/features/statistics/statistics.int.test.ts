@@ -32,6 +32,9 @@ describe('statistics: rollup job, dashboard, downloads and API', () => {
       clock = new Date(start + i * DAY);
       const id = (await service.open(applicant, OPEN_BODY)).body.journeyId;
       await service.command(applicant, id, { type: 'submit', step: 'recognition' });
+      // The complete file starts the decision deadline (three months, § 6(3) BQFG).
+      await service.command(sn, id, { type: 'start-review', step: 'recognition' });
+      await service.command(sn, id, { type: 'documents-complete', step: 'recognition' });
       clock = new Date(clock.getTime() + 7 * (1 + (i % 3)) * DAY);
       await service.command(sn, id, { type: 'decide', step: 'recognition', outcome: 'positive' });
       // The step's owner is what places a case in a state: these three belong to Thuringia's body.
@@ -73,6 +76,9 @@ describe('statistics: rollup job, dashboard, downloads and API', () => {
     assert.equal(cell('all').median_weeks, 2);
     assert.equal(cell('all').p80_weeks, 3);
     assert.equal(cell('BE').decided, 0);
+    assert.equal(cell('all').has_deadline, true);
+    assert.equal(cell('all').within_deadline_share, 1, 'all decided within three months');
+    assert.equal(cell('TH').within_deadline_share, null);
     // No published figure gives Thuringia's count: all − the published states leaves SN + TH together.
     const published = body.cells
       .filter((c) => c.state !== 'all' && c.decided !== null)

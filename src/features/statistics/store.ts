@@ -2,7 +2,8 @@
  * The published statistics, read from the rollup (issue 19). The job (`statistics-rollup`, every hour) refreshes
  * the rollup in full (rollup.ts); the pages, downloads and API read the stored rows — a few hundred per year —
  * and publish them (figures.ts), held in memory until the next refresh. When there is no rollup yet (a new
- * database), the first reader computes it.
+ * database), the first reader computes it; one older than two hours (no job running) is refreshed in the
+ * background while the old figures are shown with their date.
  */
 import type { IsoDate } from '../../domain/calendar.ts';
 import type { DayHistogram } from '../../domain/statistics/index.ts';
@@ -14,8 +15,14 @@ import { statisticsRollup, statisticsRollupRun } from './schema.ts';
 
 export const STATISTICS_JOB = 'statistics-rollup';
 
-export function createStatistics(db: Database, now: () => Date, options: { checkMs?: number } = {}) {
+export function createStatistics(
+  db: Database,
+  now: () => Date,
+  options: { checkMs?: number; staleMs?: number } = {},
+) {
   const checkMs = options.checkMs ?? 30_000;
+  // Where no job runs (JOBS_ENABLED=false), a rollup older than this is refreshed in the background.
+  const staleMs = options.staleMs ?? 2 * 3_600_000;
   let held: Statistics | null = null;
   let checkedAt = Number.NEGATIVE_INFINITY;
   let refreshing: Promise<unknown> | null = null;
@@ -52,6 +59,7 @@ export function createStatistics(db: Database, now: () => Date, options: { check
       found = await read();
     }
     if (!found) throw new Error('statistics rollup missing after refresh');
+    if (at - Date.parse(found.computedAt) >= staleMs) refresh().catch(() => {});
     held = found;
     checkedAt = at;
     return found;

@@ -13,7 +13,7 @@ import { BarChart } from '../appointments/index.ts';
 import { STATE_CODES, STATES, type StateCode } from '../regions/index.ts';
 import { type Cell, type Count, type Statistics, selectCells } from './figures.ts';
 import { STATISTICS_API, STATISTICS_PATHS } from './paths.ts';
-import { STAT_STEPS, type StatStep } from './rollup.ts';
+import { STAT_STEPS, STEPS_WITH_DEADLINE, type StatStep } from './rollup.ts';
 
 export function stateName(ctx: ViewContext, state: StateCode | 'all'): string {
   if (state === 'all') return ctx.t.t('statistics.all');
@@ -32,7 +32,8 @@ function countText(ctx: ViewContext, c: Count): string {
 function derivedText(ctx: ViewContext, cell: Cell, what: 'median' | 'p80' | 'share'): string {
   const { t } = ctx;
   if (what === 'share') {
-    if (!cell.hasDeadline && !cell.decided.suppressed) return t.t('statistics.no-deadline');
+    if (!STEPS_WITH_DEADLINE.includes(cell.step)) return t.t('statistics.no-deadline');
+    if (!cell.hasDeadline && !cell.decided.suppressed) return t.t('statistics.no-figure');
     if (cell.withinDeadlineShare === null)
       return cell.decided.suppressed || cell.hasDeadline
         ? t.t('statistics.fewer')
