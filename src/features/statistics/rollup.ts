@@ -3,8 +3,10 @@
  * events writes `statistics_rollup` (schema.ts) inside one transaction, so readers see the old rollup or the new
  * one, never half of it. Simple and correct rather than incremental; the whole refresh is one statement.
  *
- * A case is one step of one journey owned by an organisation of one of the six states (its seat, else its
- * jurisdiction, as on the waiting-time pages): filed on the day of its first `step-submitted` event, decided on
+ * A case is one step of one journey, counted in the state of the organisation that owns it (its seat, else its
+ * jurisdiction, as on the waiting-time pages); a step owned by a mission abroad or a nationwide body (the visa, a
+ * central BA team) counts in the state of the journey's foreigners' office (else of any other step's owner in
+ * the six states), the state the person is going to. Filed on the day of its first `step-submitted` event, decided on
  * the day of its last `step-decided`, withdrawn on the day of its last `step-withdrawn` when never decided
  * (calendar days in Europe/Berlin). "Within the deadline" compares the decision day with the due date of the
  * step's last statutory deadline when that is a decision deadline (`journey_step.deadline_due_at`: pause-adjusted,
@@ -57,19 +59,27 @@ with org_state as (
             where j.organisation_id = o.id and coalesce(j.state_code, d.state_code) is not null
             order by 1 limit 1)) as state_code
     from organisation o
+), journey_state as (
+  -- Where the person goes: the state of the journey's foreigners' office (or of any step owner in the six).
+  select distinct on (s.journey_id) s.journey_id, os.state_code
+    from journey_step s join org_state os on os.id = s.owner_id
+   where os.state_code in (${list(STATE_CODES)})
+   order by s.journey_id,
+            case s.kind when 'residence-permit' then 0 when 'accelerated-procedure' then 1 else 2 end, s.kind
 ), cases as (
-  select os.state_code, s.kind,
+  select coalesce(os.state_code, js.state_code) as state_code, s.kind,
          case when s.deadline_rule in (${list(DECISION_DEADLINES)}) then s.deadline_due_at end as due,
          (min(e.at) filter (where e.type = 'step-submitted') at time zone 'Europe/Berlin')::date as filed,
          (max(e.at) filter (where e.type = 'step-decided') at time zone 'Europe/Berlin')::date as decided,
          (max(e.at) filter (where e.type = 'step-withdrawn') at time zone 'Europe/Berlin')::date as withdrawn
     from journey_step s
     join org_state os on os.id = s.owner_id
+    left join journey_state js on js.journey_id = s.journey_id
     join journey_event e on e.journey_id = s.journey_id and e.payload->>'step' = s.kind
    where s.kind in (${list(STAT_STEPS)})
-     and os.state_code in (${list(STATE_CODES)})
+     and coalesce(os.state_code, js.state_code) in (${list(STATE_CODES)})
      and e.type in ('step-submitted', 'step-decided', 'step-withdrawn')
-   group by os.state_code, s.journey_id, s.kind, s.deadline_rule, s.deadline_due_at
+   group by 1, s.journey_id, s.kind, s.deadline_rule, s.deadline_due_at
 ), facts as (
   select state_code, kind, filed as day, 1 as filed, 0 as decided, 0 as withdrawn,
          0 as with_deadline, 0 as within_deadline, null::int as days

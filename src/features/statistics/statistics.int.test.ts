@@ -43,6 +43,19 @@ describe('statistics: rollup job, dashboard, downloads and API', () => {
           sql`update journey_step set owner_id = ${orgs['jt-recognition-th']}::uuid where journey_id = ${id}::uuid and kind = 'recognition'`,
         );
     }
+    // Six visa decisions of the mission abroad: counted in the state of the journey's foreigners' office (SN).
+    const mission = actorOf(b('mission').personId, 'mission-officer', orgs['jt-mission'] ?? null, [
+      { scope: 'country', countryCode: 'IN' },
+    ]);
+    for (let i = 0; i < 6; i++) {
+      clock = new Date(start + i * DAY);
+      const id = (await service.open(applicant, OPEN_BODY)).body.journeyId;
+      await service.command(applicant, id, { type: 'submit', step: 'visa-appointment' });
+      await service.command(mission, id, { type: 'decide', step: 'visa-appointment', outcome: 'positive' });
+      await service.command(applicant, id, { type: 'submit', step: 'visa-decision' });
+      clock = new Date(clock.getTime() + 14 * DAY);
+      await service.command(mission, id, { type: 'decide', step: 'visa-decision', outcome: 'positive' });
+    }
     // The background job, as the scheduler runs it.
     await createStatistics(db, () => new Date())
       .job()
@@ -85,6 +98,12 @@ describe('statistics: rollup job, dashboard, downloads and API', () => {
       .reduce((a, c) => a + Number(c.decided), 0);
     assert.equal(Number(cell('all').decided) - published, 33, 'only the sum of the two hidden states');
     assert.equal(cell('all').open, 0);
+  });
+
+  it('counts a step of a mission abroad in the state the person goes to', async () => {
+    const visa = await json('/api/v1/statistics?step=visa-decision&state=SN');
+    assert.equal(visa.cells[0]?.decided, 6);
+    assert.equal(visa.cells[0]?.median_weeks, 2);
   });
 
   it('filters by state and step, names the field of a bad filter', async () => {
