@@ -165,6 +165,7 @@ async function serve(config: Config): Promise<number> {
             ...journeyJobs(database.db, config, log, services),
             ...appointmentJobs(database.db, services.appointments, services.now, log),
             services.waiting.job(),
+            services.statistics.job(),
           ],
           log,
         ),

@@ -8,6 +8,7 @@ import { pathwaysPlugin } from './features/pathways/index.ts';
 import { publicPagesPlugin } from './features/public-pages/index.ts';
 import { regionsPlugin } from './features/regions/index.ts';
 import { registryPlugin } from './features/registry/index.ts';
+import { statisticsPlugin } from './features/statistics/index.ts';
 
 /**
  * The features the app is made of, each registered as an encapsulated plugin by src/server.ts (ADR 0015).
@@ -24,4 +25,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   journeyPlugin,
   counsellingPlugin,
   appointmentsPlugin,
+  statisticsPlugin,
 ];

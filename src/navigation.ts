@@ -5,6 +5,7 @@ import { IDENTITY_PATHS } from './features/identity/index.ts';
 import { JOURNEY_PATHS } from './features/journey/index.ts';
 import { PATHWAY_PATHS } from './features/pathways/index.ts';
 import { REGISTRY_PATHS } from './features/registry/index.ts';
+import { STATISTICS_PATHS } from './features/statistics/index.ts';
 import type { NavItem } from './web/context.ts';
 import { PATHS } from './web/paths.ts';
 
@@ -97,6 +98,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     paths: WAITING_PATHS.overview,
     order: 30,
     descriptionKey: 'waiting.nav.text',
+  },
+  {
+    labelKey: 'statistics.nav',
+    paths: STATISTICS_PATHS.overview,
+    order: 31,
+    descriptionKey: 'statistics.nav.text',
   },
   { labelKey: 'nav.regions', paths: PATHS.regions, order: 90, descriptionKey: 'home.regions.text' },
   {

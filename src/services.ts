@@ -45,6 +45,7 @@ import {
   type RegistrySnapshotSource,
   type SigningKey,
 } from './features/registry/index.ts';
+import { createStatistics, type StatisticsService } from './features/statistics/index.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
 import type { ErasureHook } from './platform/erasure.ts';
@@ -80,6 +81,8 @@ export interface Services {
   readonly appointments: AppointmentsService;
   /** The published waiting times per office: computed by a job, stored, held in memory (waiting-store.ts). */
   readonly waiting: WaitingTimesService;
+  /** The published statistics: a rollup refreshed by a job, read and disclosure-controlled (issue 19). */
+  readonly statistics: StatisticsService;
   readonly answers: AnswerStore;
   /** What a granted erasure request erases beyond the account, in this order (declared here, not by registration). */
   readonly erasure: readonly ErasureHook[];
@@ -150,6 +153,7 @@ export function createServices(
     counselling: createCounsellingService(db),
     appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer, checklists),
     waiting: createWaitingTimes(db, now, { nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS }),
+    statistics: createStatistics(db, now),
     answers: createAnswerStore(db, now),
     erasure,
   };

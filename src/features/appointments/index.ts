@@ -13,6 +13,7 @@ export {
   type OfficeBacktest,
   type WaitingBacktest,
 } from './waiting-backtest.ts';
+export { type Bar, BarChart } from './waiting-chart.tsx';
 export { createWaitingTimes, type WaitingTimesService } from './waiting-store.ts';
 
 /** Appointments: calendars of service points, requests, allocation (issue 15), as a feature plugin (ADR 0015). */
