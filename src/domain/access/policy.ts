@@ -46,6 +46,8 @@ export const RESOURCES = [
   'office-workload',
   'office-staffing',
   'staffing-plan',
+  'employer',
+  'employer-confirmation',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
