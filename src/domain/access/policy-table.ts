@@ -253,6 +253,8 @@ export const POLICY: PolicyTable = {
       'employer-member': ['own-organisation'],
       'ministry-officer': ['within-jurisdiction', 'other'],
     },
+    /** Completing the registration of an employer organisation that has none: its administrator. */
+    update: { 'employer-admin': ['own-organisation'] },
   },
   /**
    * The check of an employer by a state's ministry: the officers of the state of the employer's district see the

@@ -26,11 +26,38 @@ function TrustBadge({ ctx, e }: { ctx: ViewContext; e: Pick<EmployerRow, 'trust'
 }
 
 /** The employers the person works for, and the way to register one. */
-export function MinePage({ ctx, employers }: { ctx: ViewContext; employers: readonly EmployerRow[] }) {
+export function MinePage({
+  ctx,
+  employers,
+  incomplete,
+}: {
+  ctx: ViewContext;
+  employers: readonly EmployerRow[];
+  /** Employer organisations the person administers that have no registration yet. */
+  incomplete: readonly { id: string; name: string }[];
+}) {
   const { t } = ctx;
   return (
     <Page ctx={ctx} title={t.t('employers.mine.title')}>
-      <p class="kern-body">{t.t(employers.length ? 'employers.mine.lead' : 'employers.mine.none')}</p>
+      <p class="kern-body">
+        {t.t(employers.length || incomplete.length ? 'employers.mine.lead' : 'employers.mine.none')}
+      </p>
+      {incomplete.length > 0 ? (
+        <ul class="kern-list">
+          {incomplete.map((o) => (
+            <li key={o.id}>
+              {`${o.name}: ${t.t('employers.mine.incomplete')} `}
+              <a
+                class="kern-link"
+                href={`${localizedUrl(EMPLOYER_PATHS.register, ctx.locale)}?organisation=${o.id}`}
+              >
+                {t.t('employers.mine.complete')}
+                <span class="kern-sr-only"> ({o.name})</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {employers.length > 0 ? (
         <ul class="kern-list">
           {employers.map((e) => (

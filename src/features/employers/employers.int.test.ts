@@ -281,4 +281,39 @@ describe('employers: registration, colleagues and the check by a state (issue 16
     assert.match(queue.body, /Ein Arbeitgeber wartet/);
     assert.match(queue.body, /Stadtverwaltung Erfurt/);
   });
+
+  it('lets the administrator of an employer created before registration existed complete its details', async () => {
+    const id = b('employer').organisationId as string;
+    const mine = await client().get('employer', '/de/arbeitgeber');
+    assert.match(mine.body, /Pflegeheim Neiße GmbH: Die Angaben für die Prüfung fehlen noch/);
+    assert.match(mine.body, new RegExp(`registrieren\\?organisation=${id}`));
+    const form = await client().get('employer', `/en/employers/register?organisation=${id}`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /Complete the details: Pflegeheim Neiße GmbH/);
+    assert.match(form.body, new RegExp(`name="organisationId" value="${id}"`));
+    const strangers = await client().get('counsellor', `/de/arbeitgeber/registrieren?organisation=${id}`);
+    assert.equal(strangers.statusCode, 404);
+    const sneaky = await client().form('counsellor', '/de/arbeitgeber/registrieren', {
+      ...FIRM,
+      organisationId: id,
+    });
+    assert.equal(sneaky.statusCode, 404);
+    const res = await client().form('employer', '/de/arbeitgeber/registrieren', {
+      ...FIRM,
+      name: 'Pflegeheim Neiße GmbH',
+      registerNumber: 'HRB 777',
+      organisationId: id,
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    assert.equal(res.headers.location, `/de/arbeitgeber/${id}`);
+    const page = await client().get('employer', `/de/arbeitgeber/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Noch nicht bestätigt/);
+    const twice = await client().form('employer', '/de/arbeitgeber/registrieren', {
+      ...FIRM,
+      registerNumber: 'HRB 778',
+      organisationId: id,
+    });
+    assert.equal(twice.statusCode, 404);
+  });
 });

@@ -35,16 +35,24 @@ export function RegisterPage(props: {
   districts: readonly DistrictChoice[];
   input: EmployerInput;
   errors: readonly FieldError[];
+  /** An employer organisation of the person's without a registration: its details are completed. */
+  existing?: { id: string; name: string } | undefined;
 }) {
-  const { ctx, input, errors } = props;
+  const { ctx, input, errors, existing } = props;
   const { t } = ctx;
   const err = (field: string) => errors.find((e) => e.field === field);
   return (
-    <Page ctx={ctx} title={t.t('employers.register.title')}>
+    <Page
+      ctx={ctx}
+      title={
+        existing ? t.t('employers.complete.title', { name: existing.name }) : t.t('employers.register.title')
+      }
+    >
       <p class="kern-body">{t.t('employers.register.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action={localizedUrl(EMPLOYER_PATHS.register, ctx.locale)} novalidate>
         <CsrfField ctx={ctx} />
+        {existing ? <input type="hidden" name="organisationId" value={existing.id} /> : null}
         <TextInput
           name="name"
           label={t.t('employers.field.name')}
@@ -146,7 +154,7 @@ export function RegisterPage(props: {
           options={SIZE_BANDS.map((s) => ({ value: s, label: t.t(`employers.size.${s}`) }))}
           error={err('size')}
         />
-        <p class="kern-body">{t.t('employers.register.after')}</p>
+        {existing ? null : <p class="kern-body">{t.t('employers.register.after')}</p>}
         <button type="submit" class="kern-btn kern-btn--primary">
           <span class="kern-label">{t.t('employers.register.submit')}</span>
         </button>

@@ -13,6 +13,7 @@ import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { listDistricts } from '../regions/index.ts';
+import { completeEmployer, incompleteEmployer } from './complete.ts';
 import { EmployerPage, MinePage, QueuePage } from './employer-views.tsx';
 import { EMPLOYER_PATHS } from './paths.ts';
 import { employerForm, employerFormMessage, employerInput } from './register-form.ts';
@@ -90,17 +91,34 @@ export function registerEmployers(app: FastifyInstance, deps: AppDeps) {
       order: 9,
       roles: ['applicant', 'employer-admin', 'employer-member'],
     },
-    handler: async (req, _reply, ctx) => (
-      <MinePage ctx={ctx} employers={await employersBy(db, ownEmployerIds(actorOf(req)))} />
-    ),
+    handler: async (req, _reply, ctx) => {
+      const actor = actorOf(req);
+      const employers = await employersBy(db, ownEmployerIds(actor));
+      const incomplete = [];
+      for (const id of ownEmployerIds(actor)) {
+        const o = employers.some((e) => e.organisationId === id)
+          ? undefined
+          : await incompleteEmployer(db, actor, id);
+        if (o) incomplete.push(o);
+      }
+      return <MinePage ctx={ctx} employers={employers} incomplete={incomplete} />;
+    },
   });
 
   definePage(app, deps.web, {
     paths: EMPLOYER_PATHS.register,
     policy: { action: 'create', resource: 'employer' },
-    handler: async (_req, _reply, ctx) => (
-      <RegisterPage ctx={ctx} districts={await districts()} input={EMPTY_EMPLOYER} errors={[]} />
-    ),
+    handler: async (req, _reply, ctx) => {
+      const wanted = (req.query as Record<string, unknown>).organisation;
+      const existing =
+        typeof wanted === 'string' ? await incompleteEmployer(db, actorOf(req), wanted) : undefined;
+      if (typeof wanted === 'string' && !existing)
+        throw new AppError('not-found', { detail: 'No employer of yours to complete.' });
+      const input = existing ? { ...EMPTY_EMPLOYER, name: existing.name } : EMPTY_EMPLOYER;
+      return (
+        <RegisterPage ctx={ctx} districts={await districts()} input={input} errors={[]} existing={existing} />
+      );
+    },
   });
 
   definePage(app, deps.web, {
@@ -113,12 +131,21 @@ export function registerEmployers(app: FastifyInstance, deps: AppDeps) {
       const input = employerInput(req.body);
       const message = employerFormMessage((k) => ctx.t.t(k));
       const form = parseForm(employerForm(list.map((d) => d.ags)), req.body, message);
+      const wanted = (req.body as Record<string, unknown> | undefined)?.organisationId;
+      const existing =
+        typeof wanted === 'string' && wanted !== '' ? await incompleteEmployer(db, actor, wanted) : undefined;
+      if (typeof wanted === 'string' && wanted !== '' && !existing)
+        throw new AppError('not-found', { detail: 'No employer of yours to complete.' });
       const page = (status: number, errors: FieldError[]) => ({
         status,
-        view: <RegisterPage ctx={ctx} districts={list} input={input} errors={errors} />,
+        view: <RegisterPage ctx={ctx} districts={list} input={input} errors={errors} existing={existing} />,
       });
       if (!form.ok) return page(422, form.errors);
-      const result = await registerEmployer(db, actor.personId, form.values, deps.now());
+      const result = existing
+        ? await completeEmployer(db, actor, existing.id, form.values, deps.now())
+        : await registerEmployer(db, actor.personId, form.values, deps.now());
+      if (result.kind === 'not-found')
+        throw new AppError('not-found', { detail: 'No employer of yours to complete.' });
       if (result.kind === 'duplicate') {
         const error = { field: result.field, rule: 'unique', message: '' };
         return page(409, [{ ...error, message: ctx.t.t('employers.error.registerNumber-taken') }]);

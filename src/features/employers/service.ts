@@ -34,7 +34,38 @@ export function employerSlug(name: string): string {
   return `${base || 'arbeitgeber'}-${randomBytes(3).toString('hex')}`;
 }
 
-const isUniqueViolation = (e: unknown): boolean => {
+/** True when the register number of the input is registered already (same court). */
+export async function registerTaken(tx: DbOrTx, input: NewEmployer): Promise<boolean> {
+  if (!input.register) return false;
+  const [taken] = await tx
+    .select({ id: employerProfile.organisationId })
+    .from(employerProfile)
+    .where(eq(employerProfile.registerKey, input.register.key))
+    .limit(1);
+  return taken !== undefined;
+}
+
+/** The stored registration of an employer, unconfirmed. */
+export function profileValues(organisationId: string, input: NewEmployer, personId: string, now: Date) {
+  return {
+    organisationId,
+    street: input.street,
+    postcode: input.postcode,
+    town: input.town,
+    districtAgs: input.districtAgs,
+    registerCourt: input.register?.court ?? null,
+    registerNumber: input.register?.number ?? null,
+    registerKey: input.register?.key ?? null,
+    publicKind: input.publicKind,
+    sizeBand: input.sizeBand,
+    trust: 'unconfirmed' as const,
+    trustChangedAt: now,
+    registeredBy: personId,
+    createdAt: now,
+  };
+}
+
+export const isUniqueViolation = (e: unknown): boolean => {
   for (let c: unknown = e; c; c = (c as { cause?: unknown }).cause)
     if ((c as { code?: unknown }).code === '23505') return true;
   return false;
@@ -53,14 +84,7 @@ export async function registerEmployer(
 ): Promise<RegisterResult> {
   try {
     return await db.transaction(async (tx) => {
-      if (input.register) {
-        const [taken] = await tx
-          .select({ id: employerProfile.organisationId })
-          .from(employerProfile)
-          .where(eq(employerProfile.registerKey, input.register.key))
-          .limit(1);
-        if (taken) return { kind: 'duplicate', field: 'registerNumber' } as const;
-      }
+      if (await registerTaken(tx, input)) return { kind: 'duplicate', field: 'registerNumber' } as const;
       const [place] = await tx.select().from(district).where(eq(district.ags, input.districtAgs)).limit(1);
       const slug = employerSlug(input.name);
       const [org] = await tx
@@ -76,22 +100,7 @@ export async function registerEmployer(
         })
         .returning({ id: organisation.id });
       if (!org) throw new Error('the organisation was not stored');
-      await tx.insert(employerProfile).values({
-        organisationId: org.id,
-        street: input.street,
-        postcode: input.postcode,
-        town: input.town,
-        districtAgs: input.districtAgs,
-        registerCourt: input.register?.court ?? null,
-        registerNumber: input.register?.number ?? null,
-        registerKey: input.register?.key ?? null,
-        publicKind: input.publicKind,
-        sizeBand: input.sizeBand,
-        trust: 'unconfirmed',
-        trustChangedAt: now,
-        registeredBy: personId,
-        createdAt: now,
-      });
+      await tx.insert(employerProfile).values(profileValues(org.id, input, personId, now));
       await grantRole(tx, personId, 'employer-admin', slug, now, personId);
       await appendAudit(
         tx,
