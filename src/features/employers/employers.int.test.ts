@@ -251,6 +251,16 @@ describe('employers: registration, colleagues and the check by a state (issue 16
       .where(eq(employerTrustDecision.organisationId, employerId));
     assert.deepEqual(history.map((h) => h.decision).sort(), ['confirm', 'withdraw']);
     assert.ok(history.every((h) => h.officerPersonId === b('ministry').personId));
+    const [mail] = await t.database.db
+      .select()
+      .from(outboxMail)
+      .where(
+        eq(
+          outboxMail.subject,
+          'Tischlerei Lindner GmbH: Bestätigung zurückgenommen / Tischlerei Lindner GmbH: Confirmation withdrawn',
+        ),
+      );
+    assert.match(mail?.text ?? '', /Begründung: Die Firma ist nicht mehr im Handelsregister eingetragen\./);
     const seen = await client().get('owner', `/en/employers/${employerId}`);
     assert.match(seen.body, /Confirmation withdrawn/);
     assert.match(seen.body, /Reason: Die Firma ist nicht mehr im Handelsregister eingetragen\./);

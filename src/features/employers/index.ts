@@ -13,7 +13,7 @@ export {
 export { mayPublish } from './service.ts';
 
 /** Employers (issue 16): registration, colleagues, the check by a state's ministry, as a feature plugin (ADR 0015). */
-export const employersPlugin: FeaturePlugin = async (app, { deps }) => {
+export const employersPlugin: FeaturePlugin = async (app, { deps, services }) => {
   const { registerEmployers } = await import('./routes.tsx');
-  registerEmployers(app, deps);
+  registerEmployers(app, deps, services);
 };

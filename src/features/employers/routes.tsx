@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { type Actor, decideFor } from '../../domain/access/policy.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import type { Services } from '../../services.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
@@ -45,7 +46,7 @@ const checkForm = z
   })
   .refine((v) => v.decision === 'confirm' || v.reason.length >= 3, { path: ['reason'], message: 'required' });
 
-export function registerEmployers(app: FastifyInstance, deps: AppDeps) {
+export function registerEmployers(app: FastifyInstance, deps: AppDeps, services: Services) {
   const db = deps.database.db;
 
   const districts = () => listDistricts(db);
@@ -187,6 +188,7 @@ export function registerEmployers(app: FastifyInstance, deps: AppDeps) {
         actor,
         { organisationId: e.organisationId, ...form.values },
         deps.now(),
+        services.mailer,
       );
       if (result.kind === 'not-found') throw new AppError('not-found', { detail: 'No such employer.' });
       if (result.kind === 'forbidden') throw new AppError('forbidden', { detail: 'Not your state.' });

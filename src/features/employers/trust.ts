@@ -3,12 +3,15 @@
  * facts and confirms, refuses or withdraws (a reason is required for the last two); every decision is kept with
  * who, when and why. Every state's officer reads the trust level; only the employer's own state decides.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Location } from '../../domain/access/jurisdiction.ts';
 import { withinJurisdiction } from '../../domain/access/jurisdiction.ts';
 import { type Actor, decideFor, type Membership, type Relation } from '../../domain/access/policy.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/client.ts';
+import type { Database, DbOrTx } from '../../platform/db/client.ts';
+import { composeMail } from '../../platform/mail/compose.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { person, roleAssignment } from '../people/index.ts';
 import { employerProfile, employerTrustDecision, type TrustDecision, type TrustLevel } from './schema.ts';
 import { type EmployerRow, employersBy } from './service.ts';
 
@@ -54,6 +57,7 @@ export async function decideTrust(
   actor: Actor,
   input: { organisationId: string; decision: TrustDecision; reason: string },
   now: Date,
+  mailer?: Mailer,
 ): Promise<DecideResult> {
   return db.transaction(async (tx) => {
     const [e] = await employersBy(tx, [input.organisationId]);
@@ -102,6 +106,7 @@ export async function decideTrust(
       decidedAt: now,
     });
     await audit('success');
+    if (mailer) await tellAdministrators(tx, mailer, e, changed.trust, input.reason);
     return { kind: 'ok', trust: changed.trust } as const;
   });
 }
@@ -123,4 +128,35 @@ export async function recordRefusedCheck(db: Database, actor: Actor, organisatio
     },
     now,
   );
+}
+
+/** Mails the employer's administrators the new trust level and the reason, in the same transaction (outbox). */
+async function tellAdministrators(
+  tx: DbOrTx,
+  mailer: Mailer,
+  e: EmployerRow,
+  trust: TrustLevel,
+  reason: string,
+): Promise<void> {
+  const admins = await tx
+    .select({ email: person.email })
+    .from(roleAssignment)
+    .innerJoin(person, eq(person.id, roleAssignment.personId))
+    .where(
+      and(
+        eq(roleAssignment.organisationId, e.organisationId),
+        eq(roleAssignment.role, 'employer-admin'),
+        isNull(roleAssignment.revokedAt),
+        isNull(person.disabledAt),
+      ),
+    );
+  for (const a of admins)
+    await mailer.send(
+      tx,
+      composeMail(a.email, 'employers.mail.decided', (t) => ({
+        employer: e.name,
+        level: t.t(`employers.trust.${trust}`),
+        reason: reason || '–',
+      })),
+    );
 }
