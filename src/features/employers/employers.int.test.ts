@@ -326,4 +326,17 @@ describe('employers: registration, colleagues and the check by a state (issue 16
     });
     assert.equal(twice.statusCode, 404);
   });
+
+  it('lets only one of two registrations of the same number at the same moment through', async () => {
+    const same = { ...FIRM, name: 'Zwilling GmbH', registerNumber: 'HRB 24680' };
+    const answers = await Promise.all(
+      ['family', 'counsellor'].map((name) => client().form(name, '/de/arbeitgeber/registrieren', same)),
+    );
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [303, 409]);
+    const rows = await t.database.db
+      .select({ n: count() })
+      .from(organisation)
+      .where(eq(organisation.name, 'Zwilling GmbH'));
+    assert.equal(rows[0]?.n, 1);
+  });
 });
