@@ -2,6 +2,7 @@ import type { FeaturePlugin } from './app-deps.ts';
 import { appointmentsPlugin } from './features/appointments/index.ts';
 import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
+import { employersPlugin } from './features/employers/index.ts';
 import { identityPlugin } from './features/identity/index.ts';
 import { journeyPlugin } from './features/journey/index.ts';
 import { pathwaysPlugin } from './features/pathways/index.ts';
@@ -26,4 +27,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   counsellingPlugin,
   appointmentsPlugin,
   statisticsPlugin,
+  employersPlugin,
 ];

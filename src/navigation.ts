@@ -1,6 +1,7 @@
 import { APPOINTMENT_PATHS, STAFFING_PATHS, WAITING_PATHS } from './features/appointments/index.ts';
 import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
+import { EMPLOYER_PATHS } from './features/employers/index.ts';
 import { IDENTITY_PATHS } from './features/identity/index.ts';
 import { JOURNEY_PATHS } from './features/journey/index.ts';
 import { PATHWAY_PATHS } from './features/pathways/index.ts';
@@ -61,6 +62,13 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     roles: ['foreigners-office-caseworker', 'recognition-officer', 'mission-officer'],
   },
   { labelKey: 'staffing.nav', paths: STAFFING_PATHS.staffing, order: 8, roles: ['ministry-officer'] },
+  { labelKey: 'employers.nav.queue', paths: EMPLOYER_PATHS.queue, order: 8, roles: ['ministry-officer'] },
+  {
+    labelKey: 'employers.nav.mine',
+    paths: EMPLOYER_PATHS.mine,
+    order: 9,
+    roles: ['applicant', 'employer-admin', 'employer-member'],
+  },
   {
     labelKey: 'documents.checklists.nav',
     paths: DOCUMENT_PATHS.checklists,

@@ -12,6 +12,7 @@ import {
 import { applicantProfile, findOrganisationBySlug, person } from '../features/people/index.ts';
 import { healthAuthoritiesOf } from '../features/registry/index.ts';
 import type { Database } from '../platform/db/client.ts';
+import { seedDemoEmployers } from './employers-demo.ts';
 
 export const DEMO_DOMAIN = 'demo.example.org';
 
@@ -176,6 +177,7 @@ export async function seedDemo(db: Database, nodeEnv: string, now: Date): Promis
     }
     const out: DemoAccount[] = [];
     let applicantId = '';
+    const personOf: Partial<Record<Role, string>> = {};
     for (const a of DEMO_ACCOUNTS) {
       const email = `${a.local}@${DEMO_DOMAIN}`;
       const password = passphrase();
@@ -201,6 +203,7 @@ export async function seedDemo(db: Database, nodeEnv: string, now: Date): Promis
         now,
       );
       if (a.role === 'applicant') applicantId = personId;
+      personOf[a.role] ??= personId;
       out.push({
         email,
         role: a.role,
@@ -215,6 +218,10 @@ export async function seedDemo(db: Database, nodeEnv: string, now: Date): Promis
       .values({ personId: applicantId, residenceAgs: '14713', countryCode: 'IN', nationality: 'IN' });
     const centre = await findOrganisationBySlug(tx, 'demo-beratung-dresden');
     if (centre) await grantConsent(tx, applicantId, centre.id, now);
+    await seedDemoEmployers(tx, now, {
+      officerPersonId: personOf['ministry-officer'] ?? '',
+      employerAdminPersonId: personOf['employer-admin'] ?? '',
+    });
     return out;
   });
 }

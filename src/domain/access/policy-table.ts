@@ -260,4 +260,26 @@ export const POLICY: PolicyTable = {
     create: everyone(OWN),
     revoke: everyone(OWN),
   },
+  /**
+   * An employer's registration (issue 16): any signed-in person registers one and becomes its employer
+   * administrator; its members read it; ministry officers of every state read it with its trust level (other).
+   */
+  employer: {
+    create: everyone(OWN),
+    read: {
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      'ministry-officer': ['within-jurisdiction', 'other'],
+    },
+    /** Completing the registration of an employer organisation that has none: its administrator. */
+    update: { 'employer-admin': ['own-organisation'] },
+  },
+  /**
+   * The check of an employer by a state's ministry: the officers of the state of the employer's district see the
+   * queue and confirm, refuse or withdraw (with a reason); every other state's officers only read the trust level.
+   */
+  'employer-confirmation': {
+    read: { 'ministry-officer': ['within-jurisdiction'] },
+    update: { 'ministry-officer': ['within-jurisdiction'] },
+  },
 };

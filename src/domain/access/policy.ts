@@ -48,6 +48,8 @@ export const RESOURCES = [
   'staffing-plan',
   'document-checklists',
   'calendar-feed',
+  'employer',
+  'employer-confirmation',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
