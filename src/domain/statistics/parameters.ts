@@ -24,7 +24,7 @@ export const DISCLOSURE_RULES: readonly DisclosureRule[] = Object.freeze([
     validTo: null,
     threshold: 5,
     source:
-      'Issue 19 "Disclosure control" (cells under 5 suppressed); the minimum-frequency rule with secondary suppression as in Statistisches Bundesamt / Statistische Ämter, Leitfaden zur Geheimhaltung (cell suppression, Mindestfallzahl)',
+      'Minimum-frequency rule with secondary cell suppression, as practised by the statistical offices of the Federation and the Länder (Statistische Ämter des Bundes und der Länder, Leitfaden zur Geheimhaltung)',
   },
 ]);
 

@@ -142,7 +142,7 @@ function Method({ ctx, s }: { ctx: ViewContext; s: Statistics }) {
         </p>
       ))}
       <p class="kern-body">
-        {t.t('statistics.method.suppression', { threshold: s.threshold, source: s.thresholdSource })}
+        {t.t('statistics.method.suppression', { threshold: s.threshold })}
       </p>
     </section>
   );
