@@ -141,9 +141,7 @@ function Method({ ctx, s }: { ctx: ViewContext; s: Statistics }) {
           {t.t(`statistics.method.${k}`)}
         </p>
       ))}
-      <p class="kern-body">
-        {t.t('statistics.method.suppression', { threshold: s.threshold })}
-      </p>
+      <p class="kern-body">{t.t('statistics.method.suppression', { threshold: s.threshold })}</p>
     </section>
   );
 }
