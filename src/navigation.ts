@@ -76,6 +76,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     roles: ['ministry-officer'],
   },
   {
+    labelKey: 'counselling.rollup.nav',
+    paths: COUNSELLING_PATHS.rollup,
+    order: 9,
+    roles: ['ministry-officer'],
+  },
+  {
     labelKey: 'nav.pathways',
     paths: PATHWAY_PATHS.start,
     order: 10,

@@ -119,3 +119,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
 }
+
+/** The cookies of a `Cookie` request header (as `sessionFor` returns it) for a browser context at `base`. */
+export function browserCookies(cookieHeader: string, base: string) {
+  return cookieHeader.split('; ').map((c) => {
+    const i = c.indexOf('=');
+    return { name: c.slice(0, i), value: c.slice(i + 1), url: base };
+  });
+}

@@ -196,6 +196,13 @@ export const POLICY: PolicyTable = {
     create: { counsellor: ['own-organisation'] },
     update: { counsellor: ['own-organisation'] },
   },
+  /**
+   * The counselling cases of all centres counted per state, topic and outcome (issue 19, V2.1): aggregate counts
+   * under the disclosure rule, no personal data; every ministry officer of the six states reads every state's.
+   */
+  'counselling-rollup': {
+    read: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+  },
   /** What a service point offers and its capacity calendar: kept by its own staff (issue 15). */
   'appointment-calendar': {
     read: POINT_STAFF,

@@ -41,6 +41,7 @@ export const RESOURCES = [
   'recognition-record',
   'mutual-recognition-register',
   'counselling-case',
+  'counselling-rollup',
   'appointment-calendar',
   'appointment-request',
   'office-workload',

@@ -1,3 +1,4 @@
+export { type PublishedCount, type PublishedCrossTable, publishCrossTable } from './cross-table.ts';
 export {
   addHistograms,
   type DayHistogram,

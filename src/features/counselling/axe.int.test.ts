@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, type Harness, SKIP_REASON, startHarness } from '../../../test/e2e/harness.ts';
+import {
+  axeViolations,
+  browserCookies,
+  type Harness,
+  SKIP_REASON,
+  startHarness,
+} from '../../../test/e2e/harness.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 
 /** The counselling pages in a browser without JavaScript: the forms work and every page is axe-clean. */
@@ -22,12 +28,7 @@ describe('counselling pages in the browser', { skip: SKIP_REASON }, () => {
     const counsellor = await makeAccount(db, 'counsellor', 'beratung-axe');
     const s = await sessionFor(h.app, db, counsellor.personId, 'counsellor');
     context = await h.axeContext(false);
-    await context.addCookies(
-      s.cookie.split('; ').map((c) => {
-        const i = c.indexOf('=');
-        return { name: c.slice(0, i), value: c.slice(i + 1), url: h.base };
-      }),
-    );
+    await context.addCookies(browserCookies(s.cookie, h.base));
     page = await context.newPage();
   });
   after(async () => {

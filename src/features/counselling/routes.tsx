@@ -9,6 +9,7 @@ import { caseChangeForm, caseFormMessage, formInput, newCaseForm } from './case-
 import { CasesPage, EditPage, EMPTY_INPUT } from './case-views.tsx';
 import { CountsPage } from './counts-views.tsx';
 import { COUNSELLING_PATHS } from './paths.ts';
+import { registerCounsellingRollup } from './rollup-routes.tsx';
 import { type CaseInput, type CaseRow, countsCsv } from './service.ts';
 
 /** The counsellor membership of the signed-in person (the route policy already refused everyone else). */
@@ -169,5 +170,6 @@ export function registerCounselling(app: FastifyInstance, deps: AppDeps, service
     );
   }
 
+  registerCounsellingRollup(app, deps, services);
   return { cases };
 }
