@@ -82,6 +82,7 @@ export const PATHWAY_TRAITS: { readonly [Id in PathwayId]: PathwayTraits } = {
     true,
     '§ 16d Abs. 3 AufenthG',
   ),
+  'aufenthg-20': T('none', 'search', 'none', 'status', null, '§ 20 AufenthG'),
   'aufenthg-20a': T('none', 'search', 'none', 'chancenkarte', false, '§ 20a AufenthG'),
   'aufenthg-16a': T(
     'training-contract',

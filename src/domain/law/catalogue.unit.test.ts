@@ -71,7 +71,7 @@ describe('message catalogues', () => {
 
   it('contain every key the engine emits for many generated profiles, and format with its values', () => {
     const seen = new Map<string, Message>();
-    const dates = ['2022-06-01', '2023-11-17', '2024-02-29', '2027-01-01', '2029-06-01'];
+    const dates = ['2022-06-01', '2023-11-17', '2024-02-29', '2027-01-01', '2027-07-01', '2029-06-01'];
     const profiles = generateProfiles(20_000, 3);
     profiles.push(
       ...generateProfiles(500, 4).map((p, i) => ({ ...p, date: dates[i % dates.length] ?? p.date })),

@@ -23,6 +23,8 @@ export const SWITCH = {
   fegStage3: fixedDate('switch.feg-stage-3'),
   chancenAufenthaltsrechtStart: fixedDate('switch.chancen-aufenthaltsrecht-start'),
   chancenAufenthaltsrechtEnd: fixedDate('switch.chancen-aufenthaltsrecht-end'),
+  /** UNVERIFIED (secondary sources only): §§ 25a(5),(6), 25b(7),(8) for § 104c holders end on this day. */
+  chancenHolderRulesEnd: fixedDate('switch.chancen-aufenthaltsrecht-holder-rules-end'),
 } as const;
 
 /** Titles of Abschnitt 3 (education) and 4 (employment) of the AufenthG. */
@@ -37,6 +39,7 @@ export const EDUCATION_OR_EMPLOYMENT_TITLES: ReadonlySet<Status> = new Set<Statu
   'aufenthg-18g',
   'aufenthg-18g-it',
   'aufenthg-19c-2',
+  'aufenthg-20',
   'aufenthg-20a',
   'beschv-26-2',
 ]);

@@ -45,8 +45,9 @@ const NEXT_STEP_BY_CRITERION: Readonly<Record<string, Message>> = {
   funds: staticMessage('law.next-step.funds'),
   'residence-status': staticMessage('law.next-step.counselling'),
   'tolerated-status': staticMessage('law.next-step.counselling'),
+  'previous-stay': staticMessage('law.next-step.counselling'),
   'criminal-record': staticMessage('law.next-step.counselling'),
-  identity: staticMessage('law.next-step.legal-review'),
+  'holder-104c': staticMessage('law.next-step.legal-review'),
 };
 
 const APPLY_VISA = staticMessage('law.next-step.apply-visa');

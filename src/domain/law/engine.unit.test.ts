@@ -114,7 +114,7 @@ describe('engine', () => {
   it('waives the spouse language requirement for skilled-worker titles but not for § 104c holders', () => {
     assert.equal(
       evaluatePathways(buildProfile()).family.spouseLanguageWaiver.message.key,
-      'law.family.spouse-language.waived',
+      'law.family.spouse-language.with-new-title',
     );
     const holder = buildProfile({
       person: { location: 'germany', status: 'aufenthg-104c', statusSince: '2024-01-01' },

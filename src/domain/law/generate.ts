@@ -169,6 +169,7 @@ export function randomProfile(r: Random): PathwayProfile {
       universityEntranceQualification: maybe(r, p, () => r.chance(0.6)),
       qualificationMeasureOffer: maybe(r, p, () => r.chance(0.5)),
       germanSchoolOrQualification: maybe(r, p, () => r.chance(0.5)),
+      completedInGermany: maybe(r, p, () => r.chance(0.5)),
     });
   }
   return profile;

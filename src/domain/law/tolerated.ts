@@ -2,7 +2,7 @@
  * Criteria for people already in Germany without a regular title: tolerated persons (Duldung) and holders
  * of the Chancen-Aufenthaltsrecht (§ 104c), moving on to §§ 25a/25b.
  */
-import type { IsoDate } from '../calendar.ts';
+import { addDays, type IsoDate } from '../calendar.ts';
 import { SWITCH } from './common.ts';
 import { type EvaluationContext, monthsBefore } from './context.ts';
 import { criterion } from './criteria.ts';
@@ -53,15 +53,42 @@ export function stayDuration(ctx: EvaluationContext, years: number, citation: st
   });
 }
 
+/** Last day holders can apply under §§ 25a/25b with their special rules (UNVERIFIED, secondary sources). */
+export const HOLDER_RULES_LAST_DAY: IsoDate = addDays(SWITCH.chancenHolderRulesEnd, -1);
+
 /**
- * Identity relief for § 104c holders (§§ 25a(6), 25b(8)) was repealed on 31.12.2025; its effect on remaining
- * holders is UNVERIFIED and goes to legal review. Returns undefined where it does not apply.
+ * Where a § 104c holder stands on the evaluation date. Until 30.12.2025 the permit is granted; from 31.12.2025
+ * (Art. 5 ChAufenthG) no new permits, existing ones run out and can only be extended as § 25a or § 25b; the
+ * holders' special rules in §§ 25a(5),(6), 25b(7),(8) (time counted, identity clarification) hold until the
+ * holder-rules switch (1.7.2027 per secondary sources only: `verified: false`). From that day the route via
+ * § 104c is closed. Returns undefined for people without a § 104c permit.
  */
-export function identityAfter104c(ctx: EvaluationContext, citation: string): Criterion | undefined {
-  if (ctx.person.status !== 'aufenthg-104c' || ctx.date < SWITCH.chancenAufenthaltsrechtEnd) return undefined;
-  return criterion('identity', 'unknown', citation, {
-    reason: 'legal-review',
+export function holderTransition(ctx: EvaluationContext): Criterion | undefined {
+  if (ctx.person.status !== 'aufenthg-104c') return undefined;
+  const id = 'holder-104c';
+  const end = SWITCH.chancenAufenthaltsrechtEnd;
+  if (ctx.date < end) {
+    return criterion(id, 'met', '§ 104c Abs. 3 AufenthG; § 25a Abs. 5, 6, § 25b Abs. 7, 8 AufenthG', {
+      reason: 'grant',
+      values: { noNewFrom: end },
+    });
+  }
+  const values = { noNewFrom: end, until: HOLDER_RULES_LAST_DAY };
+  if (ctx.date < SWITCH.chancenHolderRulesEnd) {
+    return criterion(
+      id,
+      'met',
+      '§ 104c AufenthG (Übergangsregelung); § 25a Abs. 5, 6, § 25b Abs. 7, 8 AufenthG',
+      {
+        reason: 'transition',
+        verified: false,
+        values,
+      },
+    );
+  }
+  return criterion(id, 'unmet', '§ 104c AufenthG (Übergangsregelung)', {
+    reason: 'ended',
     verified: false,
-    values: { since: SWITCH.chancenAufenthaltsrechtEnd },
+    values,
   });
 }

@@ -14,6 +14,7 @@ export const PATHWAY_IDS = [
   'aufenthg-19c-2',
   'aufenthg-16d-1',
   'aufenthg-16d-3',
+  'aufenthg-20',
   'aufenthg-20a',
   'aufenthg-16a',
   'aufenthg-16b',
@@ -147,6 +148,12 @@ export type Education = {
   qualificationMeasureOffer?: boolean;
   /** 3 years of successful school attendance or a German school/vocational qualification (§ 25a). */
   germanSchoolOrQualification?: boolean;
+  /**
+   * The studies (§ 16b) or the qualified vocational training (§ 16a) of the current title were completed
+   * successfully in Germany (§ 20). For § 16d the recognition result (`qualification.recognitionInGermany`)
+   * counts instead.
+   */
+  completedInGermany?: boolean;
 };
 
 export type PathwayProfile = {
@@ -219,8 +226,15 @@ export type SettlementOutcome = {
 };
 
 export type FamilyOutcome = {
-  /** Pathways (of those not ruled out) whose holders' spouses need no German A1 (§ 30 Abs. 1 S. 3 Nr. 5). */
-  readonly spouseLanguageWaiver: { readonly pathways: readonly PathwayId[]; readonly message: Message };
+  /**
+   * Spouse needs no German A1 (§ 30 Abs. 1 S. 3 Nr. 5): `waived` true when the sponsor holds a qualifying title
+   * or a qualifying pathway is `eligible` (listed in `pathways`), null when one still needs review, else false.
+   */
+  readonly spouseLanguageWaiver: {
+    readonly waived: boolean | null;
+    readonly pathways: readonly PathwayId[];
+    readonly message: Message;
+  };
   readonly parents: { readonly available: boolean | null; readonly message: Message };
 };
 

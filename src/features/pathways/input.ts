@@ -97,6 +97,7 @@ const education = z.strictObject({
   universityEntranceQualification: opt(z.boolean()),
   qualificationMeasureOffer: opt(z.boolean()),
   germanSchoolOrQualification: opt(z.boolean()),
+  completedInGermany: opt(z.boolean()),
 });
 
 export const evaluateRequest = z

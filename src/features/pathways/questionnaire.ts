@@ -152,6 +152,7 @@ export const STEPS: readonly StepDef[] = [
       yesNo('studyAdmission', 'education.studyAdmission'),
       yesNo('universityEntranceQualification', 'education.universityEntranceQualification'),
       yesNo('qualificationMeasureOffer', 'education.qualificationMeasureOffer'),
+      yesNo('completedInGermany', 'education.completedInGermany'),
     ],
   },
 ];

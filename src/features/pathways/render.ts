@@ -79,7 +79,7 @@ export interface EvaluationJson {
     message: string;
   };
   family: {
-    spouseLanguageWaiver: { pathways: string[]; message: string };
+    spouseLanguageWaiver: { waived: boolean | null; pathways: string[]; message: string };
     parents: { available: boolean | null; message: string };
   };
   parameters: PublicParameters;
@@ -212,6 +212,7 @@ export function resultJson(t: Translator, r: PathwayResult): EvaluationJson {
     },
     family: {
       spouseLanguageWaiver: {
+        waived: r.family.spouseLanguageWaiver.waived,
         pathways: [...r.family.spouseLanguageWaiver.pathways],
         message: renderMessage(t, r.family.spouseLanguageWaiver.message),
       },

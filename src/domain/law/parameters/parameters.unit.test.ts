@@ -67,7 +67,11 @@ describe('parameter table', () => {
       'experience.salary 2025-01-01 43470',
       'family.parents.until 2024-03-01 2028-12-31',
       'it-specialist-old.salary 2023-01-01 52560',
+      'job-search-20.months.degree 2022-01-01 18',
+      'job-search-20.months.recognition 2022-01-01 12',
+      'job-search-20.months.training 2022-01-01 12',
       'student.funds.monthly 2026-01-01 992',
+      'switch.chancen-aufenthaltsrecht-holder-rules-end 2022-01-01 2027-07-01',
       'westbalkan.quota 2026-01-01 50000',
     ]);
   });
@@ -145,6 +149,13 @@ describe('parameter lookups by date', () => {
     ['switch.feg-stage-2', '2026-03-01', '2024-03-01'],
     ['switch.feg-stage-3', '2026-03-01', '2024-06-01'],
     ['switch.chancen-aufenthaltsrecht-end', '2026-03-01', '2025-12-31'],
+    ['switch.chancen-aufenthaltsrecht-holder-rules-end', '2026-03-01', '2027-07-01'],
+    ['job-search-20.months.degree', '2024-05-31', 18],
+    ['job-search-20.months.degree', '2024-06-01', 18],
+    ['job-search-20.months.training', '2024-05-31', 12],
+    ['job-search-20.months.training', '2024-06-01', 18],
+    ['job-search-20.months.recognition', '2024-05-31', 12],
+    ['job-search-20.months.recognition', '2024-06-01', 18],
   ];
   for (const [id, date, expected] of table) {
     it(`${id} on ${date} is ${expected ?? 'not published'}`, () => {
@@ -159,6 +170,16 @@ describe('parameter lookups by date', () => {
     assert.ok(values.every((v) => v.source.url.startsWith('http')));
     assert.ok(ids.includes('blue-card.salary.general'));
     assert.ok(!ids.includes('it-specialist-old.salary'));
+  });
+
+  it('marks the holder-rules end date (secondary sources only) and the old § 20 durations as not verified', () => {
+    assert.equal(
+      parameter('switch.chancen-aufenthaltsrecht-holder-rules-end', '2026-03-01')?.verified,
+      false,
+    );
+    assert.equal(parameter('switch.chancen-aufenthaltsrecht-end', '2026-03-01')?.verified, true);
+    assert.equal(parameter('job-search-20.months.training', '2024-05-31')?.verified, false);
+    assert.equal(parameter('job-search-20.months.training', '2024-06-01')?.verified, true);
   });
 
   it('types date parameters as strings and amounts as numbers', () => {

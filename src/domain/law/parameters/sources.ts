@@ -5,20 +5,10 @@
  * shared/research/legal-rules.md) and the address the research read are for reviewers only.
  */
 
-export type Source = {
-  /** The public source's title in the page's language. */
-  readonly title: { readonly de: string; readonly en: string };
-  /** Address of the statute or the authority's page. */
-  readonly url: string;
-  /** Research note for reviewers (administrators); never shown to applicants. */
-  readonly researchNote: string;
-  /** Address the research read the value from (may be a third party); for reviewers only. */
-  readonly researchUrl: string;
-};
+import { type Source, source } from './source.ts';
+import { TRANSITION_SOURCES } from './sources-transitions.ts';
 
-function source(de: string, en: string, url: string, researchNote: string, researchUrl = url): Source {
-  return { title: { de, en }, url, researchNote, researchUrl };
-}
+export type { Source } from './source.ts';
 
 export const SOURCES = {
   bbg2022: source(
@@ -247,7 +237,7 @@ export const SOURCES = {
     '§ 104c Aufenthaltsgesetz',
     'Section 104c Residence Act',
     'https://www.gesetze-im-internet.de/aufenthg_2004/__104c.html',
-    'Art. 5 ChAufenthG: § 104c als Übergangsregelung ab 31.12.2025 [LAW] buzer',
+    'Art. 5 ChAufenthG: § 104c als Übergangsregelung ab 31.12.2025, Verlängerung nur als § 25a/§ 25b [LAW] buzer; [3P] asyl.net',
     'https://www.buzer.de/gesetz/15683/a293517.htm',
   ),
   integration: source(
@@ -296,4 +286,5 @@ export const SOURCES = {
     'https://www.gesetze-im-internet.de/aufenthg_2004/__17.html',
     '§ 17 Abs. 1 AufenthG (ab 1.3.2024) [GOV] kommune365 (Stadt Dinklage); a.F. [LAW] AufenthG XML 2024-01-10',
   ),
+  ...TRANSITION_SOURCES,
 } as const satisfies Record<string, Source>;

@@ -128,6 +128,12 @@ export const STATUTORY_PARAMETERS = {
     description: '§ 104c Abs. 3: Geltungsdauer, nicht verlängerbar',
     periods: [period('2022-12-31', null, 18, S.chancenAufenthaltsrecht)],
   },
+  'switch.chancen-aufenthaltsrecht-holder-rules-end': {
+    unit: 'date',
+    description:
+      'Sonderregeln für Inhaber nach § 104c (§ 25a Abs. 5, 6, § 25b Abs. 7, 8) entfallen; Antrag nach §§ 25a/25b bis zum Vortag',
+    periods: fixed('2027-07-01', S.chancenHolderRulesEnd, { verified: false }),
+  },
   'integration-25b.years': {
     unit: 'years',
     description: '§ 25b Abs. 1 Nr. 1: Voraufenthalt',
@@ -165,6 +171,32 @@ export const STATUTORY_PARAMETERS = {
     periods: [
       period(ENGINE_HORIZON_START, '2024-02-29', 25, S.training17),
       period('2024-03-01', null, 35, S.training17),
+    ],
+  },
+  'job-search-20.months.degree': {
+    unit: 'months',
+    description: '§ 20: Aufenthaltserlaubnis zur Arbeitsplatzsuche nach einem Studium in Deutschland, bis zu',
+    periods: [
+      period(ENGINE_HORIZON_START, '2024-05-31', 18, S.jobSearch20Old, { verified: false }),
+      period('2024-06-01', null, 18, S.jobSearch20),
+    ],
+  },
+  'job-search-20.months.training': {
+    unit: 'months',
+    description:
+      '§ 20: Aufenthaltserlaubnis zur Arbeitsplatzsuche nach einer qualifizierten Berufsausbildung in Deutschland, bis zu',
+    periods: [
+      period(ENGINE_HORIZON_START, '2024-05-31', 12, S.jobSearch20Old, { verified: false }),
+      period('2024-06-01', null, 18, S.jobSearch20),
+    ],
+  },
+  'job-search-20.months.recognition': {
+    unit: 'months',
+    description:
+      '§ 20: Aufenthaltserlaubnis zur Arbeitsplatzsuche nach der Anerkennung (§ 16d) in Deutschland, bis zu',
+    periods: [
+      period(ENGINE_HORIZON_START, '2024-05-31', 12, S.jobSearch20Old, { verified: false }),
+      period('2024-06-01', null, 18, S.jobSearch20),
     ],
   },
   'family.parents.until': {
@@ -206,7 +238,8 @@ export const STATUTORY_PARAMETERS = {
   },
   'switch.chancen-aufenthaltsrecht-end': {
     unit: 'date',
-    description: '§ 104c nur noch Übergangsregelung: keine neue Erteilung ab diesem Tag',
+    description:
+      '§ 104c nur noch Übergangsregelung: keine neue Erteilung ab diesem Tag; Verlängerung nur als § 25a oder § 25b',
     periods: fixed('2025-12-31', S.chancenAufenthaltsrechtEnd),
   },
 } as const satisfies Record<string, ParameterDefinition>;

@@ -1,7 +1,7 @@
 /** § 25a AufenthG: residence for well-integrated young people (14 to under 27). */
 import { criterion, fromFact } from '../criteria.ts';
 import { type Pathway, titleKey } from '../pathway.ts';
-import { identityAfter104c, stayDuration, toleratedStatus } from '../tolerated.ts';
+import { holderTransition, stayDuration, toleratedStatus } from '../tolerated.ts';
 import type { Criterion } from '../types.ts';
 
 const CITATION = '§ 25a Abs. 1 AufenthG';
@@ -37,8 +37,8 @@ export const aufenthg25a: Pathway = {
         '§ 25a Abs. 1 S. 1 Nr. 2 AufenthG',
       ),
     ];
-    const identity = identityAfter104c(ctx, '§ 25a AufenthG; § 5 Abs. 1 Nr. 1a AufenthG');
-    if (identity !== undefined) criteria.push(identity);
+    const holder = holderTransition(ctx);
+    if (holder !== undefined) criteria.push(holder);
     return { baApproval: null, criteria };
   },
 };

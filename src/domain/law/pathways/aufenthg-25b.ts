@@ -3,7 +3,7 @@ import { germanAtLeast } from '../common.ts';
 import type { EvaluationContext } from '../context.ts';
 import { criterion, fromFact } from '../criteria.ts';
 import { type Pathway, titleKey } from '../pathway.ts';
-import { identityAfter104c, stayDuration, toleratedStatus } from '../tolerated.ts';
+import { holderTransition, stayDuration, toleratedStatus } from '../tolerated.ts';
 import type { Criterion } from '../types.ts';
 
 const CITATION = '§ 25b Abs. 1 AufenthG';
@@ -45,8 +45,8 @@ export const aufenthg25b: Pathway = {
         '§ 25b Abs. 1 S. 2 Nr. 3 AufenthG',
       ),
     ];
-    const identity = identityAfter104c(ctx, '§ 25b AufenthG; § 5 Abs. 1 Nr. 1a AufenthG');
-    if (identity !== undefined) criteria.push(identity);
+    const holder = holderTransition(ctx);
+    if (holder !== undefined) criteria.push(holder);
     return { baApproval: null, criteria };
   },
 };

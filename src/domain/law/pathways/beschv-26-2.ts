@@ -1,13 +1,26 @@
-/** § 26 Abs. 2 BeschV (with § 19c Abs. 1 AufenthG): Western Balkans regulation, any employment, yearly quota. */
+/**
+ * § 26 Abs. 2 BeschV (with § 19c Abs. 1 AufenthG): Western Balkans regulation, any employment, yearly quota.
+ * The application at the German mission in the home state is a condition of the first approval only: a holder
+ * extends the permit at the foreigners' office in Germany.
+ */
 import { age45Salary, jobOffer, regulatedPermit, residenceStatus } from '../common.ts';
+import type { EvaluationContext } from '../context.ts';
 import { criterion, message } from '../criteria.ts';
 import { type Pathway, titleKey } from '../pathway.ts';
-import type { Message } from '../types.ts';
+import type { Criterion, Message } from '../types.ts';
 
 const CITATION = '§ 26 Abs. 2 BeschV';
 
 /** Albania, Bosnia and Herzegovina, Kosovo, Montenegro, North Macedonia, Serbia. */
 export const WESTERN_BALKAN_STATES: ReadonlySet<string> = new Set(['AL', 'BA', 'XK', 'ME', 'MK', 'RS']);
+
+/** Abroad: at the mission. In Germany: only the extension of a permit under this rule. */
+function whereToApply(ctx: EvaluationContext): Criterion {
+  const { location, status } = ctx.person;
+  if (location === 'germany' && status === 'beschv-26-2')
+    return criterion('residence-status', 'met', CITATION, { reason: 'extension' });
+  return residenceStatus(ctx, 'mission');
+}
 
 export const beschv262: Pathway = {
   id: 'beschv-26-2',
@@ -37,7 +50,7 @@ export const beschv262: Pathway = {
     return {
       baApproval: true,
       criteria: [
-        residenceStatus(ctx, 'mission'),
+        whereToApply(ctx),
         nationality,
         jobOffer(ctx, CITATION),
         regulatedPermit(ctx),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildProfile, evaluateOne, statusOf } from '../testing.ts';
+import { buildProfile, criterionOf, evaluateOne, statusOf } from '../testing.ts';
 import type { Person } from '../types.ts';
 
 const wb = (person: Partial<Person> = {}, job = {}, date = '2026-03-01') =>
@@ -22,6 +22,27 @@ describe('beschv-26-2 Western Balkans regulation', () => {
   it('refuses other nationals and applications from inside Germany', () => {
     assert.equal(wb({ citizenship: 'HR' }).outcome, 'not-eligible');
     assert.equal(statusOf(wb({ location: 'germany', status: 'none' }), 'residence-status'), 'unmet');
+  });
+  it('asks for the application at the mission for the first approval only: a holder extends in Germany', () => {
+    const holder = wb({ location: 'germany', status: 'beschv-26-2', statusSince: '2024-09-01' });
+    assert.equal(holder.outcome, 'eligible');
+    assert.equal(
+      criterionOf(holder, 'residence-status')?.message.key,
+      'law.criterion.residence-status.extension',
+    );
+    const first = wb({ location: 'germany', status: 'aufenthg-16a' });
+    assert.equal(
+      criterionOf(first, 'residence-status')?.message.key,
+      'law.criterion.residence-status.mission-only',
+    );
+    assert.equal(first.outcome, 'not-eligible');
+  });
+  it('extends in Germany also from the 45th birthday without the 55 % salary (renewal)', () => {
+    const older = wb(
+      { location: 'germany', status: 'beschv-26-2', birthDate: '1970-01-01' },
+      { annualSalaryEur: 30_000 },
+    );
+    assert.equal(older.outcome, 'eligible');
   });
   it('applies the 55 % rule from the 45th birthday (§ 1(2) BeschV)', () => {
     assert.equal(wb({ birthDate: '1981-03-01' }, { annualSalaryEur: 55_769.99 }).outcome, 'not-eligible');

@@ -10,6 +10,7 @@ import { aufenthg18b } from './aufenthg-18b.ts';
 import { aufenthg18g } from './aufenthg-18g.ts';
 import { aufenthg18gIt } from './aufenthg-18g-it.ts';
 import { aufenthg19c2 } from './aufenthg-19c-2.ts';
+import { aufenthg20 } from './aufenthg-20.ts';
 import { aufenthg20a } from './aufenthg-20a.ts';
 import { aufenthg25a } from './aufenthg-25a.ts';
 import { aufenthg25b } from './aufenthg-25b.ts';
@@ -24,6 +25,7 @@ export const PATHWAYS: readonly Pathway[] = [
   aufenthg19c2,
   aufenthg16d1,
   aufenthg16d3,
+  aufenthg20,
   aufenthg20a,
   aufenthg16a,
   aufenthg16b,

@@ -65,16 +65,62 @@ describe('aufenthg-25b sustainable integration', () => {
     assert.equal(b({ statusSince: '2015-01-01', languages: { german: 'A1' } }).outcome, 'not-eligible');
     assert.equal(b({ statusSince: '2015-01-01', livelihoodMainlyFromWork: false }).outcome, 'not-eligible');
   });
-  it('sends remaining § 104c holders to legal review on identity from 31.12.2025', () => {
-    const holder = {
-      status: 'aufenthg-104c' as const,
-      statusSince: '2024-01-01',
-      inGermanySince: '2015-01-01',
+  it('ignores the § 104c dates for people with a Duldung', () => {
+    for (const date of ['2025-12-30', '2025-12-31', '2027-06-30', '2027-07-01'])
+      assert.equal(b({ statusSince: '2015-01-01' }, date).outcome, 'eligible', date);
+  });
+});
+
+describe('§ 104c holders moving on to §§ 25a/25b, on both sides of every change date', () => {
+  const holder = (date: string, id: 'aufenthg-25a' | 'aufenthg-25b') =>
+    evaluateOne(
+      tolerated(
+        {
+          birthDate: '2003-01-01',
+          status: 'aufenthg-104c',
+          statusSince: '2025-06-01',
+          inGermanySince: '2015-01-01',
+          languages: { german: 'A2' },
+          livelihoodMainlyFromWork: true,
+        },
+        date,
+        { germanSchoolOrQualification: true },
+      ),
+      id,
+    );
+  const table: [string, string, boolean, 'eligible' | 'not-eligible'][] = [
+    // date, holder-104c message, verified, outcome
+    ['2025-12-30', 'law.criterion.holder-104c.grant', true, 'eligible'],
+    ['2025-12-31', 'law.criterion.holder-104c.transition', false, 'eligible'],
+    ['2027-06-30', 'law.criterion.holder-104c.transition', false, 'eligible'],
+    ['2027-07-01', 'law.criterion.holder-104c.ended', false, 'not-eligible'],
+  ];
+  for (const id of ['aufenthg-25a', 'aufenthg-25b'] as const) {
+    for (const [date, key, verified, outcome] of table) {
+      it(`${id} on ${date}: ${key.split('.').pop()}, ${outcome}`, () => {
+        const r = holder(date, id);
+        const c = criterionOf(r, 'holder-104c');
+        assert.equal(c?.message.key, key);
+        assert.equal(c?.verified, verified);
+        assert.equal(r.outcome, outcome);
+        assert.equal(statusOf(r, 'identity'), 'absent');
+      });
+    }
+  }
+  it('names the last application day (30.6.2027) and the end of new grants (31.12.2025)', () => {
+    const c = criterionOf(holder('2026-03-01', 'aufenthg-25b'), 'holder-104c');
+    assert.deepEqual(c?.message.values, { noNewFrom: '2025-12-31', until: '2027-06-30' });
+  });
+  it('grants no new § 104c permit from 31.12.2025 but keeps § 25b open to holders', () => {
+    const person = {
+      status: 'duldung' as const,
+      statusSince: '2015-01-01',
+      languages: { german: 'A2' as const },
+      livelihoodMainlyFromWork: true,
     };
-    assert.equal(statusOf(b(holder, '2025-12-30'), 'identity'), 'absent');
-    const after = b(holder, '2025-12-31');
-    assert.equal(after.outcome, 'needs-review');
-    assert.equal(criterionOf(after, 'identity')?.verified, false);
+    assert.equal(evaluateOne(tolerated(person, '2025-12-30'), 'aufenthg-104c').outcome, 'eligible');
+    assert.equal(evaluateOne(tolerated(person, '2025-12-31'), 'aufenthg-104c').outcome, 'not-eligible');
+    assert.equal(holder('2025-12-31', 'aufenthg-25b').outcome, 'eligible');
   });
 });
 
