@@ -29,6 +29,7 @@ import { createSession } from '../src/features/identity/sessions/service.ts';
 import { journey } from '../src/features/journey/schema.ts';
 import { createJourneyService } from '../src/features/journey/service.ts';
 import { person, roleAssignment } from '../src/features/people/schema.ts';
+import { refreshRollup } from '../src/features/statistics/rollup.ts';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { DEMO_DOMAIN } from '../src/seed/identity-demo.ts';
@@ -103,6 +104,9 @@ export async function journeyBenchmarks(pgUrl: string, connections: number, seco
         ['appointments.waiting-times.postgres', '/de/wartezeiten', '', 50],
         // The overload map: the same cached figures plus the districts and jurisdictions (two small reads).
         ['appointments.waiting-map.postgres', '/de/wartezeiten/karte', '', 50],
+        // Issue 19: the public statistics dashboard of the six states, from the stored rollup.
+        ['statistics.dashboard.postgres', '/de/statistik', '', 100],
+        ['statistics.dashboard-state.postgres', '/de/statistik/sn', '', 100],
       ] as const) {
         if (!wanted(name)) continue;
         const requests = [
@@ -113,9 +117,11 @@ export async function journeyBenchmarks(pgUrl: string, connections: number, seco
           },
         ];
         if (!cookie) {
-          // The scheduled job's work: the figures of every office over all journeys (the pages read them stored).
+          // The scheduled job's work: the waiting times of every office, or the statistics rollup, over all
+          // journeys (the pages read them stored).
           const started = performance.now();
-          await computeWaitingTimes(handle.db, momentOf(new Date().toISOString()).date);
+          if (name.startsWith('statistics.')) await refreshRollup(handle.db, new Date());
+          else await computeWaitingTimes(handle.db, momentOf(new Date().toISOString()).date);
           report(`${name}.compute`, { journeys: total, ms: Math.round(performance.now() - started) });
           // The first request of a new server: the stored figures, or computed when none are stored yet.
           const first = performance.now();
