@@ -74,4 +74,16 @@ describe('employer pages in the browser', { skip: SKIP_REASON }, () => {
     assert.match(await ministry.content(), /bestätigt von Ministerium Axe/);
     await checkPage(ministry, 'employer-confirmed', false);
   });
+
+  it('shows the employer guide to everyone, in German and English, from the employer page', async () => {
+    const context = await h.axeContext(false);
+    contexts.push(context);
+    const page = await context.newPage();
+    for (const path of ['/de/arbeitgeber/leitfaden', '/en/employers/guide']) {
+      await page.goto(`${h.base}${path}`);
+      await checkPage(page, `employer-guide${path.replaceAll('/', '-')}`, false);
+    }
+    await page.getByRole('link', { name: 'Pay the fee' }).click();
+    assert.equal(new URL(page.url()).hash, '#fee');
+  });
 });

@@ -8,7 +8,7 @@ import type { ViewContext } from '../../web/context.ts';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { IDENTITY_PATHS } from '../identity/index.ts';
-import { EMPLOYER_PATHS } from './paths.ts';
+import { EMPLOYER_PATHS, guideUrl } from './paths.ts';
 import { stateName } from './register-views.tsx';
 import type { TrustDecision } from './schema.ts';
 import type { DecisionRow, EmployerRow } from './service.ts';
@@ -41,6 +41,11 @@ export function MinePage({
     <Page ctx={ctx} title={t.t('employers.mine.title')}>
       <p class="kern-body">
         {t.t(employers.length || incomplete.length ? 'employers.mine.lead' : 'employers.mine.none')}
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={guideUrl(ctx.locale)}>
+          {t.t('employers.guide.link')}
+        </a>
       </p>
       {incomplete.length > 0 ? (
         <ul class="kern-list">

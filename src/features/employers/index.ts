@@ -1,7 +1,7 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
 
 // The public surface of this feature: what other features and the composition root may use.
-export { EMPLOYER_PATHS } from './paths.ts';
+export { EMPLOYER_PATHS, type GuideSection, guideUrl } from './paths.ts';
 export {
   employerProfile,
   employerTrustDecision,

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { type Actor, decideFor } from '../../domain/access/policy.ts';
+import { momentOf } from '../../domain/journey/index.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
 import type { ViewContext } from '../../web/context.ts';
@@ -16,6 +17,7 @@ import { localizedUrl } from '../../web/paths.ts';
 import { listDistricts } from '../regions/index.ts';
 import { completeEmployer, incompleteEmployer } from './complete.ts';
 import { EmployerPage, MinePage, QueuePage } from './employer-views.tsx';
+import { GuidePage } from './guide-views.tsx';
 import { EMPLOYER_PATHS } from './paths.ts';
 import { employerForm, employerFormMessage, employerInput } from './register-form.ts';
 import { EMPTY_EMPLOYER, RegisterPage } from './register-views.tsx';
@@ -83,6 +85,14 @@ export function registerEmployers(app: FastifyInstance, deps: AppDeps, services:
       />
     );
   }
+
+  definePage(app, deps.web, {
+    paths: EMPLOYER_PATHS.guide,
+    policy: { public: 'guide for employers, no personal data' },
+    handler: async (_req, _reply, ctx) => (
+      <GuidePage ctx={ctx} day={momentOf(services.now().toISOString()).date} />
+    ),
+  });
 
   definePage(app, deps.web, {
     paths: EMPLOYER_PATHS.mine,

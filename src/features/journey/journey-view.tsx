@@ -9,12 +9,20 @@ import {
 import type { FieldError } from '../../platform/http/errors.ts';
 import { ErrorSummary } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { type GuideSection, guideUrl } from '../employers/index.ts';
 import { NextActionForm, StartProcedureForm } from './journey-actions.tsx';
 import { href } from './paths.tsx';
 import type { JourneyJson, Viewer } from './present.ts';
 import { type SharedDocument, SharedDocuments } from './shared-documents.tsx';
 import { TaskListView } from './task-list-view.tsx';
 import { Badge, msg, Notice, Page, pathwayTitle } from './view-parts.tsx';
+
+/** The section of the employer guide that explains each of the employer's tasks. */
+const GUIDE_OF_TASK: Readonly<Record<string, GuideSection>> = {
+  'employment-declaration': 'declaration',
+  'agreement-81a': 'accelerated',
+  'fee-81a': 'fee',
+};
 
 export interface JourneyPageProps {
   ctx: ViewContext;
@@ -80,7 +88,10 @@ export function JourneyPage(props: JourneyPageProps) {
           <ul class="kern-list">
             {j.employerTasks.map((task) => (
               <li key={task.key}>
-                {msg(ctx, task.message)} ({t.t(task.done ? 'journeys.task.done' : 'journeys.task.open')})
+                {msg(ctx, task.message)} ({t.t(task.done ? 'journeys.task.done' : 'journeys.task.open')}){' '}
+                <a class="kern-link" href={guideUrl(ctx.locale, GUIDE_OF_TASK[task.key] ?? 'check')}>
+                  {t.t('journeys.employer.guide')}
+                </a>
               </li>
             ))}
           </ul>

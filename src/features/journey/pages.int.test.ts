@@ -135,9 +135,14 @@ describe('journey pages (no JavaScript: forms post and redirect)', () => {
 
   it('keeps the § 81a fee open after the start until the owning office records the payment', async () => {
     const feeTask = (html: string) =>
-      html.match(/<li>[^<]*accelerated procedure[^<]*€[^<]*<\/li>/)?.[0] ?? '';
+      html.match(/<li>[^<]*accelerated procedure[^<]*€[^<]*(?:<a [^>]*>[^<]*<\/a>)?<\/li>/)?.[0] ?? '';
     const before = await get('employer', `/en/journeys/${id}`);
     assert.match(feeTask(before.body), /Pay the fee .* 411 €.*\(open\)/);
+    // Each of the employer's tasks links to the section of the employer guide that explains it.
+    assert.match(
+      feeTask(before.body),
+      /<a class="kern-link" href="\/en\/employers\/guide#fee">How this works/,
+    );
     const stepUrl = `/en/journeys/${id}/steps/accelerated-procedure`;
     const seenByApplicant = await get('applicant', stepUrl);
     assert.match(seenByApplicant.body, /has not been recorded as paid yet/);
