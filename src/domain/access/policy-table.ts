@@ -282,6 +282,15 @@ export const POLICY: PolicyTable = {
     update: { 'employer-admin': ['own-organisation'] },
   },
   /**
+   * An employer's invitation of a candidate by email (issue 16): written and listed by the employer's people; the
+   * candidate (an applicant holding the mailed link) answers it.
+   */
+  'employer-invitation': {
+    create: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+    read: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+    update: { applicant: OWN },
+  },
+  /**
    * The check of an employer by a state's ministry: the officers of the state of the employer's district see the
    * queue and confirm, refuse or withdraw (with a reason); every other state's officers only read the trust level.
    */

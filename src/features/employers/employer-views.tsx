@@ -134,6 +134,8 @@ export type EmployerPageProps = {
   decisions: readonly DecisionRow[];
   /** The person is an administrator of this employer (invites colleagues). */
   admin: boolean;
+  /** The person acts for this employer (administrator or member): invites candidates. */
+  member: boolean;
   /** The decisions open to the reader, an officer of the employer's state (empty for everyone else). */
   open: readonly TrustDecision[];
   errors?: readonly FieldError[];
@@ -163,6 +165,16 @@ export function EmployerPage(props: EmployerPageProps) {
       {props.open.length > 0 ? <DecisionForm {...props} /> : null}
       <h2 class="kern-heading-medium">{t.t('employers.history.title')}</h2>
       <History ctx={ctx} decisions={decisions} />
+      {props.member ? (
+        <p class="kern-body">
+          <a
+            class="kern-link"
+            href={localizedUrl(EMPLOYER_PATHS.invitations, ctx.locale, { id: e.organisationId })}
+          >
+            {t.t('employers.invite.link')}
+          </a>
+        </p>
+      ) : null}
       {props.admin ? (
         <p class="kern-body">
           <a class="kern-btn kern-btn--primary" href={localizedUrl(IDENTITY_PATHS.organisations, ctx.locale)}>

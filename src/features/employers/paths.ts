@@ -8,6 +8,8 @@ export const EMPLOYER_PATHS = {
   employer: { de: '/arbeitgeber/:id', en: '/employers/:id' },
   decide: { de: '/arbeitgeber/:id/pruefung', en: '/employers/:id/check' },
   queue: { de: '/ministerium/arbeitgeber', en: '/ministry/employers' },
+  invitations: { de: '/arbeitgeber/:id/einladungen', en: '/employers/:id/invitations' },
+  invitation: { de: '/arbeitgeber/einladung/:token', en: '/employers/invitation/:token' },
 } as const;
 
 /** The sections of the employer guide in their order; the ids are the anchors the employer's tasks link to. */

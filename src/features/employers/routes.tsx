@@ -18,6 +18,7 @@ import { listDistricts } from '../regions/index.ts';
 import { completeEmployer, incompleteEmployer } from './complete.ts';
 import { EmployerPage, MinePage, QueuePage } from './employer-views.tsx';
 import { GuidePage } from './guide-views.tsx';
+import { registerInvitations } from './invitation-routes.tsx';
 import { EMPLOYER_PATHS } from './paths.ts';
 import { employerForm, employerFormMessage, employerInput } from './register-form.ts';
 import { EMPTY_EMPLOYER, RegisterPage } from './register-views.tsx';
@@ -80,11 +81,18 @@ export function registerEmployers(app: FastifyInstance, deps: AppDeps, services:
         e={e}
         decisions={await decisionsOf(db, e.organisationId)}
         admin={admin}
+        member={actor.memberships.some(
+          (m) =>
+            (m.role === 'employer-admin' || m.role === 'employer-member') &&
+            m.organisationId === e.organisationId,
+        )}
         open={may.allow ? decisionsFrom(e.trust) : []}
         {...extra}
       />
     );
   }
+
+  registerInvitations(app, deps, services);
 
   definePage(app, deps.web, {
     paths: EMPLOYER_PATHS.guide,

@@ -99,3 +99,44 @@ export const employerTrustDecision = pgTable(
     check('employer_trust_decision_reason', sql`${t.decision} = 'confirm' or length(trim(${t.reason})) > 0`),
   ],
 );
+
+/** What a candidate answered to an employer's invitation. */
+export const INVITATION_ANSWERS = ['accepted', 'declined'] as const;
+export type InvitationAnswer = (typeof INVITATION_ANSWERS)[number];
+
+/**
+ * An employer's invitation of a candidate by email (issue 16): the candidate follows the mailed link, signs in and
+ * decides whether the employer may follow their journey. Only the token's hash is kept; the invitation expires.
+ * Accepting invites the employer into the candidate's journey (the journey's own `invite-employer` command, given
+ * by the candidate), so the employer sees exactly what an employer the candidate invited sees.
+ */
+export const employerCandidateInvitation = pgTable(
+  'employer_candidate_invitation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => employerProfile.organisationId),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => person.id),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    answer: text('answer'),
+    answeredAt: ts('answered_at'),
+    answeredBy: uuid('answered_by').references(() => person.id, { onDelete: 'set null' }),
+    journeyId: uuid('journey_id'),
+  },
+  (t) => [
+    uniqueIndex('employer_candidate_invitation_token_idx').on(t.tokenHash),
+    index('employer_candidate_invitation_org_idx').on(t.organisationId, t.createdAt),
+    check(
+      'employer_candidate_invitation_answer',
+      sql.raw(`answer is null or answer in (${list(INVITATION_ANSWERS)})`),
+    ),
+    check('employer_candidate_invitation_answered', sql`(${t.answer} is null) = (${t.answeredAt} is null)`),
+  ],
+);

@@ -18,6 +18,7 @@ export {
   stepRecord,
   stepRow,
 } from './service.ts';
+export { pathwayTitle } from './view-parts.tsx';
 
 /** Journeys, their family and the work queues, as an encapsulated feature plugin (ADR 0015). */
 export const journeyPlugin: FeaturePlugin = async (app, { deps, services }) => {
