@@ -282,4 +282,15 @@ export const POLICY: PolicyTable = {
     read: { 'ministry-officer': ['within-jurisdiction'] },
     update: { 'ministry-officer': ['within-jurisdiction'] },
   },
+  /**
+   * A joint project of states and its cost split (issue 17): every state's ministry officers read it (other); an
+   * officer of a participating state (within-jurisdiction) creates it and recalculates its split.
+   */
+  'joint-project': {
+    read: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+    create: { 'ministry-officer': ['within-jurisdiction'] },
+    update: { 'ministry-officer': ['within-jurisdiction'] },
+  },
+  /** A participating state's answer to a joint project and its split: only the officers of that state. */
+  'joint-project-agreement': { update: { 'ministry-officer': ['within-jurisdiction'] } },
 };

@@ -50,6 +50,8 @@ export const RESOURCES = [
   'calendar-feed',
   'employer',
   'employer-confirmation',
+  'joint-project',
+  'joint-project-agreement',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
