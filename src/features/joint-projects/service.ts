@@ -54,38 +54,58 @@ export async function createProject(
     return { kind: 'forbidden' };
   }
   return db.transaction(async (tx) => {
-    const split = await calculateSplit(tx, input);
-    if (!split.ok) return { kind: 'refused', field: split.field, rule: split.rule } as const;
-    const [p] = await tx
-      .insert(jointProject)
-      .values({
-        title: input.title,
-        description: input.description,
-        leadStateCode: input.leadStateCode,
-        budgetCents: input.budgetCents,
-        currency: 'EUR',
-        keyKind: input.keyKind,
-        keyYear: input.keyKind === 'koenigstein' ? input.keyYear : null,
-        negotiatedWeights: input.keyKind === 'negotiated' ? { ...input.weights } : null,
-        calculatedAt: now,
-        createdBy: actor.personId,
-        createdByOrganisationId: who.actorOrganisationId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: jointProject.id });
-    if (!p) throw new Error('the project was not stored');
-    await tx.insert(jointProjectState).values(split.rows.map((r) => stateValues(p.id, r)));
-    await tx.insert(jointProjectEvent).values({
-      projectId: p.id,
-      kind: 'created',
-      actorPersonId: actor.personId,
-      actorOrganisationId: who.actorOrganisationId,
-      at: now,
-    });
-    await appendAudit(tx, { ...who, ...audit, objectId: p.id, result: 'success' }, now);
-    return { kind: 'ok', id: p.id } as const;
+    const stored = await storeProject(
+      tx,
+      { personId: actor.personId, organisationId: who.actorOrganisationId },
+      input,
+      now,
+    );
+    if (stored.kind === 'ok')
+      await appendAudit(tx, { ...who, ...audit, objectId: stored.id, result: 'success' }, now);
+    return stored;
   });
+}
+
+/**
+ * Stores a project with its split calculated from the key data, and its first history entry (the caller decides
+ * who may, and audits). Refuses a key without figures for a state, or a split the core refuses.
+ */
+export async function storeProject(
+  tx: DbOrTx,
+  by: { personId: string; organisationId: string | null },
+  input: NewProject,
+  now: Date,
+): Promise<CreateResult> {
+  const split = await calculateSplit(tx, input);
+  if (!split.ok) return { kind: 'refused', field: split.field, rule: split.rule };
+  const [p] = await tx
+    .insert(jointProject)
+    .values({
+      title: input.title,
+      description: input.description,
+      leadStateCode: input.leadStateCode,
+      budgetCents: input.budgetCents,
+      currency: 'EUR',
+      keyKind: input.keyKind,
+      keyYear: input.keyKind === 'koenigstein' ? input.keyYear : null,
+      negotiatedWeights: input.keyKind === 'negotiated' ? { ...input.weights } : null,
+      calculatedAt: now,
+      createdBy: by.personId,
+      createdByOrganisationId: by.organisationId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: jointProject.id });
+  if (!p) throw new Error('the project was not stored');
+  await tx.insert(jointProjectState).values(split.rows.map((r) => stateValues(p.id, r)));
+  await tx.insert(jointProjectEvent).values({
+    projectId: p.id,
+    kind: 'created',
+    actorPersonId: by.personId,
+    actorOrganisationId: by.organisationId,
+    at: now,
+  });
+  return { kind: 'ok', id: p.id };
 }
 
 export function stateValues(projectId: string, r: SplitRow) {
