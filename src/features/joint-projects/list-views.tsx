@@ -2,15 +2,12 @@
 import type { ViewContext } from '../../web/context.ts';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { STATES } from '../regions/index.ts';
+import { stateNameIn } from '../regions/index.ts';
 import { JOINT_PROJECT_PATHS } from './paths.ts';
 import type { ProjectSummary } from './service.ts';
 
 /** A state's name in the page's language. */
-export function stateName(ctx: ViewContext, code: string): string {
-  const s = STATES.find((x) => x.code === code);
-  return s ? (ctx.locale === 'de' ? s.nameDe : s.nameEn) : code;
-}
+export const stateName = (ctx: ViewContext, code: string): string => stateNameIn(ctx.locale, code);
 
 /** An amount in cents as euros with cents, in the page's language. */
 export const euros = (ctx: ViewContext, cents: number) =>
