@@ -225,6 +225,20 @@ describe('joint projects and cost sharing (issue 17)', () => {
     assert.equal(event?.detail?.TH?.before, 3_831_371);
     const page = await get(officers.SN as Session, `/de/laender/projekte/${projectId}`);
     assert.match(page.body, /neu berechnet von Ministerium SN/);
+    // A key year that lost a state's figure refuses a recalculation with 422 and leaves the split as it was.
+    await db
+      .delete(statistic)
+      .where(
+        and(
+          eq(statistic.topic, 'koenigstein'),
+          eq(statistic.period, '2016'),
+          eq(statistic.geography, 'Thüringen'),
+        ),
+      );
+    const refused = await post(officers.SN as Session, url, {});
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /href="#field-keyYear"/);
+    assert.deepEqual(await sharesOf(projectId), s);
   });
 
   it('shares by negotiated weights, equal shares and population, always summing exactly to the budget', async () => {

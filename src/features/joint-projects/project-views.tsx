@@ -4,7 +4,14 @@
  * and the history.
  */
 import type { FieldError } from '../../platform/http/errors.ts';
-import { Alert, CsrfField, ErrorSummary, RadioGroup, UnverifiedNote } from '../../web/components.tsx';
+import {
+  Alert,
+  CsrfField,
+  ErrorSummary,
+  fieldId,
+  RadioGroup,
+  UnverifiedNote,
+} from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
@@ -105,7 +112,8 @@ function KeyNote({ ctx, p }: { ctx: ViewContext; p: ProjectDetail }) {
   const sources = [...new Set(p.states.map((s) => s.keySource).filter((x): x is string => Boolean(x)))];
   const periods = [...new Set(p.states.map((s) => s.keyPeriod).filter((x): x is string => Boolean(x)))];
   return (
-    <section aria-labelledby="joint-key">
+    // The id lets the error summary of a refused recalculation (a key year without figures) point here.
+    <section aria-labelledby="joint-key" id={fieldId('keyYear')} tabIndex={-1}>
       <h2 class="kern-heading-medium" id="joint-key">
         {t.t('joint.key.title')}
       </h2>
