@@ -3,6 +3,7 @@ import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { EMPLOYER_PATHS } from './features/employers/index.ts';
 import { IDENTITY_PATHS } from './features/identity/index.ts';
+import { JOINT_PROJECT_PATHS } from './features/joint-projects/index.ts';
 import { JOURNEY_PATHS } from './features/journey/index.ts';
 import { PATHWAY_PATHS } from './features/pathways/index.ts';
 import { REGISTRY_PATHS } from './features/registry/index.ts';
@@ -69,6 +70,7 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     order: 9,
     roles: ['applicant', 'employer-admin', 'employer-member'],
   },
+  { labelKey: 'joint.nav', paths: JOINT_PROJECT_PATHS.list, order: 9, roles: ['ministry-officer'] },
   {
     labelKey: 'documents.checklists.nav',
     paths: DOCUMENT_PATHS.checklists,

@@ -13,6 +13,7 @@ import { applicantProfile, findOrganisationBySlug, person } from '../features/pe
 import { healthAuthoritiesOf } from '../features/registry/index.ts';
 import type { Database } from '../platform/db/client.ts';
 import { seedDemoEmployers } from './employers-demo.ts';
+import { seedDemoJointProject } from './joint-projects-demo.ts';
 
 export const DEMO_DOMAIN = 'demo.example.org';
 
@@ -222,6 +223,7 @@ export async function seedDemo(db: Database, nodeEnv: string, now: Date): Promis
       officerPersonId: personOf['ministry-officer'] ?? '',
       employerAdminPersonId: personOf['employer-admin'] ?? '',
     });
+    await seedDemoJointProject(tx, now, personOf['ministry-officer'] ?? '');
     return out;
   });
 }

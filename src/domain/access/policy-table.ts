@@ -2,15 +2,12 @@
  * THE policy table: role × action × resource → the relations of the object to the actor under which the role
  * may do it. The vocabulary (relations, resources, actions) and `decide` are in policy.ts.
  */
-import type { Action, Relation, Resource } from './policy.ts';
-import { ROLES, type Role } from './roles.ts';
+import type { Action, Resource } from './policy.ts';
+import { everyone, OWN, type Rules } from './policy-rules.ts';
+import { EMPLOYER_AND_STATES_RULES } from './policy-table-states.ts';
 
-export type Rules = Partial<Record<Role, readonly Relation[]>>;
+export type { Rules };
 export type PolicyTable = Readonly<Record<Resource, Partial<Record<Action, Rules>>>>;
-
-const OWN = ['own'] as const;
-const everyone = (relations: readonly Relation[]): Rules =>
-  Object.fromEntries(ROLES.map((r) => [r, relations])) as Rules;
 
 /** Staff of a service point that gives appointments: a mission, a foreigners' office, a counselling centre. */
 const POINT_STAFF: Rules = {
@@ -267,35 +264,5 @@ export const POLICY: PolicyTable = {
     create: everyone(OWN),
     revoke: everyone(OWN),
   },
-  /**
-   * An employer's registration (issue 16): any signed-in person registers one and becomes its employer
-   * administrator; its members read it; ministry officers of every state read it with its trust level (other).
-   */
-  employer: {
-    create: everyone(OWN),
-    read: {
-      'employer-admin': ['own-organisation'],
-      'employer-member': ['own-organisation'],
-      'ministry-officer': ['within-jurisdiction', 'other'],
-    },
-    /** Completing the registration of an employer organisation that has none: its administrator. */
-    update: { 'employer-admin': ['own-organisation'] },
-  },
-  /**
-   * An employer's invitation of a candidate by email (issue 16): written and listed by the employer's people; the
-   * candidate (an applicant holding the mailed link) answers it.
-   */
-  'employer-invitation': {
-    create: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
-    read: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
-    update: { applicant: OWN },
-  },
-  /**
-   * The check of an employer by a state's ministry: the officers of the state of the employer's district see the
-   * queue and confirm, refuse or withdraw (with a reason); every other state's officers only read the trust level.
-   */
-  'employer-confirmation': {
-    read: { 'ministry-officer': ['within-jurisdiction'] },
-    update: { 'ministry-officer': ['within-jurisdiction'] },
-  },
+  ...EMPLOYER_AND_STATES_RULES,
 };

@@ -52,6 +52,8 @@ export const RESOURCES = [
   'employer',
   'employer-confirmation',
   'employer-invitation',
+  'joint-project',
+  'joint-project-agreement',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

@@ -5,6 +5,7 @@ export { type DistrictRow, listDistricts, listStates, type StateRow } from './qu
 export { district, state } from './schema.ts';
 export { STATE_CODES, STATES, type StateCode, seedRegions } from './seed.ts';
 export { createRegionsService, type RegionsService } from './service.ts';
+export { stateNameIn } from './state-name.ts';
 
 /** States and districts, as an encapsulated feature plugin (ADR 0015). */
 export const regionsPlugin: FeaturePlugin = async (app, { deps, services }) => {

@@ -11,6 +11,7 @@ export {
   ZAB_BODY_ID,
 } from './competence.ts';
 export { createCorrectionsService } from './corrections.ts';
+export { type CostKeyFigures, costKeyFigures } from './key-figures.ts';
 export { REGISTRY_PATHS } from './paths.ts';
 export { listMissions } from './queries.ts';
 export { createRecordsService, RECORD_PROFESSIONS, type RecordsService } from './records.ts';

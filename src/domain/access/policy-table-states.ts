@@ -1,0 +1,51 @@
+/**
+ * The part of THE policy table (policy-table.ts) for employers and for the states' shared workspace (issues 16
+ * and 17): kept in its own file so that each stays readable; policy-table.ts spreads it into `POLICY`.
+ */
+import { everyone, OWN } from './policy-rules.ts';
+import type { PolicyTable } from './policy-table.ts';
+
+export const EMPLOYER_AND_STATES_RULES = {
+  /**
+   * An employer's registration (issue 16): any signed-in person registers one and becomes its employer
+   * administrator; its members read it; ministry officers of every state read it with its trust level (other).
+   */
+  employer: {
+    create: everyone(OWN),
+    read: {
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      'ministry-officer': ['within-jurisdiction', 'other'],
+    },
+    /** Completing the registration of an employer organisation that has none: its administrator. */
+    update: { 'employer-admin': ['own-organisation'] },
+  },
+  /**
+   * An employer's invitation of a candidate by email (issue 16): written and listed by the employer's people; the
+   * candidate (an applicant holding the mailed link) answers it.
+   */
+  'employer-invitation': {
+    create: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+    read: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+    update: { applicant: OWN },
+  },
+  /**
+   * The check of an employer by a state's ministry: the officers of the state of the employer's district see the
+   * queue and confirm, refuse or withdraw (with a reason); every other state's officers only read the trust level.
+   */
+  'employer-confirmation': {
+    read: { 'ministry-officer': ['within-jurisdiction'] },
+    update: { 'ministry-officer': ['within-jurisdiction'] },
+  },
+  /**
+   * A joint project of states and its cost split (issue 17): every state's ministry officers read it (other); an
+   * officer of a participating state (within-jurisdiction) creates it and recalculates its split.
+   */
+  'joint-project': {
+    read: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+    create: { 'ministry-officer': ['within-jurisdiction'] },
+    update: { 'ministry-officer': ['within-jurisdiction'] },
+  },
+  /** A participating state's answer to a joint project and its split: only the officers of that state. */
+  'joint-project-agreement': { update: { 'ministry-officer': ['within-jurisdiction'] } },
+} satisfies Partial<PolicyTable>;

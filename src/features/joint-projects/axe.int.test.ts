@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkPage, type Harness, SKIP_REASON, startHarness } from '../../../test/e2e/harness.ts';
+import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+
+/** The joint project pages in a browser without JavaScript: axe-clean and no sideways scrolling at 390 px. */
+describe('joint project pages in the browser', { skip: SKIP_REASON }, () => {
+  let h: Harness;
+  const contexts: BrowserContext[] = [];
+
+  async function officerOf(state: string): Promise<Page> {
+    const db = h.testApp.database.db;
+    const slug = `axe-jp-${state.toLowerCase()}`;
+    await makeOrganisation(db, {
+      slug,
+      name: `Ministerium ${state} Axe`,
+      kind: 'state-ministry',
+      jurisdictions: [{ scope: 'state', stateCode: state }],
+    });
+    const officer = await makeAccount(db, 'ministry-officer', slug);
+    const s = await sessionFor(h.app, db, officer.personId, 'ministry-officer');
+    const context = await h.axeContext(false);
+    contexts.push(context);
+    await context.addCookies(
+      s.cookie.split('; ').map((c) => {
+        const i = c.indexOf('=');
+        return { name: c.slice(0, i), value: c.slice(i + 1), url: h.base };
+      }),
+    );
+    return context.newPage();
+  }
+
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    for (const c of contexts) await c.close();
+    await h?.close();
+  });
+
+  it('starts a project shared by the Königstein key and lets another state agree, every page clean', async () => {
+    const page = await officerOf('SN');
+    await page.goto(`${h.base}/de/laender/projekte`);
+    await checkPage(page, 'joint-list-empty', false);
+    await page.getByRole('link', { name: 'Gemeinsames Projekt anlegen' }).click();
+    await checkPage(page, 'joint-create', false);
+    await page.getByRole('button', { name: 'Projekt anlegen und Kosten verteilen' }).click();
+    assert.match(await page.content(), /error-summary/);
+    await checkPage(page, 'joint-create-422', false);
+    await page.getByLabel('Titel des Projekts').fill('Fachkräfte aus Indien: gemeinsame Messe');
+    await page.getByLabel('Thüringen', { exact: true }).check();
+    await page.getByLabel('Sachsen-Anhalt', { exact: true }).check();
+    await page.getByLabel('Budget in Euro').fill('90.000,00');
+    await page.getByLabel('Königsteiner Schlüssel', { exact: true }).check();
+    await page.getByRole('button', { name: 'Projekt anlegen und Kosten verteilen' }).click();
+    assert.match(await page.content(), /90\.000,00(&nbsp;|\s)€/);
+    await checkPage(page, 'joint-project', false);
+    const url = page.url().replace('/de/laender/projekte/', '/en/states/projects/');
+    const thuringia = await officerOf('TH');
+    await thuringia.goto(url);
+    await checkPage(thuringia, 'joint-project-en', false);
+    await thuringia.getByLabel('We agree to the project and how its costs are shared').check();
+    await thuringia.getByRole('button', { name: 'Save the answer' }).click();
+    assert.match(await thuringia.content(), /1 of 3 states have agreed/);
+    await checkPage(thuringia, 'joint-project-agreed', false);
+    const berlin = await officerOf('BE');
+    await berlin.goto(url);
+    await checkPage(berlin, 'joint-project-reader', false);
+  });
+});
