@@ -4,6 +4,7 @@ import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
 import { employersPlugin } from './features/employers/index.ts';
 import { identityPlugin } from './features/identity/index.ts';
+import { jobsPlugin } from './features/jobs/index.ts';
 import { journeyPlugin } from './features/journey/index.ts';
 import { pathwaysPlugin } from './features/pathways/index.ts';
 import { publicPagesPlugin } from './features/public-pages/index.ts';
@@ -28,4 +29,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   appointmentsPlugin,
   statisticsPlugin,
   employersPlugin,
+  jobsPlugin,
 ];

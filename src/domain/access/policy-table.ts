@@ -282,4 +282,14 @@ export const POLICY: PolicyTable = {
     read: { 'ministry-officer': ['within-jurisdiction'] },
     update: { 'ministry-officer': ['within-jurisdiction'] },
   },
+  /**
+   * A job ad (issue 16): the employer administrators and members of the ad's organisation write their own ads
+   * (draft, publish, pause) and read them in every state; a published ad of a confirmed employer is public (the
+   * search and the ad page are public routes and read nothing personal).
+   */
+  'job-ad': {
+    create: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+    read: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+    update: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+  },
 };

@@ -49,7 +49,7 @@ export type JobAdInput = {
   descriptionEn: string;
 };
 
-export type AdFieldError = { field: keyof JobAdInput | 'title'; rule: string };
+export type AdFieldError = { field: keyof JobAdInput; rule: string };
 export type AdCheck = { ok: true; value: JobAdInput } | { ok: false; errors: AdFieldError[] };
 
 /** What the form sends: every field a string (absent = ''). */
@@ -77,7 +77,7 @@ export function checkAd(
   const err = (field: AdFieldError['field'], rule: string) => errors.push({ field, rule });
   const titleDe = text(raw, 'titleDe');
   const titleEn = text(raw, 'titleEn');
-  if (titleDe === '' && titleEn === '') err('title', 'required');
+  if (titleDe === '' && titleEn === '') err('titleDe', 'one-title');
   if (titleDe.length > LIMITS.titleMax) err('titleDe', 'too-long');
   if (titleEn.length > LIMITS.titleMax) err('titleEn', 'too-long');
   const occupationKldb = text(raw, 'occupationKldb');

@@ -62,7 +62,7 @@ describe('job ad: checking what the employer states', () => {
         expiresOn: '2026-12-06',
       }),
       [
-        'title:required',
+        'titleDe:one-title',
         'occupationKldb:exists',
         'districtAgs:required',
         'salaryMinEur:range',

@@ -129,6 +129,8 @@ export type EmployerPageProps = {
   decisions: readonly DecisionRow[];
   /** The person is an administrator of this employer (invites colleagues). */
   admin: boolean;
+  /** The person works for this employer (administrator or member): writes its job ads. */
+  member?: boolean;
   /** The decisions open to the reader, an officer of the employer's state (empty for everyone else). */
   open: readonly TrustDecision[];
   errors?: readonly FieldError[];
@@ -158,6 +160,16 @@ export function EmployerPage(props: EmployerPageProps) {
       {props.open.length > 0 ? <DecisionForm {...props} /> : null}
       <h2 class="kern-heading-medium">{t.t('employers.history.title')}</h2>
       <History ctx={ctx} decisions={decisions} />
+      {props.member ? (
+        <p class="kern-body">
+          <a
+            class="kern-btn kern-btn--secondary"
+            href={localizedUrl(EMPLOYER_PATHS.ads, ctx.locale, { id: e.organisationId })}
+          >
+            <span class="kern-label">{t.t('employers.job-ads')}</span>
+          </a>
+        </p>
+      ) : null}
       {props.admin ? (
         <p class="kern-body">
           <a class="kern-btn kern-btn--primary" href={localizedUrl(IDENTITY_PATHS.organisations, ctx.locale)}>

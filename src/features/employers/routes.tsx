@@ -78,6 +78,11 @@ export function registerEmployers(app: FastifyInstance, deps: AppDeps, services:
         e={e}
         decisions={await decisionsOf(db, e.organisationId)}
         admin={admin}
+        member={actor.memberships.some(
+          (m) =>
+            (m.role === 'employer-admin' || m.role === 'employer-member') &&
+            m.organisationId === e.organisationId,
+        )}
         open={may.allow ? decisionsFrom(e.trust) : []}
         {...extra}
       />
