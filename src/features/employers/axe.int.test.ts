@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkPage, type Harness, SKIP_REASON, startHarness } from '../../../test/e2e/harness.ts';
+import {
+  checkPage,
+  type Harness,
+  pageWithCookies,
+  SKIP_REASON,
+  startHarness,
+} from '../../../test/e2e/harness.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 
 /** The employer pages in a browser without JavaScript: axe-clean and no sideways scrolling at 390 px. */
@@ -11,15 +17,7 @@ describe('employer pages in the browser', { skip: SKIP_REASON }, () => {
 
   async function signedIn(personId: string, role: Parameters<typeof sessionFor>[3]): Promise<Page> {
     const s = await sessionFor(h.app, h.testApp.database.db, personId, role);
-    const context = await h.axeContext(false);
-    contexts.push(context);
-    await context.addCookies(
-      s.cookie.split('; ').map((c) => {
-        const i = c.indexOf('=');
-        return { name: c.slice(0, i), value: c.slice(i + 1), url: h.base };
-      }),
-    );
-    return context.newPage();
+    return pageWithCookies(h, s.cookie, contexts);
   }
 
   before(async () => {
