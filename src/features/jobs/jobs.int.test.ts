@@ -169,6 +169,10 @@ describe('job ads: writing, publishing and the public search (issue 16)', () => 
     assert.match(en.body, /English is enough/);
     assert.match(en.body, /Markt 1, 04109 Leipzig/);
     assert.doesNotMatch(en.body, CODES);
+    const check = /href="(\/en\/check-a-job-offer\?[^"]+)"/.exec(en.body)?.[1] ?? '';
+    const offer = await anonymous(check.replace(/&amp;/g, '&'));
+    assert.equal(offer.statusCode, 200, offer.body);
+    assert.match(offer.body, /value="60000"/);
   });
 
   it('filters by words, state, flag and pathway', async () => {

@@ -136,6 +136,21 @@ export function SearchPage(props: {
   );
 }
 
+/** The pathway finder's job-offer check, filled in with this job's facts (the occupation by its name). */
+export function offerUrl(ctx: ViewContext, ad: PublicAd): string {
+  const p = new URLSearchParams({
+    jobIsco: occupationName(ctx, ad),
+    annualSalaryEur: String(ad.salaryMinEur),
+    qualified: 'yes',
+    matchesQualification: 'yes',
+    employerCollectiveAgreement: ad.collectiveAgreementFlag ? 'yes' : 'no',
+    weeklyHours: String(ad.weeklyHours),
+    candidate: 'academic',
+  });
+  if (ad.contractMonths !== null) p.set('contractMonths', String(ad.contractMonths));
+  return `${localizedUrl(PATHWAY_PATHS.offer, ctx.locale)}?${p.toString()}`;
+}
+
 export function AdPage(props: { ctx: ViewContext; ad: PublicAd }) {
   const { ctx, ad } = props;
   const { t } = ctx;
@@ -178,7 +193,7 @@ export function AdPage(props: { ctx: ViewContext; ad: PublicAd }) {
         })}
       </p>
       <p class="kern-body">
-        <a class="kern-btn kern-btn--primary" href={localizedUrl(PATHWAY_PATHS.offer, ctx.locale)}>
+        <a class="kern-btn kern-btn--primary" href={offerUrl(ctx, ad)}>
           <span class="kern-label">{t.t('jobs.ad.check')}</span>
         </a>
       </p>
