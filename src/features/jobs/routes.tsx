@@ -161,7 +161,7 @@ export function registerJobs(app: FastifyInstance, deps: AppDeps, services: Serv
             view: <AdFormPage {...view} candidates={form.candidates} errors={form.errors} />,
           };
         const r = await saveAd(db, actor, { employerId: employer.id, adId: null }, form.value, deps.now());
-        if (r.kind !== 'ok') throw r.kind === 'invalid' ? notFound() : notFound();
+        if (r.kind !== 'ok') throw notFound(); // the occupation was resolved above; another organisation's: 404
         return { redirect: localizedUrl(JOB_PATHS.mine, ctx.locale, { id: employer.id }) };
       },
     });
