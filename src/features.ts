@@ -4,6 +4,7 @@ import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
 import { employersPlugin } from './features/employers/index.ts';
 import { identityPlugin } from './features/identity/index.ts';
+import { jobsPlugin } from './features/jobs/index.ts';
 import { jointProjectsPlugin } from './features/joint-projects/index.ts';
 import { journeyPlugin } from './features/journey/index.ts';
 import { pathwaysPlugin } from './features/pathways/index.ts';
@@ -30,4 +31,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   statisticsPlugin,
   employersPlugin,
   jointProjectsPlugin,
+  jobsPlugin,
 ];

@@ -3,6 +3,7 @@ import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { EMPLOYER_PATHS } from './features/employers/index.ts';
 import { IDENTITY_PATHS } from './features/identity/index.ts';
+import { JOB_PATHS } from './features/jobs/index.ts';
 import { JOINT_PROJECT_PATHS } from './features/joint-projects/index.ts';
 import { JOURNEY_PATHS } from './features/journey/index.ts';
 import { PATHWAY_PATHS } from './features/pathways/index.ts';
@@ -103,6 +104,7 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     descriptionKey: 'home.offer.text',
     cardOnly: true,
   },
+  { labelKey: 'jobs.nav.search', paths: JOB_PATHS.search, order: 13, descriptionKey: 'jobs.nav.search.text' },
   {
     labelKey: 'nav.recognition',
     paths: REGISTRY_PATHS.recognition,

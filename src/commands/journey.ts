@@ -7,10 +7,11 @@ import type { Progress } from '../platform/cli/progress.ts';
 import type { Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/client.ts';
 import { seedAppointmentDemo, seedStaffDemo } from '../seed/appointments.ts';
+import { seedJobsDemo } from '../seed/jobs-demo.ts';
 import { seedJourneyDemo } from '../seed/journeys.ts';
 import { seedScale } from '../seed/scale.ts';
 
-export const JOURNEY_USAGE = `  seed --demo           also create about fifty demo journeys in every stage (after the demo accounts)
+export const JOURNEY_USAGE = `  seed --demo           also create about fifty demo journeys in every stage and about 200 job ads (after the demo accounts)
   seed --scale N        bulk-load N synthetic journeys with event histories (for benchmarks; not in production)`;
 
 /** Runs after the reference (and identity demo) seed; returns an exit code. */
@@ -32,6 +33,8 @@ export async function journeySeed(
     if (points > 0) progress.info(`  ${points} service points give appointments`);
     const staffed = await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
     if (staffed > 0) progress.info(`  ${staffed} offices have staff numbers`);
+    const ads = await progress.step('Publishing demo job ads', () => seedJobsDemo(db.db));
+    if (ads > 0) progress.info(`  ${ads} job ads by confirmed employers in the six states`);
   }
   const at = argv.indexOf('--scale');
   if (at >= 0) {
@@ -87,4 +90,5 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
     seedAppointmentDemo(db.db, config.COOKIE_SECRET, diskStorage(path.join(config.DATA_DIR, 'documents'))),
   );
   await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
+  await progress.step('Publishing demo job ads', () => seedJobsDemo(db.db));
 }

@@ -60,6 +60,14 @@ export async function startHarness(overrides: Record<string, string> = {}): Prom
   };
 }
 
+/** A page in a fresh axe-ready context without JavaScript that carries a session's cookies; kept in `contexts`. */
+export async function pageWithCookies(h: Harness, cookie: string, contexts: BrowserContext[]): Promise<Page> {
+  const context = await h.axeContext(false);
+  contexts.push(context);
+  await context.addCookies(browserCookies(cookie, h.base));
+  return context.newPage();
+}
+
 /**
  * One signed-in browser page per party (its session cookies put into its own axe-ready context), made on first
  * use and closed by `close` (the sign-in itself is tested elsewhere).

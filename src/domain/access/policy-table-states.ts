@@ -38,6 +38,16 @@ export const EMPLOYER_AND_STATES_RULES = {
     update: { 'ministry-officer': ['within-jurisdiction'] },
   },
   /**
+   * A job ad (issue 16): the employer administrators and members of the ad's organisation write their own ads
+   * (draft, publish, pause) and read them in every state; a published ad of a confirmed employer is public (the
+   * search and the ad page are public routes and read nothing personal).
+   */
+  'job-ad': {
+    create: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+    read: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+    update: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
+  },
+  /**
    * A joint project of states and its cost split (issue 17): every state's ministry officers read it (other); an
    * officer of a participating state (within-jurisdiction) creates it and recalculates its split.
    */

@@ -54,6 +54,7 @@ export const RESOURCES = [
   'employer-invitation',
   'joint-project',
   'joint-project-agreement',
+  'job-ad',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

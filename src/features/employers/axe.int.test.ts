@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
-  browserCookies,
   checkPage,
   type Harness,
+  pageWithCookies,
   SKIP_REASON,
   startHarness,
 } from '../../../test/e2e/harness.ts';
@@ -17,10 +17,7 @@ describe('employer pages in the browser', { skip: SKIP_REASON }, () => {
 
   async function signedIn(personId: string, role: Parameters<typeof sessionFor>[3]): Promise<Page> {
     const s = await sessionFor(h.app, h.testApp.database.db, personId, role);
-    const context = await h.axeContext(false);
-    contexts.push(context);
-    await context.addCookies(browserCookies(s.cookie, h.base));
-    return context.newPage();
+    return pageWithCookies(h, s.cookie, contexts);
   }
 
   before(async () => {

@@ -134,8 +134,8 @@ export type EmployerPageProps = {
   decisions: readonly DecisionRow[];
   /** The person is an administrator of this employer (invites colleagues). */
   admin: boolean;
-  /** The person acts for this employer (administrator or member): invites candidates. */
-  member: boolean;
+  /** The person works for this employer (administrator or member): writes its job ads, invites candidates. */
+  member?: boolean;
   /** The decisions open to the reader, an officer of the employer's state (empty for everyone else). */
   open: readonly TrustDecision[];
   errors?: readonly FieldError[];
@@ -168,10 +168,20 @@ export function EmployerPage(props: EmployerPageProps) {
       {props.member ? (
         <p class="kern-body">
           <a
-            class="kern-link"
+            class="kern-btn kern-btn--secondary"
+            href={localizedUrl(EMPLOYER_PATHS.ads, ctx.locale, { id: e.organisationId })}
+          >
+            <span class="kern-label">{t.t('employers.job-ads')}</span>
+          </a>
+        </p>
+      ) : null}
+      {props.member ? (
+        <p class="kern-body">
+          <a
+            class="kern-btn kern-btn--secondary"
             href={localizedUrl(EMPLOYER_PATHS.invitations, ctx.locale, { id: e.organisationId })}
           >
-            {t.t('employers.invite.link')}
+            <span class="kern-label">{t.t('employers.invite.link')}</span>
           </a>
         </p>
       ) : null}

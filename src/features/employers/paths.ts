@@ -10,6 +10,8 @@ export const EMPLOYER_PATHS = {
   queue: { de: '/ministerium/arbeitgeber', en: '/ministry/employers' },
   invitations: { de: '/arbeitgeber/:id/einladungen', en: '/employers/:id/invitations' },
   invitation: { de: '/arbeitgeber/einladung/:token', en: '/employers/invitation/:token' },
+  /** The employer's job ads: the page belongs to the jobs feature, the address to the employer. */
+  ads: { de: '/arbeitgeber/:id/stellen', en: '/employers/:id/jobs' },
 } as const;
 
 /** The sections of the employer guide in their order; the ids are the anchors the employer's tasks link to. */

@@ -1,0 +1,146 @@
+/**
+ * The public job search (issue 16): published ads, not expired, of employers confirmed *now* (the trust level is
+ * read in the query, so a withdrawal hides its ads at once). Free text over the ad's titles and the occupation's
+ * names (ILIKE: the same on PGlite and PostgreSQL); filters by state, flag and pathway.
+ */
+import { and, count, desc, eq, gte, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { FLAGS, type Flag } from '../../domain/jobs/ad.ts';
+import { JOB_PATHWAYS, type JobPathway } from '../../domain/jobs/pathways.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { employerProfile } from '../employers/index.ts';
+import { organisation } from '../people/index.ts';
+import { district, STATE_CODES } from '../regions/index.ts';
+import { occupation } from '../registry/index.ts';
+import { type JobAdRow, jobAd } from './schema.ts';
+
+export const PAGE_SIZE = 20;
+
+export type SearchQuery = {
+  q: string;
+  state: string | null;
+  flags: Flag[];
+  pathway: JobPathway | null;
+  page: number;
+};
+
+const one = (v: unknown): string => (Array.isArray(v) ? one(v[0]) : typeof v === 'string' ? v : '');
+const many = (v: unknown): string[] => (Array.isArray(v) ? v.map(one) : typeof v === 'string' ? [v] : []);
+
+/** The search form's query string, read leniently: an unknown value is ignored, never an error. */
+export function readQuery(query: unknown): SearchQuery {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const state = one(q.state);
+  const pathway = one(q.pathway);
+  const page = Number.parseInt(one(q.page), 10);
+  return {
+    q: one(q.q).trim().slice(0, 100),
+    state: (STATE_CODES as readonly string[]).includes(state) ? state : null,
+    flags: FLAGS.filter((f) => many(q.flag).includes(f)),
+    pathway: (JOB_PATHWAYS as readonly string[]).includes(pathway) ? (pathway as JobPathway) : null,
+    page: Number.isFinite(page) && page > 1 && page < 1000 ? page : 1,
+  };
+}
+
+const FLAG_COLUMN = {
+  'english-enough': jobAd.englishEnough,
+  'accelerated-ready': jobAd.acceleratedReady,
+  'recognition-needed': jobAd.recognitionNeeded,
+  'collective-agreement': jobAd.collectiveAgreementFlag,
+} as const;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The conditions every public read of an ad shares: published, not expired, employer confirmed now. */
+export const publicAd = (today: string): SQL =>
+  and(
+    eq(jobAd.status, 'published'),
+    gte(jobAd.expiresOn, today),
+    eq(employerProfile.trust, 'confirmed'),
+  ) as SQL;
+
+export type PublicAd = JobAdRow & {
+  employerName: string;
+  districtName: string;
+  stateCode: string;
+  occupationDe: string;
+  occupationEn: string;
+  street: string;
+  postcode: string;
+  town: string;
+};
+
+const columns = {
+  ad: jobAd,
+  employerName: organisation.name,
+  districtName: district.name,
+  stateCode: district.stateCode,
+  occupationDe: occupation.titleDe,
+  occupationEn: occupation.titleEn,
+  street: employerProfile.street,
+  postcode: employerProfile.postcode,
+  town: employerProfile.town,
+};
+
+type Joined = { ad: JobAdRow } & Omit<PublicAd, keyof JobAdRow>;
+const flat = ({ ad, ...rest }: Joined): PublicAd => ({ ...ad, ...rest });
+
+function base(db: DbOrTx) {
+  return db
+    .select(columns)
+    .from(jobAd)
+    .innerJoin(employerProfile, eq(employerProfile.organisationId, jobAd.employerId))
+    .innerJoin(organisation, eq(organisation.id, jobAd.employerId))
+    .innerJoin(district, eq(district.ags, jobAd.districtAgs))
+    .innerJoin(occupation, eq(occupation.kldb, jobAd.occupationKldb));
+}
+
+function conditions(query: SearchQuery, today: string): SQL {
+  const parts: (SQL | undefined)[] = [publicAd(today)];
+  for (const word of query.q
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 5)) {
+    const like = `%${escapeLike(word)}%`;
+    parts.push(
+      or(
+        ilike(jobAd.titleDe, like),
+        ilike(jobAd.titleEn, like),
+        ilike(occupation.titleDe, like),
+        ilike(occupation.titleEn, like),
+      ),
+    );
+  }
+  if (query.state) parts.push(eq(district.stateCode, query.state));
+  for (const f of query.flags) parts.push(eq(FLAG_COLUMN[f], true));
+  if (query.pathway) parts.push(sql`${jobAd.pathwayIds} @> array[${query.pathway}]::text[]`);
+  return and(...parts) as SQL;
+}
+
+/** One page of matching ads, newest first, and how many match in all. */
+export async function searchAds(
+  db: DbOrTx,
+  query: SearchQuery,
+  today: string,
+): Promise<{ total: number; ads: PublicAd[] }> {
+  const where = conditions(query, today);
+  const [total] = await db
+    .select({ n: count() })
+    .from(jobAd)
+    .innerJoin(employerProfile, eq(employerProfile.organisationId, jobAd.employerId))
+    .innerJoin(district, eq(district.ags, jobAd.districtAgs))
+    .innerJoin(occupation, eq(occupation.kldb, jobAd.occupationKldb))
+    .where(where);
+  const rows = await base(db)
+    .where(where)
+    .orderBy(desc(jobAd.publishedAt), jobAd.id)
+    .limit(PAGE_SIZE)
+    .offset((query.page - 1) * PAGE_SIZE);
+  return { total: Number(total?.n ?? 0), ads: rows.map(flat) };
+}
+
+/** One public ad (undefined when it is not public: draft, paused, expired, employer not confirmed). */
+export async function publicAdById(db: DbOrTx, id: string, today: string): Promise<PublicAd | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const [row] = await base(db).where(and(eq(jobAd.id, id), publicAd(today)));
+  return row ? flat(row) : undefined;
+}
