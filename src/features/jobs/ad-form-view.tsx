@@ -7,6 +7,12 @@ import { Page } from '../../web/layout.tsx';
 import type { OccupationHit } from '../registry/index.ts';
 import { stateName } from './ad-words.tsx';
 
+/** A stored day (2027-03-01) as people write it in the form (01.03.2027); anything else as typed. */
+const dayInput = (v: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : v;
+};
+
 /** What the form shows: the text as typed (strings). */
 export type AdFormInput = Record<string, string>;
 
@@ -168,16 +174,16 @@ export function AdFormPage(props: {
           name="startDate"
           label={t.t('jobs.field.startDate')}
           hint={t.t('jobs.field.date-hint')}
-          value={v('startDate')}
-          type="date"
+          value={dayInput(v('startDate'))}
+          width={16}
           error={err('startDate')}
         />
         <TextInput
           name="expiresOn"
           label={t.t('jobs.field.expiresOn')}
           hint={t.t('jobs.field.date-hint')}
-          value={v('expiresOn')}
-          type="date"
+          value={dayInput(v('expiresOn'))}
+          width={16}
           error={err('expiresOn')}
         />
         <TextInput

@@ -10,6 +10,7 @@ import { checkAd } from '../../domain/jobs/ad.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { isoFromInput } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { mayPublish } from '../employers/index.ts';
@@ -104,6 +105,8 @@ export function registerJobs(app: FastifyInstance, deps: AppDeps, services: Serv
     const input: AdFormInput = Object.fromEntries(
       Object.keys(EMPTY_AD).map((k) => [k, typeof raw[k] === 'string' ? (raw[k] as string) : EMPTY_AD[k]]),
     ) as AdFormInput;
+    input.startDate = isoFromInput(input.startDate ?? '');
+    input.expiresOn = isoFromInput(input.expiresOn ?? '');
     const message = (field: string, rule: string) => ctx.t.t(`jobs.error.${field}-${rule}`);
     const errors: FieldError[] = [];
     let candidates: OccupationHit[] = [];
