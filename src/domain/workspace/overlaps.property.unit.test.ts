@@ -32,8 +32,8 @@ const activity = (id: string) =>
         stateCode: r.stateCode,
         countries: r.countries,
         occupations: r.occupations,
-        start: r.a < r.b ? r.a : r.b,
-        end: r.a < r.b ? r.b : r.a,
+        start: [r.a, r.b].sort()[0] as string,
+        end: [r.a, r.b].sort()[1] as string,
       }),
     );
 

@@ -43,8 +43,8 @@ const shared = (a: readonly string[], b: readonly string[]): string[] => {
 /** The overlap of two activities, or null (same state, nothing shared, or periods apart). */
 export function overlapOf(x: OverlapSubject, y: OverlapSubject): Overlap | null {
   if (x.stateCode === y.stateCode || x.id === y.id) return null;
-  const start = x.start > y.start ? x.start : y.start;
-  const end = x.end < y.end ? x.end : y.end;
+  const start = [x.start, y.start].sort(byText)[1] as IsoDate;
+  const end = [x.end, y.end].sort(byText)[0] as IsoDate;
   if (start > end) return null;
   const countries = shared(x.countries, y.countries);
   const occupations = shared(x.occupations, y.occupations);
