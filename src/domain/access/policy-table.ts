@@ -282,4 +282,14 @@ export const POLICY: PolicyTable = {
     read: { 'ministry-officer': ['within-jurisdiction'] },
     update: { 'ministry-officer': ['within-jurisdiction'] },
   },
+  /**
+   * An activity of a state to win international workers (issue 17, V4): recorded and changed by the ministry
+   * officers of that state (within-jurisdiction); read, with its contact, by the officers of all six states (other).
+   * Entries a state marks public are also shown without sign-in, without the contact (a public route, not a rule).
+   */
+  'state-activity': {
+    read: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+    create: { 'ministry-officer': ['within-jurisdiction'] },
+    update: { 'ministry-officer': ['within-jurisdiction'] },
+  },
 };

@@ -50,6 +50,7 @@ export const RESOURCES = [
   'calendar-feed',
   'employer',
   'employer-confirmation',
+  'state-activity',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
