@@ -6,6 +6,7 @@ import { journey } from '../features/journey/index.ts';
 import type { Progress } from '../platform/cli/progress.ts';
 import type { Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/client.ts';
+import { seedActivityDemo } from '../seed/activities-demo.ts';
 import { seedAppointmentDemo, seedStaffDemo } from '../seed/appointments.ts';
 import { seedJourneyDemo } from '../seed/journeys.ts';
 import { seedScale } from '../seed/scale.ts';
@@ -32,6 +33,10 @@ export async function journeySeed(
     if (points > 0) progress.info(`  ${points} service points give appointments`);
     const staffed = await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
     if (staffed > 0) progress.info(`  ${staffed} offices have staff numbers`);
+    const activities = await progress.step("Recording the states' demo activities", () =>
+      db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
+    );
+    if (activities > 0) progress.info(`  ${activities} activities of the six states`);
   }
   const at = argv.indexOf('--scale');
   if (at >= 0) {
