@@ -31,9 +31,9 @@ export function officerState(actor: Actor): { stateCode: string; membership: Mem
   return null;
 }
 
-/** True when the actor may change activities of this state. */
-export const mayEdit = (actor: Actor, stateCode: string): boolean =>
-  decideFor(actor, 'update', 'state-activity', (m) => activityRelations(m, stateCode)).allow;
+/** True when the actor may change (or, with 'create', record) activities of this state. */
+export const mayEdit = (actor: Actor, stateCode: string, action: 'create' | 'update' = 'update'): boolean =>
+  decideFor(actor, action, 'state-activity', (m) => activityRelations(m, stateCode)).allow;
 
 export async function allActivities(db: DbOrTx): Promise<ActivityRow[]> {
   return db
@@ -123,7 +123,7 @@ export async function createActivity(
   now: Date,
 ): Promise<{ kind: 'ok'; id: string } | { kind: 'forbidden' }> {
   const own = officerState(actor);
-  if (!own?.membership.organisationId || !mayEdit(actor, own.stateCode)) {
+  if (!own?.membership.organisationId || !mayEdit(actor, own.stateCode, 'create')) {
     await auditActivity(db, actor, own?.membership, 'create', null, 'denied', now);
     return { kind: 'forbidden' };
   }
