@@ -92,4 +92,7 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
     seedAppointmentDemo(db.db, config.COOKIE_SECRET, diskStorage(path.join(config.DATA_DIR, 'documents'))),
   );
   await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
+  await progress.step("Recording the states' demo activities", () =>
+    db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
+  );
 }
