@@ -53,7 +53,7 @@ describe('activity register pages in the browser', { skip: SKIP_REASON }, () => 
       await checkPage(page, `activity-new-${code}`, false);
       if (code === 'SN') {
         await page.getByRole('button', { name: 'Aktivität speichern' }).click();
-        assert.match(await page.content(), /error-summary/);
+        await page.waitForSelector('#error-summary');
         await checkPage(page, 'activity-new-422', false);
       }
       await page.getByLabel('Art der Aktivität').selectOption('recruitment-project');
@@ -66,7 +66,7 @@ describe('activity register pages in the browser', { skip: SKIP_REASON }, () => 
       await page.getByLabel('läuft', { exact: true }).check();
       await page.getByLabel('Öffentlich zeigen (ohne Ansprechperson)').check();
       await page.getByRole('button', { name: 'Aktivität speichern' }).click();
-      assert.match(page.url(), /\/de\/laender\/aktivitaeten\/[0-9a-f-]{36}$/);
+      await page.waitForURL(/\/de\/laender\/aktivitaeten\/[0-9a-f-]{36}$/);
       await checkPage(page, `activity-${code}`, false);
     }
     const th = officers.TH as Page;
@@ -76,6 +76,7 @@ describe('activity register pages in the browser', { skip: SKIP_REASON }, () => 
     assert.match(await th.content(), /With Saxony/);
     await checkPage(th, 'activity-overlaps', false);
     await th.getByRole('link', { name: 'Propose a joint activity with Saxony' }).click();
+    await th.waitForURL(/\/en\/states\/activities\/new\?/);
     await checkPage(th, 'activity-proposal', false);
     const visitor = await h.axeContext(false);
     contexts.push(visitor);
