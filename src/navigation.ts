@@ -126,6 +126,13 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     order: 31,
     descriptionKey: 'statistics.nav.text',
   },
+  {
+    labelKey: 'activities.nav.public',
+    paths: ACTIVITY_PATHS.public,
+    order: 32,
+    descriptionKey: 'activities.nav.public.text',
+    cardOnly: true,
+  },
   { labelKey: 'nav.regions', paths: PATHS.regions, order: 90, descriptionKey: 'home.regions.text' },
   {
     labelKey: 'documents.nav',
