@@ -164,6 +164,7 @@ describe('activity register and overlaps (issue 17)', () => {
       `/de/laender/aktivitaeten/neu?title=Gemeinsam&occupations=${NURSE}`,
     );
     assert.match(proposal.body, /value="Gemeinsam"/);
+    assert.match(proposal.body, /name="contactEmail" [^>]*value="ministry-officer-[^"]+@example\.org"/);
     assert.match(proposal.body, new RegExp(`value="${NURSE}"[^>]*checked`));
   });
 

@@ -31,6 +31,7 @@ import {
   mayEdit,
   officerState,
   overlapsOf,
+  ownContact,
   publicActivities,
   updateActivity,
 } from './service.ts';
@@ -159,10 +160,19 @@ export function registerActivities(app: FastifyInstance, deps: AppDeps, services
     paths: ACTIVITY_PATHS.create,
     policy: { action: 'create', resource: 'state-activity' },
     handler: async (req, _reply, ctx) => {
-      const own = officerState(actorOf(req));
+      const actor = actorOf(req);
+      const own = officerState(actor);
       if (!own) throw new AppError('forbidden', { detail: 'Only a state ministry records activities.' });
       const q = formInput(req.query);
-      const prefill: FormInput = { ...EMPTY_FORM, ...q, status: EMPTY_FORM.status, public: false };
+      const me = await ownContact(db, actor.personId);
+      const prefill: FormInput = {
+        ...EMPTY_FORM,
+        ...q,
+        contactName: q.contactName || me.name,
+        contactEmail: q.contactEmail || me.email,
+        status: EMPTY_FORM.status,
+        public: false,
+      };
       return formPage(ctx, { kind: 'create', stateCode: own.stateCode }, prefill);
     },
   });

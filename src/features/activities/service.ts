@@ -10,6 +10,7 @@ import type { ActivityInput } from '../../domain/workspace/activity.ts';
 import { findOverlaps, type Overlap } from '../../domain/workspace/overlaps.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
+import { person } from '../people/index.ts';
 import { stateActivity } from './schema.ts';
 
 export type ActivityRow = typeof stateActivity.$inferSelect;
@@ -170,4 +171,14 @@ export async function updateActivity(
     await auditActivity(tx, actor, d.membership, 'update', id, 'success', now);
     return { kind: 'ok' } as const;
   });
+}
+
+/** The officer's own name and address: the contact a new activity starts with. */
+export async function ownContact(db: DbOrTx, personId: string): Promise<{ name: string; email: string }> {
+  const [p] = await db
+    .select({ name: person.displayName, email: person.email })
+    .from(person)
+    .where(eq(person.id, personId))
+    .limit(1);
+  return p ?? { name: '', email: '' };
 }
