@@ -69,6 +69,10 @@ describe('activity register pages in the browser', { skip: SKIP_REASON }, () => 
       await page.waitForURL(/\/de\/laender\/aktivitaeten\/[0-9a-f-]{36}$/);
       await checkPage(page, `activity-${code}`, false);
     }
+    const sn = officers.SN as Page;
+    await sn.getByRole('link', { name: 'Diese Aktivität ändern' }).click();
+    await sn.waitForURL(/\/bearbeiten$/);
+    await checkPage(sn, 'activity-edit', false);
     const th = officers.TH as Page;
     await th.goto(`${h.base}/de/laender/aktivitaeten?country=VN&occupation=pflege`);
     await checkPage(th, 'activity-register', false);
