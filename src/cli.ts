@@ -12,6 +12,7 @@ import {
 } from './commands/identity.ts';
 import { JOURNEY_USAGE, journeyDemoOnFirstStart, journeySeed } from './commands/journey.ts';
 import { BACKTEST_USAGE, parseBacktestArgs, WAITING_USAGE, waitingBacktest } from './commands/waiting.ts';
+import { overlapDigestJob } from './features/activities/index.ts';
 import { appointmentJobs } from './features/appointments/index.ts';
 import { journeyJobs } from './features/journey/index.ts';
 import { answersPurgeJob, PATHWAYS_USAGE, pathwaysCli } from './features/pathways/index.ts';
@@ -166,6 +167,12 @@ async function serve(config: Config): Promise<number> {
             ...appointmentJobs(database.db, services.appointments, services.now, log),
             services.waiting.job(),
             services.statistics.job(),
+            overlapDigestJob(
+              database.db,
+              { mailer: services.mailer, registry: services.registry, baseUrl: services.identity.baseUrl },
+              services.now,
+              log,
+            ),
           ],
           log,
         ),

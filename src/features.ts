@@ -1,4 +1,5 @@
 import type { FeaturePlugin } from './app-deps.ts';
+import { activitiesPlugin } from './features/activities/index.ts';
 import { appointmentsPlugin } from './features/appointments/index.ts';
 import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
@@ -32,4 +33,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   employersPlugin,
   jointProjectsPlugin,
   jobsPlugin,
+  activitiesPlugin,
 ];

@@ -1,3 +1,4 @@
+import { ACTIVITY_PATHS } from './features/activities/index.ts';
 import { APPOINTMENT_PATHS, STAFFING_PATHS, WAITING_PATHS } from './features/appointments/index.ts';
 import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
@@ -66,6 +67,18 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
   { labelKey: 'staffing.nav', paths: STAFFING_PATHS.staffing, order: 8, roles: ['ministry-officer'] },
   { labelKey: 'employers.nav.queue', paths: EMPLOYER_PATHS.queue, order: 8, roles: ['ministry-officer'] },
   {
+    labelKey: 'activities.nav.register',
+    paths: ACTIVITY_PATHS.register,
+    order: 8,
+    roles: ['ministry-officer'],
+  },
+  {
+    labelKey: 'activities.nav.overlaps',
+    paths: ACTIVITY_PATHS.overlaps,
+    order: 8,
+    roles: ['ministry-officer'],
+  },
+  {
     labelKey: 'employers.nav.mine',
     paths: EMPLOYER_PATHS.mine,
     order: 9,
@@ -122,6 +135,13 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     paths: STATISTICS_PATHS.overview,
     order: 31,
     descriptionKey: 'statistics.nav.text',
+  },
+  {
+    labelKey: 'activities.nav.public',
+    paths: ACTIVITY_PATHS.public,
+    order: 32,
+    descriptionKey: 'activities.nav.public.text',
+    cardOnly: true,
   },
   { labelKey: 'nav.regions', paths: PATHS.regions, order: 90, descriptionKey: 'home.regions.text' },
   {

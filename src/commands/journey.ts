@@ -6,6 +6,7 @@ import { journey } from '../features/journey/index.ts';
 import type { Progress } from '../platform/cli/progress.ts';
 import type { Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/client.ts';
+import { seedActivityDemo } from '../seed/activities-demo.ts';
 import { seedAppointmentDemo, seedStaffDemo } from '../seed/appointments.ts';
 import { seedJobsDemo } from '../seed/jobs-demo.ts';
 import { seedJourneyDemo } from '../seed/journeys.ts';
@@ -35,6 +36,10 @@ export async function journeySeed(
     if (staffed > 0) progress.info(`  ${staffed} offices have staff numbers`);
     const ads = await progress.step('Publishing demo job ads', () => seedJobsDemo(db.db));
     if (ads > 0) progress.info(`  ${ads} job ads by confirmed employers in the six states`);
+    const activities = await progress.step("Recording the states' demo activities", () =>
+      db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
+    );
+    if (activities > 0) progress.info(`  ${activities} activities of the six states`);
   }
   const at = argv.indexOf('--scale');
   if (at >= 0) {
@@ -91,4 +96,7 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
   );
   await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
   await progress.step('Publishing demo job ads', () => seedJobsDemo(db.db));
+  await progress.step("Recording the states' demo activities", () =>
+    db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
+  );
 }

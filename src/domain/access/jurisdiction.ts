@@ -35,3 +35,8 @@ export function withinJurisdiction(jurisdictions: readonly Jurisdiction[], locat
 }
 
 export const ISO_COUNTRY_CODE = /^[A-Z]{2}$/;
+
+/** The states a set of jurisdictions names by state scope (a state ministry's own state), in their order. */
+export function jurisdictionStates(jurisdictions: readonly Jurisdiction[]): string[] {
+  return jurisdictions.flatMap((j) => (j.scope === 'state' ? [j.stateCode] : []));
+}

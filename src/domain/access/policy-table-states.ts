@@ -48,6 +48,16 @@ export const EMPLOYER_AND_STATES_RULES = {
     update: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
   },
   /**
+   * An activity of a state to win international workers (issue 17, V4): recorded and changed by the ministry
+   * officers of that state (within-jurisdiction); read, with its contact, by the officers of all six states (other).
+   * Entries a state marks public are also shown without sign-in, without the contact (a public route, not a rule).
+   */
+  'state-activity': {
+    read: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+    create: { 'ministry-officer': ['within-jurisdiction'] },
+    update: { 'ministry-officer': ['within-jurisdiction'] },
+  },
+  /**
    * A joint project of states and its cost split (issue 17): every state's ministry officers read it (other); an
    * officer of a participating state (within-jurisdiction) creates it and recalculates its split.
    */

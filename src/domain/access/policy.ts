@@ -55,6 +55,7 @@ export const RESOURCES = [
   'joint-project',
   'joint-project-agreement',
   'job-ad',
+  'state-activity',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
