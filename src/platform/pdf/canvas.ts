@@ -129,27 +129,49 @@ export class Canvas {
   }
 }
 
-/** Breaks `text` into lines no wider than `width` at `style`; a word longer than a line is broken within. */
+const widths = new WeakMap<PDFFont, Map<string, number>>();
+
+/** The width of a word at 1 pt, measured once per font (fontkit's layout is slow). */
+function unitWidth(font: PDFFont, word: string): number {
+  const known = widths.get(font) ?? new Map<string, number>();
+  widths.set(font, known);
+  let w = known.get(word);
+  if (w === undefined) {
+    w = font.widthOfTextAtSize(word, 1);
+    known.set(word, w);
+  }
+  return w;
+}
+
+/**
+ * Breaks `text` into lines no wider than `width` at `style` (words measured one by one, without kerning across
+ * the space); a word longer than a line is broken within.
+ */
 export function wrap(text: string, style: Style, width: number): string[] {
-  const fits = (s: string) => style.font.widthOfTextAtSize(s, style.size) <= width;
+  const max = width / style.size;
+  const space = unitWidth(style.font, ' ');
   const lines: string[] = [];
   let line = '';
+  let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (fits(next)) {
-      line = next;
+    const w = unitWidth(style.font, word);
+    if (line && used + space + w <= max) {
+      line = `${line} ${word}`;
+      used += space + w;
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     let rest = word;
-    while (!fits(rest)) {
+    let restWidth = w;
+    while (restWidth > max && rest.length > 1) {
       let n = rest.length - 1;
-      while (n > 1 && !fits(rest.slice(0, n))) n--;
+      while (n > 1 && style.font.widthOfTextAtSize(rest.slice(0, n), 1) > max) n--;
       lines.push(rest.slice(0, n));
       rest = rest.slice(n);
+      restWidth = style.font.widthOfTextAtSize(rest, 1);
     }
     line = rest;
+    used = restWidth;
   }
   if (line) lines.push(line);
   return lines.length ? lines : [''];

@@ -8,6 +8,7 @@ import {
   type StructNode,
   structureTree,
 } from '../../../test/support/pdf-text.ts';
+import { loadFonts, woffToSfnt } from './fonts.ts';
 import { type PdfDocumentModel, writeTaggedPdf } from './index.ts';
 
 const LONG = 'Die Frist läuft ab dem Tag, an dem die Unterlagen vollständig sind. '.repeat(30).trim();
@@ -175,5 +176,16 @@ describe('tagged PDF writer', () => {
     assert.ok(artefacts.includes(`Seite 3 von ${pdf.pages.length}`), 'page number');
     assert.ok(artefacts.includes('Chancenregion · Statistik'));
     assert.equal(contentText(pdf).includes('Seite 1 von'), false, 'page numbers are no content');
+  });
+
+  it('unpacks the WOFF fonts to OpenType once (tables inflated, directory rewritten)', async () => {
+    const { regular } = await loadFonts();
+    const view = Buffer.from(regular);
+    assert.equal(view.readUInt32BE(0), 0x00010000, 'TrueType outlines');
+    const tags = Array.from({ length: view.readUInt16BE(4) }, (_, i) =>
+      view.toString('latin1', 12 + 16 * i, 16 + 16 * i),
+    );
+    for (const tag of ['cmap', 'glyf', 'head', 'hmtx', 'name']) assert.ok(tags.includes(tag), tag);
+    assert.deepEqual(woffToSfnt(regular), regular, 'a font that is not WOFF stays as it is');
   });
 });
