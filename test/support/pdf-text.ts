@@ -73,7 +73,8 @@ function pageText(doc: PDFDocument, page: PDFDict): MarkedText[] {
       const hex = (operands[0] ?? '').replace(/[<>\s]/g, '').toLowerCase();
       const text = (hex.match(/.{4}/g) ?? []).map((g) => font.get(g) ?? '\uFFFD').join('');
       const top = open[open.length - 1];
-      if (top) top.text += `${top.text ? ' ' : ''}${text}`;
+      // Lines of one sequence: a line that ends without a space is followed by one (a line break).
+      if (top) top.text += `${top.text && !top.text.endsWith(' ') ? ' ' : ''}${text}`;
     }
     operands = [];
   }

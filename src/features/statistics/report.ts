@@ -67,17 +67,18 @@ export function reportModel(
     const name = t.t(`statistics.step.${step}`);
     blocks.push({ kind: 'heading', level: 2, text: name });
     const own = area === 'all' ? undefined : cells.find((c) => c.state === area);
-    if (own)
-      blocks.push({
-        kind: 'paragraph',
-        text: t.t('statistics.report.summary', {
-          state: stateName(ctx, area),
-          decided: cellText(ctx, own, 'decided'),
-          median: cellText(ctx, own, 'median'),
-          p80: cellText(ctx, own, 'p80'),
-          share: cellText(ctx, own, 'share'),
-        }),
-      });
+    if (own) {
+      const values = {
+        state: stateName(ctx, area),
+        decided: cellText(ctx, own, 'decided'),
+        median: cellText(ctx, own, 'median'),
+        p80: cellText(ctx, own, 'p80'),
+        share: cellText(ctx, own, 'share'),
+      };
+      // Without a duration to give (none decided, or too few to show), the sentence says only the count.
+      const key = own.medianWeeks === null ? 'statistics.report.summary-count' : 'statistics.report.summary';
+      blocks.push({ kind: 'paragraph', text: t.t(key, values) });
+    }
     const rows = [...STATE_CODES, 'all' as const].flatMap((code) => {
       const c = cells.find((x) => x.state === code);
       return c ? [[stateName(ctx, code), ...REPORT_COLS.map((col) => cellText(ctx, c, col))]] : [];

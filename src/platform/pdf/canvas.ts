@@ -145,7 +145,7 @@ function unitWidth(font: PDFFont, word: string): number {
 
 /**
  * Breaks `text` into lines no wider than `width` at `style` (words measured one by one, without kerning across
- * the space); a word longer than a line is broken within.
+ * the space); a word longer than a line is broken within. Every line broken at a space ends with it.
  */
 export function wrap(text: string, style: Style, width: number): string[] {
   const max = width / style.size;
@@ -160,7 +160,8 @@ export function wrap(text: string, style: Style, width: number): string[] {
       used += space + w;
       continue;
     }
-    if (line) lines.push(line);
+    // A line ending at a space keeps it, so that extracted text does not run the words together.
+    if (line) lines.push(`${line} `);
     let rest = word;
     let restWidth = w;
     while (restWidth > max && rest.length > 1) {
