@@ -4,7 +4,7 @@
  * published from the stored weekly rollup rows with the dashboard's disclosure control (figures.ts,
  * `statistics.forWindow`), and written as a tagged PDF (src/platform/pdf): title, state or all six, period,
  * as-of date, per step the table of the six states and their total, and the method. A bad parameter is a 400
- * naming `query.state`, `query.from` or `query.to`.
+ * naming `query.state`, `query.from` or `query.to`. The last few reports are kept per computation of the figures.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -38,6 +38,25 @@ const RULE_TEXT: Record<PeriodProblem['rule'], string> = {
   'max-length': 'a period of at most three years',
   'after-as-of': 'not after the as-of day of the figures',
 };
+
+/** How many rendered reports are kept (the dashboard form's default period is asked for most). */
+const RECENT_REPORTS = 16;
+
+/** The last `max` results by key, computed once even when asked for at the same time. */
+function recentResults<T>(max: number) {
+  const held = new Map<string, Promise<T>>();
+  return {
+    get(key: string, make: () => Promise<T>): Promise<T> {
+      const found = held.get(key);
+      if (found) return found;
+      const made = make();
+      held.set(key, made);
+      made.catch(() => held.delete(key));
+      if (held.size > max) held.delete(held.keys().next().value as string);
+      return made;
+    },
+  };
+}
 
 /** The document of the report, in the visitor's language. */
 export function reportModel(
@@ -105,6 +124,7 @@ export function reportModel(
 export function registerStatisticsReport(app: FastifyInstance, services: Services, i18n: I18n) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { statistics } = services;
+  const rendered = recentResults<Uint8Array>(RECENT_REPORTS);
   for (const locale of ['de', 'en'] as const satisfies readonly Locale[]) {
     api.get(
       `/${locale}${STATISTICS_PATHS.report[locale]}`,
@@ -130,9 +150,12 @@ export function registerStatisticsReport(app: FastifyInstance, services: Service
         const { period } = parsed;
         const state = req.query.state;
         const area: StateCode | 'all' = !state || state === 'ALL' ? 'all' : state;
-        const s = await statistics.forWindow({ from: period.from, to: period.to });
-        const ctx: Texts = { t: i18n.translator(locale), locale };
-        const bytes = await writeTaggedPdf(reportModel(ctx, s, area, period));
+        const key = `${locale}|${area}|${period.from}|${period.to}|${current.computedAt}`;
+        const bytes = await rendered.get(key, async () => {
+          const s = await statistics.forWindow({ from: period.from, to: period.to });
+          const ctx: Texts = { t: i18n.translator(locale), locale };
+          return writeTaggedPdf(reportModel(ctx, s, area, period));
+        });
         const name = `${locale === 'de' ? 'statistik-bericht' : 'statistics-report'}-${area.toLowerCase()}-${period.from}-${period.to}.pdf`;
         return reply
           .type('application/pdf')

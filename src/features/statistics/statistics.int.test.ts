@@ -197,8 +197,12 @@ describe('statistics: rollup job, dashboard, downloads and API', () => {
     const early = await statistics.forWindow({ from: addDays(s.asOf, -400), to: addDays(s.asOf, -300) });
     const all = early.cells.find((c) => c.step === 'recognition' && c.state === 'all');
     assert.equal(all?.decided.value, 0);
-    const text = contentText(
-      await pdf(`/de/statistik/bericht.pdf?state=SN&from=${addDays(s.asOf, -7)}&to=${s.asOf}`),
+    const url = `/de/statistik/bericht.pdf?state=SN&from=${addDays(s.asOf, -7)}&to=${s.asOf}`;
+    const text = contentText(await pdf(url));
+    const [a, b] = await Promise.all([1, 2].map(() => t.app.inject({ method: 'GET', url })));
+    assert.ok(
+      a?.rawPayload.equals(b?.rawPayload ?? Buffer.alloc(0)),
+      'a report asked for again is the kept one',
     );
     assert.ok(
       text.includes('Sachsen: 0 entschiedene Fälle; zur Dauer gibt es keine Angabe.'),
