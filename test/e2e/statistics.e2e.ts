@@ -83,4 +83,13 @@ describe('statistics pages without JavaScript', { skip: SKIP_REASON }, () => {
     );
     assert.equal(head.subarray(0, 5).toString('latin1'), '%PDF-');
   });
+
+  it('shows a bad period at its field, axe-clean', async () => {
+    await page.goto(`${h.base}/en/statistics`);
+    await page.getByLabel('From', { exact: true }).fill('last week');
+    await page.getByRole('button', { name: 'Download the report (PDF)' }).click();
+    await page.waitForURL(/report\.pdf/);
+    assert.match(await page.content(), /From: enter a day such as 2026-03-02/);
+    await check('statistics-report-error');
+  });
 });

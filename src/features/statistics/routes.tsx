@@ -12,7 +12,7 @@ import { definePage } from '../../web/page.tsx';
 import { STATE_CODES, type StateCode } from '../regions/index.ts';
 import { registerStatisticsApi } from './api.ts';
 import { POLICY, STATISTICS_PATHS } from './paths.ts';
-import { registerStatisticsReport } from './report.ts';
+import { registerStatisticsReport } from './report.tsx';
 import { StatisticsPage } from './views.tsx';
 
 export function registerStatistics(app: FastifyInstance, deps: AppDeps, services: Services) {
@@ -41,5 +41,5 @@ export function registerStatistics(app: FastifyInstance, deps: AppDeps, services
   });
 
   registerStatisticsApi(app, services);
-  registerStatisticsReport(app, services, deps.web.i18n);
+  registerStatisticsReport(app, services, deps.web);
 }

@@ -229,6 +229,31 @@ describe('statistics: rollup job, dashboard, downloads and API', () => {
     }
   });
 
+  it('shows a browser the dashboard again with the message at the field of a bad period', async () => {
+    const { asOf } = await json('/api/v1/statistics?step=recognition');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/de/statistik/bericht.pdf?state=TH&from=gestern&to=${asOf}`,
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(String(res.headers['content-type']), /text\/html/);
+    assert.match(
+      res.body,
+      /Vom: Geben Sie einen Tag wie 2026-03-02 oder eine Kalenderwoche wie 2026-W10 ein\./,
+    );
+    assert.match(res.body, /id="field-from"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="field-from"/);
+    assert.match(res.body, /value="gestern"/);
+    assert.match(res.body, /<option value="TH" selected/);
+    const en = await t.app.inject({
+      method: 'GET',
+      url: `/en/statistics/report.pdf?from=${asOf}&to=2020-01-01`,
+      headers: { accept: 'text/html' },
+    });
+    assert.equal(en.statusCode, 400);
+    assert.match(en.body, /To: the end is before the start of the period\./);
+  });
+
   it('offers the report on the dashboard with a plain GET form', async () => {
     const de = (await t.app.inject({ method: 'GET', url: '/de/statistik/th' })).body;
     assert.match(de, /<form method="get" action="\/de\/statistik\/bericht\.pdf"/);

@@ -6,7 +6,8 @@
  * As-of date and method on the page; one next step: the download.
  */
 import type { IsoDate } from '../../domain/calendar.ts';
-import { Select, TextInput } from '../../web/components.tsx';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { ErrorSummary, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
@@ -97,8 +98,21 @@ function StepSection(props: { ctx: ViewContext; s: Statistics; step: StatStep; a
 }
 
 /** The report for a chosen period: a plain GET form (no script), the PDF as its answer. */
-function ReportForm({ ctx, s, area }: { ctx: ViewContext; s: Statistics; area: StateCode | 'all' }) {
+/** What a visitor sent in the report form, and what was wrong with it (the page answered 400). */
+export type ReportInput = {
+  readonly input: { readonly from: string; readonly to: string };
+  readonly errors: readonly FieldError[];
+};
+
+function ReportForm(props: {
+  ctx: ViewContext;
+  s: Statistics;
+  area: StateCode | 'all';
+  report?: ReportInput | undefined;
+}) {
+  const { ctx, s, area, report } = props;
   const { t } = ctx;
+  const error = (field: string) => report?.errors.find((e) => e.field === field);
   const hint = t.t('statistics.report.form.hint', {
     example: s.windowFrom,
     week: `${s.asOf.slice(0, 4)}-W01`,
@@ -110,6 +124,7 @@ function ReportForm({ ctx, s, area }: { ctx: ViewContext; s: Statistics; area: S
         {t.t('statistics.report.form.title')}
       </h2>
       <p class="kern-body">{t.t('statistics.report.form.lead')}</p>
+      <ErrorSummary ctx={ctx} errors={report?.errors ?? []} />
       <form method="get" action={localizedUrl(STATISTICS_PATHS.report, ctx.locale)}>
         <Select
           name="state"
@@ -125,9 +140,17 @@ function ReportForm({ ctx, s, area }: { ctx: ViewContext; s: Statistics; area: S
           label={t.t('statistics.report.form.from')}
           hint={hint}
           width={16}
-          value={s.windowFrom}
+          value={report?.input.from ?? s.windowFrom}
+          error={error('from')}
         />
-        <TextInput name="to" label={t.t('statistics.report.form.to')} hint={hint} width={16} value={s.asOf} />
+        <TextInput
+          name="to"
+          label={t.t('statistics.report.form.to')}
+          hint={hint}
+          width={16}
+          value={report?.input.to ?? s.asOf}
+          error={error('to')}
+        />
         <button type="submit" class="kern-btn kern-btn--secondary">
           <span class="kern-label">{t.t('statistics.report.form.submit')}</span>
         </button>
@@ -153,8 +176,14 @@ function Method({ ctx, s }: { ctx: ViewContext; s: Statistics }) {
   );
 }
 
-export function StatisticsPage(props: { ctx: ViewContext; s: Statistics; area: StateCode | 'all' }) {
-  const { ctx, s, area } = props;
+export function StatisticsPage(props: {
+  ctx: ViewContext;
+  s: Statistics;
+  area: StateCode | 'all';
+  /** The report form as sent, when its period was refused. */
+  report?: ReportInput;
+}) {
+  const { ctx, s, area, report } = props;
   const { t } = ctx;
   const title =
     area === 'all' ? t.t('statistics.title') : t.t('statistics.title-state', { state: stateName(ctx, area) });
@@ -208,7 +237,7 @@ export function StatisticsPage(props: { ctx: ViewContext; s: Statistics; area: S
           ))}
         </ul>
       </nav>
-      <ReportForm ctx={ctx} s={s} area={area} />
+      <ReportForm ctx={ctx} s={s} area={area} report={report} />
       {STAT_STEPS.map((step) => (
         <StepSection key={step} ctx={ctx} s={s} step={step} area={area} />
       ))}

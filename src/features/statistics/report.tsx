@@ -4,21 +4,24 @@
  * published from the stored weekly rollup rows with the dashboard's disclosure control (figures.ts,
  * `statistics.forWindow`), and written as a tagged PDF (src/platform/pdf): title, state or all six, period,
  * as-of date, per step the table of the six states and their total, and the method. A bad parameter is a 400
- * naming `query.state`, `query.from` or `query.to`. The last few reports are kept per computation of the figures.
+ * naming `query.state`, `query.from` or `query.to`; a browser sending the dashboard's form gets the dashboard
+ * again (400) with the message beside the field. The last few reports are kept per computation of the figures.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type Period, type PeriodProblem, parsePeriod } from '../../domain/statistics/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
-import type { I18n, Locale } from '../../platform/i18n/index.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
 import { type PdfBlock, type PdfDocumentModel, writeTaggedPdf } from '../../platform/pdf/index.ts';
 import type { Services } from '../../services.ts';
+import { sendPage, viewContext, type WebDeps } from '../../web/page.tsx';
 import { STATE_CODES, type StateCode } from '../regions/index.ts';
 import { type Statistics, selectCells } from './figures.ts';
 import { POLICY, STATISTICS_PATHS } from './paths.ts';
 import { STAT_STEPS } from './rollup.ts';
 import { cellText, stateName, type Texts } from './texts.ts';
+import { StatisticsPage } from './views.tsx';
 
 /** The columns of the report's tables (the dashboard's, without the open backlog: that is not of a period). */
 const REPORT_COLS = ['decided', 'median', 'p80', 'share'] as const;
@@ -121,7 +124,10 @@ export function reportModel(
   };
 }
 
-export function registerStatisticsReport(app: FastifyInstance, services: Services, i18n: I18n) {
+/** A browser sent the form (it asks for HTML): a bad period shows the dashboard with the message at the field. */
+const wantsPage = (accept: string | undefined) => (accept ?? '').includes('text/html');
+
+export function registerStatisticsReport(app: FastifyInstance, services: Services, web: WebDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { statistics } = services;
   const rendered = recentResults<Uint8Array>(RECENT_REPORTS);
@@ -139,6 +145,21 @@ export function registerStatisticsReport(app: FastifyInstance, services: Service
       async (req, reply) => {
         const current = await statistics.current();
         const parsed = parsePeriod({ from: req.query.from, to: req.query.to }, current.asOf);
+        const state = req.query.state;
+        const area: StateCode | 'all' = !state || state === 'ALL' ? 'all' : state;
+        if (!parsed.ok && wantsPage(req.headers.accept)) {
+          const ctx = viewContext(req, reply, web, locale);
+          const errors = parsed.problems.map((p) => ({
+            field: p.field,
+            rule: p.rule,
+            message: ctx.t.t(`statistics.report.error.${p.rule}`, {
+              field: ctx.t.t(`statistics.report.form.${p.field}`),
+            }),
+          }));
+          const input = { from: req.query.from, to: req.query.to };
+          const view = <StatisticsPage ctx={ctx} s={current} area={area} report={{ input, errors }} />;
+          return sendPage(reply, { status: 400, view });
+        }
         if (!parsed.ok)
           throw new AppError('validation-failed', {
             errors: parsed.problems.map((p) => ({
@@ -148,12 +169,10 @@ export function registerStatisticsReport(app: FastifyInstance, services: Service
             })),
           });
         const { period } = parsed;
-        const state = req.query.state;
-        const area: StateCode | 'all' = !state || state === 'ALL' ? 'all' : state;
         const key = `${locale}|${area}|${period.from}|${period.to}|${current.computedAt}`;
         const bytes = await rendered.get(key, async () => {
           const s = await statistics.forWindow({ from: period.from, to: period.to });
-          const ctx: Texts = { t: i18n.translator(locale), locale };
+          const ctx: Texts = { t: web.i18n.translator(locale), locale };
           return writeTaggedPdf(reportModel(ctx, s, area, period));
         });
         const name = `${locale === 'de' ? 'statistik-bericht' : 'statistics-report'}-${area.toLowerCase()}-${period.from}-${period.to}.pdf`;
