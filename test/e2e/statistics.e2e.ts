@@ -61,4 +61,35 @@ describe('statistics pages without JavaScript', { skip: SKIP_REASON }, () => {
     assert.match(await page.content(), /Thuringia/);
     await check('statistics-state-en');
   });
+
+  it('downloads the report of a chosen period from the plain form', async () => {
+    await page.goto(`${h.base}/de/statistik`);
+    await page.getByLabel('Land', { exact: true }).selectOption('SN');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Bericht herunterladen (PDF)' }).click(),
+    ]);
+    assert.match(
+      download.suggestedFilename(),
+      /^statistik-bericht-sn-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/,
+    );
+    const head = await new Promise<Buffer>((resolve, reject) =>
+      download.createReadStream().then((stream) => {
+        const parts: Buffer[] = [];
+        stream.on('data', (c: Buffer) => parts.push(c));
+        stream.on('end', () => resolve(Buffer.concat(parts)));
+        stream.on('error', reject);
+      }, reject),
+    );
+    assert.equal(head.subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  it('shows a bad period at its field, axe-clean', async () => {
+    await page.goto(`${h.base}/en/statistics`);
+    await page.getByLabel('From', { exact: true }).fill('last week');
+    await page.getByRole('button', { name: 'Download the report (PDF)' }).click();
+    await page.waitForURL(/report\.pdf/);
+    assert.match(await page.content(), /From: enter a day such as 2026-03-02/);
+    await check('statistics-report-error');
+  });
 });

@@ -8,6 +8,15 @@ export {
 } from './histogram.ts';
 export { DISCLOSURE_RULES, type DisclosureRule, disclosureRuleOn } from './parameters.ts';
 export {
+  isoWeekMonday,
+  MAX_PERIOD_YEARS,
+  mondayOf,
+  type Period,
+  type PeriodProblem,
+  parsePeriod,
+  parsePeriodBound,
+} from './period.ts';
+export {
   derivable,
   type Line,
   oneWay,

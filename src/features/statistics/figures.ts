@@ -5,6 +5,7 @@
  * step and count, the six states and their total are one line; counts from 1 to 4 are hidden, and with them the
  * cells that would give them away. A duration is published only where the count of decided cases is; a share only
  * where both the cases within and the cases after the deadline are. Pure: the rows and the day come in.
+ * The dashboard's window is the last 52 weeks; the report (report.ts) gives its own period, published the same way.
  */
 import { addDays, type IsoDate } from '../../domain/calendar.ts';
 import {
@@ -59,6 +60,8 @@ export type Statistics = {
   readonly asOf: IsoDate;
   readonly computedAt: string;
   readonly windowFrom: IsoDate;
+  /** The last day of the window: the as-of day on the dashboard, the end of the period in a report. */
+  readonly windowTo: IsoDate;
   readonly threshold: number;
   readonly thresholdSource: string;
   readonly cells: readonly Cell[];
@@ -76,15 +79,28 @@ type Raw = {
 const empty = (): Raw => ({ filed: 0, decided: 0, open: 0, withDeadline: 0, within: 0, durations: [] });
 const AREAS = [...STATE_CODES, 'all'] as const;
 
-export function publishStatistics(rows: readonly RollupRow[], asOf: IsoDate, computedAt: string): Statistics {
+/** A window of days (both included); weeks are counted when they overlap it. */
+export type Window = { readonly from: IsoDate; readonly to: IsoDate };
+
+/**
+ * The published table as of `asOf`: the cases filed and decided in the window (by default the 52 weeks ending on
+ * the as-of day), the backlog open at its end.
+ */
+export function publishStatistics(
+  rows: readonly RollupRow[],
+  asOf: IsoDate,
+  computedAt: string,
+  window?: Window,
+): Statistics {
   const rule = disclosureRuleOn(asOf);
-  const windowFrom = addDays(asOf, -7 * WINDOW_WEEKS + 1);
+  const windowFrom = window?.from ?? addDays(asOf, -7 * WINDOW_WEEKS + 1);
+  const windowTo = window && window.to < asOf ? window.to : asOf;
   // The window's weeks: those whose Monday is at most six days before the window's first day.
   const firstWeek = addDays(windowFrom, -6);
   const raw = new Map<string, Raw>();
   const key = (step: string, state: string) => `${step}|${state}`;
   for (const r of rows) {
-    if (r.week > asOf) continue;
+    if (r.week > windowTo) continue;
     const cell = raw.get(key(r.step, r.stateCode)) ?? empty();
     raw.set(key(r.step, r.stateCode), cell);
     cell.open += r.filed - r.decided - r.withdrawn;
@@ -142,7 +158,15 @@ export function publishStatistics(rows: readonly RollupRow[], asOf: IsoDate, com
       });
     });
   }
-  return { asOf, computedAt, windowFrom, threshold: rule.threshold, thresholdSource: rule.source, cells };
+  return {
+    asOf,
+    computedAt,
+    windowFrom,
+    windowTo,
+    threshold: rule.threshold,
+    thresholdSource: rule.source,
+    cells,
+  };
 }
 
 const sum = (xs: readonly Raw[], f: (r: Raw) => number) => xs.reduce((a, r) => a + f(r), 0);

@@ -2,6 +2,8 @@
 export const STATISTICS_PATHS = {
   overview: { de: '/statistik', en: '/statistics' },
   state: { de: '/statistik/:state', en: '/statistics/:state' },
+  /** The PDF report for a chosen period (`?state=&from=&to=`). */
+  report: { de: '/statistik/bericht.pdf', en: '/statistics/report.pdf' },
 } as const;
 
 export const STATISTICS_API = {

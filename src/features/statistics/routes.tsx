@@ -12,6 +12,7 @@ import { definePage } from '../../web/page.tsx';
 import { STATE_CODES, type StateCode } from '../regions/index.ts';
 import { registerStatisticsApi } from './api.ts';
 import { POLICY, STATISTICS_PATHS } from './paths.ts';
+import { registerStatisticsReport } from './report.tsx';
 import { StatisticsPage } from './views.tsx';
 
 export function registerStatistics(app: FastifyInstance, deps: AppDeps, services: Services) {
@@ -40,4 +41,5 @@ export function registerStatistics(app: FastifyInstance, deps: AppDeps, services
   });
 
   registerStatisticsApi(app, services);
+  registerStatisticsReport(app, services, deps.web);
 }

@@ -5,6 +5,8 @@ import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { actorOf, clockedJourneys } from '../../../test/support/clocked-journeys.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { OPEN_BODY, setUpWay } from '../../../test/support/journey.ts';
+import { contentText, readPdf } from '../../../test/support/pdf-text.ts';
+import { addDays } from '../../domain/calendar.ts';
 import { createStatistics } from './index.ts';
 
 const DAY = 86_400_000;
@@ -153,5 +155,111 @@ describe('statistics: rollup job, dashboard, downloads and API', () => {
     const th = (await t.app.inject({ method: 'GET', url: '/en/statistics/th' })).body;
     assert.match(th, /Thuringia/);
     assert.equal((await t.app.inject({ method: 'GET', url: '/de/statistik/xx' })).statusCode, 404);
+  });
+
+  const pdf = async (url: string) => {
+    const res = await t.app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
+    assert.equal(res.headers['content-type'], 'application/pdf');
+    assert.match(String(res.headers['content-disposition']), /attachment; filename=".+\.pdf"/);
+    return readPdf(res.rawPayload);
+  };
+
+  it('gives the report of a chosen period as a tagged PDF, hidden cells in words', async () => {
+    const { asOf } = await json('/api/v1/statistics?step=recognition');
+    const from = addDays(asOf, -200);
+    const de = await pdf(`/de/statistik/bericht.pdf?from=${from}&to=${asOf}`);
+    const text = contentText(de);
+    assert.match(de.doc.getTitle() ?? '', /Alle sechs Länder/);
+    for (const w of [
+      'Sachsen',
+      'Thüringen',
+      'weniger als 5',
+      'Anerkennung eines ausländischen Abschlusses',
+      '33',
+    ])
+      assert.ok(text.includes(w), w);
+    // Thuringia's 3 cases and, by secondary suppression, Saxony's 30 are hidden; the total of all six is not.
+    assert.ok(text.includes('Sachsen\nweniger als 5\nweniger als 5'), 'Saxony hidden');
+    assert.ok(text.includes('Thüringen\nweniger als 5\nweniger als 5'), 'Thuringia hidden');
+    assert.ok(text.includes('Alle sechs Länder\n33\n2 Wochen\n3 Wochen\n100 %'), 'the total');
+    const en = await pdf(`/en/statistics/report.pdf?state=th&from=${from.slice(0, 4)}-W${'01'}&to=${asOf}`);
+    const enText = contentText(en);
+    assert.match(en.doc.getTitle() ?? '', /Thuringia/);
+    assert.ok(enText.includes('fewer than 5'));
+    assert.ok(enText.includes('Thuringia: fewer than 5 cases decided'));
+  });
+
+  it('publishes the dashboard window identically, and a period without cases as zeros', async () => {
+    const statistics = createStatistics(t.database.db, () => new Date());
+    const s = await statistics.current();
+    assert.deepEqual((await statistics.forWindow({ from: s.windowFrom, to: s.asOf })).cells, s.cells);
+    const early = await statistics.forWindow({ from: addDays(s.asOf, -400), to: addDays(s.asOf, -300) });
+    const all = early.cells.find((c) => c.step === 'recognition' && c.state === 'all');
+    assert.equal(all?.decided.value, 0);
+    const url = `/de/statistik/bericht.pdf?state=SN&from=${addDays(s.asOf, -7)}&to=${s.asOf}`;
+    const text = contentText(await pdf(url));
+    const [a, b] = await Promise.all([1, 2].map(() => t.app.inject({ method: 'GET', url })));
+    assert.ok(
+      a?.rawPayload.equals(b?.rawPayload ?? Buffer.alloc(0)),
+      'a report asked for again is the kept one',
+    );
+    assert.ok(
+      text.includes('Sachsen: 0 entschiedene Fälle; zur Dauer gibt es keine Angabe.'),
+      text.slice(0, 400),
+    );
+  });
+
+  it('answers a bad period or state with 400 naming the field', async () => {
+    const { asOf } = await json('/api/v1/statistics?step=recognition');
+    for (const [q, field] of [
+      ['from=2026-13-01&to=2026-12-01', 'from'],
+      ['from=2026-W99&to=2026-12-01', 'from'],
+      [`from=${asOf}&to=${addDays(asOf, -1)}`, 'to'],
+      [`from=${addDays(asOf, -1200)}&to=${asOf}`, 'to'],
+      [`from=${asOf}&to=${addDays(asOf, 1)}`, 'to'],
+      [`to=${asOf}`, 'from'],
+      [`state=XX&from=${asOf}&to=${asOf}`, 'state'],
+    ] as const) {
+      for (const base of ['/de/statistik/bericht.pdf', '/en/statistics/report.pdf']) {
+        const res = await t.app.inject({ method: 'GET', url: `${base}?${q}` });
+        assert.equal(res.statusCode, 400, `${base}?${q}`);
+        assert.match(res.body, new RegExp(`query\\.${field}`), `${q}: ${res.body}`);
+      }
+    }
+  });
+
+  it('shows a browser the dashboard again with the message at the field of a bad period', async () => {
+    const { asOf } = await json('/api/v1/statistics?step=recognition');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/de/statistik/bericht.pdf?state=TH&from=gestern&to=${asOf}`,
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(String(res.headers['content-type']), /text\/html/);
+    assert.match(
+      res.body,
+      /Vom: Geben Sie einen Tag wie 2026-03-02 oder eine Kalenderwoche wie 2026-W10 ein\./,
+    );
+    assert.match(res.body, /id="field-from"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="field-from"/);
+    assert.match(res.body, /value="gestern"/);
+    assert.match(res.body, /<option value="TH" selected/);
+    const en = await t.app.inject({
+      method: 'GET',
+      url: `/en/statistics/report.pdf?from=${asOf}&to=2020-01-01`,
+      headers: { accept: 'text/html' },
+    });
+    assert.equal(en.statusCode, 400);
+    assert.match(en.body, /To: the end is before the start of the period\./);
+  });
+
+  it('offers the report on the dashboard with a plain GET form', async () => {
+    const de = (await t.app.inject({ method: 'GET', url: '/de/statistik/th' })).body;
+    assert.match(de, /<form method="get" action="\/de\/statistik\/bericht\.pdf"/);
+    assert.match(de, /<option value="TH" selected/);
+    assert.match(de, /name="from"/);
+    const en = (await t.app.inject({ method: 'GET', url: '/en/statistics' })).body;
+    assert.match(en, /action="\/en\/statistics\/report\.pdf"/);
   });
 });

@@ -6,52 +6,20 @@
  * As-of date and method on the page; one next step: the download.
  */
 import type { IsoDate } from '../../domain/calendar.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { ErrorSummary, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { BarChart } from '../appointments/index.ts';
-import { STATE_CODES, STATES, type StateCode } from '../regions/index.ts';
-import { type Cell, type Count, type Statistics, selectCells } from './figures.ts';
+import { STATE_CODES, type StateCode } from '../regions/index.ts';
+import { type Cell, type Statistics, selectCells } from './figures.ts';
 import { STATISTICS_API, STATISTICS_PATHS } from './paths.ts';
-import { STAT_STEPS, STEPS_WITH_DEADLINE, type StatStep } from './rollup.ts';
-
-export function stateName(ctx: ViewContext, state: StateCode | 'all'): string {
-  if (state === 'all') return ctx.t.t('statistics.all');
-  const s = STATES.find((x) => x.code === state);
-  return s ? (ctx.locale === 'de' ? s.nameDe : s.nameEn) : '';
-}
+import { STAT_STEPS, type StatStep } from './rollup.ts';
+import { COLS, cellText, derivedText, stateName } from './texts.ts';
 
 export const stateUrl = (ctx: ViewContext, state: StateCode) =>
   localizedUrl(STATISTICS_PATHS.state, ctx.locale, { state: state.toLowerCase() });
-
-function countText(ctx: ViewContext, c: Count): string {
-  return c.suppressed ? ctx.t.t('statistics.fewer') : ctx.t.t('statistics.number', { n: c.value });
-}
-
-/** A figure derived from a count (a duration, a share): "fewer than 5" where the count is hidden. */
-function derivedText(ctx: ViewContext, cell: Cell, what: 'median' | 'p80' | 'share'): string {
-  const { t } = ctx;
-  if (what === 'share') {
-    if (!STEPS_WITH_DEADLINE.includes(cell.step)) return t.t('statistics.no-deadline');
-    if (!cell.hasDeadline && !cell.decided.suppressed) return t.t('statistics.no-figure');
-    if (cell.withinDeadlineShare === null)
-      return cell.decided.suppressed || cell.hasDeadline
-        ? t.t('statistics.fewer')
-        : t.t('statistics.no-figure');
-    return t.t('statistics.share', { n: cell.withinDeadlineShare });
-  }
-  const weeks = what === 'median' ? cell.medianWeeks : cell.p80Weeks;
-  if (weeks !== null) return t.t('statistics.weeks', { n: weeks });
-  return cell.decided.suppressed ? t.t('statistics.fewer') : t.t('statistics.no-figure');
-}
-
-const COLS = ['decided', 'median', 'p80', 'share', 'open'] as const;
-
-function cellText(ctx: ViewContext, cell: Cell, col: (typeof COLS)[number]): string {
-  if (col === 'decided') return countText(ctx, cell.decided);
-  if (col === 'open') return countText(ctx, cell.open);
-  return derivedText(ctx, cell, col);
-}
 
 function Headline({ ctx, cell }: { ctx: ViewContext; cell: Cell }) {
   const { t } = ctx;
@@ -129,6 +97,68 @@ function StepSection(props: { ctx: ViewContext; s: Statistics; step: StatStep; a
   );
 }
 
+/** The report for a chosen period: a plain GET form (no script), the PDF as its answer. */
+/** What a visitor sent in the report form, and what was wrong with it (the page answered 400). */
+export type ReportInput = {
+  readonly input: { readonly from: string; readonly to: string };
+  readonly errors: readonly FieldError[];
+};
+
+function ReportForm(props: {
+  ctx: ViewContext;
+  s: Statistics;
+  area: StateCode | 'all';
+  report?: ReportInput | undefined;
+}) {
+  const { ctx, s, area, report } = props;
+  const { t } = ctx;
+  const error = (field: string) => report?.errors.find((e) => e.field === field);
+  const hint = t.t('statistics.report.form.hint', {
+    example: s.windowFrom,
+    week: `${s.asOf.slice(0, 4)}-W01`,
+    asOf: s.asOf,
+  });
+  return (
+    <section aria-labelledby="statistics-report">
+      <h2 class="kern-heading-small" id="statistics-report">
+        {t.t('statistics.report.form.title')}
+      </h2>
+      <p class="kern-body">{t.t('statistics.report.form.lead')}</p>
+      <ErrorSummary ctx={ctx} errors={report?.errors ?? []} />
+      <form method="get" action={localizedUrl(STATISTICS_PATHS.report, ctx.locale)}>
+        <Select
+          name="state"
+          label={t.t('statistics.report.form.state')}
+          value={area}
+          options={[
+            { value: 'all', label: t.t('statistics.all') },
+            ...STATE_CODES.map((code) => ({ value: code, label: stateName(ctx, code) })),
+          ]}
+        />
+        <TextInput
+          name="from"
+          label={t.t('statistics.report.form.from')}
+          hint={hint}
+          width={16}
+          value={report?.input.from ?? s.windowFrom}
+          error={error('from')}
+        />
+        <TextInput
+          name="to"
+          label={t.t('statistics.report.form.to')}
+          hint={hint}
+          width={16}
+          value={report?.input.to ?? s.asOf}
+          error={error('to')}
+        />
+        <button type="submit" class="kern-btn kern-btn--secondary">
+          <span class="kern-label">{t.t('statistics.report.form.submit')}</span>
+        </button>
+      </form>
+    </section>
+  );
+}
+
 function Method({ ctx, s }: { ctx: ViewContext; s: Statistics }) {
   const { t } = ctx;
   return (
@@ -146,8 +176,14 @@ function Method({ ctx, s }: { ctx: ViewContext; s: Statistics }) {
   );
 }
 
-export function StatisticsPage(props: { ctx: ViewContext; s: Statistics; area: StateCode | 'all' }) {
-  const { ctx, s, area } = props;
+export function StatisticsPage(props: {
+  ctx: ViewContext;
+  s: Statistics;
+  area: StateCode | 'all';
+  /** The report form as sent, when its period was refused. */
+  report?: ReportInput;
+}) {
+  const { ctx, s, area, report } = props;
   const { t } = ctx;
   const title =
     area === 'all' ? t.t('statistics.title') : t.t('statistics.title-state', { state: stateName(ctx, area) });
@@ -201,6 +237,7 @@ export function StatisticsPage(props: { ctx: ViewContext; s: Statistics; area: S
           ))}
         </ul>
       </nav>
+      <ReportForm ctx={ctx} s={s} area={area} report={report} />
       {STAT_STEPS.map((step) => (
         <StepSection key={step} ctx={ctx} s={s} step={step} area={area} />
       ))}
