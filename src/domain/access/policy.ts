@@ -51,6 +51,7 @@ export const RESOURCES = [
   'calendar-feed',
   'employer',
   'employer-confirmation',
+  'api-token',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
