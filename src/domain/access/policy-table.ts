@@ -289,11 +289,7 @@ export const POLICY: PolicyTable = {
     read: { 'ministry-officer': ['within-jurisdiction'] },
     update: { 'ministry-officer': ['within-jurisdiction'] },
   },
-  /**
-   * API tokens of an organisation (issue 20): its administrators create, list and revoke them — the platform's
-   * administrators for every organisation, an employer administrator for their own (the same people who invite
-   * colleagues, `role-assignment`). A token then acts as a member of the organisation within its scopes.
-   */
+  /** An organisation's API tokens (issue 20): managed by those who invite its members (`role-assignment`). */
   'api-token': {
     create: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
     read: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },

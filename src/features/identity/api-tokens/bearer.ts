@@ -3,7 +3,7 @@ import { bearerOf, tokenMayCall } from '../../../domain/access/api-tokens.ts';
 import type { Actor } from '../../../domain/access/policy.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { IdentityDeps } from '../deps.ts';
-import { auditScopeDenial, resolveApiToken } from './service.ts';
+import { auditScopeDenial, resolveApiToken } from './resolve.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
