@@ -147,21 +147,39 @@ describe('API tokens of organisations', () => {
     assert.ok(denied.length >= 2, 'scope refusals are audited');
   });
 
-  it('writes with decisions:write without cookies or a CSRF token; the core still checks the command', async () => {
+  it('records a decision with decisions:write, without cookies or a CSRF token, in the role of the office', async () => {
+    const submitted = await apiClient(t.app).command(b('applicant'), journeyId, {
+      type: 'submit',
+      step: 'recognition',
+    });
+    assert.equal(submitted.statusCode, 200, submitted.body);
     const { token } = await create(
       'admin',
-      orgs['jt-abh'] ?? '',
+      orgs['jt-recognition'] ?? '',
       { name: 'Schreiben', expires: inDays(10) },
       ['journeys:read', 'decisions:write'],
     );
     const res = await bearer(token, 'POST', `/api/v1/journeys/${journeyId}/commands`, {
+      type: 'start-review',
+      step: 'recognition',
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const events = await bearer(token, 'GET', `/api/v1/journeys/${journeyId}/events`);
+    const list = (
+      events.json() as { events: { type: string; actor: { role: string; organisationId: string } }[] }
+    ).events;
+    const last = list[list.length - 1];
+    assert.equal(last?.actor.role, 'recognition-officer');
+    assert.equal(last?.actor.organisationId, orgs['jt-recognition']);
+    const notOwner = await bearer(token, 'POST', `/api/v1/journeys/${journeyId}/commands`, {
       type: 'decide',
       step: 'residence-permit',
       outcome: 'positive',
     });
-    assert.notEqual(res.statusCode, 401, res.body);
-    assert.ok(!/csrf/i.test(res.body), res.body);
-    assert.ok([200, 403, 409, 422].includes(res.statusCode), `${res.statusCode} ${res.body}`);
+    assert.ok(
+      [403, 404, 409, 422].includes(notOwner.statusCode),
+      'the journey core refuses a step of another office',
+    );
   });
 
   it('answers 401 invalid_token for expired, revoked and unknown tokens alike', async () => {
