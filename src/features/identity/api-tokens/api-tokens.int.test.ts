@@ -21,11 +21,17 @@ describe('API tokens of organisations', () => {
   let pages: ReturnType<typeof pageClient>;
   const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-  const bearer = (token: string, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
+  const bearer = (
+    token: string,
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) =>
     t.app.inject({
       method,
       url,
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${token}`, ...headers },
       ...(payload ? { payload } : {}),
     });
 
@@ -171,15 +177,19 @@ describe('API tokens of organisations', () => {
     const last = list[list.length - 1];
     assert.equal(last?.actor.role, 'recognition-officer');
     assert.equal(last?.actor.organisationId, orgs['jt-recognition']);
-    const notOwner = await bearer(token, 'POST', `/api/v1/journeys/${journeyId}/commands`, {
-      type: 'decide',
-      step: 'residence-permit',
-      outcome: 'positive',
-    });
+    // A stray session cookie is not read with a token, so it needs no CSRF token either.
+    const notOwner = await bearer(
+      token,
+      'POST',
+      `/api/v1/journeys/${journeyId}/commands`,
+      { type: 'decide', step: 'residence-permit', outcome: 'positive' },
+      { cookie: b('abh').cookie },
+    );
     assert.ok(
       [403, 404, 409, 422].includes(notOwner.statusCode),
       'the journey core refuses a step of another office',
     );
+    assert.ok(!/csrf/i.test(notOwner.body), notOwner.body);
   });
 
   it('answers 401 invalid_token for expired, revoked and unknown tokens alike', async () => {
