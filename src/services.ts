@@ -141,7 +141,9 @@ export function createServices(
     corrections: createCorrectionsService(db, () => registry.invalidate(), now),
     cookieNames: names,
     identity,
-    access: createAccessControl(identity, names),
+    access: createAccessControl(identity, names, {
+      tokenRequestsPerMinute: config.RATE_LIMIT_PER_MINUTE * 20,
+    }),
     documents,
     checklists,
     journeys,

@@ -265,4 +265,10 @@ export const POLICY: PolicyTable = {
     revoke: everyone(OWN),
   },
   ...EMPLOYER_AND_STATES_RULES,
+  /** An organisation's API tokens (issue 20): managed by those who invite its members (`role-assignment`). */
+  'api-token': {
+    create: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
+    read: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
+    revoke: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
+  },
 };

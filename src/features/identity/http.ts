@@ -16,6 +16,7 @@ import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AccessControl } from '../../platform/http/policy.ts';
 import { findOrganisation, personalObject } from '../people/index.ts';
+import { apiBearer, authenticateBearer, TokenRateLimit } from './api-tokens/bearer.ts';
 import { sha256 } from './credentials.ts';
 import type { IdentityDeps } from './deps.ts';
 import {
@@ -101,10 +102,20 @@ export function actorOf(auth: Authenticated): Actor {
   return { personId: auth.person.id, memberships: auth.memberships };
 }
 
-/** The identity layer's side of route-policy enforcement. */
-export function createAccessControl(deps: IdentityDeps, names: CookieNames): AccessControl {
+/**
+ * The identity layer's side of route-policy enforcement: an API request with a bearer token is the token's machine
+ * actor (api-tokens/bearer.ts; cookies are not read then), every other request the session's person.
+ */
+export function createAccessControl(
+  deps: IdentityDeps,
+  names: CookieNames,
+  opts: { tokenRequestsPerMinute?: number } = {},
+): AccessControl {
+  const limit = new TokenRateLimit(opts.tokenRequestsPerMinute ?? 600);
   return {
     authenticate: async (req, reply) => {
+      const bearer = apiBearer(req);
+      if (bearer !== undefined) return authenticateBearer(deps, limit, req, reply, bearer);
       const token = sessionToken(req, names);
       if (!token) return null;
       const resolved = await resolveSession(deps.db, token, deps.now());

@@ -27,6 +27,18 @@ export const IDENTITY_PATHS = {
     de: '/verwaltung/organisationen/:id/zustaendigkeit',
     en: '/admin/organisations/:id/jurisdiction',
   },
+  apiTokens: {
+    de: '/verwaltung/organisationen/:id/api-schluessel',
+    en: '/admin/organisations/:id/api-tokens',
+  },
+  apiTokensNew: {
+    de: '/verwaltung/organisationen/:id/api-schluessel/neu',
+    en: '/admin/organisations/:id/api-tokens/new',
+  },
+  apiTokenRevoke: {
+    de: '/verwaltung/organisationen/:id/api-schluessel/:tokenId/widerrufen',
+    en: '/admin/organisations/:id/api-tokens/:tokenId/revoke',
+  },
   endSessions: { de: '/verwaltung/sitzungen-beenden', en: '/admin/end-sessions' },
   passkeys: { de: '/konto/passkeys', en: '/account/passkeys' },
   passkeysRemove: { de: '/konto/passkeys/entfernen', en: '/account/passkeys/remove' },

@@ -9,6 +9,7 @@ import { registerErasurePages } from './admin/erasure-pages.tsx';
 import { registerMembershipPages } from './admin/membership-pages.tsx';
 import { registerOrganisationPages } from './admin/organisation-pages.tsx';
 import { registerOutboxPage } from './admin/outbox-page.tsx';
+import { registerApiTokenPages } from './api-tokens/pages.tsx';
 import { registerConsentApi } from './consent/api.ts';
 import { registerConsentPages } from './consent/pages.tsx';
 import { registerOidc } from './oidc/api.ts';
@@ -51,6 +52,7 @@ export function registerIdentity(app: FastifyInstance, deps: AppDeps, services: 
   registerErasurePages(app, deps.web, identity);
   registerMembershipPages(app, deps.web, identity);
   registerOrganisationPages(app, deps.web, identity);
+  registerApiTokenPages(app, deps.web, identity);
   registerPasskeyPages(app, deps.web, identity);
   registerEmailChangePages(app, deps.web, identity, names);
   return { identity };

@@ -1,6 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLE_CLASSES } from '../../domain/access/roles.ts';
-import { person } from '../people/index.ts';
+import { organisation, person } from '../people/index.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -117,4 +117,32 @@ export const passkey = pgTable(
     lastUsedAt: ts('last_used_at'),
   },
   (t) => [index('passkey_person_idx').on(t.personId)],
+);
+
+/**
+ * An organisation's API token (issue 20): only the SHA-256 of the secret is stored, with its first characters for
+ * display. The token acts as a member of the organisation in its service role, narrowed to its scopes.
+ */
+export const apiToken = pgTable(
+  'api_token',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** SHA-256 (hex) of the whole token `crt_…`. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters of the token (`crt_` and 6 more), shown in the list to tell tokens apart. */
+    displayPrefix: text('display_prefix').notNull(),
+    /** Space-separated scopes (`journeys:read decisions:write statistics:read`). */
+    scopes: text('scopes').notNull(),
+    createdBy: uuid('created_by').references(() => person.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => person.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('api_token_organisation_idx').on(t.organisationId)],
 );

@@ -52,3 +52,15 @@ describe('GET /api/openapi.json', () => {
     }
   });
 });
+
+describe('the API token security scheme', () => {
+  it('offers a bearer scheme and names the scope each operation needs from a token', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    assert.equal(doc.components.securitySchemes.apiToken.scheme, 'bearer');
+    const read = doc.paths['/api/v1/journeys/{id}'].get;
+    assert.deepEqual(read.security, [{ session: [] }, { apiToken: ['journeys:read'] }]);
+    const command = doc.paths['/api/v1/journeys/{id}/commands'].post;
+    assert.deepEqual(command.security, [{ session: [] }, { apiToken: ['decisions:write'] }]);
+    assert.deepEqual(doc.paths['/api/v1/me'].get.security, [{ session: [] }], 'no token for the account');
+  });
+});

@@ -1,5 +1,6 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { z } from 'zod';
+import { scopeFor } from '../../domain/access/api-tokens.ts';
 import type { RoutePolicy } from './policy.ts';
 
 /** What an API route says about itself in the OpenAPI document, read from its Zod route schema. */
@@ -91,7 +92,6 @@ export function openApiDocument(
   for (const r of apiRoutes(app)) {
     const path = r.url.replace(/:([A-Za-z_]+)/g, '{$1}');
     const doc = r.doc;
-    const isPublic = r.policy !== undefined && 'public' in r.policy;
     const operation: Record<string, unknown> = {
       summary: doc?.summary ?? `${r.method} ${path}`,
       tags: doc?.tags ?? [path.split('/')[3] ?? 'api'],
@@ -104,7 +104,7 @@ export function openApiDocument(
         '4XX': problem,
         '5XX': problem,
       },
-      ...(isPublic ? { security: [] } : {}),
+      security: securityOf(r.policy),
       'x-policy': r.policy,
     };
     if (doc?.body) {
@@ -122,7 +122,8 @@ export function openApiDocument(
       version: info.version,
       description:
         'JSON API of Chancenregion. Errors are application/problem+json (RFC 9457). Requests made with the ' +
-        'session cookie must send the CSRF token in the x-csrf-token header.',
+        'session cookie must send the CSRF token in the x-csrf-token header; requests with an API token of an ' +
+        'organisation (Authorization: Bearer) need none.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
@@ -134,6 +135,14 @@ export function openApiDocument(
           in: 'cookie',
           name: 'session',
           description: 'Session cookie from POST /api/v1/auth/login (named __Host-session behind HTTPS).',
+        },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'crt_ followed by 43 base64url characters',
+          description:
+            'API token of an organisation (docs/api-tokens.md), sent as Authorization: Bearer crt_…; no cookies ' +
+            'and no CSRF token. The operation lists the scope it needs; operations without apiToken refuse tokens.',
         },
       },
       schemas: {
@@ -165,4 +174,11 @@ export function openApiDocument(
     },
     security: [{ session: [] }],
   };
+}
+
+/** Who may call an operation: nobody needs to sign in for a public one; a token only where a scope opens it. */
+function securityOf(policy: RoutePolicy | undefined): Record<string, string[]>[] {
+  if (!policy || 'public' in policy) return policy ? [] : [{ session: [] }];
+  const scope = scopeFor(policy.action, policy.resource);
+  return scope ? [{ session: [] }, { apiToken: [scope] }] : [{ session: [] }];
 }

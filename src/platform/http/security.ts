@@ -3,6 +3,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { bearerOf } from '../../domain/access/api-tokens.ts';
 import { AppError } from './errors.ts';
 
 export interface SecurityOptions {
@@ -101,6 +102,8 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
 }
 
 function needsCsrfToken(req: FastifyRequest): boolean {
+  // An API request with a bearer token is authenticated by the token alone (cookies are not read): nothing ambient.
+  if (req.url.startsWith('/api/') && bearerOf(req.headers.authorization) !== undefined) return false;
   if (req.headers.cookie) return true;
   const type = req.headers['content-type'] ?? '';
   return (

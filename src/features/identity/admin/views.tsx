@@ -70,6 +70,11 @@ export function OrganisationsPage(props: {
                 </a>
               </p>
             ) : null}
+            <p class="kern-body">
+              <a class="kern-link" href={href(ctx, 'apiTokens', { id: o.id })}>
+                {t.t('identity.organisations.api-tokens', { name: o.name })}
+              </a>
+            </p>
             <table class="kern-table">
               <caption class="kern-table__caption">
                 {t.t('identity.organisations.members', { name: o.name })}
