@@ -263,3 +263,17 @@ export function FileInput(props: FieldProps & { accept?: string; required?: bool
     />
   );
 }
+
+/** A KERN description list of label → value rows (the facts of a record). */
+export function DescriptionList({ rows }: { rows: readonly (readonly [string, ComponentChildren])[] }) {
+  return (
+    <dl class="kern-description-list">
+      {rows.map(([k, v]) => (
+        <div key={k} class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{k}</dt>
+          <dd class="kern-description-list-item__value">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -2,6 +2,7 @@
  * Names instead of codes: states, countries (Intl.DisplayNames in the page's language), occupations (the registry's
  * titles), and the facts of one activity as a description list.
  */
+import { DescriptionList } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { countryName } from '../../web/countries.ts';
 import { localizedUrl } from '../../web/paths.ts';
@@ -72,14 +73,5 @@ export function ActivityFacts(props: {
       t.t(a.isPublic ? 'activities.public-yes' : 'activities.public-no'),
     ]);
   }
-  return (
-    <dl class="kern-description-list">
-      {rows.map(([k, v]) => (
-        <div key={k} class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{k}</dt>
-          <dd class="kern-description-list-item__value">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DescriptionList rows={rows} />;
 }

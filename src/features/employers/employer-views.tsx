@@ -3,7 +3,14 @@
  * words (and, for an officer of its state, the check), and the ministry's queue.
  */
 import type { FieldError } from '../../platform/http/errors.ts';
-import { Alert, CsrfField, ErrorSummary, RadioGroup, TextArea } from '../../web/components.tsx';
+import {
+  Alert,
+  CsrfField,
+  DescriptionList,
+  ErrorSummary,
+  RadioGroup,
+  TextArea,
+} from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
@@ -101,16 +108,7 @@ function Facts({ ctx, e }: { ctx: ViewContext; e: EmployerRow }) {
     [t.t('employers.field.size'), t.t(`employers.size.${e.sizeBand}`)],
     [t.t('employers.facts.registered'), t.date(e.createdAt)],
   ];
-  return (
-    <dl class="kern-description-list">
-      {rows.map(([k, v]) => (
-        <div key={k} class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{k}</dt>
-          <dd class="kern-description-list-item__value">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DescriptionList rows={rows} />;
 }
 
 function History({ ctx, decisions }: { ctx: ViewContext; decisions: readonly DecisionRow[] }) {

@@ -1,6 +1,8 @@
 /** An ad's facts, flags and pathways in plain words (never a code or an enum name), shared by every job page. */
+
 import { FLAGS, type Flag } from '../../domain/jobs/ad.ts';
 import { type AdPathway, APPLICANT_PROFILES } from '../../domain/jobs/pathways.ts';
+import { DescriptionList } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { STATES } from '../regions/index.ts';
 import type { JobAdRow } from './schema.ts';
@@ -102,14 +104,5 @@ export function Pathways({
 
 /** A description list of label → value rows. */
 export function FactList({ rows }: { rows: readonly (readonly [string, string])[] }) {
-  return (
-    <dl class="kern-description-list">
-      {rows.map(([k, v]) => (
-        <div key={k} class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{k}</dt>
-          <dd class="kern-description-list-item__value">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DescriptionList rows={rows} />;
 }

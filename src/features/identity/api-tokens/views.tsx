@@ -1,6 +1,13 @@
 import type { ApiScope } from '../../../domain/access/api-tokens.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
-import { Alert, CsrfField, ErrorSummary, fieldId, TextInput } from '../../../web/components.tsx';
+import {
+  Alert,
+  CsrfField,
+  DescriptionList,
+  ErrorSummary,
+  fieldId,
+  TextInput,
+} from '../../../web/components.tsx';
 import type { ViewContext } from '../../../web/context.ts';
 import { Page } from '../../../web/layout.tsx';
 import { Checkbox, ChoiceFieldset } from '../admin/organisation-form.tsx';
@@ -28,16 +35,7 @@ function Facts({ ctx, token }: { ctx: ViewContext; token: ApiTokenRow }) {
     ],
   ];
   if (token.revokedAt) rows.push([t.t('identity.api-tokens.field.revoked'), t.date(token.revokedAt)]);
-  return (
-    <dl class="kern-description-list">
-      {rows.map(([k, v]) => (
-        <div key={k} class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{k}</dt>
-          <dd class="kern-description-list-item__value">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DescriptionList rows={rows} />;
 }
 
 /** The organisation's tokens: what each may do, until when, when last used; revoke; create a new one. */
