@@ -46,12 +46,14 @@ describe('API token pages in the browser', { skip: SKIP_REASON }, () => {
 
     await page.goto(`${h.base}/de/verwaltung/organisationen`);
     await page.getByRole('link', { name: 'API-Schlüssel von Ausländerbehörde Görlitz' }).click();
+    await page.waitForURL(/\/api-schluessel$/);
     await checkPage(page, 'api-tokens-none', false);
     await page.getByRole('link', { name: 'Neuen API-Schlüssel erstellen' }).click();
+    await page.waitForURL(/\/api-schluessel\/neu$/);
     await checkPage(page, 'api-token-new', false);
     await page.getByLabel('Gültig bis').fill('');
     await page.getByRole('button', { name: 'Schlüssel erstellen' }).click();
-    assert.match(await page.content(), /error-summary/);
+    await page.waitForSelector('#error-summary');
     await checkPage(page, 'api-token-new-422', false);
     await page.getByLabel('Name des Schlüssels').fill('Fachverfahren Ausländerwesen');
     await page.getByLabel('Verfahren lesen, an denen Ihre Organisation arbeitet').check();
@@ -59,15 +61,18 @@ describe('API token pages in the browser', { skip: SKIP_REASON }, () => {
       .getByLabel('Gültig bis')
       .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Schlüssel erstellen' }).click();
+    await page.waitForSelector('text=/crt_[A-Za-z0-9_-]{43}/');
     assert.match(await page.content(), /crt_[A-Za-z0-9_-]{43}/);
     await checkPage(page, 'api-token-created', false);
     await page.getByRole('link', { name: 'Fertig: zur Liste der Schlüssel' }).click();
+    await page.waitForURL(/\/api-schluessel$/);
     await checkPage(page, 'api-tokens-list', false);
     await page.goto(`${h.base}/en/admin/organisations/${office}/api-tokens`);
     await page.getByRole('link', { name: 'Revoke token “Fachverfahren Ausländerwesen”' }).click();
+    await page.waitForURL(/\/revoke$/);
     await checkPage(page, 'api-token-revoke', false);
     await page.getByRole('button', { name: 'Revoke token now' }).click();
-    assert.match(await page.content(), /has been revoked/);
+    await page.waitForSelector('text=/has been revoked/');
     await checkPage(page, 'api-tokens-revoked', false);
   });
 });
