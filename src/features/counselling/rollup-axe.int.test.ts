@@ -68,6 +68,7 @@ for (const javaScript of [false, true]) {
       await checkPage(page, 'counselling-rollup-de', javaScript);
       await page.getByLabel('Land').selectOption('sn');
       await page.getByRole('button', { name: 'Anzeigen' }).click();
+      await page.waitForURL(/state=sn/);
       assert.match(await page.content(), /in Sachsen nach Thema/);
       await page.goto(`${h.base}/en/counselling/states?year=20x6`);
       assert.match(await page.content(), /error-summary/);

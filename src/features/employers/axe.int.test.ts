@@ -81,6 +81,7 @@ describe('employer pages in the browser', { skip: SKIP_REASON }, () => {
       await checkPage(page, `employer-guide${path.replaceAll('/', '-')}`, false);
     }
     await page.getByRole('link', { name: 'Pay the fee' }).click();
+    await page.waitForURL(/#fee$/);
     assert.equal(new URL(page.url()).hash, '#fee');
   });
 });

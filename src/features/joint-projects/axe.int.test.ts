@@ -46,7 +46,7 @@ describe('joint project pages in the browser', { skip: SKIP_REASON }, () => {
     await page.getByRole('link', { name: 'Gemeinsames Projekt anlegen' }).click();
     await checkPage(page, 'joint-create', false);
     await page.getByRole('button', { name: 'Projekt anlegen und Kosten verteilen' }).click();
-    assert.match(await page.content(), /error-summary/);
+    await page.waitForSelector('#error-summary');
     await checkPage(page, 'joint-create-422', false);
     await page.getByLabel('Titel des Projekts').fill('Fachkräfte aus Indien: gemeinsame Messe');
     await page.getByLabel('Thüringen', { exact: true }).check();
@@ -54,6 +54,7 @@ describe('joint project pages in the browser', { skip: SKIP_REASON }, () => {
     await page.getByLabel('Budget in Euro').fill('90.000,00');
     await page.getByLabel('Königsteiner Schlüssel', { exact: true }).check();
     await page.getByRole('button', { name: 'Projekt anlegen und Kosten verteilen' }).click();
+    await page.waitForURL(/\/de\/laender\/projekte\/[0-9a-f-]{36}$/);
     assert.match(await page.content(), /90\.000,00(&nbsp;|\s)€/);
     await checkPage(page, 'joint-project', false);
     const url = page.url().replace('/de/laender/projekte/', '/en/states/projects/');
@@ -62,7 +63,7 @@ describe('joint project pages in the browser', { skip: SKIP_REASON }, () => {
     await checkPage(thuringia, 'joint-project-en', false);
     await thuringia.getByLabel('We agree to the project and how its costs are shared').check();
     await thuringia.getByRole('button', { name: 'Save the answer' }).click();
-    assert.match(await thuringia.content(), /1 of 3 states have agreed/);
+    await thuringia.waitForSelector('text=/1 of 3 states have agreed/');
     await checkPage(thuringia, 'joint-project-agreed', false);
     const berlin = await officerOf('BE');
     await berlin.goto(url);
