@@ -15,6 +15,7 @@ import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { type PdfBlock, type PdfDocumentModel, writeTaggedPdf } from '../../platform/pdf/index.ts';
 import type { Services } from '../../services.ts';
+import { isoFromInput } from '../../web/forms.ts';
 import { sendPage, viewContext, type WebDeps } from '../../web/page.tsx';
 import { STATE_CODES, type StateCode } from '../regions/index.ts';
 import { type Statistics, selectCells } from './figures.ts';
@@ -144,7 +145,10 @@ export function registerStatisticsReport(app: FastifyInstance, services: Service
       },
       async (req, reply) => {
         const current = await statistics.current();
-        const parsed = parsePeriod({ from: req.query.from, to: req.query.to }, current.asOf);
+        const parsed = parsePeriod(
+          { from: isoFromInput(req.query.from), to: isoFromInput(req.query.to) },
+          current.asOf,
+        );
         const state = req.query.state;
         const area: StateCode | 'all' = !state || state === 'ALL' ? 'all' : state;
         if (!parsed.ok && wantsPage(req.headers.accept)) {

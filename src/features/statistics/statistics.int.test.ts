@@ -238,10 +238,7 @@ describe('statistics: rollup job, dashboard, downloads and API', () => {
     });
     assert.equal(res.statusCode, 400);
     assert.match(String(res.headers['content-type']), /text\/html/);
-    assert.match(
-      res.body,
-      /Vom: Geben Sie einen Tag wie 2026-03-02 oder eine Kalenderwoche wie 2026-W10 ein\./,
-    );
+    assert.match(res.body, /Vom: Geben Sie einen Tag ein, zum Beispiel 02\.03\.2026\./);
     assert.match(res.body, /id="field-from"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="field-from"/);
     assert.match(res.body, /value="gestern"/);
     assert.match(res.body, /<option value="TH" selected/);

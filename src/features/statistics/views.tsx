@@ -104,6 +104,9 @@ export type ReportInput = {
   readonly errors: readonly FieldError[];
 };
 
+/** A day (2026-03-02) as people write it in a form (02.03.2026). */
+const dayInput = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
 function ReportForm(props: {
   ctx: ViewContext;
   s: Statistics;
@@ -113,11 +116,7 @@ function ReportForm(props: {
   const { ctx, s, area, report } = props;
   const { t } = ctx;
   const error = (field: string) => report?.errors.find((e) => e.field === field);
-  const hint = t.t('statistics.report.form.hint', {
-    example: s.windowFrom,
-    week: `${s.asOf.slice(0, 4)}-W01`,
-    asOf: s.asOf,
-  });
+  const hint = t.t('statistics.report.form.hint', { example: dayInput(s.windowFrom), asOf: t.date(s.asOf) });
   return (
     <section aria-labelledby="statistics-report">
       <h2 class="kern-heading-small" id="statistics-report">
@@ -140,7 +139,7 @@ function ReportForm(props: {
           label={t.t('statistics.report.form.from')}
           hint={hint}
           width={16}
-          value={report?.input.from ?? s.windowFrom}
+          value={report?.input.from ?? dayInput(s.windowFrom)}
           error={error('from')}
         />
         <TextInput
@@ -148,7 +147,7 @@ function ReportForm(props: {
           label={t.t('statistics.report.form.to')}
           hint={hint}
           width={16}
-          value={report?.input.to ?? s.asOf}
+          value={report?.input.to ?? dayInput(s.asOf)}
           error={error('to')}
         />
         <button type="submit" class="kern-btn kern-btn--secondary">
