@@ -106,10 +106,19 @@ function SplitTable({ ctx, p }: { ctx: ViewContext; p: ProjectDetail }) {
   );
 }
 
+/**
+ * The addresses named in the key data's source notes (research notes in English): the page links to the sources
+ * themselves and shows no note in the other language.
+ */
+function sourceLinks(notes: readonly string[]): string[] {
+  const urls = notes.flatMap((n) => n.match(/https?:\/\/[^\s;,()]+/g) ?? []);
+  return [...new Set(urls.filter((u) => URL.canParse(u)))];
+}
+
 /** The key in words: which key, which year or dates, from which source. */
 function KeyNote({ ctx, p }: { ctx: ViewContext; p: ProjectDetail }) {
   const { t } = ctx;
-  const sources = [...new Set(p.states.map((s) => s.keySource).filter((x): x is string => Boolean(x)))];
+  const sources = sourceLinks(p.states.map((s) => s.keySource).filter((x): x is string => Boolean(x)));
   const periods = [...new Set(p.states.map((s) => s.keyPeriod).filter((x): x is string => Boolean(x)))];
   return (
     // The id lets the error summary of a refused recalculation (a key year without figures) point here.
@@ -129,8 +138,12 @@ function KeyNote({ ctx, p }: { ctx: ViewContext; p: ProjectDetail }) {
           <p class="kern-body">{t.t('joint.key.sources')}</p>
           {/* pathways-closed: list items break anywhere (the sources are long addresses). */}
           <ul class="kern-list pathways-closed">
-            {sources.map((s) => (
-              <li key={s}>{s}</li>
+            {sources.map((url) => (
+              <li key={url}>
+                <a class="kern-link" href={url}>
+                  {new URL(url).hostname}
+                </a>
+              </li>
             ))}
           </ul>
         </>
