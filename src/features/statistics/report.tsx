@@ -31,8 +31,10 @@ const query = z.strictObject({
   state: z
     .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum([...STATE_CODES, 'ALL', '']))
     .optional(),
-  from: z.string().max(20),
-  to: z.string().max(20),
+  // Missing is the same as empty: the period's own check names the field in words (a browser gets the dashboard
+  // with the message at the field, an API client a problem naming query.from / query.to).
+  from: z.string().max(20).default(''),
+  to: z.string().max(20).default(''),
 });
 
 const RULE_TEXT: Record<PeriodProblem['rule'], string> = {
