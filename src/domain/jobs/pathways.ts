@@ -55,6 +55,21 @@ function qualification(profile: ApplicantProfile, ad: AdFacts): Qualification {
   };
 }
 
+/** The ad's job as the engine reads it; `recognised` says whether the applicant's qualification is recognised. */
+function jobOf(ad: AdFacts, recognised: boolean): NonNullable<PathwayProfile['job']> {
+  return {
+    isco08: ad.isco08,
+    annualSalaryEur: ad.salaryMinEur,
+    qualified: true,
+    matchesQualification: true,
+    employerCollectiveAgreement: ad.collectiveAgreement,
+    contractMonths: ad.contractMonths ?? 120,
+    weeklyHours: ad.weeklyHours,
+    regulatedPermit: !ad.regulated ? 'not-required' : recognised ? 'granted' : 'missing',
+    recognitionPartnershipAgreement: recognised ? false : undefined,
+  };
+}
+
 /** The hypothetical applicant for one profile: 30 years old, abroad, five years' experience in the occupation. */
 export function profileFor(profile: ApplicantProfile, ad: AdFacts): PathwayProfile {
   const recognised = profile !== 'vocational-not-recognised';
@@ -74,17 +89,7 @@ export function profileFor(profile: ApplicantProfile, ad: AdFacts): PathwayProfi
       germanStayMonths: 0,
       adequatePensionProvision: true,
     },
-    job: {
-      isco08: ad.isco08,
-      annualSalaryEur: ad.salaryMinEur,
-      qualified: true,
-      matchesQualification: true,
-      employerCollectiveAgreement: ad.collectiveAgreement,
-      contractMonths: ad.contractMonths ?? 120,
-      weeklyHours: ad.weeklyHours,
-      regulatedPermit: !ad.regulated ? 'not-required' : recognised ? 'granted' : 'missing',
-      recognitionPartnershipAgreement: recognised ? false : undefined,
-    },
+    job: jobOf(ad, recognised),
   };
 }
 
@@ -107,3 +112,28 @@ export function adPathways(ad: AdFacts): AdPathway[] {
 /** The distinct pathways of a list, in the order of JOB_PATHWAYS (for the search filter). */
 export const pathwayIdsOf = (list: readonly AdPathway[]): JobPathway[] =>
   JOB_PATHWAYS.filter((id) => list.some((p) => p.pathway === id));
+
+/**
+ * A real person's own profile (from their answers) with this ad as their job offer, evaluated on the ad's start
+ * date or `today`, whichever is later ("could this job work for me?"). A regulated occupation's permit counts as
+ * granted only when the person's qualification is recognised and in the ad's occupation group. The job matches their qualification when both are in the same
+ * occupation group (the first three ISCO digits); otherwise that fact stays open for the authority to judge.
+ */
+export function withAdJob(own: PathwayProfile, ad: AdFacts, today: string): PathwayProfile {
+  const q = own.person.qualification;
+  const sameGroup = q?.isco08 !== undefined && q.isco08.slice(0, 3) === ad.isco08.slice(0, 3);
+  const { matchesQualification: _, ...job } = jobOf(
+    ad,
+    sameGroup && q?.recognitionInGermany === 'equivalent',
+  );
+  return {
+    ...own,
+    date: ad.startDate > today ? ad.startDate : today,
+    job: sameGroup ? { ...job, matchesQualification: true } : job,
+  };
+}
+
+/** The outcomes of the job pathways only, in the order of JOB_PATHWAYS (the other ways do not depend on the ad). */
+export function jobPathwaysOf<T extends { id: PathwayId }>(pathways: readonly T[]): T[] {
+  return JOB_PATHWAYS.flatMap((id) => pathways.filter((p) => p.id === id));
+}

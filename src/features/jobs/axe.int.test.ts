@@ -9,7 +9,9 @@ import {
   startHarness,
 } from '../../../test/e2e/harness.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { storeAnswers } from '../../../test/support/pathways.ts';
 import { employerProfile } from '../employers/index.ts';
+import { ANSWERS_COOKIE } from '../pathways/index.ts';
 
 /** The job pages in a browser without JavaScript: axe-clean and no sideways scrolling at 390 px. */
 describe('job pages in the browser', { skip: SKIP_REASON }, () => {
@@ -77,6 +79,23 @@ describe('job pages in the browser', { skip: SKIP_REASON }, () => {
       .click();
     assert.match(await page.content(), /Could this job work for me/);
     await checkPage(page, 'job-ad-page', false);
+    const adUrl = page.url();
+    await page.getByRole('link', { name: /Could this job work for me/ }).click();
+    await page.waitForURL(/\/for-me$/);
+    await checkPage(page, 'job-fit-no-answers', false);
+    const answers = await storeAnswers(
+      db,
+      {
+        ...{ birthDate: '1994-05-01', location: 'abroad', status: 'none', qualificationKind: 'academic' },
+        ...{ trainingYears: '4', qualificationIsco: '2512', stateRecognizedAbroad: 'yes' },
+        ...{ recognitionInGermany: 'equivalent', german: 'A1', english: 'C1' },
+      },
+      ['person'],
+    );
+    const own = await pageWithCookies(h, `${ANSWERS_COOKIE}=${answers}`, contexts);
+    await own.goto(`${adUrl}/for-me`);
+    assert.match(await own.content(), /at least one pathway is open to you/);
+    await checkPage(own, 'job-fit-own-answers', false);
     await page.goto(`${h.base}/de/stellen`);
     await checkPage(page, 'job-search-de', false);
   });

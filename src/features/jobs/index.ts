@@ -8,5 +8,7 @@ export { computed, occupationFacts } from './service.ts';
 /** Job ads (issue 16): the employer's ads with computed flags and pathways, and the public search. */
 export const jobsPlugin: FeaturePlugin = async (app, { deps, services }) => {
   const { registerJobs } = await import('./routes.tsx');
+  const { registerJobFit } = await import('./fit-route.tsx');
   registerJobs(app, deps, services);
+  registerJobFit(app, deps, services);
 };

@@ -5,9 +5,11 @@ import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import type { Browser } from '../../../test/support/journey.ts';
 import { pageClient } from '../../../test/support/journey.ts';
+import { storeAnswers } from '../../../test/support/pathways.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { employerProfile } from '../employers/index.ts';
+import { ANSWERS_COOKIE } from '../pathways/index.ts';
 import { jobAd } from './schema.ts';
 
 /** The ad form filled in as a software firm in Leipzig would. */
@@ -169,10 +171,56 @@ describe('job ads: writing, publishing and the public search (issue 16)', () => 
     assert.match(en.body, /English is enough/);
     assert.match(en.body, /Markt 1, 04109 Leipzig/);
     assert.doesNotMatch(en.body, CODES);
-    const check = /href="(\/en\/check-a-job-offer\?[^"]+)"/.exec(en.body)?.[1] ?? '';
+    assert.match(en.body, new RegExp(`href="/en/jobs/${adId}/for-me"`));
+    const fit = await anonymous(`/en/jobs/${adId}/for-me`);
+    assert.equal(fit.statusCode, 200, fit.body);
+    assert.equal(fit.headers['cache-control'], 'no-store');
+    assert.match(
+      fit.body,
+      /href="\/en\/find-your-way"[^>]*>\s*<span class="kern-label">Answer the questions/,
+    );
+    const check = /href="(\/en\/check-a-job-offer\?[^"]+)"/.exec(fit.body)?.[1] ?? '';
     const offer = await anonymous(check.replace(/&amp;/g, '&'));
     assert.equal(offer.statusCode, 200, offer.body);
     assert.match(offer.body, /value="60000"/);
+  });
+
+  it('"could this job work for me?" evaluates the visitor’s own answers with the ad as their offer', async () => {
+    const own = (answers: Record<string, string>) =>
+      storeAnswers(
+        t.database.db,
+        { birthDate: '1994-05-01', location: 'abroad', status: 'none', ...answers },
+        ['person'],
+      );
+    const developer = await own({
+      ...{ qualificationKind: 'academic', trainingYears: '4', qualificationIsco: '2512' },
+      ...{ stateRecognizedAbroad: 'yes', recognitionInGermany: 'equivalent', german: 'A1', english: 'C1' },
+    });
+    const fit = (token: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/en/jobs/${adId}/for-me`,
+        headers: { cookie: `${ANSWERS_COOKIE}=${token}` },
+      });
+    const yes = await fit(developer);
+    assert.equal(yes.statusCode, 200, yes.body);
+    assert.match(yes.body, /at least one pathway is open to you/);
+    assert.match(yes.body, /EU Blue Card/);
+    assert.match(yes.body, /Apply directly to the employer: Firma jobs-soft, Markt 1, 04109 Leipzig/);
+    assert.doesNotMatch(
+      yes.body,
+      /Opportunity Card|Chancenkarte/,
+      'only the pathways that rest on a job offer',
+    );
+    assert.doesNotMatch(yes.body, CODES);
+    const school = await own({ qualificationKind: 'none', hasExperience: 'no', german: 'A1', english: 'A1' });
+    const no = await fit(school);
+    assert.equal(no.statusCode, 200, no.body);
+    assert.match(no.body, /this job opens no residence pathway/);
+    assert.equal(
+      (await anonymous(`/en/jobs/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}/for-me`)).statusCode,
+      404,
+    );
   });
 
   it('filters by words, state, flag and pathway', async () => {

@@ -9,4 +9,6 @@ export const JOB_PATHS = {
   status: { de: '/stellenanzeigen/:id/status', en: '/job-ads/:id/status' },
   search: { de: '/stellen', en: '/jobs' },
   ad: { de: '/stellen/:id', en: '/jobs/:id' },
+  /** "Could this job work for me?" with the visitor's own answers of "Which way suits me?". */
+  fit: { de: '/stellen/:id/passt-zu-mir', en: '/jobs/:id/for-me' },
 } as const;

@@ -193,7 +193,7 @@ export function AdPage(props: { ctx: ViewContext; ad: PublicAd }) {
         })}
       </p>
       <p class="kern-body">
-        <a class="kern-btn kern-btn--primary" href={offerUrl(ctx, ad)}>
+        <a class="kern-btn kern-btn--primary" href={localizedUrl(JOB_PATHS.fit, ctx.locale, { id: ad.id })}>
           <span class="kern-label">{t.t('jobs.ad.check')}</span>
         </a>
       </p>

@@ -185,10 +185,26 @@ function ClosedWays(props: { ctx: ViewContext; ways: readonly PathwayJson[] }) {
   );
 }
 
+/** Pathways in three groups: open, to be clarified (each as a card), and closed (one line each, why). */
+export function PathwayGroups(props: {
+  ctx: ViewContext;
+  pathways: readonly PathwayJson[];
+  isco?: string | undefined;
+}) {
+  const { ctx, pathways } = props;
+  const of = (o: PathwayJson['outcome']) => pathways.filter((p) => p.outcome === o);
+  return (
+    <>
+      <Group ctx={ctx} outcome="eligible" ways={of('eligible')} isco={props.isco} />
+      <Group ctx={ctx} outcome="needs-review" ways={of('needs-review')} isco={props.isco} />
+      <ClosedWays ctx={ctx} ways={of('not-eligible')} />
+    </>
+  );
+}
+
 export function ResultPage(props: { ctx: ViewContext; result: EvaluationJson; isco?: string | undefined }) {
   const { ctx, result } = props;
   const { t } = ctx;
-  const of = (o: PathwayJson['outcome']) => result.pathways.filter((p) => p.outcome === o);
   const p81a = result.procedures['aufenthg-81a'];
   return (
     <Layout ctx={ctx} title={t.t('pathways.result.title')}>
@@ -202,9 +218,7 @@ export function ResultPage(props: { ctx: ViewContext; result: EvaluationJson; is
           {t.t('pathways.result.change')}
         </a>
       </p>
-      <Group ctx={ctx} outcome="eligible" ways={of('eligible')} isco={props.isco} />
-      <Group ctx={ctx} outcome="needs-review" ways={of('needs-review')} isco={props.isco} />
-      <ClosedWays ctx={ctx} ways={of('not-eligible')} />
+      <PathwayGroups ctx={ctx} pathways={result.pathways} isco={props.isco} />
       <section aria-labelledby="more-notes" class="pathways-group-section">
         <h2 class="kern-heading-medium" id="more-notes">
           {t.t('pathways.result.more')}
