@@ -5,7 +5,12 @@
  * engine's effective-dated parameters; a year whose thresholds are not published gives "possible", never a guess.
  */
 import { addYears } from '../calendar.ts';
-import { evaluatePathways, type PathwayId, type PathwayProfile, type Qualification } from '../law/index.ts';
+import {
+  evaluateSomePathways,
+  type PathwayId,
+  type PathwayProfile,
+  type Qualification,
+} from '../law/index.ts';
 import type { JobAdInput } from './ad.ts';
 
 export const APPLICANT_PROFILES = ['degree', 'vocational-recognised', 'vocational-not-recognised'] as const;
@@ -93,15 +98,17 @@ export function profileFor(profile: ApplicantProfile, ad: AdFacts): PathwayProfi
   };
 }
 
+const JOB_PATHWAY_SET: ReadonlySet<PathwayId> = new Set(JOB_PATHWAYS);
+
 const isJobPathway = (id: PathwayId): id is JobPathway => (JOB_PATHWAYS as readonly PathwayId[]).includes(id);
 
 /** The pathways the ad opens, per applicant profile, in the order of the profiles and of JOB_PATHWAYS. */
 export function adPathways(ad: AdFacts): AdPathway[] {
   const out: AdPathway[] = [];
   for (const profile of APPLICANT_PROFILES) {
-    const result = evaluatePathways(profileFor(profile, ad));
+    const result = evaluateSomePathways(profileFor(profile, ad), JOB_PATHWAY_SET);
     for (const id of JOB_PATHWAYS) {
-      const p = result.pathways.find((x) => x.id === id);
+      const p = result.find((x) => x.id === id);
       if (!p || !isJobPathway(p.id) || p.outcome === 'not-eligible') continue;
       out.push({ profile, pathway: id, outcome: p.outcome === 'eligible' ? 'eligible' : 'possible' });
     }

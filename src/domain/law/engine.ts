@@ -10,7 +10,15 @@ import { procedure81a } from './outlook/procedure-81a.ts';
 import { settlementOutlook } from './outlook/settlement.ts';
 import type { Pathway } from './pathway.ts';
 import { PATHWAYS } from './pathways/index.ts';
-import type { Criterion, Message, Outcome, PathwayOutcome, PathwayProfile, PathwayResult } from './types.ts';
+import type {
+  Criterion,
+  Message,
+  Outcome,
+  PathwayId,
+  PathwayOutcome,
+  PathwayProfile,
+  PathwayResult,
+} from './types.ts';
 
 type InForceCriteria = { met: Criterion; notYet: Criterion; expired: Criterion };
 
@@ -131,6 +139,17 @@ export function evaluatePathways(profile: PathwayProfile): PathwayResult {
     family: familyOutlook(ctx, pathways),
     parameters: ctx.params,
   };
+}
+
+/**
+ * Evaluates only the named pathways, in catalogue order (what `evaluatePathways` gives for them, without the
+ * procedures and outlooks that look at all pathways). For bulk work such as the pathways of every job ad.
+ */
+export function evaluateSomePathways(profile: PathwayProfile, ids: ReadonlySet<PathwayId>): PathwayOutcome[] {
+  const ctx = createContext(profile);
+  const out: PathwayOutcome[] = [];
+  for (const p of PATHWAYS) if (ids.has(p.id)) out.push(runPathway(p, ctx));
+  return out;
 }
 
 export type PathwayCatalogueEntry = {

@@ -1,7 +1,12 @@
 /** Public entry point of the pathway engine (the Skilled Immigration Act as explainable, effective-dated rules). */
 
 export { chancenkartePoints } from './chancenkarte-points.ts';
-export { evaluatePathways, type PathwayCatalogueEntry, pathwayCatalogue } from './engine.ts';
+export {
+  evaluatePathways,
+  evaluateSomePathways,
+  type PathwayCatalogueEntry,
+  pathwayCatalogue,
+} from './engine.ts';
 export { generateProfiles } from './generate.ts';
 export { BA_SHORTAGE_ISCO_CODES, BLUE_CARD_SHORTAGE_GROUPS, IT_GROUPS } from './occupations.ts';
 export type { ParameterId, ParameterValueOf } from './parameters/data.ts';

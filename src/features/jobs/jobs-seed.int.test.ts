@@ -38,4 +38,34 @@ describe('seed --demo: about 200 job ads across the six states (issue 16)', () =
     assert.equal(search.statusCode, 200);
     assert.match(search.body, /[0-9]+ jobs found/);
   });
+
+  it('finds ads by words in German and English, with typos and parts of words, closest first', async () => {
+    const first = async (url: string) => {
+      const res = await t.app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 200, url);
+      const found = />\s*(No job found|One job found|[0-9]+ jobs found|More than)/.exec(res.body)?.[1] ?? '';
+      const title =
+        /<h3 class="kern-heading-small" id="ad-[^"]+"><a [^>]+>([^<]+)</.exec(res.body)?.[1] ?? '';
+      return { found, title };
+    };
+    const cases: [string, RegExp][] = [
+      ['/en/jobs?q=nurses', /nurse|Pflegefachkraft/i],
+      ['/de/stellen?q=Pflegefachkräfte', /Pflegefachkraft|nurse/i],
+      ['/en/jobs?q=sofware%20developr', /Software/i],
+      ['/de/stellen?q=Softwareentwikler', /Software/i],
+      ['/de/stellen?q=mechatroniker', /Mechatroni/i],
+      ['/en/jobs?q=electrician', /electrician|Elektroniker/i],
+    ];
+    for (const [url, title] of cases) {
+      const r = await first(url);
+      assert.notEqual(r.found, 'No job found', url);
+      assert.match(r.title, title, `${url}: ${r.title}`);
+    }
+    assert.equal((await first('/en/jobs?q=astronaut')).found, 'No job found');
+    assert.equal(
+      (await first('/en/jobs?q=nurse&state=XX')).found === 'No job found',
+      false,
+      'unknown state ignored',
+    );
+  });
 });

@@ -9,7 +9,7 @@ import { PATHWAY_PATHS } from '../pathways/index.ts';
 import { STATES } from '../regions/index.ts';
 import { adTitle, contractWords, FactList, Flags, Pathways, salaryWords, stateName } from './ad-words.tsx';
 import { JOB_PATHS } from './paths.ts';
-import { PAGE_SIZE, type PublicAd, type SearchQuery } from './search.ts';
+import { COUNT_CAP, PAGE_SIZE, type PublicAd, type SearchQuery } from './search.ts';
 
 const occupationName = (ctx: ViewContext, ad: PublicAd) =>
   ctx.locale === 'de' ? ad.occupationDe : ad.occupationEn;
@@ -90,15 +90,17 @@ export function SearchPage(props: {
 }) {
   const { ctx, query, total, ads } = props;
   const { t } = ctx;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const many = total > COUNT_CAP;
+  const pages = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / PAGE_SIZE));
   const base = localizedUrl(JOB_PATHS.search, ctx.locale);
   return (
     <Page ctx={ctx} title={t.t('jobs.search.title')}>
       <p class="kern-body">{t.t('jobs.search.lead')}</p>
       <SearchForm ctx={ctx} query={query} />
       <h2 class="kern-heading-medium" id="results">
-        {t.t('jobs.search.count', { count: total })}
+        {many ? t.t('jobs.search.many', { count: COUNT_CAP }) : t.t('jobs.search.count', { count: total })}
       </h2>
+      {many ? <p class="kern-body">{t.t('jobs.search.narrow', { pages })}</p> : null}
       {total === 0 ? <p class="kern-body">{t.t('jobs.search.none-next')}</p> : null}
       {ads.map((ad) => (
         <section key={ad.id} aria-labelledby={`ad-${ad.id}`}>

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -18,6 +19,9 @@ import type { AdPathway } from '../../domain/jobs/pathways.ts';
 import { organisation, person } from '../people/index.ts';
 import { district } from '../regions/index.ts';
 import { occupation } from '../registry/index.ts';
+
+/** PostgreSQL's full-text document type (drizzle has no built-in column for it). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -60,6 +64,12 @@ export const jobAd = pgTable(
     /** The pathways the ad opens per applicant profile, and their ids (the search filter). */
     pathways: jsonb('pathways').$type<AdPathway[]>().notNull(),
     pathwayIds: text('pathway_ids').array().notNull(),
+    /** The words the search looks in: the ad's titles and the occupation's German and English names. */
+    searchText: text('search_text').notNull().default(''),
+    /** Full-text terms of `search_text`, stemmed as German and as English (kept by the database). */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('german', search_text) || to_tsvector('english', search_text)`,
+    ),
     createdBy: uuid('created_by').references(() => person.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -68,6 +78,9 @@ export const jobAd = pgTable(
   (t) => [
     index('job_ad_employer_idx').on(t.employerId, t.updatedAt),
     index('job_ad_search_idx').on(t.status, t.expiresOn),
+    index('job_ad_published_idx').on(t.publishedAt.desc(), t.id),
+    index('job_ad_words_idx').using('gin', t.searchVector),
+    index('job_ad_trigram_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     check('job_ad_status', sql.raw(`status in (${list(JOB_AD_STATUSES)})`)),
     check('job_ad_title', sql`${t.titleDe} is not null or ${t.titleEn} is not null`),
     check(

@@ -1,9 +1,10 @@
 /**
  * The public job search (issue 16): published ads, not expired, of employers confirmed *now* (the trust level is
- * read in the query, so a withdrawal hides its ads at once). Free text over the ad's titles and the occupation's
- * names (ILIKE: the same on PGlite and PostgreSQL); filters by state, flag and pathway.
+ * read in the query, so a withdrawal hides its ads at once). Words are searched in the ad's titles and the
+ * occupation's German and English names by full text and trigram similarity (the same on PGlite and PostgreSQL,
+ * both have pg_trgm); filters by state, flag and pathway.
  */
-import { and, count, desc, eq, gte, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import { FLAGS, type Flag } from '../../domain/jobs/ad.ts';
 import { JOB_PATHWAYS, type JobPathway } from '../../domain/jobs/pathways.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -47,8 +48,6 @@ const FLAG_COLUMN = {
   'recognition-needed': jobAd.recognitionNeeded,
   'collective-agreement': jobAd.collectiveAgreementFlag,
 } as const;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The conditions every public read of an ad shares: published, not expired, employer confirmed now. */
 export const publicAd = (today: string): SQL =>
@@ -94,45 +93,62 @@ function base(db: DbOrTx) {
     .innerJoin(occupation, eq(occupation.kldb, jobAd.occupationKldb));
 }
 
+/**
+ * The words as a full-text query, stemmed as German or as English (all words must occur), or, for typos and
+ * parts of words, trigram word similarity of the whole query to a stretch of the ad's words (`<%`, default
+ * threshold 0.6). Both use GIN indexes (migration 0038).
+ */
+function words(q: string): SQL | undefined {
+  if (q === '') return undefined;
+  return sql`(${jobAd.searchVector} @@ (websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}))
+    or ${q} <% ${jobAd.searchText})`;
+}
+
 function conditions(query: SearchQuery, today: string): SQL {
-  const parts: (SQL | undefined)[] = [publicAd(today)];
-  for (const word of query.q
-    .split(/\s+/)
-    .filter((w) => w.length > 0)
-    .slice(0, 5)) {
-    const like = `%${escapeLike(word)}%`;
-    parts.push(
-      or(
-        ilike(jobAd.titleDe, like),
-        ilike(jobAd.titleEn, like),
-        ilike(occupation.titleDe, like),
-        ilike(occupation.titleEn, like),
-      ),
-    );
-  }
+  const parts: (SQL | undefined)[] = [publicAd(today), words(query.q)];
   if (query.state) parts.push(eq(district.stateCode, query.state));
   for (const f of query.flags) parts.push(eq(FLAG_COLUMN[f], true));
   if (query.pathway) parts.push(sql`${jobAd.pathwayIds} @> array[${query.pathway}]::text[]`);
   return and(...parts) as SQL;
 }
 
-/** One page of matching ads, newest first, and how many match in all. */
+/** Counting stops here: "more than 1 000" is all a person needs, and counting every match of a broad search costs. */
+export const COUNT_CAP = 1000;
+
+/**
+ * One page of matching ads and how many match (at most COUNT_CAP + 1). With words, the closest matches come first
+ * (full-text rank, then word similarity), else the newest.
+ */
 export async function searchAds(
   db: DbOrTx,
   query: SearchQuery,
   today: string,
 ): Promise<{ total: number; ads: PublicAd[] }> {
   const where = conditions(query, today);
-  const [total] = await db
-    .select({ n: count() })
+  const matches = db
+    .select({ one: sql`1` })
     .from(jobAd)
     .innerJoin(employerProfile, eq(employerProfile.organisationId, jobAd.employerId))
     .innerJoin(district, eq(district.ags, jobAd.districtAgs))
-    .innerJoin(occupation, eq(occupation.kldb, jobAd.occupationKldb))
-    .where(where);
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as('matches');
+  const [total] = await db.select({ n: count() }).from(matches);
+  const q = query.q;
+  const order =
+    q === ''
+      ? [desc(jobAd.publishedAt), jobAd.id]
+      : [
+          desc(
+            sql`ts_rank(${jobAd.searchVector}, websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}))`,
+          ),
+          desc(sql`word_similarity(${q}, ${jobAd.searchText})`),
+          desc(jobAd.publishedAt),
+          jobAd.id,
+        ];
   const rows = await base(db)
     .where(where)
-    .orderBy(desc(jobAd.publishedAt), jobAd.id)
+    .orderBy(...order)
     .limit(PAGE_SIZE)
     .offset((query.page - 1) * PAGE_SIZE);
   return { total: Number(total?.n ?? 0), ads: rows.map(flat) };

@@ -45,7 +45,7 @@ export async function occupationFacts(db: DbOrTx, kldb: string): Promise<Occupat
   return o;
 }
 
-/** The computed columns of an ad: flags and pathways, from the ad, its employer's trust and its occupation. */
+/** The computed columns of an ad: flags, pathways and the search words, from the ad, its employer's trust and its occupation. */
 export function computed(input: JobAdInput, occ: OccupationFacts, employerConfirmed: boolean) {
   const flags = adFlags(input, { employerConfirmed, occupationRegulated: occ.regulated });
   const pathways = adPathways({
@@ -61,6 +61,7 @@ export function computed(input: JobAdInput, occ: OccupationFacts, employerConfir
     collectiveAgreementFlag: flags.includes('collective-agreement'),
     pathways,
     pathwayIds: pathwayIdsOf(pathways),
+    searchText: [input.titleDe, input.titleEn, occ.titleDe, occ.titleEn].filter(Boolean).join(' · '),
   };
 }
 
