@@ -8,6 +8,7 @@ import { capacityForecastBenchmark } from './capacity-forecast.ts';
 import { capacityStaffingBenchmark } from './capacity-staffing.ts';
 import { freshPostgres, load, type Measured, startServer } from './http.ts';
 import { policyBenchmark, signInBenchmark } from './identity.ts';
+import { jobBenchmarks } from './jobs.ts';
 import { journeyBenchmarks } from './journeys.ts';
 import { FURTHER_PAGES, pageWeight } from './page-weight.ts';
 
@@ -159,6 +160,8 @@ if (want('identity')) {
   await signInBenchmark();
 }
 if (want('journeys')) await journeyBenchmarks(PG, CONNECTIONS, SECONDS);
+// Job ads (issue 16): pathways for 200 000 ads, and the job search over them.
+if (want('jobs')) await jobBenchmarks(PG, CONNECTIONS, SECONDS);
 // Appointments, waiting times and staffing (issue 15): allocation, forecast with back-test, staffing optimiser,
 // and the back-test on a seeded database.
 if (want('capacity')) {

@@ -22,7 +22,7 @@ const PAUSED = 6;
 const DAY = 86_400_000;
 
 /** mulberry32: a small seeded generator, so that the demo is the same every time. */
-function generator(seed: number) {
+export function generator(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -94,7 +94,7 @@ async function employers(tx: DbOrTx, now: Date) {
   return out;
 }
 
-function adFrom(
+export function adFrom(
   job: DemoJob,
   districtAgs: string,
   today: string,

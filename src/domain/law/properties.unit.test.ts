@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chancenkartePoints } from './chancenkarte-points.ts';
-import { evaluatePathways } from './engine.ts';
+import { evaluatePathways, evaluateSomePathways } from './engine.ts';
 import { createRandom, generateProfiles } from './generate.ts';
 import { LANGUAGE_LEVELS, type PathwayId, type PathwayProfile } from './types.ts';
 
@@ -132,6 +132,18 @@ describe('properties', () => {
           }
         }
       }
+    }
+  });
+
+  it('evaluating some pathways gives exactly what evaluating all gives for them', () => {
+    const r = createRandom(404);
+    for (const profile of generateProfiles(N / 3, 11)) {
+      const all = evaluatePathways(profile).pathways;
+      const ids = new Set(all.filter(() => r.chance(0.3)).map((p) => p.id));
+      assert.deepEqual(
+        evaluateSomePathways(profile, ids),
+        all.filter((p) => ids.has(p.id)),
+      );
     }
   });
 
