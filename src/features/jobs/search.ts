@@ -94,18 +94,21 @@ function base(db: DbOrTx) {
 }
 
 /**
- * The words as a full-text query, stemmed as German or as English (all words must occur), or, for typos and
- * parts of words, trigram word similarity of the whole query to a stretch of the ad's words (`<%`, default
- * threshold 0.6). Both use GIN indexes (migration 0038).
+ * How the words are matched: as a full-text query, stemmed as German or as English (every word must occur), or —
+ * only when that finds nothing — by trigram word similarity of the whole query to a stretch of the ad's words
+ * (`<%`, pg_trgm's default threshold 0.6), for typos and parts of words. Both over GIN indexes (migration 0038).
  */
-function words(q: string): SQL | undefined {
+type Match = 'words' | 'similar';
+
+function words(q: string, match: Match): SQL | undefined {
   if (q === '') return undefined;
-  return sql`(${jobAd.searchVector} @@ (websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}))
-    or ${q} <% ${jobAd.searchText})`;
+  return match === 'words'
+    ? sql`${jobAd.searchVector} @@ (websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}))`
+    : sql`${q} <% ${jobAd.searchText}`;
 }
 
-function conditions(query: SearchQuery, today: string): SQL {
-  const parts: (SQL | undefined)[] = [publicAd(today), words(query.q)];
+function conditions(query: SearchQuery, today: string, match: Match): SQL {
+  const parts: (SQL | undefined)[] = [publicAd(today), words(query.q, match)];
   if (query.state) parts.push(eq(district.stateCode, query.state));
   for (const f of query.flags) parts.push(eq(FLAG_COLUMN[f], true));
   if (query.pathway) parts.push(sql`${jobAd.pathwayIds} @> array[${query.pathway}]::text[]`);
@@ -115,16 +118,7 @@ function conditions(query: SearchQuery, today: string): SQL {
 /** Counting stops here: "more than 1 000" is all a person needs, and counting every match of a broad search costs. */
 export const COUNT_CAP = 1000;
 
-/**
- * One page of matching ads and how many match (at most COUNT_CAP + 1). With words, the closest matches come first
- * (full-text rank, then word similarity), else the newest.
- */
-export async function searchAds(
-  db: DbOrTx,
-  query: SearchQuery,
-  today: string,
-): Promise<{ total: number; ads: PublicAd[] }> {
-  const where = conditions(query, today);
+async function countUpToCap(db: DbOrTx, where: SQL): Promise<number> {
   const matches = db
     .select({ one: sql`1` })
     .from(jobAd)
@@ -134,24 +128,36 @@ export async function searchAds(
     .limit(COUNT_CAP + 1)
     .as('matches');
   const [total] = await db.select({ n: count() }).from(matches);
-  const q = query.q;
+  return Number(total?.n ?? 0);
+}
+
+/**
+ * One page of matching ads and how many match (at most COUNT_CAP + 1). Ads that contain the words come newest
+ * first (each holds every word, in a short title, so the newest is the most useful order); when no ad contains
+ * them, the most similar come first.
+ */
+export async function searchAds(
+  db: DbOrTx,
+  query: SearchQuery,
+  today: string,
+): Promise<{ total: number; ads: PublicAd[] }> {
+  let match: Match = 'words';
+  let total = await countUpToCap(db, conditions(query, today, match));
+  if (total === 0 && query.q !== '') {
+    match = 'similar';
+    total = await countUpToCap(db, conditions(query, today, match));
+  }
+  if (total === 0) return { total, ads: [] };
+  // `nulls last` as the index job_ad_published_idx has it, so that the newest are read from the index.
+  const newest = [sql`${jobAd.publishedAt} desc nulls last`, jobAd.id];
   const order =
-    q === ''
-      ? [desc(jobAd.publishedAt), jobAd.id]
-      : [
-          desc(
-            sql`ts_rank(${jobAd.searchVector}, websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}))`,
-          ),
-          desc(sql`word_similarity(${q}, ${jobAd.searchText})`),
-          desc(jobAd.publishedAt),
-          jobAd.id,
-        ];
+    match === 'words' ? newest : [desc(sql`word_similarity(${query.q}, ${jobAd.searchText})`), ...newest];
   const rows = await base(db)
-    .where(where)
+    .where(conditions(query, today, match))
     .orderBy(...order)
     .limit(PAGE_SIZE)
     .offset((query.page - 1) * PAGE_SIZE);
-  return { total: Number(total?.n ?? 0), ads: rows.map(flat) };
+  return { total, ads: rows.map(flat) };
 }
 
 /** One public ad (undefined when it is not public: draft, paused, expired, employer not confirmed). */
