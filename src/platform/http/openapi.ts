@@ -78,6 +78,31 @@ function parameters(where: 'query' | 'path', schema: z.ZodType | undefined) {
   }));
 }
 
+/** The path's parameters: from the route schema, and any other `{name}` of the path as a string. */
+function pathParameters(path: string, schema: z.ZodType | undefined) {
+  const declared = parameters('path', schema);
+  const rest = [...path.matchAll(/\{([A-Za-z_]+)\}/g)]
+    .map((m) => m[1] as string)
+    .filter((name) => !declared.some((p) => p.name === name))
+    .map((name) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' } }));
+  return [...declared, ...rest];
+}
+
+/** A stable, unique operation id from method and path: GET /api/v1/journeys/{id} → getV1JourneysById. */
+export function operationId(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '')
+    .split('/')
+    .flatMap((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment)?.[1];
+      return (param ? `by-${param}` : segment).split(/[^A-Za-z0-9]+/);
+    })
+    .filter((w) => w.length > 0);
+  return method.toLowerCase() + words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
+}
+
+const LOCATION = { description: 'Where to go next', schema: { type: 'string', format: 'uri-reference' } };
+
 const problem = {
   description: 'Error (RFC 9457); see /api/v1/problems',
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -92,15 +117,20 @@ export function openApiDocument(
   for (const r of apiRoutes(app)) {
     const path = r.url.replace(/:([A-Za-z_]+)/g, '{$1}');
     const doc = r.doc;
+    const status = doc?.success?.status ?? 200;
     const operation: Record<string, unknown> = {
+      operationId: operationId(r.method, path),
       summary: doc?.summary ?? `${r.method} ${path}`,
       tags: doc?.tags ?? [path.split('/')[3] ?? 'api'],
-      parameters: [...parameters('path', doc?.params), ...parameters('query', doc?.query)],
+      parameters: [...pathParameters(path, doc?.params), ...parameters('query', doc?.query)],
       responses: {
-        [String(doc?.success?.status ?? 200)]: {
-          description: doc?.success?.description ?? 'Success',
-          content: { [doc?.success?.contentType ?? 'application/json']: {} },
-        },
+        [String(status)]:
+          status >= 300 && status < 400
+            ? { description: doc?.success?.description ?? 'Redirect', headers: { Location: LOCATION } }
+            : {
+                description: doc?.success?.description ?? 'Success',
+                content: { [doc?.success?.contentType ?? 'application/json']: {} },
+              },
         '4XX': problem,
         '5XX': problem,
       },
@@ -126,7 +156,11 @@ export function openApiDocument(
         'organisation (Authorization: Bearer) need none.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
-    ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
+    servers: [
+      info.serverUrl
+        ? { url: info.serverUrl }
+        : { url: '/', description: 'The server that serves this document' },
+    ],
     paths,
     components: {
       securitySchemes: {
