@@ -91,6 +91,11 @@ export function Layout({ ctx, title, children }: LayoutProps) {
                     {t.t('accessibility.title')}
                   </a>
                 </li>
+                <li>
+                  <a class="kern-link" href={localizedUrl(PATHS.apiReference, locale)}>
+                    {t.t('system.api.title')}
+                  </a>
+                </li>
               </ul>
             </nav>
             <p class="kern-body kern-body--small">{t.t('layout.footer-licence', { version: ctx.version })}</p>

@@ -23,4 +23,5 @@ export const PATHS = {
   imprint: { de: '/impressum', en: '/imprint' },
   privacy: { de: '/datenschutz', en: '/privacy' },
   accessibility: { de: '/barrierefreiheit', en: '/accessibility' },
+  apiReference: { de: '/schnittstelle', en: '/api-reference' },
 } as const satisfies Record<string, LocalizedPath>;

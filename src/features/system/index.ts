@@ -10,5 +10,7 @@ export const systemPlugin: FastifyPluginAsync<FeatureOptions & { readonly root: 
   { deps, root },
 ) => {
   const { registerSystem } = await import('./routes.ts');
+  const { registerApiReference } = await import('./reference.tsx');
   registerSystem(app, deps, root);
+  registerApiReference(app, deps, root);
 };
