@@ -6,8 +6,6 @@ export { poolContactRequest, poolProfile } from './schema.ts';
 
 /** The six-state talent pool (issue 16, V4): applicants' profiles, the readers' search, contact requests. */
 export const talentPoolPlugin: FeaturePlugin = async (app, { deps, services }) => {
-  const { registerApplicantPool } = await import('./applicant-routes.tsx');
-  const { registerReaderPool } = await import('./reader-routes.tsx');
-  registerApplicantPool(app, deps, services);
-  registerReaderPool(app, deps, services);
+  const { registerTalentPool } = await import('./routes.tsx');
+  registerTalentPool(app, deps, services);
 };
