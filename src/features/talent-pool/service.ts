@@ -65,7 +65,9 @@ export async function saveProfile(db: Database, actor: Actor, input: PoolProfile
     else
       await tx
         .insert(poolProfile)
-        .values({ ...values, personId: actor.personId, label: newLabel(), createdAt: now });
+        .values({ ...values, personId: actor.personId, label: newLabel(), createdAt: now })
+        // A second tab's join at the same moment: one profile, the later facts.
+        .onConflictDoUpdate({ target: poolProfile.personId, set: values });
     await appendAudit(
       tx,
       {
