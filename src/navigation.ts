@@ -10,6 +10,7 @@ import { JOURNEY_PATHS } from './features/journey/index.ts';
 import { PATHWAY_PATHS } from './features/pathways/index.ts';
 import { REGISTRY_PATHS } from './features/registry/index.ts';
 import { STATISTICS_PATHS } from './features/statistics/index.ts';
+import { POOL_PATHS } from './features/talent-pool/index.ts';
 import type { NavItem } from './web/context.ts';
 import { PATHS } from './web/paths.ts';
 
@@ -46,6 +47,13 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
   },
   { labelKey: 'counselling.nav', paths: COUNSELLING_PATHS.list, order: 6, roles: ['counsellor'] },
   { labelKey: 'appointments.nav.mine', paths: APPOINTMENT_PATHS.mine, order: 6, roles: ['applicant'] },
+  { labelKey: 'pool.nav.mine', paths: POOL_PATHS.mine, order: 6, roles: ['applicant'] },
+  {
+    labelKey: 'pool.nav.search',
+    paths: POOL_PATHS.search,
+    order: 7,
+    roles: ['employer-admin', 'employer-member', 'ministry-officer'],
+  },
   {
     labelKey: 'appointments.nav.requests',
     paths: APPOINTMENT_PATHS.requests,

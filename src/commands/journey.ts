@@ -11,6 +11,7 @@ import { seedAppointmentDemo, seedStaffDemo } from '../seed/appointments.ts';
 import { seedJobsDemo } from '../seed/jobs-demo.ts';
 import { seedJourneyDemo } from '../seed/journeys.ts';
 import { seedScale } from '../seed/scale.ts';
+import { seedTalentPoolDemo } from '../seed/talent-pool-demo.ts';
 
 export const JOURNEY_USAGE = `  seed --demo           also create about fifty demo journeys in every stage and about 200 job ads (after the demo accounts)
   seed --scale N        bulk-load N synthetic journeys with event histories (for benchmarks; not in production)`;
@@ -36,6 +37,8 @@ export async function journeySeed(
     if (staffed > 0) progress.info(`  ${staffed} offices have staff numbers`);
     const ads = await progress.step('Publishing demo job ads', () => seedJobsDemo(db.db));
     if (ads > 0) progress.info(`  ${ads} job ads by confirmed employers in the six states`);
+    const pool = await progress.step('Filling the demo talent pool', () => seedTalentPoolDemo(db.db));
+    if (pool > 0) progress.info(`  ${pool} profiles in the talent pool`);
     const activities = await progress.step("Recording the states' demo activities", () =>
       db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
     );
@@ -96,6 +99,7 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
   );
   await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
   await progress.step('Publishing demo job ads', () => seedJobsDemo(db.db));
+  await progress.step('Filling the demo talent pool', () => seedTalentPoolDemo(db.db));
   await progress.step("Recording the states' demo activities", () =>
     db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
   );

@@ -66,6 +66,43 @@ export const EMPLOYER_AND_STATES_RULES = {
     create: { 'ministry-officer': ['within-jurisdiction'] },
     update: { 'ministry-officer': ['within-jurisdiction'] },
   },
+  /**
+   * One's own talent pool profile (issue 16, V4): only the applicant writes, reads and withdraws it.
+   */
+  'pool-profile': {
+    read: { applicant: OWN },
+    update: { applicant: OWN },
+    withdraw: { applicant: OWN },
+  },
+  /**
+   * The search of the talent pool: employer people (the service admits only those of a confirmed employer) and
+   * ministry officers read the released facts of profiles in their state's pool (other); every row read is audited.
+   */
+  'pool-search': {
+    read: {
+      'employer-admin': ['other'],
+      'employer-member': ['other'],
+      'ministry-officer': ['other'],
+    },
+  },
+  /**
+   * A contact request to a pool profile: sent by those who may search, listed by their own organisation; the
+   * applicant reads their own requests and answers them (reveal or decline).
+   */
+  'pool-contact': {
+    create: {
+      'employer-admin': ['other'],
+      'employer-member': ['other'],
+      'ministry-officer': ['other'],
+    },
+    read: {
+      applicant: OWN,
+      'employer-admin': ['own-organisation'],
+      'employer-member': ['own-organisation'],
+      'ministry-officer': ['own-organisation'],
+    },
+    update: { applicant: OWN },
+  },
   /** A participating state's answer to a joint project and its split: only the officers of that state. */
   'joint-project-agreement': { update: { 'ministry-officer': ['within-jurisdiction'] } },
 } satisfies Partial<PolicyTable>;

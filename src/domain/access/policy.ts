@@ -56,6 +56,9 @@ export const RESOURCES = [
   'joint-project-agreement',
   'job-ad',
   'state-activity',
+  'pool-profile',
+  'pool-search',
+  'pool-contact',
   'api-token',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];

@@ -31,3 +31,30 @@ export async function chooseOccupation(
   if (exact.length === 1) return { kind: 'found', hit: exact[0] as OccupationHit };
   return { kind: 'choose', candidates: hits };
 }
+
+/** A form's occupation fields after the choice: the chosen title and id, the candidates to offer, or the error. */
+export type ResolvedOccupation = {
+  occupation: string;
+  occupationKldb: string;
+  candidates: OccupationHit[];
+  error: { field: 'occupation' | 'occupationKldb'; rule: 'required' | 'exists' | 'choice' } | null;
+};
+
+/** Resolves a form's occupation (typed name, id chosen before) to its fields, in the page's language. */
+export async function resolveOccupation(
+  search: OccupationSearch,
+  text: string,
+  chosen: string,
+  locale: 'de' | 'en',
+): Promise<ResolvedOccupation> {
+  const choice = await chooseOccupation(search, text, chosen);
+  if (choice.kind === 'found') {
+    const occupation = locale === 'de' ? choice.hit.titleDe : choice.hit.titleEn;
+    return { occupation, occupationKldb: choice.hit.kldb, candidates: [], error: null };
+  }
+  const base = { occupation: text, occupationKldb: '' };
+  if (choice.kind === 'choose')
+    return { ...base, candidates: choice.candidates, error: { field: 'occupationKldb', rule: 'choice' } };
+  const rule = choice.kind === 'empty' ? 'required' : 'exists';
+  return { ...base, candidates: [], error: { field: 'occupation', rule } };
+}

@@ -18,7 +18,7 @@ import { listDistricts } from '../regions/index.ts';
 import type { OccupationHit } from '../registry/index.ts';
 import { type AdFormInput, AdFormPage, EMPTY_AD } from './ad-form-view.tsx';
 import { MineAdsPage } from './employer-views.tsx';
-import { chooseOccupation } from './occupation-choice.ts';
+import { resolveOccupation } from './occupation-choice.ts';
 import { JOB_PATHS } from './paths.ts';
 import { AdPage, SearchPage } from './public-views.tsx';
 import type { JobAdRow } from './schema.ts';
@@ -109,27 +109,22 @@ export function registerJobs(app: FastifyInstance, deps: AppDeps, services: Serv
     input.expiresOn = isoFromInput(input.expiresOn ?? '');
     const message = (field: string, rule: string) => ctx.t.t(`jobs.error.${field}-${rule}`);
     const errors: FieldError[] = [];
-    let candidates: OccupationHit[] = [];
-    const choice = await chooseOccupation(search, input.occupation ?? '', input.occupationKldb ?? '');
-    if (choice.kind === 'found') {
-      input.occupationKldb = choice.hit.kldb;
-      input.occupation = ctx.locale === 'de' ? choice.hit.titleDe : choice.hit.titleEn;
-    } else {
-      input.occupationKldb = '';
-      if (choice.kind === 'choose') candidates = choice.candidates;
-      const [field, rule] =
-        choice.kind === 'empty'
-          ? ['occupation', 'required']
-          : choice.kind === 'unknown'
-            ? ['occupation', 'exists']
-            : ['occupationKldb', 'choice'];
-      errors.push({ field, rule, message: message(field, rule) });
-    }
+    const resolved = await resolveOccupation(
+      search,
+      input.occupation ?? '',
+      input.occupationKldb ?? '',
+      ctx.locale,
+    );
+    const candidates: OccupationHit[] = resolved.candidates;
+    input.occupation = resolved.occupation;
+    input.occupationKldb = resolved.occupationKldb;
+    if (resolved.error)
+      errors.push({ ...resolved.error, message: message(resolved.error.field, resolved.error.rule) });
     const list = await districts();
     const checked = checkAd(input, {
       today: today(),
       districts: new Set(list.map((d) => d.ags)),
-      occupationKnown: () => choice.kind === 'found',
+      occupationKnown: () => resolved.error === null,
     });
     if (!checked.ok)
       for (const e of checked.errors)

@@ -21,6 +21,8 @@ export const ACCESS_OBJECTS = [
   'mutual-recognition-entry',
   'counselling-case',
   'applicant-profile',
+  'pool-profile',
+  'pool-contact',
   'other',
 ] as const;
 export type AccessObject = (typeof ACCESS_OBJECTS)[number];
@@ -37,6 +39,7 @@ export const ACCESS_PURPOSES = [
   'recognition',
   'mail',
   'counselling',
+  'talent-pool',
   'other',
 ] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
@@ -77,6 +80,7 @@ const PURPOSE_PATTERNS: readonly [RegExp, AccessPurpose][] = [
   [/recognition (decision|record)/, 'recognition'],
   [/^mail delivery/, 'mail'],
   [/counselling/, 'counselling'],
+  [/^talent pool /, 'talent-pool'],
 ];
 
 /** Why the access happened, as one of the named purposes. */
