@@ -13,6 +13,7 @@ import { publicPagesPlugin } from './features/public-pages/index.ts';
 import { regionsPlugin } from './features/regions/index.ts';
 import { registryPlugin } from './features/registry/index.ts';
 import { statisticsPlugin } from './features/statistics/index.ts';
+import { webhooksPlugin } from './features/webhooks/index.ts';
 
 /**
  * The features the app is made of, each registered as an encapsulated plugin by src/server.ts (ADR 0015).
@@ -34,4 +35,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   jointProjectsPlugin,
   jobsPlugin,
   activitiesPlugin,
+  webhooksPlugin,
 ];

@@ -57,6 +57,7 @@ export const RESOURCES = [
   'job-ad',
   'state-activity',
   'api-token',
+  'webhook',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
