@@ -7,7 +7,8 @@ import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support
 import { apiClient, type Browser, setUpWay } from '../../../test/support/journey.ts';
 import type { WebhookEvent } from '../../domain/access/webhooks.ts';
 import { collectEvents } from './events.ts';
-import { webhookDelivery } from './schema.ts';
+import { queueDue } from './jobs.ts';
+import { webhookDelivery, webhookSubscription } from './schema.ts';
 import { createWebhook } from './service.ts';
 import { sealKeyOf } from './signing.ts';
 
@@ -126,5 +127,36 @@ describe('webhook events from documents and appointments', () => {
     assert.ok(late);
     await collectEvents(t.database.db, since, new Date());
     assert.deepEqual(await typesOf(late.row.id), []);
+  });
+  it('queues again an attempt cut off and a lost job, but nothing of a switched-off webhook', async () => {
+    const hook = await subscribe(orgs['jt-recognition'] ?? '', ['deadline.breached']);
+    const off = await subscribe(orgs['jt-recognition'] ?? '', ['deadline.breached']);
+    await t.database.db
+      .update(webhookSubscription)
+      .set({ disabledAt: new Date() })
+      .where(eq(webhookSubscription.id, off));
+    const long = new Date(Date.now() - 10 * 60_000);
+    const row = (subscriptionId: string, state: 'pending' | 'sending') => ({
+      id: randomUUID(),
+      subscriptionId,
+      eventKey: randomUUID(),
+      eventType: 'deadline.breached',
+      journeyId,
+      payload: {},
+      state,
+      attempts: 1,
+      lastAttemptAt: long,
+      nextAttemptAt: long,
+      createdAt: long,
+    });
+    const cut = row(hook, 'sending');
+    const lost = row(hook, 'pending');
+    const waiting = row(off, 'pending');
+    await t.database.db.insert(webhookDelivery).values([cut, lost, waiting]);
+    const sent: string[] = [];
+    await queueDue(t.database.db, { send: async (id) => void sent.push(id) }, new Date());
+    assert.deepEqual(sent.sort(), [cut.id, lost.id].sort());
+    const [again] = await t.database.db.select().from(webhookDelivery).where(eq(webhookDelivery.id, cut.id));
+    assert.equal(again?.state, 'pending');
   });
 });
