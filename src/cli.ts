@@ -16,12 +16,13 @@ import { overlapDigestJob } from './features/activities/index.ts';
 import { appointmentJobs } from './features/appointments/index.ts';
 import { journeyJobs } from './features/journey/index.ts';
 import { answersPurgeJob, PATHWAYS_USAGE, pathwaysCli } from './features/pathways/index.ts';
+import { queueOn, webhookJobs } from './features/webhooks/index.ts';
 import { createProgress } from './platform/cli/progress.ts';
 import { type Config, ConfigError, parseConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { errorLine, isDatabaseUnavailable } from './platform/db/errors.ts';
 import { runMigrations } from './platform/db/migrate.ts';
-import { startJobs } from './platform/jobs/index.ts';
+import { type Jobs, startJobs } from './platform/jobs/index.ts';
 import { checkReferenceAge } from './platform/reference/check.ts';
 import { referenceAgeJob } from './reference-age-job.ts';
 import { createApp, loggerOptions } from './server.ts';
@@ -156,6 +157,8 @@ async function serve(config: Config): Promise<number> {
   await journeyDemoOnFirstStart(database, config, progress);
   // The composition root builds every service once; the background jobs use the same mailer and clock.
   const services = createServices(config, database, () => new Date(), log);
+  // The webhook jobs queue their next attempts on the queue that runs them (bound once it has started).
+  let running: Jobs | undefined;
   const jobs = config.JOBS_ENABLED
     ? await progress.step('Starting background jobs', () =>
         startJobs(
@@ -166,6 +169,13 @@ async function serve(config: Config): Promise<number> {
             ...journeyJobs(database.db, config, log, services),
             ...appointmentJobs(database.db, services.appointments, services.now, log),
             services.waiting.job(),
+            ...webhookJobs(
+              database.db,
+              services.webhooks.delivery,
+              queueOn(() => running),
+              services.now,
+              log,
+            ),
             services.statistics.job(),
             overlapDigestJob(
               database.db,
@@ -178,6 +188,7 @@ async function serve(config: Config): Promise<number> {
         ),
       )
     : undefined;
+  running = jobs;
   const app = await createApp({ config, database, jobs, services });
   if (database.kind === 'pglite') {
     app.log.warn(

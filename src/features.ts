@@ -14,6 +14,7 @@ import { regionsPlugin } from './features/regions/index.ts';
 import { registryPlugin } from './features/registry/index.ts';
 import { statisticsPlugin } from './features/statistics/index.ts';
 import { talentPoolPlugin } from './features/talent-pool/index.ts';
+import { webhooksPlugin } from './features/webhooks/index.ts';
 
 /**
  * The features the app is made of, each registered as an encapsulated plugin by src/server.ts (ADR 0015).
@@ -36,4 +37,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   jobsPlugin,
   activitiesPlugin,
   talentPoolPlugin,
+  webhooksPlugin,
 ];

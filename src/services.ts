@@ -46,6 +46,7 @@ import {
   type SigningKey,
 } from './features/registry/index.ts';
 import { createStatistics, type StatisticsService } from './features/statistics/index.ts';
+import { createWebhookSettings, type WebhookSettings } from './features/webhooks/index.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
 import type { ErasureHook } from './platform/erasure.ts';
@@ -84,6 +85,8 @@ export interface Services {
   /** The published statistics: a rollup refreshed by a job, read and disclosure-controlled (issue 19). */
   readonly statistics: StatisticsService;
   readonly answers: AnswerStore;
+  /** Signed webhooks of organisations (issue 20): the seal key of the secrets and the delivery settings. */
+  readonly webhooks: WebhookSettings;
   /** What a granted erasure request erases beyond the account, in this order (declared here, not by registration). */
   readonly erasure: readonly ErasureHook[];
 }
@@ -157,6 +160,7 @@ export function createServices(
     waiting: createWaitingTimes(db, now, { nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS }),
     statistics: createStatistics(db, now),
     answers: createAnswerStore(db, now),
+    webhooks: createWebhookSettings(config),
     erasure,
   };
 }

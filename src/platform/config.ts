@@ -61,6 +61,9 @@ export const configSchema = z
     DEADLINE_NEAR_BREACH_DAYS: integer(0, 60).default(DEFAULT_NEAR_BREACH_DAYS),
     /** Hours an `Idempotency-Key` and its stored answer are kept; older keys count as unknown and are deleted. */
     IDEMPOTENCY_KEY_TTL_HOURS: integer(1, 8760).default(DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS),
+    /** Milliseconds a webhook delivery attempt may take; the first retry's delay in seconds (then ×4 each). */
+    WEBHOOK_TIMEOUT_MS: integer(100, 60_000).default(10_000),
+    WEBHOOK_RETRY_BASE_SECONDS: integer(1, 3_600).default(30),
     OPERATOR_NAME: z.string().min(1).optional(),
     OPERATOR_ADDRESS: z.string().min(1).optional(),
     OPERATOR_EMAIL: z.email({ error: 'must be an email address' }).optional(),

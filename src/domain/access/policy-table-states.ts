@@ -106,3 +106,12 @@ export const EMPLOYER_AND_STATES_RULES = {
   /** A participating state's answer to a joint project and its split: only the officers of that state. */
   'joint-project-agreement': { update: { 'ministry-officer': ['within-jurisdiction'] } },
 } satisfies Partial<PolicyTable>;
+
+/** Who manages an organisation's webhooks (issue 20): administrators, and a service authority's own officers. */
+export const WEBHOOK_RULES = {
+  administrator: ['own-organisation', 'other'],
+  'recognition-officer': ['own-organisation'],
+  'foreigners-office-caseworker': ['own-organisation'],
+  'mission-officer': ['own-organisation'],
+  'employment-agency-officer': ['own-organisation'],
+} as const;

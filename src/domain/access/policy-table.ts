@@ -4,7 +4,7 @@
  */
 import type { Action, Resource } from './policy.ts';
 import { everyone, OWN, type Rules } from './policy-rules.ts';
-import { EMPLOYER_AND_STATES_RULES } from './policy-table-states.ts';
+import { EMPLOYER_AND_STATES_RULES, WEBHOOK_RULES } from './policy-table-states.ts';
 
 export type { Rules };
 export type PolicyTable = Readonly<Record<Resource, Partial<Record<Action, Rules>>>>;
@@ -271,4 +271,9 @@ export const POLICY: PolicyTable = {
     read: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
     revoke: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
   },
+  /**
+   * An organisation's webhook subscriptions and their delivery log (issue 20): the platform's administrators for
+   * every organisation, the officers of a service authority for their own (authorities have no admin role).
+   */
+  webhook: { create: WEBHOOK_RULES, read: WEBHOOK_RULES, update: WEBHOOK_RULES, delete: WEBHOOK_RULES },
 };

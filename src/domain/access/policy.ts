@@ -60,6 +60,7 @@ export const RESOURCES = [
   'pool-search',
   'pool-contact',
   'api-token',
+  'webhook',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

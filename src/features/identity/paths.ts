@@ -39,6 +39,30 @@ export const IDENTITY_PATHS = {
     de: '/verwaltung/organisationen/:id/api-schluessel/:tokenId/widerrufen',
     en: '/admin/organisations/:id/api-tokens/:tokenId/revoke',
   },
+  webhooks: {
+    de: '/verwaltung/organisationen/:id/webhooks',
+    en: '/admin/organisations/:id/webhooks',
+  },
+  webhooksNew: {
+    de: '/verwaltung/organisationen/:id/webhooks/neu',
+    en: '/admin/organisations/:id/webhooks/new',
+  },
+  webhook: {
+    de: '/verwaltung/organisationen/:id/webhooks/:hookId',
+    en: '/admin/organisations/:id/webhooks/:hookId',
+  },
+  webhookSwitch: {
+    de: '/verwaltung/organisationen/:id/webhooks/:hookId/schalten',
+    en: '/admin/organisations/:id/webhooks/:hookId/switch',
+  },
+  webhookDelete: {
+    de: '/verwaltung/organisationen/:id/webhooks/:hookId/loeschen',
+    en: '/admin/organisations/:id/webhooks/:hookId/delete',
+  },
+  webhookRedeliver: {
+    de: '/verwaltung/organisationen/:id/webhooks/:hookId/zustellungen/:deliveryId/erneut',
+    en: '/admin/organisations/:id/webhooks/:hookId/deliveries/:deliveryId/redeliver',
+  },
   endSessions: { de: '/verwaltung/sitzungen-beenden', en: '/admin/end-sessions' },
   passkeys: { de: '/konto/passkeys', en: '/account/passkeys' },
   passkeysRemove: { de: '/konto/passkeys/entfernen', en: '/account/passkeys/remove' },

@@ -1,6 +1,6 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
 
-export { resolveOwners } from './access.ts';
+export { type JourneyObject, journeyRelations, resolveOwners } from './access.ts';
 export { type CalendarFeeds, createCalendarFeeds } from './calendar-feed.ts';
 export { createFamilyService, eraseFamilyNameOf, type FamilyService } from './family.ts';
 export { journeyJobs } from './jobs.ts';

@@ -75,6 +75,11 @@ export function OrganisationsPage(props: {
                 {t.t('identity.organisations.api-tokens', { name: o.name })}
               </a>
             </p>
+            <p class="kern-body">
+              <a class="kern-link" href={href(ctx, 'webhooks', { id: o.id })}>
+                {t.t('identity.organisations.webhooks', { name: o.name })}
+              </a>
+            </p>
             <table class="kern-table">
               <caption class="kern-table__caption">
                 {t.t('identity.organisations.members', { name: o.name })}
