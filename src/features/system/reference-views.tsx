@@ -134,11 +134,12 @@ function OperationSection({ ctx, op }: { ctx: ViewContext; op: Operation }) {
         {t.t('system.api.answer', { status: op.success.status })}
         {op.success.contentType ? (
           <>
-            {' '}
+            {' ('}
             <code>{op.success.contentType}</code>
+            {')'}
           </>
         ) : null}
-        {` ${t.t('system.api.errors')}`}
+        {`. ${t.t('system.api.errors')}`}
       </p>
     </section>
   );

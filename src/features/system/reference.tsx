@@ -32,7 +32,10 @@ export function operationsOf(doc: { paths: Record<string, Record<string, DocOper
           tag: op.tags[0] ?? 'api',
           parameters: op.parameters,
           body: op.requestBody?.content['application/json']?.schema ?? null,
-          success: { status, contentType: Object.keys(answer?.content ?? {})[0] ?? null },
+          success: {
+            status,
+            contentType: status === '204' ? null : (Object.keys(answer?.content ?? {})[0] ?? null),
+          },
           security: op.security,
         };
       }),
