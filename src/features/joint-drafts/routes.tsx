@@ -12,7 +12,6 @@ import { writeTaggedPdf } from '../../platform/pdf/index.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
-import { localizedUrl } from '../../web/paths.ts';
 import { officerState, projectRelations } from '../joint-projects/index.ts';
 import { type ActResult, addComment, addVersion, signOff } from './act.ts';
 import { ComparePage } from './compare-views.tsx';
@@ -191,30 +190,25 @@ export function registerJointDrafts(app: FastifyInstance, deps: AppDeps) {
     },
   });
 
-  definePage(app, deps.web, {
-    paths: JOINT_DRAFT_PATHS.text,
-    policy: { action: 'export', resource: 'joint-draft' },
-    handler: async (req, reply, ctx) => {
+  // The exports: files, not pages (no layout, no language switch); the same policy and the same reading check.
+  const EXPORT = { action: 'export', resource: 'joint-draft' } as const;
+  for (const locale of ['de', 'en'] as const) {
+    const texts = { t: deps.web.i18n.translator(locale), locale };
+    const url = (path: 'text' | 'pdf') => `/${locale}${JOINT_DRAFT_PATHS[path][locale]}`;
+    app.get(url('text'), { config: { policy: EXPORT } }, async (req, reply) => {
       const { d } = await readable(req);
-      reply
+      return reply
         .type('text/plain; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${exportName(ctx, d, 'txt')}"`)
-        .send(draftText(ctx, d));
-      return { redirect: localizedUrl(JOINT_DRAFT_PATHS.list, ctx.locale) };
-    },
-  });
-
-  definePage(app, deps.web, {
-    paths: JOINT_DRAFT_PATHS.pdf,
-    policy: { action: 'export', resource: 'joint-draft' },
-    handler: async (req, reply, ctx) => {
+        .header('content-disposition', `attachment; filename="${exportName(texts, d, 'txt')}"`)
+        .send(draftText(texts, d));
+    });
+    app.get(url('pdf'), { config: { policy: EXPORT } }, async (req, reply) => {
       const { d } = await readable(req);
-      const bytes = await writeTaggedPdf(draftPdfModel(ctx, d));
-      reply
+      const bytes = await writeTaggedPdf(draftPdfModel(texts, d));
+      return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${exportName(ctx, d, 'pdf')}"`)
+        .header('content-disposition', `attachment; filename="${exportName(texts, d, 'pdf')}"`)
         .send(Buffer.from(bytes));
-      return { redirect: localizedUrl(JOINT_DRAFT_PATHS.list, ctx.locale) };
-    },
-  });
+    });
+  }
 }
