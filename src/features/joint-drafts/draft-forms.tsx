@@ -50,6 +50,7 @@ export function SignOffForm(props: FormsProps) {
           label={t.t('drafts.field.remarks')}
           hint={t.t('drafts.field.remarks-hint')}
           value={typed?.remarks ?? mine?.remarks ?? ''}
+          lang="de"
           rows={4}
           maxLength={4000}
           error={err('remarks')}
@@ -116,6 +117,7 @@ export function VersionForm(props: FormsProps) {
           label={t.t('drafts.field.new-text')}
           hint={t.t('drafts.field.text-hint')}
           value={typed?.text ?? d.current.body}
+          lang="de"
           rows={14}
           error={errors.find((e) => e.field === 'text')}
         />

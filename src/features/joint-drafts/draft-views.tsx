@@ -53,7 +53,7 @@ function StandingsTable({ ctx, d }: { ctx: ViewContext; d: DraftDetail }) {
               {decisionText(ctx, s?.decision ?? null)}
             </td>
             <td class="kern-table__cell" data-label={t.t('drafts.table.remarks')}>
-              {s?.remarks ?? '–'}
+              {s?.remarks ? <span lang="de">{s.remarks}</span> : '–'}
             </td>
             <td class="kern-table__cell" data-label={t.t('drafts.table.by')}>
               {s ? `${by(s)}, ${t.date(s.at)}` : '–'}
@@ -95,7 +95,7 @@ function CurrentText({ ctx, d }: { ctx: ViewContext; d: DraftDetail }) {
                       ministry: by(c),
                       date: t.date(c.createdAt),
                     })}{' '}
-                    {c.body}
+                    <span lang="de">{c.body}</span>
                   </li>
                 ))}
               </ul>
@@ -107,7 +107,7 @@ function CurrentText({ ctx, d }: { ctx: ViewContext; d: DraftDetail }) {
   );
 }
 
-function signOffLine(ctx: ViewContext, s: SignOffRow): string {
+function signOffLine(ctx: ViewContext, s: SignOffRow) {
   const { t } = ctx;
   const line = t.t('drafts.history.sign-off', {
     date: t.date(s.at, 'short'),
@@ -116,7 +116,13 @@ function signOffLine(ctx: ViewContext, s: SignOffRow): string {
     version: s.versionNumber,
     ministry: by(s),
   });
-  return s.remarks ? `${line} ${t.t('drafts.history.remarks', { remarks: s.remarks })}` : line;
+  if (!s.remarks) return line;
+  return (
+    <>
+      {`${line} ${t.t('drafts.history.remarks-label')} `}
+      <span lang="de">{s.remarks}</span>
+    </>
+  );
 }
 
 function History({ ctx, d }: { ctx: ViewContext; d: DraftDetail }) {
