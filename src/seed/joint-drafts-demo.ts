@@ -31,6 +31,7 @@ const V2 = [
 export async function seedDemoJointDraft(tx: DbOrTx, now: Date, officerPersonId: string): Promise<void> {
   const saxony = await findOrganisationBySlug(tx, 'demo-ministerium-sachsen');
   if (!saxony || !officerPersonId) return;
+  // Thuringia's demo ministry exists when the demo activities were seeded first; else the page names the state.
   const thuringia = (await findOrganisationBySlug(tx, 'demo-ministerium-thueringen'))?.id ?? null;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);
   const today = now.toISOString().slice(0, 10);

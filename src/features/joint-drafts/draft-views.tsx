@@ -23,7 +23,9 @@ export interface DraftPageProps {
   typed?: Readonly<Record<string, string>>;
 }
 
-const by = (s: { organisationName: string | null }) => s.organisationName ?? '–';
+/** Who acted: the ministry, or the state where the ministry is not known (demo data). */
+const by = (ctx: ViewContext, s: { organisationName: string | null; stateCode: string }) =>
+  s.organisationName ?? stateName(ctx, s.stateCode);
 
 function StandingsTable({ ctx, d }: { ctx: ViewContext; d: DraftDetail }) {
   const { t } = ctx;
@@ -56,7 +58,7 @@ function StandingsTable({ ctx, d }: { ctx: ViewContext; d: DraftDetail }) {
               {s?.remarks ? <span lang="de">{s.remarks}</span> : '–'}
             </td>
             <td class="kern-table__cell" data-label={t.t('drafts.table.by')}>
-              {s ? `${by(s)}, ${t.date(s.at)}` : '–'}
+              {s ? `${by(ctx, s)}, ${t.date(s.at)}` : '–'}
             </td>
           </tr>
         ))}
@@ -92,7 +94,7 @@ function CurrentText({ ctx, d }: { ctx: ViewContext; d: DraftDetail }) {
                   <li key={c.id}>
                     {t.t('drafts.comment.line', {
                       state: stateName(ctx, c.stateCode),
-                      ministry: by(c),
+                      ministry: by(ctx, c),
                       date: t.date(c.createdAt),
                     })}{' '}
                     <span lang="de">{c.body}</span>
@@ -114,7 +116,7 @@ function signOffLine(ctx: ViewContext, s: SignOffRow) {
     state: stateName(ctx, s.stateCode),
     decision: decisionText(ctx, s.decision),
     version: s.versionNumber,
-    ministry: by(s),
+    ministry: by(ctx, s),
   });
   if (!s.remarks) return line;
   return (
@@ -139,7 +141,7 @@ function History({ ctx, d }: { ctx: ViewContext; d: DraftDetail }) {
               version: v.number,
               date: t.date(v.createdAt, 'short'),
               state: stateName(ctx, v.stateCode),
-              ministry: by(v),
+              ministry: by(ctx, v),
             })}
             {v.number > 1 ? (
               <>
@@ -157,6 +159,20 @@ function History({ ctx, d }: { ctx: ViewContext; d: DraftDetail }) {
         {d.signOffs.map((s) => (
           <li key={s.id}>{signOffLine(ctx, s)}</li>
         ))}
+        {d.comments
+          .filter((c) => c.versionId !== d.current.id)
+          .map((c) => (
+            <li key={c.id}>
+              {`${t.t('drafts.history.comment', {
+                version: d.versions.find((v) => v.id === c.versionId)?.number ?? 0,
+                n: c.paragraph,
+                state: stateName(ctx, c.stateCode),
+                ministry: by(ctx, c),
+                date: t.date(c.createdAt, 'short'),
+              })} `}
+              <span lang="de">{c.body}</span>
+            </li>
+          ))}
       </ul>
     </section>
   );

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { count, eq, like } from 'drizzle-orm';
+import { and, count, eq, like } from 'drizzle-orm';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { addDays } from '../../domain/calendar.ts';
+import { auditEntry } from '../../platform/audit/schema.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
 import { sendDraftReminders } from './reminders.ts';
@@ -130,6 +131,11 @@ describe('joint drafts and sign-off (issue 17)', () => {
     assert.equal(wrong.statusCode, 403);
     const outsider = await post(BE(), url('/zustimmung'), { state: 'BE', decision: 'agree' });
     assert.equal(outsider.statusCode, 403);
+    const denied = await t.database.db
+      .select()
+      .from(auditEntry)
+      .where(and(eq(auditEntry.objectType, 'joint-draft-sign-off'), eq(auditEntry.result, 'denied')));
+    assert.equal(denied.length, 2, 'both refusals are audited');
     const noReason = await post(TH(), url('/zustimmung'), { state: 'TH', decision: 'decline', remarks: ' ' });
     assert.equal(noReason.statusCode, 422);
     assert.match(noReason.body, /href="#field-remarks"/);
