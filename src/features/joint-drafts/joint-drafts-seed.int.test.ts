@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { sessionFor } from '../../../test/support/identity.ts';
+import { checkPage, loadKnowledge } from '../../../test/support/plain-language.ts';
 import { DEMO_DOMAIN, seedDemo } from '../../seed/identity-demo.ts';
 import { person } from '../people/index.ts';
 import { jointDraft } from './schema.ts';
@@ -57,5 +58,20 @@ describe('the demo joint draft (seed --demo)', () => {
       headers: { cookie: s.cookie },
     });
     assert.match(diff.body, /One paragraph has changed\.|2 paragraphs have changed\./);
+    // The German draft on the English pages is marked as German: nothing reads as the other language.
+    const knowledge = loadKnowledge();
+    for (const u of [
+      `/en/states/drafts/${d.id}`,
+      `/en/states/drafts/${d.id}/compare`,
+      `/de/laender/entwuerfe/${d.id}`,
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url: u, headers: { cookie: s.cookie } });
+      const locale = u.startsWith('/en') ? 'en' : 'de';
+      assert.deepEqual(
+        checkPage({ html: res.body, locale, staff: true, administrator: false }, knowledge),
+        [],
+        u,
+      );
+    }
   });
 });
