@@ -6,6 +6,7 @@ import { documentsPlugin } from './features/documents/index.ts';
 import { employersPlugin } from './features/employers/index.ts';
 import { identityPlugin } from './features/identity/index.ts';
 import { jobsPlugin } from './features/jobs/index.ts';
+import { jointDraftsPlugin } from './features/joint-drafts/index.ts';
 import { jointProjectsPlugin } from './features/joint-projects/index.ts';
 import { journeyPlugin } from './features/journey/index.ts';
 import { pathwaysPlugin } from './features/pathways/index.ts';
@@ -34,6 +35,7 @@ export const FEATURES: readonly FeaturePlugin[] = [
   statisticsPlugin,
   employersPlugin,
   jointProjectsPlugin,
+  jointDraftsPlugin,
   jobsPlugin,
   activitiesPlugin,
   talentPoolPlugin,

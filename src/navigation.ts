@@ -5,6 +5,7 @@ import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { EMPLOYER_PATHS } from './features/employers/index.ts';
 import { IDENTITY_PATHS } from './features/identity/index.ts';
 import { JOB_PATHS } from './features/jobs/index.ts';
+import { JOINT_DRAFT_PATHS } from './features/joint-drafts/index.ts';
 import { JOINT_PROJECT_PATHS } from './features/joint-projects/index.ts';
 import { JOURNEY_PATHS } from './features/journey/index.ts';
 import { PATHWAY_PATHS } from './features/pathways/index.ts';
@@ -93,6 +94,7 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     roles: ['applicant', 'employer-admin', 'employer-member'],
   },
   { labelKey: 'joint.nav', paths: JOINT_PROJECT_PATHS.list, order: 9, roles: ['ministry-officer'] },
+  { labelKey: 'drafts.nav', paths: JOINT_DRAFT_PATHS.list, order: 9, roles: ['ministry-officer'] },
   {
     labelKey: 'documents.checklists.nav',
     paths: DOCUMENT_PATHS.checklists,

@@ -59,6 +59,8 @@ export const configSchema = z
     REFERENCE_CHECK_CRON: z.string().min(9).default('0 3 * * *'),
     /** A running deadline with this many days or fewer left counts as near-breach (work queue, alerts). */
     DEADLINE_NEAR_BREACH_DAYS: integer(0, 60).default(DEFAULT_NEAR_BREACH_DAYS),
+    /** Days before a joint draft's sign-off deadline from which states that have not signed are reminded daily. */
+    DRAFT_REMINDER_DAYS: integer(0, 60).default(7),
     /** Hours an `Idempotency-Key` and its stored answer are kept; older keys count as unknown and are deleted. */
     IDEMPOTENCY_KEY_TTL_HOURS: integer(1, 8760).default(DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS),
     /** Milliseconds a webhook delivery attempt may take; the first retry's delay in seconds (then ×4 each). */

@@ -13,6 +13,7 @@ import { applicantProfile, findOrganisationBySlug, person } from '../features/pe
 import { healthAuthoritiesOf } from '../features/registry/index.ts';
 import type { Database } from '../platform/db/client.ts';
 import { seedDemoEmployers } from './employers-demo.ts';
+import { seedDemoJointDraft } from './joint-drafts-demo.ts';
 import { seedDemoJointProject } from './joint-projects-demo.ts';
 
 export const DEMO_DOMAIN = 'demo.example.org';
@@ -224,6 +225,7 @@ export async function seedDemo(db: Database, nodeEnv: string, now: Date): Promis
       employerAdminPersonId: personOf['employer-admin'] ?? '',
     });
     await seedDemoJointProject(tx, now, personOf['ministry-officer'] ?? '');
+    await seedDemoJointDraft(tx, now, personOf['ministry-officer'] ?? '');
     return out;
   });
 }

@@ -119,7 +119,14 @@ function Field(props: FieldProps & { control: (a: ControlAttributes) => Componen
 }
 
 export function TextArea(
-  props: FieldProps & { value?: string; rows?: number; maxLength?: number; required?: boolean },
+  props: FieldProps & {
+    value?: string;
+    rows?: number;
+    maxLength?: number;
+    required?: boolean;
+    /** The language of the text in the field, where it may differ from the page's (a German draft). */
+    lang?: string;
+  },
 ) {
   return (
     <Field
@@ -131,6 +138,7 @@ export function TextArea(
           rows={props.rows ?? 5}
           maxLength={props.maxLength}
           required={props.required}
+          lang={props.lang}
           value={props.value ?? ''}
         />
       )}

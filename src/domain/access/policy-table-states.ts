@@ -105,6 +105,18 @@ export const EMPLOYER_AND_STATES_RULES = {
   },
   /** A participating state's answer to a joint project and its split: only the officers of that state. */
   'joint-project-agreement': { update: { 'ministry-officer': ['within-jurisdiction'] } },
+  /**
+   * A joint draft for a conference (issue 17): every state's ministry officers read it and export it (other); an
+   * officer of a participating state (within-jurisdiction) starts it, adds versions and comments on paragraphs.
+   */
+  'joint-draft': {
+    read: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+    export: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+    create: { 'ministry-officer': ['within-jurisdiction'] },
+    update: { 'ministry-officer': ['within-jurisdiction'] },
+  },
+  /** A participating state's sign-off on a draft's current version: only the officers of that state. */
+  'joint-draft-sign-off': { update: { 'ministry-officer': ['within-jurisdiction'] } },
 } satisfies Partial<PolicyTable>;
 
 /** Who manages an organisation's webhooks (issue 20): administrators, and a service authority's own officers. */

@@ -54,6 +54,8 @@ export const RESOURCES = [
   'employer-invitation',
   'joint-project',
   'joint-project-agreement',
+  'joint-draft',
+  'joint-draft-sign-off',
   'job-ad',
   'state-activity',
   'pool-profile',

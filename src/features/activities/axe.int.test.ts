@@ -2,25 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkPage, type Harness, SKIP_REASON, startHarness } from '../../../test/e2e/harness.ts';
-import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { signedInPage } from '../../../test/e2e/officer-page.ts';
+import { makeAccount, makeOrganisation } from '../../../test/support/identity.ts';
 
 /** The activity register's pages in a browser without JavaScript: axe-clean and no sideways scrolling at 390 px. */
 describe('activity register pages in the browser', { skip: SKIP_REASON }, () => {
   let h: Harness;
   const contexts: BrowserContext[] = [];
 
-  async function signedIn(personId: string): Promise<Page> {
-    const s = await sessionFor(h.app, h.testApp.database.db, personId, 'ministry-officer');
-    const context = await h.axeContext(false);
-    contexts.push(context);
-    await context.addCookies(
-      s.cookie.split('; ').map((c) => {
-        const i = c.indexOf('=');
-        return { name: c.slice(0, i), value: c.slice(i + 1), url: h.base };
-      }),
-    );
-    return context.newPage();
-  }
+  const signedIn = (personId: string) => signedInPage(h, contexts, personId);
 
   before(async () => {
     h = await startHarness();

@@ -24,7 +24,7 @@ import { type ActivityRow, allActivities, overlapsOf } from './service.ts';
 export const OVERLAP_DIGEST_JOB = 'activity-overlap-digest';
 
 /** The addresses of the active ministry officers of a state. */
-async function officersOf(tx: DbOrTx, stateCode: string): Promise<string[]> {
+export async function officersOf(tx: DbOrTx, stateCode: string): Promise<string[]> {
   const rows = await tx
     .selectDistinct({ email: person.email })
     .from(roleAssignment)

@@ -1,35 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { checkPage, type Harness, SKIP_REASON, startHarness } from '../../../test/e2e/harness.ts';
-import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { ministryOfficerPage } from '../../../test/e2e/officer-page.ts';
 
 /** The joint project pages in a browser without JavaScript: axe-clean and no sideways scrolling at 390 px. */
 describe('joint project pages in the browser', { skip: SKIP_REASON }, () => {
   let h: Harness;
   const contexts: BrowserContext[] = [];
 
-  async function officerOf(state: string): Promise<Page> {
-    const db = h.testApp.database.db;
-    const slug = `axe-jp-${state.toLowerCase()}`;
-    await makeOrganisation(db, {
-      slug,
-      name: `Ministerium ${state} Axe`,
-      kind: 'state-ministry',
-      jurisdictions: [{ scope: 'state', stateCode: state }],
-    });
-    const officer = await makeAccount(db, 'ministry-officer', slug);
-    const s = await sessionFor(h.app, db, officer.personId, 'ministry-officer');
-    const context = await h.axeContext(false);
-    contexts.push(context);
-    await context.addCookies(
-      s.cookie.split('; ').map((c) => {
-        const i = c.indexOf('=');
-        return { name: c.slice(0, i), value: c.slice(i + 1), url: h.base };
-      }),
-    );
-    return context.newPage();
-  }
+  const officerOf = (state: string) => ministryOfficerPage(h, contexts, state, 'axe-jp');
 
   before(async () => {
     h = await startHarness();

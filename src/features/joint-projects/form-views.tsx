@@ -30,7 +30,13 @@ export interface FormPageProps {
   years: readonly string[];
 }
 
-function StateChecks(props: { ctx: ViewContext; values: readonly string[]; error?: FieldError | undefined }) {
+/** One checkbox per state, in a fieldset whose legend is the question (also used by the joint drafts' form). */
+export function StateChecks(props: {
+  ctx: ViewContext;
+  values: readonly string[];
+  error?: FieldError | undefined;
+  label?: string;
+}) {
   const { t } = props.ctx;
   const id = fieldId('states');
   return (
@@ -38,7 +44,7 @@ function StateChecks(props: { ctx: ViewContext; values: readonly string[]; error
       class={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
       aria-describedby={props.error ? `${id}-error` : undefined}
     >
-      <legend class="kern-label">{t.t('joint.field.states')}</legend>
+      <legend class="kern-label">{props.label ?? t.t('joint.field.states')}</legend>
       {props.error ? (
         <p class="kern-error" id={`${id}-error`}>
           <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
