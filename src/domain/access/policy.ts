@@ -56,6 +56,7 @@ export const RESOURCES = [
   'joint-project-agreement',
   'job-ad',
   'state-activity',
+  'companion',
   'api-token',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];

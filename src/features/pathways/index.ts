@@ -3,8 +3,11 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 // The public surface of this feature: what other features and the composition root may use.
 export { type AnswerStore, createAnswerStore } from './answers.ts';
 export { PATHWAYS_USAGE, pathwaysCli } from './cli.ts';
+export { criterionTitle } from './criteria-views.tsx';
 export { answersPurgeJob } from './jobs.ts';
 export { PATHWAY_PATHS } from './paths.ts';
+export { todayIso } from './profile.ts';
+export { renderMessage } from './render.ts';
 
 /** The pathway self-check and calculators, as an encapsulated feature plugin (ADR 0015). */
 export const pathwaysPlugin: FeaturePlugin = async (app, { deps, services }) => {
