@@ -11,7 +11,8 @@ import { COMPANION_PATHS } from './paths.ts';
 import type { OfferRow } from './service.ts';
 
 /** Research text is English; on a German page it is marked as such (a screen reader switches voice). */
-const ENGLISH = /\b(and|the|of|by|with|for|on behalf|run|funded|since|until|office|offices)\b/i;
+const ENGLISH =
+  /\b(and|the|of|by|with|for|to|from|at|on|in cooperation|run|funded|since|until|office|offices)\b/i;
 const langOf = (ctx: ViewContext, text: string) =>
   ctx.locale === 'de' && ENGLISH.test(text) ? 'en' : undefined;
 
@@ -47,7 +48,8 @@ export function OfferCard({
   const where =
     o.stateCode === null ? t.t('companion.offer.nationwide') : stateNameIn(ctx.locale, o.stateCode);
   const cost = ctx.locale === 'de' ? o.costDe : o.costEn;
-  const provider = o.provider.split(';')[0]?.trim() ?? o.provider;
+  // The provider's name: the first of the research's entries, without its remarks in brackets.
+  const provider = (o.provider.split(';')[0] ?? o.provider).replace(/\s*\([^()]*\)/g, '').trim();
   return (
     <li class="companion-offer">
       <H class="kern-heading-small">{ctx.locale === 'de' ? o.nameDe : o.nameEn}</H>
