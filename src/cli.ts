@@ -14,6 +14,7 @@ import { JOURNEY_USAGE, journeyDemoOnFirstStart, journeySeed } from './commands/
 import { BACKTEST_USAGE, parseBacktestArgs, WAITING_USAGE, waitingBacktest } from './commands/waiting.ts';
 import { overlapDigestJob } from './features/activities/index.ts';
 import { appointmentJobs } from './features/appointments/index.ts';
+import { expiryReminderJob } from './features/companion/index.ts';
 import { journeyJobs } from './features/journey/index.ts';
 import { answersPurgeJob, PATHWAYS_USAGE, pathwaysCli } from './features/pathways/index.ts';
 import { createProgress } from './platform/cli/progress.ts';
@@ -167,6 +168,12 @@ async function serve(config: Config): Promise<number> {
             ...appointmentJobs(database.db, services.appointments, services.now, log),
             services.waiting.job(),
             services.statistics.job(),
+            expiryReminderJob(
+              database.db,
+              { mailer: services.mailer, baseUrl: services.identity.baseUrl },
+              services.now,
+              log,
+            ),
             overlapDigestJob(
               database.db,
               { mailer: services.mailer, registry: services.registry, baseUrl: services.identity.baseUrl },

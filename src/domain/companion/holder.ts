@@ -95,3 +95,20 @@ export function companionPathways(result: PathwayResult): CompanionPathway[] {
     };
   });
 }
+
+/** The reminders before the permit runs out, by the days left on which they become due. */
+export const REMINDERS = [
+  { kind: 'two-weeks', days: 14 },
+  { kind: 'six-weeks', days: 42 },
+] as const;
+export type ReminderKind = (typeof REMINDERS)[number]['kind'];
+
+/**
+ * The reminder due on `today`: two weeks (14 days or fewer left), else six weeks (42 or fewer), else none; none
+ * once the permit has run out. A holder who enters their dates late gets only the nearer one.
+ */
+export function dueReminder(expiresOn: IsoDate, today: IsoDate): ReminderKind | null {
+  const left = daysBetween(today, expiresOn);
+  if (left < 0) return null;
+  return REMINDERS.find((r) => left <= r.days)?.kind ?? null;
+}

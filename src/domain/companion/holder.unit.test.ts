@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evaluatePathways } from '../law/index.ts';
-import { companionPathways, type HolderFacts, holderProfile, permitClock } from './holder.ts';
+import { companionPathways, dueReminder, type HolderFacts, holderProfile, permitClock } from './holder.ts';
 
 const FACTS: HolderFacts = {
   birthDate: '1990-03-01',
@@ -66,5 +66,16 @@ describe('holder conditions from the engine', () => {
     assert.equal(p.person.statusSince, '2025-06-01');
     assert.equal('livelihoodMainlyFromWork' in p.person, false);
     assert.equal(p.education, undefined);
+  });
+});
+
+describe('expiry reminders', () => {
+  it('is due six weeks and two weeks before the last day, not before and not after it ran out', () => {
+    assert.equal(dueReminder('2026-12-31', '2026-11-18'), null);
+    assert.equal(dueReminder('2026-12-31', '2026-11-19'), 'six-weeks');
+    assert.equal(dueReminder('2026-12-31', '2026-12-16'), 'six-weeks');
+    assert.equal(dueReminder('2026-12-31', '2026-12-17'), 'two-weeks');
+    assert.equal(dueReminder('2026-12-31', '2026-12-31'), 'two-weeks');
+    assert.equal(dueReminder('2026-12-31', '2027-01-01'), null);
   });
 });

@@ -2,7 +2,8 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 
 // The public surface of this feature: what other features and the composition root may use.
 export { COMPANION_PATHS } from './paths.ts';
-export { companionHolder, supportOffer } from './schema.ts';
+export { EXPIRY_REMINDER_JOB, expiryReminderJob, sendExpiryReminders } from './reminders.ts';
+export { companionHolder, companionReminder, supportOffer } from './schema.ts';
 export { seedSupportOffers } from './seed.ts';
 export { eraseCompanionOf } from './service.ts';
 

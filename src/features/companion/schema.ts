@@ -1,7 +1,7 @@
 // The § 104c companion (issue 18): the directory of support offers (reference data with provenance, loaded from
 // src/data/support-offers.csv) and the companion facts a § 104c holder keeps about themself.
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { LANGUAGE_LEVELS } from '../../domain/law/types.ts';
 import { provenance } from '../../platform/db/provenance.ts';
 import { person } from '../people/index.ts';
@@ -61,4 +61,18 @@ export const companionHolder = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [check('companion_holder_period', sql`${t.permitExpiresOn} > ${t.permitGrantedOn}`)],
+);
+
+/** The expiry reminders mailed, per person, kind and expiry date (a new expiry date gets its own reminders). */
+export const companionReminder = pgTable(
+  'companion_reminder',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['six-weeks', 'two-weeks'] }).notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind, t.expiresOn] })],
 );
