@@ -83,6 +83,7 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services
   definePage(app, deps.web, {
     paths: COMPANION_PATHS.mine,
     policy: { action: 'read', resource: 'companion' },
+    nav: { labelKey: 'companion.nav.mine', order: 6, roles: ['applicant'] },
     handler: async (req, _reply, ctx) => {
       const { row, view } = await ownPage(req);
       return <CompanionPage ctx={ctx} view={view} input={row ? rowInput(row) : EMPTY_FORM} errors={[]} />;
