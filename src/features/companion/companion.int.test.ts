@@ -4,6 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { type Browser, pageClient } from '../../../test/support/journey.ts';
+import { checkPage, loadKnowledge } from '../../../test/support/plain-language.ts';
 import { addDays } from '../../domain/calendar.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { todayIso } from '../pathways/index.ts';
@@ -153,6 +154,22 @@ describe('the § 104c companion (issue 18)', () => {
       .from(auditEntry)
       .where(and(eq(auditEntry.subjectPersonId, me), eq(auditEntry.objectType, 'companion')));
     assert.ok((audited?.n ?? 0) >= 3);
+  });
+
+  it('says it all in plain language, in both languages, to the holder and the counsellor', async () => {
+    const knowledge = loadKnowledge();
+    const id = browsers.holder?.personId ?? '';
+    for (const [who, url, locale, staff] of [
+      ['holder', '/de/chancen-aufenthalt', 'de', false],
+      ['holder', '/en/opportunity-residence', 'en', false],
+      ['counsellor', `/de/beratung/chancen-aufenthalt/${id}`, 'de', true],
+      ['counsellor', `/en/counselling/opportunity-residence/${id}`, 'en', true],
+    ] as const) {
+      const page = await client().get(who, url);
+      assert.equal(page.statusCode, 200, url);
+      const findings = checkPage({ html: page.body, locale, staff, administrator: false }, knowledge);
+      assert.deepEqual(findings, [], url);
+    }
   });
 
   it('lets a counsellor with consent read it, no one else', async () => {
