@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { seedSupportOffers, supportOffer } from './features/companion/index.ts';
 import { district, seedRegions, state } from './features/regions/index.ts';
 import {
   craftsChamber,
@@ -29,6 +30,7 @@ export const REFERENCE_TABLES: readonly ReferenceTable[] = [
   { table: mission, key: mission.id },
   { table: missionWaitingTime, key: missionWaitingTime.id },
   { table: statistic, key: statistic.id },
+  { table: supportOffer, key: supportOffer.id },
 ];
 
 /**
@@ -102,4 +104,8 @@ export async function migrateAndSeed(database: DatabaseHandle, progress: Progres
   );
   const added = Object.values(registry).reduce((a, b) => a + b, 0);
   if (added > 0) progress.info(`  added ${added} registry rows`);
+  const offers = await progress.step('Loading the support offers for the companion', () =>
+    seedSupportOffers(database.db),
+  );
+  if (offers > 0) progress.info(`  added ${offers} support offers`);
 }

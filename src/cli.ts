@@ -14,6 +14,7 @@ import { JOURNEY_USAGE, journeyDemoOnFirstStart, journeySeed } from './commands/
 import { BACKTEST_USAGE, parseBacktestArgs, WAITING_USAGE, waitingBacktest } from './commands/waiting.ts';
 import { overlapDigestJob } from './features/activities/index.ts';
 import { appointmentJobs } from './features/appointments/index.ts';
+import { expiryReminderJob } from './features/companion/index.ts';
 import { draftReminderJob } from './features/joint-drafts/index.ts';
 import { journeyJobs } from './features/journey/index.ts';
 import { answersPurgeJob, PATHWAYS_USAGE, pathwaysCli } from './features/pathways/index.ts';
@@ -178,6 +179,12 @@ async function serve(config: Config): Promise<number> {
               log,
             ),
             services.statistics.job(),
+            expiryReminderJob(
+              database.db,
+              { mailer: services.mailer, baseUrl: services.identity.baseUrl },
+              services.now,
+              log,
+            ),
             overlapDigestJob(
               database.db,
               { mailer: services.mailer, registry: services.registry, baseUrl: services.identity.baseUrl },

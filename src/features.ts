@@ -1,6 +1,7 @@
 import type { FeaturePlugin } from './app-deps.ts';
 import { activitiesPlugin } from './features/activities/index.ts';
 import { appointmentsPlugin } from './features/appointments/index.ts';
+import { companionPlugin } from './features/companion/index.ts';
 import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
 import { employersPlugin } from './features/employers/index.ts';
@@ -40,4 +41,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   activitiesPlugin,
   talentPoolPlugin,
   webhooksPlugin,
+  companionPlugin,
 ];

@@ -1,5 +1,6 @@
 import { ACTIVITY_PATHS } from './features/activities/index.ts';
 import { APPOINTMENT_PATHS, STAFFING_PATHS, WAITING_PATHS } from './features/appointments/index.ts';
+import { COMPANION_PATHS } from './features/companion/index.ts';
 import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { EMPLOYER_PATHS } from './features/employers/index.ts';
@@ -55,6 +56,7 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     order: 7,
     roles: ['employer-admin', 'employer-member', 'ministry-officer'],
   },
+  { labelKey: 'companion.nav.mine', paths: COMPANION_PATHS.mine, order: 8, roles: ['applicant'] },
   {
     labelKey: 'appointments.nav.requests',
     paths: APPOINTMENT_PATHS.requests,
@@ -151,6 +153,13 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     paths: ACTIVITY_PATHS.public,
     order: 32,
     descriptionKey: 'activities.nav.public.text',
+    cardOnly: true,
+  },
+  {
+    labelKey: 'companion.nav.offers',
+    paths: COMPANION_PATHS.offers,
+    order: 33,
+    descriptionKey: 'companion.nav.offers.text',
     cardOnly: true,
   },
   { labelKey: 'nav.regions', paths: PATHS.regions, order: 90, descriptionKey: 'home.regions.text' },

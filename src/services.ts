@@ -6,6 +6,7 @@ import {
   createWaitingTimes,
   type WaitingTimesService,
 } from './features/appointments/index.ts';
+import { eraseCompanionOf } from './features/companion/index.ts';
 import { createCounsellingService } from './features/counselling/index.ts';
 import {
   type ChecklistService,
@@ -115,6 +116,7 @@ export function createServices(
   const erasure: readonly ErasureHook[] = Object.freeze([
     (tx, personId) => eraseDocumentsOf(tx, documents.storage, personId),
     eraseFamilyNameOf,
+    eraseCompanionOf,
   ]);
   const identity: IdentityDeps = {
     db,

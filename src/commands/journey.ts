@@ -8,6 +8,7 @@ import type { Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/client.ts';
 import { seedActivityDemo } from '../seed/activities-demo.ts';
 import { seedAppointmentDemo, seedStaffDemo } from '../seed/appointments.ts';
+import { seedCompanionDemo } from '../seed/companion-demo.ts';
 import { seedJobsDemo } from '../seed/jobs-demo.ts';
 import { seedJourneyDemo } from '../seed/journeys.ts';
 import { seedScale } from '../seed/scale.ts';
@@ -43,6 +44,10 @@ export async function journeySeed(
       db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
     );
     if (activities > 0) progress.info(`  ${activities} activities of the six states`);
+    const holders = await progress.step('Adding demo holders of the Chancen-Aufenthaltsrecht', () =>
+      db.db.transaction((tx) => seedCompanionDemo(tx, new Date())),
+    );
+    if (holders > 0) progress.info(`  ${holders} holders, one in each state`);
   }
   const at = argv.indexOf('--scale');
   if (at >= 0) {
@@ -102,5 +107,8 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
   await progress.step('Filling the demo talent pool', () => seedTalentPoolDemo(db.db));
   await progress.step("Recording the states' demo activities", () =>
     db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
+  );
+  await progress.step('Adding demo holders of the Chancen-Aufenthaltsrecht', () =>
+    db.db.transaction((tx) => seedCompanionDemo(tx, new Date())),
   );
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { seedSupportOffers } from '../../src/features/companion/seed.ts';
 import { seedRegions } from '../../src/features/regions/seed.ts';
 import { seedRegistry } from '../../src/features/registry/seed.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/client.ts';
@@ -35,6 +36,7 @@ async function seed(handle: DatabaseHandle) {
   await runMigrations(handle);
   await seedRegions(handle.db);
   await seedRegistry(handle.db);
+  await seedSupportOffers(handle.db);
 }
 
 function templateKey(): string {
@@ -47,7 +49,7 @@ function templateKey(): string {
   for (const f of readdirSync(path.join(ROOT, 'src/data')).sort())
     hash.update(readFileSync(path.join(ROOT, 'src/data', f)));
   // The reference data the template holds is loaded by these files: a change to any of them rebuilds it.
-  for (const feature of ['regions', 'registry']) {
+  for (const feature of ['regions', 'registry', 'companion']) {
     const folder = path.join(ROOT, 'src/features', feature);
     for (const f of readdirSync(folder).sort())
       if (/^seed.*\.ts$/.test(f)) hash.update(f).update(readFileSync(path.join(folder, f)));

@@ -187,6 +187,15 @@ export const POLICY: PolicyTable = {
   'mutual-recognition-register': {
     update: { 'ministry-officer': ['within-jurisdiction', 'other'] },
   },
+  /**
+   * The § 104c companion (issue 18): the permit dates and facts a holder keeps about themself, with the engine's
+   * conditions on them. The person reads and keeps their own; a counsellor reads it while the person consents
+   * to the counselling centre.
+   */
+  companion: {
+    read: { applicant: OWN, counsellor: ['shared-by-consent'] },
+    update: { applicant: OWN },
+  },
   /** A counselling centre's own cases, anonymous or linked by consent (issue 7, agreement V2.1). */
   'counselling-case': {
     read: { counsellor: ['own-organisation'] },

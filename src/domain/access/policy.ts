@@ -61,6 +61,7 @@ export const RESOURCES = [
   'pool-profile',
   'pool-search',
   'pool-contact',
+  'companion',
   'api-token',
   'webhook',
 ] as const;

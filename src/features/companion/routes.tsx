@@ -1,0 +1,128 @@
+/**
+ * The companion's pages (issue 18): the support-offer directory (public, filterable by state and topic), the
+ * holder's own page with the clock, the § 25a/§ 25b conditions on today's date and the form, and a person's page
+ * as their counsellor reads it with consent. Every read of a person's companion is authorised and audited; bad
+ * input answers 422 naming the field, and nothing is stored.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import type { Actor } from '../../domain/access/policy.ts';
+import { companionPathways, holderProfile, permitClock } from '../../domain/companion/holder.ts';
+import { filterOffers, isOfferTopic } from '../../domain/companion/offers.ts';
+import { evaluatePathways } from '../../domain/law/index.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Services } from '../../services.ts';
+import { definePage } from '../../web/page.tsx';
+import { localizedUrl } from '../../web/paths.ts';
+import { todayIso } from '../pathways/index.ts';
+import { findPerson } from '../people/index.ts';
+import { STATE_CODES } from '../regions/index.ts';
+import { CompanionPage, type CompanionView, CounsellorPage } from './companion-views.tsx';
+import { checkForm, EMPTY_FORM, fieldErrorsOf, formInput, rowInput } from './form.ts';
+import { OffersPage } from './offer-views.tsx';
+import { COMPANION_PATHS } from './paths.ts';
+import { allOffers, authorise, factsOf, type HolderRow, holderOf, saveHolder } from './service.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated', { detail: 'Sign in first.' });
+  return req.actor;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 40) : '');
+
+export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services: Services) {
+  const db = deps.database.db;
+
+  /** The clock and the engine's conditions on today's date, with the offers to match. */
+  async function viewOf(row: HolderRow | undefined): Promise<CompanionView | null> {
+    if (!row) return null;
+    const today = todayIso(deps.now());
+    return {
+      row,
+      clock: permitClock(row.permitExpiresOn, today),
+      pathways: companionPathways(evaluatePathways(holderProfile(factsOf(row), today))),
+      offers: await allOffers(db),
+    };
+  }
+
+  /** The holder's own page; reading it is audited like any read of personal data. */
+  async function ownPage(req: FastifyRequest) {
+    const actor = actorOf(req);
+    const d = await authorise(db, actor, 'read', actor.personId, deps.now());
+    if (!d.allow)
+      throw new AppError(d.status === 403 ? 'forbidden' : 'not-found', { detail: 'Not your companion.' });
+    const row = await holderOf(db, actor.personId);
+    return { row, view: await viewOf(row) };
+  }
+
+  definePage(app, deps.web, {
+    paths: COMPANION_PATHS.offers,
+    policy: { public: 'the support-offer directory: reference data, no personal data' },
+    handler: async (req, _reply, ctx) => {
+      const q = (typeof req.query === 'object' && req.query !== null ? req.query : {}) as Record<
+        string,
+        unknown
+      >;
+      const input = { state: str(q.state), topic: str(q.topic) };
+      const errors = [];
+      if (input.state !== '' && !(STATE_CODES as readonly string[]).includes(input.state))
+        errors.push({ field: 'state', rule: 'choice', message: ctx.t.t('companion.error.filter-state') });
+      if (input.topic !== '' && !isOfferTopic(input.topic))
+        errors.push({ field: 'topic', rule: 'choice', message: ctx.t.t('companion.error.filter-topic') });
+      const stateCode =
+        errors.some((e) => e.field === 'state') || input.state === '' ? undefined : input.state;
+      const topic = isOfferTopic(input.topic) ? input.topic : undefined;
+      const found = filterOffers(await allOffers(db), { stateCode, topic });
+      const view = <OffersPage ctx={ctx} input={input} errors={errors} found={found} topic={topic} />;
+      return errors.length > 0 ? { status: 422, view } : view;
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: COMPANION_PATHS.mine,
+    policy: { action: 'read', resource: 'companion' },
+    nav: { labelKey: 'companion.nav.mine', order: 6, roles: ['applicant'] },
+    handler: async (req, _reply, ctx) => {
+      const { row, view } = await ownPage(req);
+      return <CompanionPage ctx={ctx} view={view} input={row ? rowInput(row) : EMPTY_FORM} errors={[]} />;
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: COMPANION_PATHS.mine,
+    method: 'POST',
+    policy: { action: 'update', resource: 'companion' },
+    handler: async (req, _reply, ctx) => {
+      const actor = actorOf(req);
+      const input = formInput(req.body);
+      const result = checkForm(input, todayIso(deps.now()));
+      if (!result.ok) {
+        const { view } = await ownPage(req);
+        const errors = fieldErrorsOf(result.errors, ctx.t);
+        return { status: 422, view: <CompanionPage ctx={ctx} view={view} input={input} errors={errors} /> };
+      }
+      const saved = await saveHolder(db, actor, result.value, deps.now());
+      if (saved === 'forbidden')
+        throw new AppError('forbidden', { detail: 'Only the person keeps their companion.' });
+      return { redirect: localizedUrl(COMPANION_PATHS.mine, ctx.locale), status: 303 };
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: COMPANION_PATHS.counsellor,
+    policy: { action: 'read', resource: 'companion' },
+    handler: async (req, _reply, ctx) => {
+      const actor = actorOf(req);
+      const id = (req.params as { personId?: string }).personId ?? '';
+      if (!UUID.test(id)) throw new AppError('not-found', { detail: 'No such person.' });
+      const d = await authorise(db, actor, 'read', id, deps.now());
+      if (!d.allow)
+        throw new AppError(d.status === 403 ? 'forbidden' : 'not-found', { detail: 'No such person.' });
+      const person = await findPerson(db, id);
+      const view = await viewOf(await holderOf(db, id));
+      return <CounsellorPage ctx={ctx} name={person?.displayName ?? ''} view={view} />;
+    },
+  });
+}
