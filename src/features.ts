@@ -5,6 +5,7 @@ import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
 import { employersPlugin } from './features/employers/index.ts';
 import { identityPlugin } from './features/identity/index.ts';
+import { interopPlugin } from './features/interop/index.ts';
 import { jobsPlugin } from './features/jobs/index.ts';
 import { jointProjectsPlugin } from './features/joint-projects/index.ts';
 import { journeyPlugin } from './features/journey/index.ts';
@@ -34,4 +35,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   jointProjectsPlugin,
   jobsPlugin,
   activitiesPlugin,
+  interopPlugin,
 ];

@@ -271,4 +271,13 @@ export const POLICY: PolicyTable = {
     read: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
     revoke: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },
   },
+  /**
+   * XAusländer messages of a journey's § 81a procedure (issue 20): the caseworkers of the foreigners' office that
+   * owns the journey's § 81a step download message 130401 (`export`) and bring in its answers (`create`). The
+   * object check is the step's (`journey-step` × update): another office gets 404, like any journey out of reach.
+   */
+  'xauslaender-message': {
+    export: { 'foreigners-office-caseworker': ['own-organisation'] },
+    create: { 'foreigners-office-caseworker': ['own-organisation'] },
+  },
 };

@@ -57,6 +57,7 @@ export const RESOURCES = [
   'job-ad',
   'state-activity',
   'api-token',
+  'xauslaender-message',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

@@ -7,7 +7,8 @@ export { journeyJobs } from './jobs.ts';
 export { JOURNEY_PATHS, JourneyLinks, startJourneyUrl } from './paths.tsx';
 // The public surface of this feature: what other features and the composition root may use.
 export { QUEUE_STATUSES } from './queries.ts';
-export { journey, journeyStep } from './schema.ts';
+export { refusalErrorCode } from './refusals.ts';
+export { journey, journeyEvent, journeyStep } from './schema.ts';
 export {
   createJourneyService,
   JourneyRefusal,
