@@ -72,6 +72,12 @@ export function readAnswer(xml: string): Answer {
   return { ...base, kind: 'not-an-answer' };
 }
 
+/** `2026-12-24` → `24.12.2026`: the office's words go to the applicant in German, with a German date. */
+function germanDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
 export type AnswerCommand =
   | { readonly type: 'start-review'; readonly step: 'accelerated-procedure' }
   | { readonly type: 'request-documents'; readonly step: 'accelerated-procedure'; readonly missing: string[] }
@@ -98,7 +104,9 @@ export function commandsFor(answer: Answer, status: StepStatus): AnswerCommand[]
         },
       ];
     case 'question': {
-      const missing = [answer.dueOn ? `${answer.question} (Frist: ${answer.dueOn})` : answer.question];
+      const missing = [
+        answer.dueOn ? `${answer.question} (Frist: ${germanDate(answer.dueOn)})` : answer.question,
+      ];
       const ask = { type: 'request-documents' as const, step, missing };
       return status === 'submitted' ? [{ type: 'start-review', step }, ask] : [ask];
     }
