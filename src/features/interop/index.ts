@@ -1,7 +1,7 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
 
 // The public surface of this feature: what other features and the composition root may use.
-export { INTEROP_PATHS, XAUSLAENDER_IMPORT_PATH } from './paths.ts';
+export { XAUSLAENDER_IMPORT_PATH } from './paths.ts';
 export { createXAuslaenderService, type XAuslaenderService } from './service.ts';
 export { validateXAuslaender } from './xsd.ts';
 

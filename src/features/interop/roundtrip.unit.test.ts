@@ -11,6 +11,7 @@ import {
 } from '../../domain/interop/xauslaender/fachkraefte-130401.ts';
 import { DESTATIS_NATIONALITY } from '../../domain/interop/xauslaender/staatsangehoerigkeit.ts';
 import { ACCELERATED_PROCEDURE_PATHWAYS } from '../../domain/law/outlook/procedure-81a.ts';
+import { operatorAddress } from './service.ts';
 import { validateXAuslaender } from './xsd.ts';
 
 const EXAMPLES = path.join(import.meta.dirname, '../../../standards/xauslaender/examples');
@@ -116,5 +117,16 @@ describe('XAusländer 130401: round trip against the official XSD', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('reads the author address from OPERATOR_ADDRESS (lines separated by semicolons or commas)', () => {
+    assert.deepEqual(operatorAddress('Chancenregion Betrieb; Hauptstraße 5; 01067 Dresden'), {
+      street: 'Hauptstraße 5',
+      postcode: '01067',
+      town: 'Dresden',
+    });
+    assert.deepEqual(operatorAddress('Am Markt 1, 02826 Görlitz')?.town, 'Görlitz');
+    assert.equal(operatorAddress('Postfach 12'), null);
+    assert.equal(operatorAddress(undefined), null);
   });
 });

@@ -11,8 +11,8 @@ import { LOCALES } from '../../platform/i18n/index.ts';
 import type { Services } from '../../services.ts';
 import { sendPage, viewContext } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
-import { JOURNEY_PATHS } from '../journey/index.ts';
-import { INTEROP_PATHS, XAUSLAENDER_IMPORT_PATH } from './paths.ts';
+import { JOURNEY_PATHS, XAUSLAENDER_FILE_PATHS } from '../journey/index.ts';
+import { XAUSLAENDER_IMPORT_PATH } from './paths.ts';
 import { ExportRefusedPage } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,11 +37,11 @@ export function registerInterop(app: FastifyInstance, deps: AppDeps, services: S
   // The file itself is not a page; only its refusal is (with the page's language and layout).
   for (const locale of LOCALES) {
     app.get(
-      decodeURIComponent(localizedUrl(INTEROP_PATHS.xauslaender, locale, { id: ':id' })),
+      decodeURIComponent(localizedUrl(XAUSLAENDER_FILE_PATHS, locale, { id: ':id' })),
       {
         config: {
           policy: { action: 'export', resource: 'xauslaender-message' },
-          page: { paths: INTEROP_PATHS.xauslaender, locale },
+          page: { paths: XAUSLAENDER_FILE_PATHS, locale },
         },
       },
       async (req, reply) => {

@@ -30,10 +30,19 @@ export type ExportResult =
   | { readonly ok: true; readonly xml: string; readonly fileName: string }
   | { readonly ok: false; readonly missing: readonly MissingField[]; readonly schemaErrors: SchemaError[] };
 
-/** `OPERATOR_ADDRESS` as "Straße 1, 12345 Ort" (the message's author address); null when not so. */
+/**
+ * The street and the "postcode town" line of `OPERATOR_ADDRESS` (lines separated by `;`, as for the imprint; a
+ * comma works too): the message's author address. Null when no line starts with a five-digit postcode.
+ */
 export function operatorAddress(value: string | undefined): PostalAddress | null {
-  const m = /^(.+?),\s*(\d{5})\s+(.+)$/.exec(value?.trim() ?? '');
-  return m ? { street: m[1] as string, postcode: m[2] as string, town: (m[3] as string).trim() } : null;
+  const lines = (value ?? '')
+    .split(/[;,]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const i = lines.findIndex((l) => /^\d{5}\s+\S/.test(l));
+  if (i < 1) return null;
+  const town = lines[i] as string;
+  return { street: lines[i - 1] as string, postcode: town.slice(0, 5), town: town.slice(5).trim() };
 }
 
 /** A name-based UUID (SHA-256, version 8 layout) so that the same journey version gives the same message id. */

@@ -70,7 +70,7 @@ describe('XAusländer: message 130401 out, answers in', () => {
   before(async () => {
     t = await buildTestApp({
       OPERATOR_NAME: 'Chancenregion Betrieb',
-      OPERATOR_ADDRESS: 'Hauptstraße 5, 01067 Dresden',
+      OPERATOR_ADDRESS: 'Chancenregion Betrieb; Hauptstraße 5; 01067 Dresden',
       OPERATOR_EMAIL: 'betrieb@example.org',
     });
     const way = await setUpWay(t.app, t.database.db, { makeOrganisation, makeAccount, sessionFor });
@@ -150,6 +150,14 @@ describe('XAusländer: message 130401 out, answers in', () => {
         and(eq(auditEntry.purpose, 'export XAusländer message 130401'), eq(auditEntry.result, 'success')),
       );
     assert.ok(audited.length >= 1);
+  });
+
+  it('links the file from the § 81a step page for the owning office only', async () => {
+    const step = `/en/journeys/${id}/steps/accelerated-procedure`;
+    const owner = await get('zab', step);
+    assert.equal(owner.statusCode, 200);
+    assert.ok(owner.body.includes(`href="${exportUrl()}"`));
+    assert.ok(!(await get('applicant', step)).body.includes('xauslaender.xml'));
   });
 
   it('refuses the download to another office (404, audited as denied) and to an employer (403)', async () => {
