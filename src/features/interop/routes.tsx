@@ -32,6 +32,7 @@ function journeyIdOf(req: FastifyRequest): string {
 
 export function registerInterop(app: FastifyInstance, deps: AppDeps, services: Services) {
   const german = deps.web.i18n.translator('de');
+  const english = deps.web.i18n.translator('en');
   const labelOf = (category: string) => german.t(`documents.category.${category}`);
 
   // The file itself is not a page; only its refusal is (with the page's language and layout).
@@ -74,6 +75,25 @@ export function registerInterop(app: FastifyInstance, deps: AppDeps, services: S
       ['application/xml', 'text/xml'],
       { parseAs: 'string', bodyLimit: MAX_MESSAGE_BYTES },
       (_req, body, done) => done(null, body),
+    );
+    // The same file for the office's case system (API token with `journeys:read`): what is missing as problem+json.
+    api.get(
+      `${XAUSLAENDER_IMPORT_PATH}.xml`,
+      { config: { policy: { action: 'export', resource: 'xauslaender-message' } } },
+      async (req, reply) => {
+        const made = await services.xauslaender.exportMessage(actorOf(req), journeyIdOf(req), labelOf);
+        if (made.ok) return reply.type('application/xml; charset=utf-8').send(made.xml);
+        if (made.schemaErrors.length > 0)
+          req.log.error({ errors: made.schemaErrors }, 'XAusländer 130401 invalid');
+        throw new AppError(made.missing.length > 0 ? 'unprocessable' : 'internal', {
+          detail: 'The platform cannot make a valid message 130401 for this journey yet.',
+          errors: made.missing.map((m) => ({
+            field: `journey.${m}`,
+            rule: 'missing',
+            message: english.t(`interop.xauslaender.missing.${m}`),
+          })),
+        });
+      },
     );
     api.post(
       XAUSLAENDER_IMPORT_PATH,

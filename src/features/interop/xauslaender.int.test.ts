@@ -195,16 +195,40 @@ describe('XAusländer: message 130401 out, answers in', () => {
     assert.deepEqual(after, before);
   });
 
-  it('takes a request for documents: the review starts and the question goes to the applicant, in one go', async () => {
-    const res = await post(
-      'zab',
-      answer(
+  it('takes a request for documents from the office system (API token): review started and question asked at once', async () => {
+    // The platform's administrator makes the case system's token for the office.
+    const form = new URLSearchParams({
+      _csrf: b('admin').csrfToken,
+      name: 'Fachverfahren',
+      expires: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    });
+    for (const scope of ['journeys:read', 'decisions:write']) form.append('scopes', scope);
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/de/verwaltung/organisationen/${b('zab').organisationId}/api-schluessel/neu`,
+      headers: { cookie: b('admin').cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form.toString(),
+    });
+    const token = /crt_[A-Za-z0-9_-]{43}/.exec(made.body)?.[0] ?? '';
+    assert.ok(token, /error-summary[\s\S]{0,600}/.exec(made.body)?.[0]);
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/journeys/${id}/xauslaender.xml`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(file.statusCode, 200, file.body.slice(0, 300));
+    assert.deepEqual(await validateXAuslaender(file.body), { valid: true });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/journeys/${id}/xauslaender`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' },
+      payload: answer(
         'OZG.RueckkanalFrage.130102',
         id,
         messageId,
         '<x:frage>Bitte reichen Sie den Nachweis der Berufserfahrung nach.</x:frage>',
       ),
-    );
+    });
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual((res.json() as { events: string[] }).events, ['review-started', 'documents-requested']);
     assert.equal((await stepOf())?.status, 'waiting-for-applicant');
