@@ -11,6 +11,7 @@ import {
 } from '../../domain/interop/xauslaender/fachkraefte-130401.ts';
 import { DESTATIS_NATIONALITY } from '../../domain/interop/xauslaender/staatsangehoerigkeit.ts';
 import { ACCELERATED_PROCEDURE_PATHWAYS } from '../../domain/law/outlook/procedure-81a.ts';
+import { isDatatypeC } from './din91379.ts';
 import { operatorAddress } from './service.ts';
 import { validateXAuslaender } from './xsd.ts';
 
@@ -37,7 +38,7 @@ const doc = (category: string) =>
     label: word,
   });
 
-const application: fc.Arbitrary<Application81a> = fc.record({
+const application_: fc.Arbitrary<Application81a> = fc.record({
   journeyId: fc.uuid(),
   messageId: fc.uuid(),
   createdAt: fc
@@ -89,7 +90,7 @@ describe('XAusländer 130401: round trip against the official XSD', () => {
 
   it('exports generated journeys as valid messages that parse back to the same key fields', async () => {
     await fc.assert(
-      fc.asyncProperty(application, async (a) => {
+      fc.asyncProperty(application_, async (a) => {
         const made = export130401(a);
         assert.ok(made.ok);
         const verdict = await validateXAuslaender(made.xml);
@@ -128,5 +129,17 @@ describe('XAusländer 130401: round trip against the official XSD', () => {
     assert.deepEqual(operatorAddress('Am Markt 1, 02826 Görlitz')?.town, 'Görlitz');
     assert.equal(operatorAddress('Postfach 12'), null);
     assert.equal(operatorAddress(undefined), null);
+  });
+
+  it('knows the letters of DIN 91379 from the schema: a name in another script is named as missing', () => {
+    assert.ok(isDatatypeC('Ngô Bảo Châu'));
+    assert.ok(isDatatypeC('Müller-Lüdenscheidt'));
+    assert.ok(!isDatatypeC('रवि कुमार'));
+    const application = fc.sample(application_, 1)[0] as Application81a;
+    const made = export130401(
+      { ...application, skilledWorker: { name: 'रवि कुमार', nationality: 'IN' } },
+      { textAllowed: isDatatypeC },
+    );
+    assert.deepEqual(made, { ok: false, missing: ['name-not-latin'] });
   });
 });

@@ -22,6 +22,7 @@ import { document } from '../documents/index.ts';
 import { employerProfile } from '../employers/index.ts';
 import { type JourneyService, journeyEvent, refusalErrorCode } from '../journey/index.ts';
 import { applicantProfile, organisation, person } from '../people/index.ts';
+import { isDatatypeC } from './din91379.ts';
 import { type SchemaError, validateXAuslaender } from './xsd.ts';
 
 const STEP = 'accelerated-procedure';
@@ -142,7 +143,7 @@ export function createXAuslaenderService(db: Database, journeys: JourneyService,
     labelOf: (category: string) => string,
   ): Promise<ExportResult> {
     const read = await readAsOwner(actor, journeyId, 'export XAusländer message 130401');
-    const made = export130401(await gather(read.row.state, labelOf));
+    const made = export130401(await gather(read.row.state, labelOf), { textAllowed: isDatatypeC });
     if (!made.ok) return { ok: false, missing: made.missing, schemaErrors: [] };
     const verdict = await validateXAuslaender(made.xml);
     if (!verdict.valid) return { ok: false, missing: [], schemaErrors: verdict.errors };

@@ -65,6 +65,7 @@ export const MISSING_FIELDS = [
   'nationality-not-listed',
   'operator-address',
   'operator-email',
+  'name-not-latin',
 ] as const;
 export type MissingField = (typeof MISSING_FIELDS)[number];
 
@@ -127,7 +128,16 @@ function documentRef(d: ExportDocument) {
   };
 }
 
-function missingOf(a: Application81a, sendable: readonly ExportDocument[]): MissingField[] {
+/** What the caller knows of the schema's text rule (DIN 91379 datatypeC); everything passes when not given. */
+export interface ExportOptions {
+  readonly textAllowed?: (text: string) => boolean;
+}
+
+function missingOf(
+  a: Application81a,
+  sendable: readonly ExportDocument[],
+  textAllowed: (text: string) => boolean,
+): MissingField[] {
   const missing: MissingField[] = [];
   if (a.appliedOn === null) missing.push('procedure-not-started');
   if (a.employer === null) missing.push('employer');
@@ -141,13 +151,16 @@ function missingOf(a: Application81a, sendable: readonly ExportDocument[]): Miss
   if (a.author.address === null) missing.push('operator-address');
   // `autor` needs a way to reach it (`erreichbarkeit`): the operator's e-mail address.
   if (a.author.email === null) missing.push('operator-email');
+  // Names must be in the letters of DIN 91379 (as in the passport's machine-readable zone), not e.g. Devanagari.
+  if ([a.skilledWorker.name, a.representative?.name ?? ''].some((n) => !textAllowed(n)))
+    missing.push('name-not-latin');
   return missing;
 }
 
 /** The message 130401 for the journey, or the fields the platform lacks for it. */
-export function export130401(a: Application81a): Export130401 {
+export function export130401(a: Application81a, opts: ExportOptions = {}): Export130401 {
   const sendable = a.documents.filter((d) => dokumentformat(d.mediaType) !== null);
-  const missing = missingOf(a, sendable);
+  const missing = missingOf(a, sendable, opts.textAllowed ?? (() => true));
   if (missing.length > 0) return { ok: false, missing };
   const employer = a.employer as NonNullable<Application81a['employer']>;
   const representative = splitName((a.representative as { name: string }).name);
