@@ -6,6 +6,7 @@ import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
 import { employersPlugin } from './features/employers/index.ts';
 import { identityPlugin } from './features/identity/index.ts';
+import { interopPlugin } from './features/interop/index.ts';
 import { jobsPlugin } from './features/jobs/index.ts';
 import { jointDraftsPlugin } from './features/joint-drafts/index.ts';
 import { jointProjectsPlugin } from './features/joint-projects/index.ts';
@@ -42,4 +43,5 @@ export const FEATURES: readonly FeaturePlugin[] = [
   talentPoolPlugin,
   webhooksPlugin,
   companionPlugin,
+  interopPlugin,
 ];

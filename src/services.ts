@@ -22,6 +22,7 @@ import {
   createAccessControl,
   createAfterAnswer,
 } from './features/identity/index.ts';
+import { createXAuslaenderService, type XAuslaenderService } from './features/interop/index.ts';
 import {
   type CalendarFeeds,
   createCalendarFeeds,
@@ -79,6 +80,7 @@ export interface Services {
   readonly family: FamilyService;
   /** Private calendar addresses of deadlines and work queues (issue 20). */
   readonly calendarFeeds: CalendarFeeds;
+  readonly xauslaender: XAuslaenderService;
   readonly counselling: ReturnType<typeof createCounsellingService>;
   readonly appointments: AppointmentsService;
   /** The published waiting times per office: computed by a job, stored, held in memory (waiting-store.ts). */
@@ -157,6 +159,7 @@ export function createServices(
       baseUrl: identity.baseUrl,
       nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS,
     }),
+    xauslaender: createXAuslaenderService(db, journeys, config),
     counselling: createCounsellingService(db),
     appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer, checklists),
     waiting: createWaitingTimes(db, now, { nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS }),

@@ -20,10 +20,14 @@ export const SCOPE_PAIRS: Readonly<Record<ApiScope, readonly (readonly [Action, 
     ['read', 'journey'],
     ['read', 'journey-step'],
     ['read', 'work-queue'],
+    // The journey's § 81a application as XAusländer message 130401 (issue 20), for the office's case system.
+    ['export', 'xauslaender-message'],
   ],
   'decisions:write': [
     ['update', 'journey'],
     ['update', 'journey-step'],
+    // The office's XAusländer answers (prior approval, termination, request), taken as the same commands.
+    ['create', 'xauslaender-message'],
   ],
   'statistics:read': [
     ['read', 'office-workload'],

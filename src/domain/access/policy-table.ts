@@ -285,4 +285,13 @@ export const POLICY: PolicyTable = {
    * every organisation, the officers of a service authority for their own (authorities have no admin role).
    */
   webhook: { create: WEBHOOK_RULES, read: WEBHOOK_RULES, update: WEBHOOK_RULES, delete: WEBHOOK_RULES },
+  /**
+   * XAusländer messages of a journey's § 81a procedure (issue 20): the caseworkers of the foreigners' office that
+   * owns the journey's § 81a step download message 130401 (`export`) and bring in its answers (`create`). The
+   * object check is the step's (`journey-step` × update): another office gets 404, like any journey out of reach.
+   */
+  'xauslaender-message': {
+    export: { 'foreigners-office-caseworker': ['own-organisation'] },
+    create: { 'foreigners-office-caseworker': ['own-organisation'] },
+  },
 };

@@ -64,6 +64,7 @@ export const RESOURCES = [
   'companion',
   'api-token',
   'webhook',
+  'xauslaender-message',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

@@ -13,6 +13,7 @@ export { shareDemoDocuments } from './demo-documents.ts';
 export { documentsVisibleTo, sharedCategories } from './document-access.ts';
 export { type DocumentsDeps, type DocumentView, ownDocuments } from './document-record.ts';
 export { contentUrl, DOCUMENT_PATHS } from './paths.ts';
+export { document } from './schema.ts';
 export { type DocumentStorage, diskStorage } from './storage.ts';
 export { DocumentChecklist } from './views.tsx';
 

@@ -72,6 +72,41 @@ export async function handleCommand(
   return { ok: true, result };
 }
 
+/** A refusal that undoes the commands before it in the same transaction (`handleCommandsAtomically`). */
+class Undo extends Error {
+  readonly outcome: Outcome;
+  constructor(outcome: Outcome) {
+    super('undo');
+    this.outcome = outcome;
+  }
+}
+
+/**
+ * Several commands of one actor on one journey in ONE transaction (e.g. an imported message that stands for two
+ * steps of the core): all appended, or none; the first refusal is the outcome. The answer lists every event.
+ */
+export async function handleCommandsAtomically(
+  inTransaction: (handler: (s: Session) => Promise<Outcome>) => Promise<Outcome>,
+  settings: HandlerSettings,
+  c: { actor: Actor; journeyId: string; inputs: readonly StepCommandInput[] },
+): Promise<Outcome> {
+  try {
+    return await inTransaction(async (s) => {
+      const events: string[] = [];
+      let last: Outcome = { ok: false, error: new AppError('unprocessable', { detail: 'No command.' }) };
+      for (const input of c.inputs) {
+        last = await handleCommand(s, settings, { actor: c.actor, journeyId: c.journeyId, input, key: null });
+        if (!last.ok) throw new Undo(last);
+        events.push(...last.result.body.events);
+      }
+      return last.ok ? { ok: true, result: { ...last.result, body: { ...last.result.body, events } } } : last;
+    });
+  } catch (error) {
+    if (error instanceof Undo) return error.outcome;
+    throw error;
+  }
+}
+
 /** `open-journey`: a new journey with its events, steps, audit entry and stored answer (201). */
 export async function handleOpening(
   s: Session,

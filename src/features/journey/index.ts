@@ -4,10 +4,11 @@ export { type JourneyObject, journeyRelations, resolveOwners } from './access.ts
 export { type CalendarFeeds, createCalendarFeeds } from './calendar-feed.ts';
 export { createFamilyService, eraseFamilyNameOf, type FamilyService } from './family.ts';
 export { journeyJobs } from './jobs.ts';
-export { JOURNEY_PATHS, JourneyLinks, startJourneyUrl } from './paths.tsx';
+export { JOURNEY_PATHS, JourneyLinks, startJourneyUrl, XAUSLAENDER_FILE_PATHS } from './paths.tsx';
 // The public surface of this feature: what other features and the composition root may use.
 export { QUEUE_STATUSES } from './queries.ts';
-export { journey, journeyStep } from './schema.ts';
+export { refusalErrorCode } from './refusals.ts';
+export { journey, journeyEvent, journeyStep } from './schema.ts';
 export {
   createJourneyService,
   JourneyRefusal,

@@ -14,6 +14,12 @@ export const JOURNEY_PATHS = {
   calendar: { de: '/fristen-im-kalender', en: '/deadlines-in-your-calendar' },
 } as const;
 
+/** The XAusländer message 130401 of a journey, for the office owning its § 81a step (the interop feature serves it). */
+export const XAUSLAENDER_FILE_PATHS = {
+  de: '/wege/:id/xauslaender.xml',
+  en: '/journeys/:id/xauslaender.xml',
+} as const;
+
 export const href = (
   ctx: ViewContext,
   key: keyof typeof JOURNEY_PATHS,

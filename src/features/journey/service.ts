@@ -5,7 +5,6 @@
  * projection, audit entry, notices and answer, with optimistic concurrency on the version. `openOutcome` and
  * `commandOutcome` return values; `open`, `command` and `openJourney` throw them (a refusal as `JourneyRefusal`).
  */
-import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/access/policy.ts';
 import {
   type DeadlineSettings,
@@ -15,8 +14,7 @@ import {
 } from '../../domain/journey/index.ts';
 import { appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import { DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS, DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
-import type { Database, DbOrTx, Tx } from '../../platform/db/client.ts';
-import { applicantProfile } from '../people/index.ts';
+import type { Database, Tx } from '../../platform/db/client.ts';
 import {
   createRegistrySnapshot,
   type RegistrySnapshotSource,
@@ -34,9 +32,16 @@ import {
 } from './authorise.ts';
 import type { CommandResult, OpenInput, Opening, Outcome, StepCommandInput } from './command-types.ts';
 import { requestHash } from './command-types.ts';
-import { type CommandRequest, type HandlerSettings, handleCommand, handleOpening } from './commands.ts';
+import {
+  type CommandRequest,
+  type HandlerSettings,
+  handleCommand,
+  handleCommandsAtomically,
+  handleOpening,
+} from './commands.ts';
 import { createOnTimeRate } from './on-time-rate.ts';
 import { JourneyRefusal } from './refusals.ts';
+import { residenceOf } from './residence.ts';
 import { stepOwnersOf } from './step-owners.ts';
 import { createStore } from './store.ts';
 import { eventRowsOf, journeyObject, replayStream } from './store-read.ts';
@@ -97,18 +102,6 @@ export function unwrap(outcome: Outcome): CommandResult {
   if (outcome.ok) return outcome.result;
   if ('refusal' in outcome) throw new JourneyRefusal(outcome.refusal);
   throw outcome.error;
-}
-
-/**
- * The district the person lives in or will live in (their profile), if they gave one: the foreigners' office of
- * that district issues the residence permit and registers the entry (§ 71(1) AufenthG; owners.ts).
- */
-async function residenceOf(db: DbOrTx, personId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ ags: applicantProfile.residenceAgs })
-    .from(applicantProfile)
-    .where(eq(applicantProfile.personId, personId));
-  return row?.ags ?? null;
 }
 
 export function createJourneyService(db: Database, opts: JourneyServiceOptions = {}) {
@@ -281,6 +274,9 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     command: async (actor: Actor, journeyId: string, input: StepCommandInput, key: string | null = null) =>
       unwrap(await commandOutcome(actor, journeyId, input, key)),
     commandOutcome,
+    /** Several commands in one transaction: all or none (an imported XAusländer answer, issue 20). */
+    commandsOutcome: (actor: Actor, journeyId: string, inputs: readonly StepCommandInput[]) =>
+      handleCommandsAtomically(store.inTransaction, settings, { actor, journeyId, inputs }),
     read,
     events,
     /** The stream of a journey, folded: what the projection must equal. */

@@ -3,10 +3,11 @@ import { FEE_REFERENCE_MAX, STEP_KINDS, STEP_ROLES, type StepKind } from '../../
 import type { FieldError } from '../../platform/http/errors.ts';
 import { CsrfField, ErrorSummary, RadioGroup, Select, TextArea, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { localizedUrl } from '../../web/paths.ts';
 import type { CurrentChecklist, DocumentView } from '../documents/index.ts';
 import { contentUrl, DocumentChecklist } from '../documents/index.ts';
 import { RECORD_PROFESSIONS } from '../registry/index.ts';
-import { href } from './paths.tsx';
+import { href, XAUSLAENDER_FILE_PATHS } from './paths.tsx';
 import type { JourneyJson } from './present.ts';
 import { type SharedDocument, SharedDocuments } from './shared-documents.tsx';
 import { dueText, statusBadge } from './step-status.tsx';
@@ -122,6 +123,13 @@ export function StepPage(props: {
           reference={f.feeReference ?? ''}
           error={err('body.reference')}
         />
+      ) : null}
+      {props.works && s.kind === 'accelerated-procedure' ? (
+        <p class="kern-body">
+          <a class="kern-link" href={localizedUrl(XAUSLAENDER_FILE_PATHS, ctx.locale, { id: j.id })}>
+            {t.t('journeys.step.xauslaender')}
+          </a>
+        </p>
       ) : null}
       {props.works ? (
         <>
