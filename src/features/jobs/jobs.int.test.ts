@@ -286,17 +286,27 @@ describe('job ads: writing, publishing and the public search (issue 16)', () => 
     await client().form('soft', `/en/job-ads/${adId}/status`, { to: 'published' });
     assert.equal(await visible(), true);
     const db = t.database.db;
+    assert.match(
+      (await anonymous('/en/jobs')).body,
+      /One job found/,
+      'the search page, kept for the next visitor',
+    );
     await db
       .update(employerProfile)
-      .set({ trust: 'withdrawn' })
+      .set({ trust: 'withdrawn', trustChangedAt: new Date() }) // as the officer's withdrawal does
       .where(eq(employerProfile.organisationId, soft()));
     assert.equal(await visible(), false);
-    assert.match((await anonymous('/en/jobs')).body, /No job found/);
+    assert.match(
+      (await anonymous('/en/jobs')).body,
+      /No job found/,
+      'a withdrawal shows on the next request',
+    );
     await db
       .update(employerProfile)
-      .set({ trust: 'confirmed' })
+      .set({ trust: 'confirmed', trustChangedAt: new Date(Date.now() + 1000) })
       .where(eq(employerProfile.organisationId, soft()));
     assert.equal(await visible(), true);
+    assert.match((await anonymous('/en/jobs')).body, /One job found/);
     await db.update(jobAd).set({ expiresOn: '2020-01-01' }).where(eq(jobAd.id, adId));
     assert.equal(await visible(), false);
     const again = await client().form('soft', `/en/job-ads/${adId}/status`, { to: 'published' });

@@ -22,7 +22,7 @@ import { resolveOccupation } from './occupation-choice.ts';
 import { JOB_PATHS } from './paths.ts';
 import { AdPage, SearchPage } from './public-views.tsx';
 import type { JobAdRow } from './schema.ts';
-import { publicAdById, readQuery, searchAds } from './search.ts';
+import { publicAdById, readQuery, searchAds, searchVersion } from './search.ts';
 import {
   adsOf,
   allowed,
@@ -218,13 +218,22 @@ export function registerJobs(app: FastifyInstance, deps: AppDeps, services: Serv
     },
   });
 
+  // Requests that arrive while the version is being read share that one read (no older answer is ever reused).
+  let reading: Promise<string> | undefined;
+  const searchVersionNow = () =>
+    (reading ??= searchVersion(db, today()).finally(() => {
+      reading = undefined;
+    }));
+
   definePage(app, deps.web, {
     paths: JOB_PATHS.search,
     policy: { public: 'job search: published ads of confirmed employers, nothing personal' },
     nav: { labelKey: 'jobs.nav.search', order: 3 },
+    sharedVersion: () => searchVersionNow(),
     handler: async (req, _reply, ctx) => {
       const query = readQuery(req.query);
-      const { total, ads } = await searchAds(db, query, today());
+      const similar = async (q: string) => (await search.search(q, 3)).map((h) => h.kldb);
+      const { total, ads } = await searchAds(db, query, today(), similar);
       return <SearchPage ctx={ctx} query={query} total={total} ads={ads} />;
     },
   });

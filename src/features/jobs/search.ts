@@ -1,10 +1,10 @@
 /**
  * The public job search (issue 16): published ads, not expired, of employers confirmed *now* (the trust level is
  * read in the query, so a withdrawal hides its ads at once). Words are searched in the ad's titles and the
- * occupation's German and English names by full text and trigram similarity (the same on PGlite and PostgreSQL,
- * both have pg_trgm); filters by state, flag and pathway.
+ * occupation's German and English names by full text (the same on PGlite and PostgreSQL), typos through the
+ * registry's occupation search; filters by state, flag and pathway.
  */
-import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import { FLAGS, type Flag } from '../../domain/jobs/ad.ts';
 import { JOB_PATHWAYS, type JobPathway } from '../../domain/jobs/pathways.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -95,16 +95,17 @@ function base(db: DbOrTx) {
 
 /**
  * How the words are matched: as a full-text query, stemmed as German or as English (every word must occur), or —
- * only when that finds nothing — by trigram word similarity of the whole query to a stretch of the ad's words
- * (`<%`, pg_trgm's default threshold 0.6), for typos and parts of words. Both over GIN indexes (migration 0038).
+ * only when no ad holds the words — by the occupations the registry's typo-tolerant search finds for them (trigram
+ * similarity in memory over every occupation's German and English names and synonyms), for typos and parts of
+ * words. The full text runs over a GIN index (migration 0038); the occupations are a short list of ids.
  */
-type Match = 'words' | 'similar';
+type Match = { kind: 'words' } | { kind: 'occupations'; kldb: readonly string[] };
 
 function words(q: string, match: Match): SQL | undefined {
   if (q === '') return undefined;
-  return match === 'words'
+  return match.kind === 'words'
     ? sql`${jobAd.searchVector} @@ (websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}))`
-    : sql`${q} <% ${jobAd.searchText}`;
+    : inArray(jobAd.occupationKldb, [...match.kldb]);
 }
 
 function conditions(query: SearchQuery, today: string, match: Match): SQL {
@@ -131,30 +132,33 @@ async function countUpToCap(db: DbOrTx, where: SQL): Promise<number> {
   return Number(total?.n ?? 0);
 }
 
+/** The occupations that the words name, typos tolerated (the registry's in-memory search), best first. */
+export type SimilarOccupations = (q: string) => Promise<readonly string[]>;
+
 /**
- * One page of matching ads and how many match (at most COUNT_CAP + 1). Ads that contain the words come newest
- * first (each holds every word, in a short title, so the newest is the most useful order); when no ad contains
- * them, the most similar come first.
+ * One page of matching ads and how many match (at most COUNT_CAP + 1), newest first. Ads that contain the words
+ * come first; when none does, the ads of the occupations the words name (typos tolerated).
  */
 export async function searchAds(
   db: DbOrTx,
   query: SearchQuery,
   today: string,
+  similar: SimilarOccupations,
 ): Promise<{ total: number; ads: PublicAd[] }> {
-  let match: Match = 'words';
+  let match: Match = { kind: 'words' };
   let total = await countUpToCap(db, conditions(query, today, match));
-  if (total === 0 && query.q !== '') {
-    match = 'similar';
-    total = await countUpToCap(db, conditions(query, today, match));
+  if (total === 0 && query.q.length >= 3) {
+    const kldb = await similar(query.q);
+    if (kldb.length > 0) {
+      match = { kind: 'occupations', kldb };
+      total = await countUpToCap(db, conditions(query, today, match));
+    }
   }
   if (total === 0) return { total, ads: [] };
   // `nulls last` as the index job_ad_published_idx has it, so that the newest are read from the index.
-  const newest = [sql`${jobAd.publishedAt} desc nulls last`, jobAd.id];
-  const order =
-    match === 'words' ? newest : [desc(sql`word_similarity(${query.q}, ${jobAd.searchText})`), ...newest];
   const rows = await base(db)
     .where(conditions(query, today, match))
-    .orderBy(...order)
+    .orderBy(sql`${jobAd.publishedAt} desc nulls last`, jobAd.id)
     .limit(PAGE_SIZE)
     .offset((query.page - 1) * PAGE_SIZE);
   return { total, ads: rows.map(flat) };
@@ -165,4 +169,19 @@ export async function publicAdById(db: DbOrTx, id: string, today: string): Promi
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   const [row] = await base(db).where(and(eq(jobAd.id, id), publicAd(today)));
   return row ? flat(row) : undefined;
+}
+
+/**
+ * The version of what the public search shows: the day (ads expire by date), the last change of any ad, and the
+ * last change of any employer's confirmation. The search page is rendered once per address and version for
+ * visitors without a session (`sharedVersion`, ADR 0021), so a change shows on the next request, never later.
+ */
+export async function searchVersion(db: DbOrTx, today: string): Promise<string> {
+  const [v] = await db
+    .select({
+      ads: sql<string | null>`(select max(${jobAd.updatedAt})::text from ${jobAd})`,
+      trust: sql<string | null>`max(${employerProfile.trustChangedAt})::text`,
+    })
+    .from(employerProfile);
+  return `${today}|${v?.ads ?? ''}|${v?.trust ?? ''}`;
 }
