@@ -27,7 +27,19 @@ interface Known {
   why: string;
 }
 
+/** The API reference is written for developers of other systems: its content is the API's own names. */
+const API_REFERENCE = /^\/(de\/schnittstelle|en\/api-reference)$/;
+const API_REFERENCE_WHY =
+  'the API reference (issue 20) shows developers of case systems the paths, parameter names and values of the ' +
+  'API exactly as they must send them, and the operations as the OpenAPI document describes them, in English';
+
 const KNOWN: Known[] = [
+  ...['internal-name', 'jargon', 'unfilled-placeholder', 'other-language'].map((rule) => ({
+    rule,
+    path: API_REFERENCE,
+    text: /./,
+    why: API_REFERENCE_WHY,
+  })),
   {
     rule: 'research-note',
     path: /^\/(de\/verwaltung|en\/admin)\/nachweise|^\/en\/admin\/records/,
