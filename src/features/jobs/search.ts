@@ -174,7 +174,8 @@ export async function publicAdById(db: DbOrTx, id: string, today: string): Promi
 /**
  * The version of what the public search shows: the day (ads expire by date), the last change of any ad, and the
  * last change of any employer's confirmation. The search page is rendered once per address and version for
- * visitors without a session (`sharedVersion`, ADR 0021), so a change shows on the next request, never later.
+ * visitors without a session (`sharedVersion`, ADR 0021), so a change of an ad or a confirmation shows on the next
+ * request. An employer's new name or address alone waits for the next such change or the next day.
  */
 export async function searchVersion(db: DbOrTx, today: string): Promise<string> {
   const [v] = await db
