@@ -196,4 +196,26 @@ describe('the § 104c companion (issue 18)', () => {
       );
     assert.equal(denied?.n, 2);
   });
+
+  it("links the counsellor's case list to the companion of a holder who consents", async () => {
+    const id = browsers.holder?.personId ?? '';
+    const created = await client().form('counsellor', '/de/beratung/faelle', {
+      stateCode: 'SN',
+      openedOn: TODAY,
+      topic: 'visa-residence',
+      applicantPersonId: id,
+      outcome: 'open',
+    });
+    assert.equal(created.statusCode, 303, created.body);
+    for (const [url, link] of [
+      ['/de/beratung/faelle', `/de/beratung/chancen-aufenthalt/${id}`],
+      ['/en/counselling/cases', `/en/counselling/opportunity-residence/${id}`],
+    ] as const) {
+      const list = await client().get('counsellor', url);
+      assert.equal(list.statusCode, 200);
+      assert.ok(list.body.includes(`href="${link}"`), url);
+    }
+    const stranger = await client().get('stranger', '/de/beratung/faelle');
+    assert.doesNotMatch(stranger.body, /beratung\/chancen-aufenthalt\//);
+  });
 });

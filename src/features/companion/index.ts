@@ -5,7 +5,7 @@ export { COMPANION_PATHS } from './paths.ts';
 export { EXPIRY_REMINDER_JOB, expiryReminderJob, sendExpiryReminders } from './reminders.ts';
 export { companionHolder, companionReminder, supportOffer } from './schema.ts';
 export { seedSupportOffers } from './seed.ts';
-export { eraseCompanionOf } from './service.ts';
+export { companionHoldersConsentingTo, eraseCompanionOf } from './service.ts';
 
 /** The § 104c companion (issue 18): support offers, the holder's clock and conditions, as a feature plugin. */
 export const companionPlugin: FeaturePlugin = async (app, { deps, services }) => {

@@ -3,12 +3,12 @@
  * its audit entry), and the audited reads of a person's companion. Who may read is the policy's `companion` rows;
  * the relation is the person's own data or a consent to the reader's counselling centre.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { type Actor, decideFor, type Membership, personalRelations } from '../../domain/access/policy.ts';
 import type { HolderFacts } from '../../domain/companion/holder.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
-import { personalObject } from '../people/index.ts';
+import { consent, personalObject } from '../people/index.ts';
 import { companionHolder, supportOffer } from './schema.ts';
 
 export type OfferRow = typeof supportOffer.$inferSelect;
@@ -120,4 +120,28 @@ export async function saveHolder(
 /** Erases a person's companion facts (an erasure request granted). */
 export async function eraseCompanionOf(tx: DbOrTx, personId: string): Promise<void> {
   await tx.delete(companionHolder).where(eq(companionHolder.personId, personId));
+}
+
+/**
+ * Of `personIds`, those who keep a companion and consent to `organisationId` now: the counsellor's case list links
+ * to their companion (the link itself shows nothing; opening it is authorised and audited).
+ */
+export async function companionHoldersConsentingTo(
+  db: DbOrTx,
+  organisationId: string,
+  personIds: readonly string[],
+): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .select({ personId: companionHolder.personId })
+    .from(companionHolder)
+    .innerJoin(consent, eq(consent.personId, companionHolder.personId))
+    .where(
+      and(
+        inArray(companionHolder.personId, [...personIds]),
+        eq(consent.organisationId, organisationId),
+        isNull(consent.withdrawnAt),
+      ),
+    );
+  return new Set(rows.map((r) => r.personId));
 }

@@ -3,6 +3,7 @@ import { CsrfField, ErrorSummary, fieldId, RadioGroup, Select, TextInput } from 
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { COMPANION_PATHS } from '../companion/index.ts';
 import { STATE_CODES, STATES } from '../regions/index.ts';
 import { COUNSELLING_PATHS } from './paths.ts';
 import { OUTCOMES, REFERRALS, TOPICS } from './schema.ts';
@@ -103,6 +104,8 @@ export const EMPTY_INPUT: CaseInput = {
 export function CasesPage(props: {
   ctx: ViewContext;
   cases: readonly CaseRow[];
+  /** Linked people whose companion (§ 104c) the centre may open with their consent. */
+  companions: ReadonlySet<string>;
   input: CaseInput;
   errors: readonly FieldError[];
   saved?: boolean;
@@ -156,6 +159,20 @@ export function CasesPage(props: {
                 <td class="kern-table__cell">{t.t(`counselling.outcome.${c.outcome}`)}</td>
                 <td class="kern-table__cell">
                   {t.t(c.applicantPersonId ? 'counselling.list.linked-yes' : 'counselling.list.anonymous')}
+                  {c.applicantPersonId && props.companions.has(c.applicantPersonId) ? (
+                    <>
+                      <br />
+                      <a
+                        class="kern-link"
+                        href={localizedUrl(COMPANION_PATHS.counsellor, ctx.locale, {
+                          personId: c.applicantPersonId,
+                        })}
+                      >
+                        {t.t('counselling.list.companion')}
+                        <span class="kern-sr-only"> ({c.openedOn})</span>
+                      </a>
+                    </>
+                  ) : null}
                 </td>
                 <td class="kern-table__cell">
                   <a class="kern-link" href={localizedUrl(COUNSELLING_PATHS.edit, ctx.locale, { id: c.id })}>

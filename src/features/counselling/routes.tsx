@@ -5,6 +5,7 @@ import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
 import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
+import { companionHoldersConsentingTo } from '../companion/index.ts';
 import { caseChangeForm, caseFormMessage, formInput, newCaseForm } from './case-form.ts';
 import { CasesPage, EditPage, EMPTY_INPUT } from './case-views.tsx';
 import { CountsPage } from './counts-views.tsx';
@@ -58,6 +59,14 @@ export function registerCounselling(app: FastifyInstance, deps: AppDeps, service
     return d.allow ? d.membership : undefined;
   }
 
+  /** The linked people of the listed cases who keep a companion and consent to the centre now. */
+  function companionsOf(m: Membership, list: readonly CaseRow[]): Promise<ReadonlySet<string>> {
+    const ids = list.flatMap((c) => (c.applicantPersonId ? [c.applicantPersonId] : []));
+    return m.organisationId
+      ? companionHoldersConsentingTo(deps.database.db, m.organisationId, ids)
+      : Promise.resolve(new Set());
+  }
+
   /** The case if it belongs to the actor's centre; 404 otherwise (no hint that it exists). */
   async function ownCase(req: FastifyRequest, action: 'read' | 'update'): Promise<CaseRow> {
     const id = (req.params as Record<string, string>).id ?? '';
@@ -73,7 +82,15 @@ export function registerCounselling(app: FastifyInstance, deps: AppDeps, service
     handler: async (req, _reply, ctx) => {
       const { membership, personId } = counsellorOf(req);
       const list = await cases.list(membership, personId, now());
-      return <CasesPage ctx={ctx} cases={list} input={EMPTY_INPUT} errors={[]} />;
+      return (
+        <CasesPage
+          ctx={ctx}
+          cases={list}
+          companions={await companionsOf(membership, list)}
+          input={EMPTY_INPUT}
+          errors={[]}
+        />
+      );
     },
   });
 
@@ -98,7 +115,11 @@ export function registerCounselling(app: FastifyInstance, deps: AppDeps, service
         ];
       }
       const list = await cases.list(membership, personId, now());
-      return { status: 422, view: <CasesPage ctx={ctx} cases={list} input={input} errors={errors} /> };
+      const companions = await companionsOf(membership, list);
+      return {
+        status: 422,
+        view: <CasesPage ctx={ctx} cases={list} companions={companions} input={input} errors={errors} />,
+      };
     },
   });
 
