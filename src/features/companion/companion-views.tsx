@@ -14,6 +14,8 @@ import type { FormInput } from './form.ts';
 import { OfferCard } from './offer-views.tsx';
 import { COMPANION_PATHS } from './paths.ts';
 import type { HolderRow, OfferRow } from './service.ts';
+import type { Transition } from './transition.ts';
+import { TransitionBegun, type TransitionPart, TransitionSection } from './transition-views.tsx';
 
 const BADGE: Record<ConditionState, string> = { met: 'success', open: 'danger', 'needs-evidence': 'warning' };
 
@@ -166,14 +168,19 @@ export function CompanionPage(props: {
   view: CompanionView | null;
   input: FormInput;
   errors: readonly FieldError[];
+  /** The move to § 25a/§ 25b (only once the facts are stored). */
+  transition?: TransitionPart | undefined;
 }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
     <Page ctx={ctx} title={t.t('companion.title')}>
       <p class="kern-body">{t.t('companion.lead')}</p>
-      <ErrorSummary ctx={ctx} errors={props.errors} />
+      <ErrorSummary ctx={ctx} errors={[...props.errors, ...(props.transition?.errors ?? [])]} />
       {props.view ? <CompanionReport ctx={ctx} view={props.view} /> : null}
+      {props.view && props.transition ? (
+        <TransitionSection ctx={ctx} part={props.transition} pathways={props.view.pathways} />
+      ) : null}
       <h2 class="kern-heading-medium">
         {t.t(props.view ? 'companion.form.title-change' : 'companion.form.title')}
       </h2>
@@ -189,7 +196,12 @@ export function CompanionPage(props: {
 }
 
 /** A person's companion as their counsellor reads it (with consent): no form. */
-export function CounsellorPage(props: { ctx: ViewContext; name: string; view: CompanionView | null }) {
+export function CounsellorPage(props: {
+  ctx: ViewContext;
+  name: string;
+  view: CompanionView | null;
+  transition: Transition | undefined;
+}) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -200,6 +212,7 @@ export function CounsellorPage(props: { ctx: ViewContext; name: string; view: Co
       ) : (
         <p class="kern-body">{t.t('companion.counsellor.none')}</p>
       )}
+      {props.transition ? <TransitionBegun ctx={ctx} transition={props.transition} /> : null}
     </Page>
   );
 }

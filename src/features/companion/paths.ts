@@ -4,6 +4,8 @@ export const COMPANION_PATHS = {
   offers: { de: '/unterstuetzung', en: '/support-offers' },
   /** The § 104c holder's own companion page with its form. */
   mine: { de: '/chancen-aufenthalt', en: '/opportunity-residence' },
+  /** The holder begins the move to § 25a/§ 25b (a journey step at the foreigners' office). */
+  transition: { de: '/chancen-aufenthalt/wechsel', en: '/opportunity-residence/move' },
   /** A person's companion as their counsellor reads it, with consent. */
   counsellor: {
     de: '/beratung/chancen-aufenthalt/:personId',

@@ -11,9 +11,11 @@ import { companionPathways, holderProfile, permitClock } from '../../domain/comp
 import { filterOffers, isOfferTopic } from '../../domain/companion/offers.ts';
 import { evaluatePathways } from '../../domain/law/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import type { Translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../services.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { JOURNEY_PATHS } from '../journey/index.ts';
 import { todayIso } from '../pathways/index.ts';
 import { findPerson } from '../people/index.ts';
 import { STATE_CODES } from '../regions/index.ts';
@@ -22,6 +24,15 @@ import { checkForm, EMPTY_FORM, fieldErrorsOf, formInput, rowInput } from './for
 import { OffersPage } from './offer-views.tsx';
 import { COMPANION_PATHS } from './paths.ts';
 import { allOffers, authorise, factsOf, type HolderRow, holderOf, saveHolder } from './service.ts';
+import {
+  districtsOf,
+  openTransition,
+  type TransitionInput,
+  type TransitionRefusal,
+  transitionInput,
+  transitionOf,
+} from './transition.ts';
+import type { TransitionPart } from './transition-views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,7 +43,7 @@ function actorOf(req: FastifyRequest): Actor {
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 40) : '');
 
-export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services: Services) {
+export function registerCompanion(app: FastifyInstance, deps: AppDeps, services: Services) {
   const db = deps.database.db;
 
   /** The clock and the engine's conditions on today's date, with the offers to match. */
@@ -55,6 +66,27 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services
       throw new AppError(d.status === 403 ? 'forbidden' : 'not-found', { detail: 'Not your companion.' });
     const row = await holderOf(db, actor.personId);
     return { row, view: await viewOf(row) };
+  }
+
+  /** The move to § 25a/§ 25b on the holder's page: the step begun, or the form (with its refusals). */
+  async function transitionPart(
+    personId: string,
+    row: HolderRow | undefined,
+    t: Translator,
+    input: TransitionInput = { pathway: '', districtAgs: '' },
+    refusals: readonly TransitionRefusal[] = [],
+  ): Promise<TransitionPart | undefined> {
+    if (!row) return undefined;
+    return {
+      transition: await transitionOf(db, personId),
+      districts: await districtsOf(db, row.stateCode),
+      input,
+      errors: refusals.map((r) => ({
+        field: r.field,
+        rule: r.rule,
+        message: t.t(r.messageKey ?? `companion.error.${r.field}.${r.rule}`),
+      })),
+    };
   }
 
   definePage(app, deps.web, {
@@ -86,7 +118,16 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services
     nav: { labelKey: 'companion.nav.mine', order: 6, roles: ['applicant'] },
     handler: async (req, _reply, ctx) => {
       const { row, view } = await ownPage(req);
-      return <CompanionPage ctx={ctx} view={view} input={row ? rowInput(row) : EMPTY_FORM} errors={[]} />;
+      const transition = await transitionPart(actorOf(req).personId, row, ctx.t);
+      return (
+        <CompanionPage
+          ctx={ctx}
+          view={view}
+          input={row ? rowInput(row) : EMPTY_FORM}
+          errors={[]}
+          transition={transition}
+        />
+      );
     },
   });
 
@@ -99,14 +140,46 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services
       const input = formInput(req.body);
       const result = checkForm(input, todayIso(deps.now()));
       if (!result.ok) {
-        const { view } = await ownPage(req);
+        const { row, view } = await ownPage(req);
         const errors = fieldErrorsOf(result.errors, ctx.t);
-        return { status: 422, view: <CompanionPage ctx={ctx} view={view} input={input} errors={errors} /> };
+        const transition = await transitionPart(actor.personId, row, ctx.t);
+        return {
+          status: 422,
+          view: <CompanionPage ctx={ctx} view={view} input={input} errors={errors} transition={transition} />,
+        };
       }
       const saved = await saveHolder(db, actor, result.value, deps.now());
       if (saved === 'forbidden')
         throw new AppError('forbidden', { detail: 'Only the person keeps their companion.' });
       return { redirect: localizedUrl(COMPANION_PATHS.mine, ctx.locale), status: 303 };
+    },
+  });
+
+  definePage(app, deps.web, {
+    paths: COMPANION_PATHS.transition,
+    method: 'POST',
+    policy: { action: 'create', resource: 'journey' },
+    handler: async (req, _reply, ctx) => {
+      const actor = actorOf(req);
+      const { row, view } = await ownPage(req);
+      if (!row) return { redirect: localizedUrl(COMPANION_PATHS.mine, ctx.locale), status: 303 };
+      const input = transitionInput(req.body);
+      const opened = await openTransition(db, services.journeys, actor, row, input);
+      if (opened.ok)
+        return {
+          redirect: localizedUrl(JOURNEY_PATHS.step, ctx.locale, {
+            id: opened.journeyId,
+            step: 'residence-permit',
+          }),
+          status: 303,
+        };
+      const transition = await transitionPart(actor.personId, row, ctx.t, input, opened.errors);
+      return {
+        status: 422,
+        view: (
+          <CompanionPage ctx={ctx} view={view} input={rowInput(row)} errors={[]} transition={transition} />
+        ),
+      };
     },
   });
 
@@ -122,7 +195,10 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services
         throw new AppError(d.status === 403 ? 'forbidden' : 'not-found', { detail: 'No such person.' });
       const person = await findPerson(db, id);
       const view = await viewOf(await holderOf(db, id));
-      return <CounsellorPage ctx={ctx} name={person?.displayName ?? ''} view={view} />;
+      const transition = await transitionOf(db, id);
+      return (
+        <CounsellorPage ctx={ctx} name={person?.displayName ?? ''} view={view} transition={transition} />
+      );
     },
   });
 }

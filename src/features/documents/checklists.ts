@@ -29,6 +29,9 @@ export const DOCUMENT_CATEGORIES = [
   'proof-of-accommodation',
   'registration-certificate',
   'professional-licence',
+  'school-certificate',
+  'pay-slips',
+  'civic-test-certificate',
   'other',
 ] as const;
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
@@ -55,6 +58,15 @@ const need = (category: DocumentCategory, extra: Partial<ChecklistItem> = {}): C
 });
 const may = (category: DocumentCategory, extra: Partial<ChecklistItem> = {}): ChecklistItem =>
   need(category, { required: false, ...extra });
+
+/**
+ * The move from the Chancen-Aufenthaltsrecht (§ 104c) to a lasting title: § 25a Abs. 1 Nr. 3 AufenthG (3 years of
+ * school or a German school or vocational qualification) and § 25b Abs. 1 Nr. 2–5 AufenthG (basic knowledge of the
+ * legal and social order, livelihood mainly from work, oral German A2, school attendance of the children);
+ * legal-rules.md § 14.3, https://www.gesetze-im-internet.de/aufenthg_2004/__25a.html and __25b.html.
+ */
+const YOUTH: readonly PathwayId[] = ['aufenthg-25a'];
+const INTEGRATED: readonly PathwayId[] = ['aufenthg-25b'];
 
 const SKILLED: readonly PathwayId[] = ['aufenthg-18a', 'aufenthg-18b', 'aufenthg-18g', 'aufenthg-18g-it'];
 const EMPLOYED: readonly PathwayId[] = [...SKILLED, 'aufenthg-19c-2', 'aufenthg-16d-3', 'beschv-26-2'];
@@ -108,6 +120,13 @@ export const STEP_CHECKLISTS: Readonly<Record<StepKind, readonly ChecklistItem[]
     need('health-insurance'),
     need('employment-contract', { pathways: EMPLOYED }),
     may('employment-declaration', { providedBy: 'employer' }),
+    need('school-certificate', { pathways: YOUTH }),
+    may('vocational-certificate', { pathways: YOUTH }),
+    need('language-certificate', { pathways: INTEGRATED }),
+    may('civic-test-certificate', { pathways: INTEGRATED }),
+    need('employment-contract', { pathways: INTEGRATED }),
+    need('pay-slips', { pathways: INTEGRATED }),
+    may('school-certificate', { pathways: INTEGRATED }),
   ],
   integration: [may('language-certificate')],
 };
