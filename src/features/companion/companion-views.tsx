@@ -11,6 +11,8 @@ import { localizedUrl } from '../../web/paths.ts';
 import { criterionTitle, renderMessage } from '../pathways/index.ts';
 import { STATES, stateNameIn } from '../regions/index.ts';
 import type { FormInput } from './form.ts';
+import { MetNotice } from './notice-views.tsx';
+import type { NoticeRow } from './notices.ts';
 import { OfferCard } from './offer-views.tsx';
 import { COMPANION_PATHS } from './paths.ts';
 import type { HolderRow, OfferRow } from './service.ts';
@@ -39,6 +41,8 @@ export interface CompanionView {
   clock: PermitClock;
   pathways: readonly CompanionPathway[];
   offers: readonly OfferRow[];
+  /** The latest notice of conditions newly met, for this reader. */
+  notice?: NoticeRow | undefined;
 }
 
 /** The clock and the conditions with their offers (the holder's page and the counsellor's). */
@@ -47,6 +51,7 @@ export function CompanionReport({ ctx, view }: { ctx: ViewContext; view: Compani
   const { row } = view;
   return (
     <>
+      <MetNotice ctx={ctx} notice={view.notice} />
       <h2 class="kern-heading-medium">{t.t('companion.clock.title')}</h2>
       <ClockText ctx={ctx} clock={view.clock} expiresOn={row.permitExpiresOn} />
       <p class="kern-body">

@@ -15,6 +15,7 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { localizedUrl } from '../../web/paths.ts';
 import { todayIso } from '../pathways/index.ts';
 import { person } from '../people/index.ts';
+import { announceConditions } from './notices.ts';
 import { COMPANION_PATHS } from './paths.ts';
 import { companionHolder, companionReminder } from './schema.ts';
 
@@ -59,6 +60,18 @@ export async function sendExpiryReminders(db: Database, deps: Deps, now: Date): 
   });
 }
 
+/**
+ * Tells every holder whose conditions are newly met on this day (years in Germany pass, an age is reached) —
+ * each holder in their own transaction with the mails; returns how many holders had news.
+ */
+export async function sendConditionNotices(db: Database, deps: Deps, now: Date): Promise<number> {
+  const holders = await db.select({ personId: companionHolder.personId }).from(companionHolder);
+  let told = 0;
+  for (const h of holders)
+    if (await db.transaction((tx) => announceConditions(tx, deps, h.personId, now))) told++;
+  return told;
+}
+
 /** Every day at 07:00 UTC. */
 export function expiryReminderJob(
   db: Database,
@@ -71,7 +84,8 @@ export function expiryReminderJob(
     cron: '0 7 * * *',
     handler: async () => {
       const mails = await sendExpiryReminders(db, deps, now());
-      log.info({ mails }, 'companion expiry reminders sent');
+      const notices = await sendConditionNotices(db, deps, now());
+      log.info({ mails, notices }, 'companion expiry reminders and condition notices sent');
     },
   };
 }

@@ -21,6 +21,7 @@ import { findPerson } from '../people/index.ts';
 import { STATE_CODES } from '../regions/index.ts';
 import { CompanionPage, type CompanionView, CounsellorPage } from './companion-views.tsx';
 import { checkForm, EMPTY_FORM, fieldErrorsOf, formInput, rowInput } from './form.ts';
+import { announceConditions, latestNotice } from './notices.ts';
 import { OffersPage } from './offer-views.tsx';
 import { COMPANION_PATHS } from './paths.ts';
 import { allOffers, authorise, factsOf, type HolderRow, holderOf, saveHolder } from './service.ts';
@@ -47,11 +48,15 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, services:
   const db = deps.database.db;
 
   /** The clock and the engine's conditions on today's date, with the offers to match. */
-  async function viewOf(row: HolderRow | undefined): Promise<CompanionView | null> {
+  async function viewOf(
+    row: HolderRow | undefined,
+    reader: Parameters<typeof latestNotice>[2],
+  ): Promise<CompanionView | null> {
     if (!row) return null;
     const today = todayIso(deps.now());
     return {
       row,
+      notice: await latestNotice(db, row.personId, reader),
       clock: permitClock(row.permitExpiresOn, today),
       pathways: companionPathways(evaluatePathways(holderProfile(factsOf(row), today))),
       offers: await allOffers(db),
@@ -65,7 +70,7 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, services:
     if (!d.allow)
       throw new AppError(d.status === 403 ? 'forbidden' : 'not-found', { detail: 'Not your companion.' });
     const row = await holderOf(db, actor.personId);
-    return { row, view: await viewOf(row) };
+    return { row, view: await viewOf(row, { personId: actor.personId }) };
   }
 
   /** The move to § 25a/§ 25b on the holder's page: the step begun, or the form (with its refusals). */
@@ -148,7 +153,11 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, services:
           view: <CompanionPage ctx={ctx} view={view} input={input} errors={errors} transition={transition} />,
         };
       }
-      const saved = await saveHolder(db, actor, result.value, deps.now());
+      const now = deps.now();
+      const mail = { mailer: services.mailer, baseUrl: services.identity.baseUrl };
+      const saved = await saveHolder(db, actor, result.value, now, (tx) =>
+        announceConditions(tx, mail, actor.personId, now),
+      );
       if (saved === 'forbidden')
         throw new AppError('forbidden', { detail: 'Only the person keeps their companion.' });
       return { redirect: localizedUrl(COMPANION_PATHS.mine, ctx.locale), status: 303 };
@@ -194,7 +203,10 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, services:
       if (!d.allow)
         throw new AppError(d.status === 403 ? 'forbidden' : 'not-found', { detail: 'No such person.' });
       const person = await findPerson(db, id);
-      const view = await viewOf(await holderOf(db, id));
+      const organisationIds = actor.memberships.flatMap((m) =>
+        m.role === 'counsellor' && m.organisationId ? [m.organisationId] : [],
+      );
+      const view = await viewOf(await holderOf(db, id), { organisationIds });
       const transition = await transitionOf(db, id);
       return (
         <CounsellorPage ctx={ctx} name={person?.displayName ?? ''} view={view} transition={transition} />

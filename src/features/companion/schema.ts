@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { LANGUAGE_LEVELS } from '../../domain/law/types.ts';
 import { provenance } from '../../platform/db/provenance.ts';
-import { person } from '../people/index.ts';
+import { organisation, person } from '../people/index.ts';
 import { state } from '../regions/index.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -58,6 +58,11 @@ export const companionHolder = pgTable(
     livelihoodMainlyFromWork: boolean('livelihood_mainly_from_work'),
     livesWithMinorChild: boolean('lives_with_minor_child'),
     germanSchoolOrQualification: boolean('german_school_or_qualification'),
+    /**
+     * The conditions last told to the holder as met (`<pathway>:<criterion>`); null until the first look, which
+     * only notes them (the page shows them anyway). A condition newly met afterwards gets a notice and a mail.
+     */
+    announcedMet: text('announced_met').array(),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [check('companion_holder_period', sql`${t.permitExpiresOn} > ${t.permitGrantedOn}`)],
@@ -75,4 +80,35 @@ export const companionReminder = pgTable(
     sentAt: ts('sent_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.kind, t.expiresOn] })],
+);
+
+/**
+ * An in-app notice that conditions are now met (issue 18): to the holder (recipient person) or to a counselling
+ * centre the holder consents to (recipient organisation). What is met and what is still open are
+ * `<pathway>:<criterion>` keys; the page says them in words. Erased with the person.
+ */
+export const companionNotice = pgTable(
+  'companion_notice',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectPersonId: uuid('subject_person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    recipientPersonId: uuid('recipient_person_id').references(() => person.id, { onDelete: 'cascade' }),
+    recipientOrganisationId: uuid('recipient_organisation_id').references(() => organisation.id, {
+      onDelete: 'cascade',
+    }),
+    met: text('met').array().notNull(),
+    open: text('open').array().notNull(),
+    /** The next step: apply at the foreigners' office, or work on the open conditions. */
+    next: text('next', { enum: ['apply', 'work-on-open'] }).notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('companion_notice_subject_idx').on(t.subjectPersonId, t.createdAt),
+    check(
+      'companion_notice_one_recipient',
+      sql`(${t.recipientPersonId} is null) <> (${t.recipientOrganisationId} is null)`,
+    ),
+  ],
 );

@@ -3,13 +3,13 @@
  * its audit entry), and the audited reads of a person's companion. Who may read is the policy's `companion` rows;
  * the relation is the person's own data or a consent to the reader's counselling centre.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { type Actor, decideFor, type Membership, personalRelations } from '../../domain/access/policy.ts';
 import type { HolderFacts } from '../../domain/companion/holder.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { consent, personalObject } from '../people/index.ts';
-import { companionHolder, supportOffer } from './schema.ts';
+import { companionHolder, companionNotice, supportOffer } from './schema.ts';
 
 export type OfferRow = typeof supportOffer.$inferSelect;
 export type HolderRow = typeof companionHolder.$inferSelect;
@@ -104,6 +104,8 @@ export async function saveHolder(
   actor: Actor,
   input: HolderInput,
   now: Date,
+  /** What else happens in the same transaction once the facts are stored (the notice of conditions met). */
+  after: (tx: DbOrTx) => Promise<unknown> = async () => undefined,
 ): Promise<'ok' | 'forbidden'> {
   return db.transaction(async (tx) => {
     const d = await authorise(tx, actor, 'update', actor.personId, now);
@@ -113,6 +115,7 @@ export async function saveHolder(
       .insert(companionHolder)
       .values({ personId: actor.personId, ...values })
       .onConflictDoUpdate({ target: companionHolder.personId, set: values });
+    await after(tx);
     return 'ok' as const;
   });
 }
@@ -120,6 +123,11 @@ export async function saveHolder(
 /** Erases a person's companion facts (an erasure request granted). */
 export async function eraseCompanionOf(tx: DbOrTx, personId: string): Promise<void> {
   await tx.delete(companionHolder).where(eq(companionHolder.personId, personId));
+  await tx
+    .delete(companionNotice)
+    .where(
+      or(eq(companionNotice.subjectPersonId, personId), eq(companionNotice.recipientPersonId, personId)),
+    );
 }
 
 /**
