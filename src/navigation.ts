@@ -58,6 +58,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
   },
   { labelKey: 'companion.nav.mine', paths: COMPANION_PATHS.mine, order: 8, roles: ['applicant'] },
   {
+    labelKey: 'companion.nav.manage',
+    paths: COMPANION_PATHS.manage,
+    order: 9,
+    roles: ['administrator', 'ministry-officer'],
+  },
+  {
     labelKey: 'appointments.nav.requests',
     paths: APPOINTMENT_PATHS.requests,
     order: 7,

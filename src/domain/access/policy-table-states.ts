@@ -48,6 +48,17 @@ export const EMPLOYER_AND_STATES_RULES = {
     update: { 'employer-admin': ['own-organisation'], 'employer-member': ['own-organisation'] },
   },
   /**
+   * A support offer of the companion's directory (issue 18): reference data, read by everyone on the public pages (a
+   * public route, not a rule). The platform's administrators keep every offer (other); a state's ministry officers
+   * keep the offers placed in their state, of whatever level (within-jurisdiction); nationwide offers are the
+   * administrators'. Each change is a version with who, when and why.
+   */
+  'support-offer': {
+    read: { administrator: ['other'], 'ministry-officer': ['within-jurisdiction'] },
+    create: { administrator: ['other'], 'ministry-officer': ['within-jurisdiction'] },
+    update: { administrator: ['other'], 'ministry-officer': ['within-jurisdiction'] },
+  },
+  /**
    * An activity of a state to win international workers (issue 17, V4): recorded and changed by the ministry
    * officers of that state (within-jurisdiction); read, with its contact, by the officers of all six states (other).
    * Entries a state marks public are also shown without sign-in, without the contact (a public route, not a rule).

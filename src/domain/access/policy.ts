@@ -62,6 +62,7 @@ export const RESOURCES = [
   'pool-search',
   'pool-contact',
   'companion',
+  'support-offer',
   'api-token',
   'webhook',
   'xauslaender-message',

@@ -22,6 +22,7 @@ import { STATE_CODES } from '../regions/index.ts';
 import { CompanionPage, type CompanionView, CounsellorPage } from './companion-views.tsx';
 import { checkForm, EMPTY_FORM, fieldErrorsOf, formInput, rowInput } from './form.ts';
 import { announceConditions, latestNotice } from './notices.ts';
+import { registerOfferKeeping } from './offer-manage-routes.tsx';
 import { OffersPage } from './offer-views.tsx';
 import { COMPANION_PATHS } from './paths.ts';
 import { allOffers, authorise, factsOf, type HolderRow, holderOf, saveHolder } from './service.ts';
@@ -46,6 +47,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 40) : '')
 
 export function registerCompanion(app: FastifyInstance, deps: AppDeps, services: Services) {
   const db = deps.database.db;
+  registerOfferKeeping(app, deps);
 
   /** The clock and the engine's conditions on today's date, with the offers to match. */
   async function viewOf(

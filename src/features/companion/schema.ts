@@ -1,11 +1,23 @@
 // The § 104c companion (issue 18): the directory of support offers (reference data with provenance, loaded from
 // src/data/support-offers.csv) and the companion facts a § 104c holder keeps about themself.
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { LANGUAGE_LEVELS } from '../../domain/law/types.ts';
 import { provenance } from '../../platform/db/provenance.ts';
 import { organisation, person } from '../people/index.ts';
-import { state } from '../regions/index.ts';
+import { district, state } from '../regions/index.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -35,9 +47,40 @@ export const supportOffer = pgTable(
     costDe: text('cost_de'),
     costEn: text('cost_en'),
     notes: text('notes'),
+    /** The district the offer is at, when it is local (null: the whole state or nationwide). */
+    districtAgs: text('district_ags').references(() => district.ags),
+    /** The current version (`support_offer_version`); the seed's row is version 1. */
+    version: integer('version').notNull().default(1),
+    /** Set when an administrator or state officer retires the offer: it leaves the directory and the matching. */
+    retiredAt: ts('retired_at'),
     ...provenance(),
   },
   (t) => [index('support_offer_state_idx').on(t.stateCode)],
+);
+
+/**
+ * Every version of a support offer (issue 18): the maintained values as they were, what changed from the version
+ * before, who changed it (an administrator or a state's ministry officer), when and why. Version 1 is the seed's
+ * (no editor). Reference data: the editor is staff acting in office; erased people are unlinked (set null).
+ */
+export const supportOfferVersion = pgTable(
+  'support_offer_version',
+  {
+    offerId: text('offer_id')
+      .notNull()
+      .references(() => supportOffer.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: ['seeded', 'created', 'changed', 'retired'] }).notNull(),
+    values: jsonb('values').$type<Record<string, unknown>>().notNull(),
+    changed: text('changed').array().notNull(),
+    reason: text('reason'),
+    editedBy: uuid('edited_by').references(() => person.id, { onDelete: 'set null' }),
+    editorOrganisationId: uuid('editor_organisation_id').references(() => organisation.id, {
+      onDelete: 'set null',
+    }),
+    editedAt: ts('edited_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.version] })],
 );
 
 /** The facts a § 104c holder keeps for the companion; one row per person, owned by the person. */

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { isIsoDate } from '../../domain/calendar.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { STATES } from '../regions/index.ts';
+import { seedFirstVersions } from './offer-store.ts';
 import { supportOffer } from './schema.ts';
 
 const DATA = new URL('../../data/', import.meta.url);
@@ -86,12 +87,13 @@ export function supportOfferRows() {
   });
 }
 
-/** Inserts the offers that are missing; returns how many were added. */
+/** Inserts the offers that are missing, each as version 1 of its history; returns how many were added. */
 export async function seedSupportOffers(db: DbOrTx): Promise<number> {
   const added = await db
     .insert(supportOffer)
     .values(supportOfferRows())
     .onConflictDoNothing()
     .returning({ id: supportOffer.id });
+  await seedFirstVersions(db);
   return added.length;
 }

@@ -18,7 +18,11 @@ export type HolderRow = typeof companionHolder.$inferSelect;
 export type HolderInput = HolderFacts & { readonly stateCode: string };
 
 export async function allOffers(db: DbOrTx): Promise<OfferRow[]> {
-  return db.select().from(supportOffer).orderBy(asc(supportOffer.nameDe), asc(supportOffer.id));
+  return db
+    .select()
+    .from(supportOffer)
+    .where(isNull(supportOffer.retiredAt))
+    .orderBy(asc(supportOffer.nameDe), asc(supportOffer.id));
 }
 
 export async function holderOf(db: DbOrTx, personId: string): Promise<HolderRow | undefined> {

@@ -8,13 +8,14 @@ import {
   SPOKEN_LEVELS,
 } from '../../domain/talent-pool/profile.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
+import { Checkboxes } from '../../web/checkboxes.tsx';
 import { Alert, CsrfField, ErrorSummary, RadioGroup, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import type { OccupationHit } from '../registry/index.ts';
 import { POOL_PATHS } from './paths.ts';
-import { Checkboxes, languageName, stateOptions } from './view-parts.tsx';
+import { languageName, stateOptions } from './view-parts.tsx';
 
 /** The form as typed: single fields as strings, the choices of several as lists. */
 export interface ProfileForm {

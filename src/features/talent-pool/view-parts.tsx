@@ -1,7 +1,6 @@
-/** Parts the pool's pages share: names instead of codes, a group of checkboxes, a profile's released facts. */
+/** Parts the pool's pages share: names instead of codes, a profile's released facts. */
 import type { ReleasedProfile } from '../../domain/talent-pool/profile.ts';
-import type { FieldError } from '../../platform/http/errors.ts';
-import { DescriptionList, fieldId, HintAndError } from '../../web/components.tsx';
+import { DescriptionList } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { STATES } from '../regions/index.ts';
 
@@ -21,48 +20,6 @@ export const occupationName = (ctx: ViewContext, names: OccupationNames, kldb: s
   const o = names.get(kldb);
   return o ? (ctx.locale === 'de' ? o.titleDe : o.titleEn) : ctx.t.t('pool.unknown-occupation');
 };
-
-/** Checkboxes in a fieldset whose legend is the question; the first carries the field's id (error links). */
-export function Checkboxes(props: {
-  name: string;
-  label: string;
-  hint?: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  chosen: readonly string[];
-  error?: FieldError | undefined;
-}) {
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean);
-  return (
-    <fieldset
-      class={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
-      aria-describedby={describedBy.join(' ') || undefined}
-    >
-      <legend class="kern-label">{props.label}</legend>
-      <HintAndError id={id} hint={props.hint} error={props.error} />
-      <div class="kern-fieldset__body">
-        {props.options.map((o, i) => {
-          const optionId = i === 0 ? id : `${id}-${i}`;
-          return (
-            <div key={o.value} class="kern-form-check">
-              <input
-                class="kern-form-check__checkbox"
-                type="checkbox"
-                id={optionId}
-                name={props.name}
-                value={o.value}
-                checked={props.chosen.includes(o.value)}
-              />
-              <label class="kern-label" for={optionId}>
-                {o.label}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
 
 /** The released facts of a profile as a description list: an unreleased fact is not even named. */
 export function Facts(props: { ctx: ViewContext; facts: ReleasedProfile; names: OccupationNames }) {
