@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../platform/db/client.ts';
 import { seedActivityDemo } from '../seed/activities-demo.ts';
 import { seedAppointmentDemo, seedStaffDemo } from '../seed/appointments.ts';
 import { seedCompanionDemo } from '../seed/companion-demo.ts';
+import { seedCompanionStepsDemo } from '../seed/companion-steps-demo.ts';
 import { seedJobsDemo } from '../seed/jobs-demo.ts';
 import { seedJourneyDemo } from '../seed/journeys.ts';
 import { seedScale } from '../seed/scale.ts';
@@ -48,6 +49,11 @@ export async function journeySeed(
       db.db.transaction((tx) => seedCompanionDemo(tx, new Date())),
     );
     if (holders > 0) progress.info(`  ${holders} holders, one in each state`);
+    const steps = await progress.step(
+      'Showing the companion’s transition step, case link and offer history',
+      () => seedCompanionStepsDemo(db.db, new Date()),
+    );
+    for (const s of steps) progress.info(`  ${s}`);
   }
   const at = argv.indexOf('--scale');
   if (at >= 0) {
@@ -110,5 +116,8 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
   );
   await progress.step('Adding demo holders of the Chancen-Aufenthaltsrecht', () =>
     db.db.transaction((tx) => seedCompanionDemo(tx, new Date())),
+  );
+  await progress.step('Showing the companion’s transition step, case link and offer history', () =>
+    seedCompanionStepsDemo(db.db, new Date()),
   );
 }
