@@ -29,7 +29,7 @@ export function ManageListPage({ ctx, offers }: { ctx: ViewContext; offers: read
           {t.t('companion.manage.new')}
         </a>
       </p>
-      <table class="kern-table">
+      <table class="kern-table pathways-reflow">
         <caption class="kern-title">{t.t('companion.manage.caption', { count: offers.length })}</caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
@@ -50,14 +50,18 @@ export function ManageListPage({ ctx, offers }: { ctx: ViewContext; offers: read
         <tbody class="kern-table__body">
           {offers.map((o) => (
             <tr key={o.id} class="kern-table__row">
-              <td class="kern-table__cell">{nameOf(ctx, o)}</td>
-              <td class="kern-table__cell">{where(ctx, o.stateCode)}</td>
-              <td class="kern-table__cell">
+              <td class="kern-table__cell" data-label={t.t('companion.manage.col.name')}>
+                {nameOf(ctx, o)}
+              </td>
+              <td class="kern-table__cell" data-label={t.t('companion.offer.where')}>
+                {where(ctx, o.stateCode)}
+              </td>
+              <td class="kern-table__cell" data-label={t.t('companion.manage.col.status')}>
                 {o.retiredAt
                   ? t.t('companion.manage.retired', { date: t.date(o.retiredAt) })
                   : t.t('companion.manage.current', { version: o.version })}
               </td>
-              <td class="kern-table__cell">
+              <td class="kern-table__cell" data-label={t.t('companion.manage.col.actions')}>
                 {o.retiredAt ? null : (
                   <>
                     <a class="kern-link" href={link('manageOffer', o)}>
