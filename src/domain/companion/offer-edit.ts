@@ -60,6 +60,26 @@ export const REASON_MAX = 500;
 const URL_RE = /^https?:\/\/[^\s]+$/;
 const SOURCE_DATE_RE = /^\d{4}(-\d{2})?$/;
 
+/**
+ * The source's date as typed — a year (2026), a month (11.2026) or a day (01.11.2026; ISO forms too) — as stored:
+ * 2026, 2026-11, 2026-11-01; null when empty or not a date.
+ */
+export function sourceDateFromInput(typed: string): string | null {
+  const month = /^(\d{1,2})\.(\d{4})$/.exec(typed);
+  const day = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(typed);
+  let value = typed;
+  if (month) value = `${month[2]}-${month[1]?.padStart(2, '0')}`;
+  if (day) value = `${day[3]}-${day[2]?.padStart(2, '0')}-${day[1]?.padStart(2, '0')}`;
+  if (SOURCE_DATE_RE.test(value)) return value.length === 4 || Number(value.slice(5)) in MONTHS ? value : null;
+  return isIsoDate(value) ? value : null;
+}
+
+const MONTHS: Record<number, true> = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [i + 1, true]));
+
+/** A stored source date as the form shows it: 2026, 11.2026, 01.11.2026. */
+export const sourceDateForInput = (stored: string | null): string =>
+  stored === null ? '' : stored.split('-').reverse().join('.');
+
 /** The tags for the chosen topics: the offer's own tags where it has some for a topic, else all of the topic's. */
 export function tagsFor(topics: readonly OfferTopic[], before: readonly string[]): string[] {
   return topics.flatMap((topic) => {
@@ -120,8 +140,8 @@ export function checkOfferForm(
   if (sources.length === 0) refuse('sourceUrls', 'required');
   else if (sources.length > 5 || sources.some((u) => !URL_RE.test(u) || u.length > TEXT_MAX))
     refuse('sourceUrls', 'url');
-  if (f.sourceDate !== '' && !isIsoDate(f.sourceDate) && !SOURCE_DATE_RE.test(f.sourceDate))
-    refuse('sourceDate', 'date');
+  const sourceDate = sourceDateFromInput(f.sourceDate);
+  if (f.sourceDate !== '' && sourceDate === null) refuse('sourceDate', 'date');
   const reason = f.reason;
   if (reason.length < REASON_MIN) refuse('reason', 'required');
   else if (reason.length > REASON_MAX) refuse('reason', 'too-long');
@@ -142,7 +162,7 @@ export function checkOfferForm(
       costEn,
       contactUrl: f.contactUrl === '' ? null : f.contactUrl,
       sourceUrls: sources,
-      sourceDate: f.sourceDate === '' ? null : f.sourceDate,
+      sourceDate,
     },
   };
 }

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { changedFields, checkOfferForm, type OfferForm, tagsFor, topicsOf } from './offer-edit.ts';
+import {
+  changedFields,
+  checkOfferForm,
+  type OfferForm,
+  sourceDateForInput,
+  sourceDateFromInput,
+  tagsFor,
+  topicsOf,
+} from './offer-edit.ts';
 
 const FORM: OfferForm = {
   nameDe: 'Deutschkurs',
@@ -70,6 +78,15 @@ describe('keeping an offer', () => {
         'reason:required',
       ],
     );
+  });
+  it('reads the source date as people type it', () => {
+    assert.equal(sourceDateFromInput('2026'), '2026');
+    assert.equal(sourceDateFromInput('11.2026'), '2026-11');
+    assert.equal(sourceDateFromInput('1.11.2026'), '2026-11-01');
+    assert.equal(sourceDateFromInput('2026-11'), '2026-11');
+    assert.equal(sourceDateFromInput('13.2026'), null);
+    assert.equal(sourceDateFromInput('31.02.2026'), null);
+    assert.equal(sourceDateForInput('2026-11'), '11.2026');
   });
   it('says which fields changed', () => {
     const r = checkOfferForm(FORM, CONTEXT);

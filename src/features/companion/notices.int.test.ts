@@ -4,6 +4,7 @@ import { eq, like } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import { type Browser, pageClient } from '../../../test/support/journey.ts';
+import { checkPage, loadKnowledge } from '../../../test/support/plain-language.ts';
 import { addDays } from '../../domain/calendar.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { outboxMail } from '../../platform/mail/schema.ts';
@@ -103,6 +104,13 @@ describe('the notice when a condition is met (issue 18)', () => {
     const id = browsers.holder?.personId ?? '';
     const seen = await client().get('counsellor', `/de/beratung/chancen-aufenthalt/${id}`);
     assert.match(seen.body, /Neu erfüllt am/);
+    const knowledge = loadKnowledge();
+    for (const [html, locale, staff] of [
+      [page.body, 'de', false],
+      [en.body, 'en', false],
+      [seen.body, 'de', true],
+    ] as const)
+      assert.deepEqual(checkPage({ html, locale, staff, administrator: false }, knowledge), [], locale);
   });
 
   it('tells nothing again when nothing new is met', async () => {

@@ -4,6 +4,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
 import type { Browser } from '../../../test/support/journey.ts';
+import { checkPage, loadKnowledge } from '../../../test/support/plain-language.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
 import { supportOffer, supportOfferVersion } from './schema.ts';
 
@@ -21,7 +22,7 @@ const COURSE: [string, string][] = [
   ['costEn', 'free'],
   ['contactUrl', 'https://www.vhs-leipzig.de'],
   ['sourceUrls', 'https://www.vhs-leipzig.de/deutsch'],
-  ['sourceDate', '2026-11'],
+  ['sourceDate', '11.2026'],
   ['reason', 'Neues Angebot der Stadt'],
 ];
 const without = (form: [string, string][], ...names: string[]) => form.filter(([k]) => !names.includes(k));
@@ -183,5 +184,23 @@ describe('keeping the support offers with history (issue 18)', () => {
     assert.ok(id);
     assert.equal((await get('sn', `/de/unterstuetzung/pflege/${id}`)).statusCode, 404);
     assert.equal((await get('admin', `/de/unterstuetzung/pflege/${id}`)).statusCode, 200);
+  });
+
+  it('says it all in plain language, in both languages', async () => {
+    const knowledge = loadKnowledge();
+    for (const [who, url, locale, administrator] of [
+      ['sn', '/de/unterstuetzung/pflege', 'de', false],
+      ['sn', '/en/support-offers/manage', 'en', false],
+      ['sn', '/de/unterstuetzung/pflege/neu', 'de', false],
+      ['admin', '/en/support-offers/manage/new', 'en', true],
+      ['sn', `/de/unterstuetzung/pflege/${created}/verlauf`, 'de', false],
+      ['admin', `/en/support-offers/manage/${created}/history`, 'en', true],
+      ['sn', '/de/unterstuetzung/pflege/sn-arbeitsmarktmentoren', 'de', false],
+    ] as const) {
+      const page = await get(who, url);
+      assert.equal(page.statusCode, 200, url);
+      const findings = checkPage({ html: page.body, locale, staff: true, administrator }, knowledge);
+      assert.deepEqual(findings, [], url);
+    }
   });
 });

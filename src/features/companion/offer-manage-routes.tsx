@@ -14,6 +14,7 @@ import {
   type OfferRefusal,
   REASON_MAX,
   REASON_MIN,
+  sourceDateForInput,
   topicsOf,
 } from '../../domain/companion/offer-edit.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
@@ -68,7 +69,7 @@ function formOfRow(o: OfferRow): OfferForm {
     costEn: o.costEn ?? '',
     contactUrl: o.contactUrl ?? '',
     sourceUrls: o.sourceUrls.join('\n'),
-    sourceDate: o.sourceDate ?? '',
+    sourceDate: sourceDateForInput(o.sourceDate),
     reason: '',
   };
 }

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeAccount, sessionFor } from '../../../test/support/identity.ts';
 import { type Browser, pageClient } from '../../../test/support/journey.ts';
+import { checkPage, loadKnowledge } from '../../../test/support/plain-language.ts';
 import { addDays } from '../../domain/calendar.ts';
 import { seedDemo } from '../../seed/identity-demo.ts';
 import { journey, journeyStep } from '../journey/index.ts';
@@ -59,6 +60,16 @@ describe('the move to § 25a/§ 25b as a journey step', () => {
     assert.match(page.body, /<option value="14626">/);
     const en = await client().get('holder', '/en/opportunity-residence');
     assert.match(en.body, /Begin the application at the foreigners(&#39;|')/);
+    const knowledge = loadKnowledge();
+    for (const [html, locale] of [
+      [page.body, 'de'],
+      [en.body, 'en'],
+    ] as const)
+      assert.deepEqual(
+        checkPage({ html, locale, staff: false, administrator: false }, knowledge),
+        [],
+        locale,
+      );
   });
 
   it('refuses bad input with 422 naming each field, and opens nothing', async () => {
