@@ -70,7 +70,8 @@ export function sourceDateFromInput(typed: string): string | null {
   let value = typed;
   if (month) value = `${month[2]}-${month[1]?.padStart(2, '0')}`;
   if (day) value = `${day[3]}-${day[2]?.padStart(2, '0')}-${day[1]?.padStart(2, '0')}`;
-  if (SOURCE_DATE_RE.test(value)) return value.length === 4 || Number(value.slice(5)) in MONTHS ? value : null;
+  if (SOURCE_DATE_RE.test(value))
+    return value.length === 4 || Number(value.slice(5)) in MONTHS ? value : null;
   return isIsoDate(value) ? value : null;
 }
 
