@@ -251,3 +251,10 @@ export function dateOfCell(cell: string): string | null {
     : cell;
   return isIsoDate(iso) ? iso : null;
 }
+
+/** One line of a CSV file for download (a template): cells quoted where they hold the separator, a quote or a line break. */
+export function csvLine(cells: readonly string[], separator: ';' | ',' = ';'): string {
+  return cells
+    .map((c) => (c.includes(separator) || /["\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+    .join(separator);
+}
