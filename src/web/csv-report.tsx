@@ -142,11 +142,14 @@ export function ImportReportPage<C>(props: {
   content: string;
   /** What a fine row does, in words. */
   describe: (change: C) => string;
+  /** More fields of the "apply" form (a reason), with their errors. */
+  applyFields?: ComponentChildren;
+  applyErrors?: readonly FieldError[];
 }) {
   const { ctx, spec, report } = props;
   const { t } = ctx;
   const ok = reportOk(report);
-  const errors = reportErrors(ctx, spec, report);
+  const errors = [...reportErrors(ctx, spec, report), ...(props.applyErrors ?? [])];
   return (
     <Layout ctx={ctx} title={t.t('csv.report.title')}>
       <h1 class="kern-heading-large">{t.t('csv.report.title')}</h1>
@@ -160,6 +163,7 @@ export function ImportReportPage<C>(props: {
         <form method="post" action={spec.applyAction}>
           <CsrfField ctx={ctx} />
           <input type="hidden" name="content" value={props.content} />
+          {props.applyFields}
           <button class="kern-btn kern-btn--primary" type="submit">
             <span class="kern-label">{t.t('csv.apply')}</span>
           </button>

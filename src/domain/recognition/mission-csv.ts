@@ -48,6 +48,8 @@ export interface MissionValues {
 
 export interface MissionChange {
   readonly id: string;
+  /** A key the registry does not have yet: the import adds the mission. */
+  readonly isNew: boolean;
   /** The mission as it will be after the import. */
   readonly values: MissionValues;
   /** The fields that differ from today's, with their values before (empty for a new mission). */
@@ -122,14 +124,15 @@ function checkRow(
     confidence,
     verified,
   };
-  if (!before) return { row: row.row, cells: c, outcome: 'new', change: { id, values, before: {} } };
+  if (!before)
+    return { row: row.row, cells: c, outcome: 'new', change: { id, isNew: true, values, before: {} } };
   const changed = (Object.keys(values) as (keyof MissionValues)[]).filter((k) => values[k] !== before[k]);
   const old = Object.fromEntries(changed.map((k) => [k, before[k]])) as Partial<MissionValues>;
   return {
     row: row.row,
     cells: c,
     outcome: changed.length === 0 ? 'unchanged' : 'changed',
-    change: { id, values, before: old },
+    change: { id, isNew: false, values, before: old },
   };
 }
 
