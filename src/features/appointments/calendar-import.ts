@@ -15,6 +15,7 @@ import {
 import { type ImportReport, readCsvTable, reportOk } from '../../domain/interop/csv-table.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import type { Translator } from '../../platform/i18n/index.ts';
 import { replanSlots, type Staff } from './calendar.ts';
 import { appointmentClosure, appointmentService, type ServiceType } from './schema.ts';
@@ -94,7 +95,11 @@ export async function applyCalendarReport(
       if (weekly.length > 0) {
         const key = and(eq(appointmentService.organisationId, org), eq(appointmentService.serviceType, type));
         const [row] = await tx.select().from(appointmentService).where(key).for('update');
-        if (!row) throw new Error('the weekly plan checked in the dry run is gone');
+        if (!row)
+          throw new AppError('conflict', {
+            detail: 'The weekly plan of this service is gone since the check; nothing was written.',
+            errors: [{ field: 'body.csv', rule: 'not-set-up', message: 'the weekly plan is not set up' }],
+          });
         const slots = [...row.weekdaySlots];
         for (const c of weekly) slots[c.weekday] = c.slots;
         await tx.update(appointmentService).set({ weekdaySlots: slots, updatedAt: now }).where(key);

@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { applyFrom, type Session, uploadCsv } from '../../../test/support/csv-upload.ts';
 import { administratorSession, makeAccount, sessionFor } from '../../../test/support/identity.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
+import { applyMissionReport, checkMissionFile } from './mission-import.ts';
 import { mission, registryChange } from './schema.ts';
 
 const HEADER = 'Kennung;Land;Name;Ort;Visastelle;Quelle;Stand;Verlässlichkeit;Geprüft';
@@ -185,5 +186,30 @@ describe('administrators take the missions abroad from a CSV file (dry run, then
     assert.equal(ok.statusCode, 200);
     assert.deepEqual(ok.json().counts, { new: 0, changed: 1, unchanged: 0, problem: 0 });
     assert.equal((await changes()).length, 3);
+  });
+
+  it('refuses the whole file with 409 when another change added one of its new missions after the check', async () => {
+    const db = t.database.db;
+    const before = (await changes()).length;
+    const csv = [
+      HEADER,
+      row(known, { city: 'Dritte Stadt' }),
+      row(known, { id: 'konsulat-spaet', name: 'Spät' }),
+    ].join('\n');
+    const report = await checkMissionFile(db, new TextEncoder().encode(csv));
+    assert.deepEqual(
+      report.rows.map((r) => r.outcome),
+      ['changed', 'new'],
+    );
+    await db.insert(mission).values({ ...known, id: 'konsulat-spaet', name: 'Schon da' });
+    const who = await makeAccount(db, 'administrator', 'csv-operator');
+    const actor = { personId: who.personId, role: 'administrator', organisationId: null };
+    await assert.rejects(
+      applyMissionReport(db, actor, report, 'Test', new Date(), () => {}),
+      /Another change added/,
+    );
+    assert.equal((await changes()).length, before, 'no history written');
+    const [same] = await db.select().from(mission).where(eq(mission.id, known.id));
+    assert.notEqual(same?.city, 'Dritte Stadt', 'the change of the other row is rolled back too');
   });
 });

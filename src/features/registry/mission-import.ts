@@ -15,10 +15,22 @@ import {
 } from '../../domain/recognition/mission-csv.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { auditActor, type ChangeActor } from './actor.ts';
 import { mission, registryChange } from './schema.ts';
 
 const TABLE = 'mission';
+
+/** A mission of the file that another change added between the check and this transaction: nothing is written. */
+function addedMeanwhile(row: number) {
+  return new AppError('conflict', {
+    detail:
+      'Another change added a mission with this key meanwhile; nothing was written. Check the file again.',
+    errors: [
+      { field: `body.csv.rows[${row}].id`, rule: 'unique', message: 'was added by another change meanwhile' },
+    ],
+  });
+}
 
 /** The missions as the import compares them, by key. */
 async function currentMissions(db: Database): Promise<Map<string, MissionValues>> {
@@ -74,13 +86,19 @@ export async function applyMissionReport(
   const rows = report.rows.flatMap((r) => (r.outcome === 'new' || r.outcome === 'changed' ? [r] : []));
   if (rows.length === 0) return 0;
   await db.transaction(async (tx) => {
+    // Lock the rows to be changed; a mission added meanwhile by another change refuses the whole file (409).
     const ids = rows.map((r) => r.change.id);
-    // Lock the rows to be changed; a mission added meanwhile by another import makes the insert fail whole.
     await tx.select({ id: mission.id }).from(mission).where(inArray(mission.id, ids)).for('update');
     for (const r of rows) {
       const { id, values, before } = r.change;
-      if (r.outcome === 'new') await tx.insert(mission).values({ id, ...values });
-      else await tx.update(mission).set(values).where(eq(mission.id, id));
+      if (r.outcome === 'new') {
+        const added = await tx
+          .insert(mission)
+          .values({ id, ...values })
+          .onConflictDoNothing()
+          .returning({ id: mission.id });
+        if (added.length === 0) throw addedMeanwhile(r.row);
+      } else await tx.update(mission).set(values).where(eq(mission.id, id));
       const changed = r.outcome === 'new' ? Object.keys(values) : Object.keys(before);
       await tx.insert(registryChange).values({
         tableName: TABLE,
