@@ -236,4 +236,14 @@ describe('joint virtual job fairs (issue 16, V4)', () => {
     const ex = await w.db.select().from(fairExhibitor).where(eq(fairExhibitor.fairId, fairId));
     assert.equal(ex[0]?.status, 'approved');
   });
+  it('shows the figures to every state’s officers as a page and CSV, small counts hidden', async () => {
+    const page = await get('be', `/en/job-fairs/${fairId}/figures`);
+    assert.equal(page.statusCode, 200, page.body);
+    assert.match(page.body, /India/);
+    assert.match(page.body, /not shown/);
+    const csv = await get('be', `/en/job-fairs/${fairId}/figures.csv`);
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.body, /country,IN,registrations,,true/);
+    assert.equal((await get('ana', `/en/job-fairs/${fairId}/figures`)).statusCode, 403);
+  });
 });

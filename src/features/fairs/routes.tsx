@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Services } from '../../services.ts';
 import { registerApplicantPages } from './applicant-routes.tsx';
+import { registerFigurePages } from './figures-routes.tsx';
 import { registerOrganiserPages } from './organiser-routes.tsx';
 import { registerStandPages } from './stand-routes.tsx';
 
@@ -14,4 +15,5 @@ export function registerFairs(app: FastifyInstance, deps: AppDeps, services: Ser
   registerOrganiserPages(app, deps, services);
   registerApplicantPages(app, deps, services);
   registerStandPages(app, deps, services);
+  registerFigurePages(app, deps, services);
 }
