@@ -16,8 +16,9 @@ export type Who = { personId: string; cookie: string; csrfToken: string };
 export const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 export const german = (iso: string) => iso.split('-').reverse().join('.');
 
-export async function fairWorld() {
-  const t: TestApp = await buildTestApp();
+/** The world on a new test app, or on `existing` (a browser test's). */
+export async function fairWorld(existing?: TestApp) {
+  const t: TestApp = existing ?? (await buildTestApp());
   const db = t.database.db;
   const who: Record<string, Who> = {};
   async function person_(name: string, role: Role, slug?: string) {

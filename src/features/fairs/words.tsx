@@ -6,10 +6,22 @@ import { countryName } from '../../web/countries.ts';
 import { stateNameIn } from '../regions/index.ts';
 import { occupation } from '../registry/index.ts';
 
+/** Zones the runtime still lists under a former name of their city: the current name (IANA), so that it is chosen. */
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+};
+
 /** Every time zone the runtime knows, by its place name (the zone's region and city). */
 let zones: { value: string; label: string }[] | undefined;
 export function zoneOptions(): { value: string; label: string }[] {
-  zones ??= Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: zoneName(z) }));
+  zones ??= Intl.supportedValuesOf('timeZone')
+    .map((z) => RENAMED[z] ?? z)
+    .map((z) => ({ value: z, label: zoneName(z) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
   return zones;
 }
 
