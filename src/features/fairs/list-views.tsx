@@ -1,10 +1,10 @@
 /** The list of fairs (public; officers also see their own state's and can start one) and the form to create one. */
 import type { FieldError } from '../../platform/http/errors.ts';
-import { CsrfField, ErrorSummary, fieldId, Select, TextArea, TextInput } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Select, TextArea, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
-import { countryOptions } from '../../web/countries.ts';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { CountryChoice } from '../activities/index.ts';
 import { StateChecks } from '../joint-projects/index.ts';
 import { type FairInput, OCCUPATION_FIELDS } from './fair-form.ts';
 import { FAIR_PATHS } from './paths.ts';
@@ -74,43 +74,6 @@ export function ListPage(props: {
         ))}
       </ul>
     </Page>
-  );
-}
-
-function Countries(props: { ctx: ViewContext; chosen: readonly string[]; error?: FieldError | undefined }) {
-  const { ctx } = props;
-  const id = fieldId('countries');
-  const describedBy = [`${id}-hint`, props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>
-        {ctx.t.t('fairs.field.countries')}
-      </label>
-      <div class="kern-hint" id={`${id}-hint`}>
-        {ctx.t.t('fairs.field.countries-hint')}
-      </div>
-      {props.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span>{props.error.message}</span>
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name="countries"
-        multiple
-        size={8}
-        class="kern-form-input__select activity-countries"
-        aria-describedby={describedBy}
-        aria-invalid={props.error ? 'true' : undefined}
-      >
-        {countryOptions(ctx.locale).map((o) => (
-          <option key={o.value} value={o.value} selected={props.chosen.includes(o.value)}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
@@ -211,7 +174,13 @@ export function CreatePage(props: { ctx: ViewContext; input: FairInput; errors: 
           error={err('states')}
           label={t.t('fairs.field.states')}
         />
-        <Countries ctx={ctx} chosen={input.countries} error={err('countries')} />
+        <CountryChoice
+          ctx={ctx}
+          chosen={input.countries}
+          error={err('countries')}
+          label={t.t('fairs.field.countries')}
+          hint={t.t('fairs.field.countries-hint')}
+        />
         {OCCUPATION_FIELDS.map((n) => (
           <OccupationField key={n} ctx={ctx} n={n} input={input} errors={errors} />
         ))}

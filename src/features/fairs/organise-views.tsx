@@ -11,6 +11,7 @@ import type { SessionInput } from './fair-form.ts';
 import { FAIR_PATHS } from './paths.ts';
 import { type FairDetail, isPublic, organisersOf } from './read.ts';
 import { SessionList } from './session-list.tsx';
+import { DayAndStart } from './time-fields.tsx';
 import {
   countriesText,
   fairDays,
@@ -144,21 +145,12 @@ export function OrganisePage(props: OrganiseProps) {
               width={8}
               error={err('capacity')}
             />
-            <TextInput
-              name="day"
-              label={t.t('fairs.field.day')}
-              hint={t.t('fairs.field.date-hint')}
-              value={props.session.day}
-              width={16}
-              error={err('day')}
-            />
-            <TextInput
-              name="start"
-              label={t.t('fairs.field.start')}
-              hint={t.t('fairs.field.clock-hint', { zone: zoneName(f.timeZone) })}
-              value={props.session.start}
-              width={8}
-              error={err('start')}
+            <DayAndStart
+              ctx={ctx}
+              day={props.session.day}
+              start={props.session.start}
+              timeZone={f.timeZone}
+              err={err}
             />
             <TextInput
               name="end"

@@ -67,6 +67,18 @@ export function registerStandPages(app: FastifyInstance, deps: AppDeps, services
     );
   }
 
+  /** The stand again with the errors of a refused form, naming each field. */
+  async function refused(
+    ctx: ViewContext,
+    actor: Actor,
+    s: Parameters<typeof standPage>[2],
+    status: number,
+    errors: FieldError[],
+    slot?: SlotInput,
+  ) {
+    return { status, view: await standPage(ctx, actor, s, { errors, ...(slot ? { slot } : {}) }) };
+  }
+
   const standUrl = (locale: 'de' | 'en', fairId: string, org: string) =>
     localizedUrl(FAIR_PATHS.stand, locale, { id: fairId, org });
 
@@ -88,11 +100,7 @@ export function registerStandPages(app: FastifyInstance, deps: AppDeps, services
       const s = await standOf(param(req, 'id'), param(req, 'org'), actor);
       const r = await fairs.apply(actor, s.f, s.employer.id, deps.now());
       if (r.kind === 'forbidden') throw noFair();
-      if (r.kind === 'refused')
-        return {
-          status: 409,
-          view: await standPage(ctx, actor, s, { errors: [fieldError(ctx, r.field, r.rule)] }),
-        };
+      if (r.kind === 'refused') return refused(ctx, actor, s, 409, [fieldError(ctx, r.field, r.rule)]);
       return { redirect: standUrl(ctx.locale, s.f.id, s.employer.id) };
     },
   });
@@ -110,15 +118,11 @@ export function registerStandPages(app: FastifyInstance, deps: AppDeps, services
       const checked = checkSlot(slot, s.f);
       if (!checked.value) {
         const errors = checked.errors.map((e) => fieldError(ctx, e.field, e.rule));
-        return { status: 422, view: await standPage(ctx, actor, s, { errors, slot }) };
+        return refused(ctx, actor, s, 422, errors, slot);
       }
       const r = await fairs.publishSlot(actor, s.f, s.employer.id, checked.value, deps.now());
       if (r.kind === 'forbidden') throw noFair();
-      if (r.kind === 'refused')
-        return {
-          status: 409,
-          view: await standPage(ctx, actor, s, { errors: [fieldError(ctx, r.field, r.rule)], slot }),
-        };
+      if (r.kind === 'refused') return refused(ctx, actor, s, 409, [fieldError(ctx, r.field, r.rule)], slot);
       return { redirect: standUrl(ctx.locale, s.f.id, s.employer.id) };
     },
   });
@@ -145,7 +149,7 @@ export function registerStandPages(app: FastifyInstance, deps: AppDeps, services
         errors.push(fieldError(ctx, 'attendance', 'choice'));
       if (attendance === 'attended' && !(OUTCOMES as readonly string[]).includes(outcome))
         errors.push(fieldError(ctx, 'outcome', 'choice'));
-      if (errors.length > 0) return { status: 422, view: await standPage(ctx, actor, s, { errors }) };
+      if (errors.length > 0) return refused(ctx, actor, s, 422, errors);
       const r = await fairs.recordOutcome(
         actor,
         b.booking.id,
@@ -154,11 +158,7 @@ export function registerStandPages(app: FastifyInstance, deps: AppDeps, services
         deps.now(),
       );
       if (r.kind === 'not-found' || r.kind === 'forbidden') throw new AppError('not-found');
-      if (r.kind === 'refused')
-        return {
-          status: 409,
-          view: await standPage(ctx, actor, s, { errors: [fieldError(ctx, r.field, r.rule)] }),
-        };
+      if (r.kind === 'refused') return refused(ctx, actor, s, 409, [fieldError(ctx, r.field, r.rule)]);
       return { redirect: standUrl(ctx.locale, s.f.id, s.employer.id) };
     },
   });
@@ -180,7 +180,7 @@ export function registerStandPages(app: FastifyInstance, deps: AppDeps, services
       if (r.kind === 'refused') {
         const status = r.field === 'ad' ? 422 : 409;
         const rule = r.field === 'journey' ? 'refused' : r.rule;
-        return { status, view: await standPage(ctx, actor, s, { errors: [fieldError(ctx, r.field, rule)] }) };
+        return refused(ctx, actor, s, status, [fieldError(ctx, r.field, rule)]);
       }
       return { redirect: standUrl(ctx.locale, s.f.id, s.employer.id) };
     },

@@ -13,7 +13,8 @@ import { FAIR_PATHS } from './paths.ts';
 import type { FairDetail, SlotView } from './read.ts';
 import type { ExhibitorStatus } from './schema.ts';
 import type { StandBooking } from './stand.ts';
-import { timeIn, zoneName } from './words.tsx';
+import { DayAndStart } from './time-fields.tsx';
+import { timeIn } from './words.tsx';
 
 export interface SlotInput {
   day: string;
@@ -138,21 +139,12 @@ export function StandPage(props: {
           </ul>
           <form method="post" action={localizedUrl(FAIR_PATHS.slots, ctx.locale, params)} novalidate>
             <CsrfField ctx={ctx} />
-            <TextInput
-              name="day"
-              label={t.t('fairs.field.day')}
-              hint={t.t('fairs.field.date-hint')}
-              value={props.slot.day}
-              width={16}
-              error={err('day')}
-            />
-            <TextInput
-              name="start"
-              label={t.t('fairs.field.start')}
-              hint={t.t('fairs.field.clock-hint', { zone: zoneName(f.timeZone) })}
-              value={props.slot.start}
-              width={8}
-              error={err('start')}
+            <DayAndStart
+              ctx={ctx}
+              day={props.slot.day}
+              start={props.slot.start}
+              timeZone={f.timeZone}
+              err={err}
             />
             <TextInput
               name="minutes"
