@@ -92,6 +92,7 @@ export function registerApplicantPages(app: FastifyInstance, deps: AppDeps, serv
           ads={await fairs.exhibitorAds(approved, todayIso(deps.now()))}
           employers={employers}
           applicant={(req.actor?.memberships ?? []).some((m) => m.role === 'applicant')}
+          officer={(req.actor?.memberships ?? []).some((m) => m.role === 'ministry-officer')}
           timeZone={registration?.timeZone ?? f.timeZone}
         />
       );

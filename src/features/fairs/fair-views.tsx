@@ -30,6 +30,8 @@ export function FairPage(props: {
   /** The reader's own employers (each links to its stand), and whether they are an applicant. */
   employers: readonly { id: string; name: string }[];
   applicant: boolean;
+  /** A ministry officer reads the fair: the next step is its organise page. */
+  officer: boolean;
   /** The time zone the reader's times are shown in (their registration's, else the fair's). */
   timeZone: string;
 }) {
@@ -40,7 +42,13 @@ export function FairPage(props: {
     <Page ctx={ctx} title={f.title}>
       {f.description ? <p class="kern-body">{f.description}</p> : null}
       <FairFacts ctx={ctx} f={f} names={props.names} />
-      {props.employers.length === 0 ? (
+      {props.officer ? (
+        <p class="kern-body">
+          <a class="kern-link" href={localizedUrl(FAIR_PATHS.organise, ctx.locale, { id: f.id })}>
+            {t.t('fairs.fair.organise')}
+          </a>
+        </p>
+      ) : props.employers.length === 0 ? (
         <p class="kern-body">
           <a
             class="kern-btn kern-btn--primary"
