@@ -5,6 +5,7 @@ import { companionPlugin } from './features/companion/index.ts';
 import { counsellingPlugin } from './features/counselling/index.ts';
 import { documentsPlugin } from './features/documents/index.ts';
 import { employersPlugin } from './features/employers/index.ts';
+import { fairsPlugin } from './features/fairs/index.ts';
 import { identityPlugin } from './features/identity/index.ts';
 import { interopPlugin } from './features/interop/index.ts';
 import { jobsPlugin } from './features/jobs/index.ts';
@@ -41,6 +42,7 @@ export const FEATURES: readonly FeaturePlugin[] = [
   jobsPlugin,
   activitiesPlugin,
   talentPoolPlugin,
+  fairsPlugin,
   webhooksPlugin,
   companionPlugin,
   interopPlugin,

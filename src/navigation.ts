@@ -4,6 +4,7 @@ import { COMPANION_PATHS } from './features/companion/index.ts';
 import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { EMPLOYER_PATHS } from './features/employers/index.ts';
+import { FAIR_PATHS } from './features/fairs/index.ts';
 import { IDENTITY_PATHS } from './features/identity/index.ts';
 import { JOB_PATHS } from './features/jobs/index.ts';
 import { JOINT_DRAFT_PATHS } from './features/joint-drafts/index.ts';
@@ -136,6 +137,7 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     cardOnly: true,
   },
   { labelKey: 'jobs.nav.search', paths: JOB_PATHS.search, order: 13, descriptionKey: 'jobs.nav.search.text' },
+  { labelKey: 'fairs.nav', paths: FAIR_PATHS.list, order: 14, descriptionKey: 'fairs.nav.text' },
   {
     labelKey: 'nav.recognition',
     paths: REGISTRY_PATHS.recognition,

@@ -15,6 +15,7 @@ import {
   diskStorage,
   eraseDocumentsOf,
 } from './features/documents/index.ts';
+import { createFairsService, type FairsService } from './features/fairs/index.ts';
 import type { IdentityDeps } from './features/identity/index.ts';
 import {
   type CookieNames,
@@ -81,6 +82,8 @@ export interface Services {
   /** Private calendar addresses of deadlines and work queues (issue 20). */
   readonly calendarFeeds: CalendarFeeds;
   readonly xauslaender: XAuslaenderService;
+  /** Joint virtual job fairs (issue 16, V4); the hand-off opens journeys through `journeys`. */
+  readonly fairs: FairsService;
   readonly counselling: ReturnType<typeof createCounsellingService>;
   readonly appointments: AppointmentsService;
   /** The published waiting times per office: computed by a job, stored, held in memory (waiting-store.ts). */
@@ -160,6 +163,7 @@ export function createServices(
       nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS,
     }),
     xauslaender: createXAuslaenderService(db, journeys, config),
+    fairs: createFairsService(db, journeys),
     counselling: createCounsellingService(db),
     appointments: createAppointmentsService(db, config.COOKIE_SECRET, mailer, checklists),
     waiting: createWaitingTimes(db, now, { nearBreachDays: config.DEADLINE_NEAR_BREACH_DAYS }),

@@ -10,6 +10,7 @@ import { seedActivityDemo } from '../seed/activities-demo.ts';
 import { seedAppointmentDemo, seedStaffDemo } from '../seed/appointments.ts';
 import { seedCompanionDemo } from '../seed/companion-demo.ts';
 import { seedCompanionStepsDemo } from '../seed/companion-steps-demo.ts';
+import { seedFairsDemo } from '../seed/fairs-demo.ts';
 import { seedJobsDemo } from '../seed/jobs-demo.ts';
 import { seedJourneyDemo } from '../seed/journeys.ts';
 import { seedScale } from '../seed/scale.ts';
@@ -41,6 +42,8 @@ export async function journeySeed(
     if (ads > 0) progress.info(`  ${ads} job ads by confirmed employers in the six states`);
     const pool = await progress.step('Filling the demo talent pool', () => seedTalentPoolDemo(db.db));
     if (pool > 0) progress.info(`  ${pool} profiles in the talent pool`);
+    const fairs = await progress.step('Organising the demo job fairs', () => seedFairsDemo(db.db));
+    if (fairs > 0) progress.info(`  ${fairs} bookings at two fairs of Saxony and Thuringia`);
     const activities = await progress.step("Recording the states' demo activities", () =>
       db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
     );
@@ -111,6 +114,7 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
   await progress.step('Storing demo staff numbers', () => seedStaffDemo(db.db));
   await progress.step('Publishing demo job ads', () => seedJobsDemo(db.db));
   await progress.step('Filling the demo talent pool', () => seedTalentPoolDemo(db.db));
+  await progress.step('Organising the demo job fairs', () => seedFairsDemo(db.db));
   await progress.step("Recording the states' demo activities", () =>
     db.db.transaction((tx) => seedActivityDemo(tx, new Date())),
   );

@@ -4,6 +4,7 @@
  */
 import type { Action, Resource } from './policy.ts';
 import { everyone, OWN, type Rules } from './policy-rules.ts';
+import { FAIR_RULES } from './policy-table-fairs.ts';
 import { EMPLOYER_AND_STATES_RULES, WEBHOOK_RULES } from './policy-table-states.ts';
 
 export type { Rules };
@@ -274,6 +275,7 @@ export const POLICY: PolicyTable = {
     revoke: everyone(OWN),
   },
   ...EMPLOYER_AND_STATES_RULES,
+  ...FAIR_RULES,
   /** An organisation's API tokens (issue 20): managed by those who invite its members (`role-assignment`). */
   'api-token': {
     create: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },

@@ -66,6 +66,11 @@ export const RESOURCES = [
   'api-token',
   'webhook',
   'xauslaender-message',
+  'fair',
+  'fair-agreement',
+  'fair-exhibitor',
+  'fair-booking',
+  'fair-figures',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

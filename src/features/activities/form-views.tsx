@@ -53,16 +53,23 @@ export const EMPTY_FORM: FormInput = {
   public: false,
 };
 
-function Countries(props: { ctx: ViewContext; chosen: readonly string[]; error?: FieldError | undefined }) {
+/** Countries chosen by name from one list (stored as codes): the activity's, and a job fair's target countries. */
+export function CountryChoice(props: {
+  ctx: ViewContext;
+  chosen: readonly string[];
+  error?: FieldError | undefined;
+  label: string;
+  hint: string;
+}) {
   const { ctx } = props;
   const id = fieldId('countries');
   const describedBy = [`${id}-hint`, props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
       <label class="kern-label" for={id}>
-        {ctx.t.t('activities.field.countries')}
+        {props.label}
       </label>
-      <HintAndError id={id} hint={ctx.t.t('activities.field.countries-hint')} error={props.error} />
+      <HintAndError id={id} hint={props.hint} error={props.error} />
       <select
         id={id}
         name="countries"
@@ -176,7 +183,13 @@ export function ActivityFormPage(props: {
           rows={4}
           error={err('description')}
         />
-        <Countries ctx={ctx} chosen={input.countries} error={err('countries')} />
+        <CountryChoice
+          ctx={ctx}
+          chosen={input.countries}
+          error={err('countries')}
+          label={t.t('activities.field.countries')}
+          hint={t.t('activities.field.countries-hint')}
+        />
         <Occupations
           ctx={ctx}
           names={props.occupations}

@@ -2,6 +2,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 
 // The public surface of this feature: what other features and the composition root may use.
 export { OVERLAP_DIGEST_JOB, officersOf, overlapDigestJob, sendOverlapDigest } from './digest.ts';
+export { CountryChoice } from './form-views.tsx';
 export { ACTIVITY_PATHS } from './paths.ts';
 export { activityOverlapDigest, stateActivity } from './schema.ts';
 

@@ -7,4 +7,10 @@ export const APPOINTMENT_PATHS = {
   planning: { de: '/termine/planung', en: '/appointments/planning' },
   days: { de: '/termine/planung/tage', en: '/appointments/planning/days' },
   requests: { de: '/termine/anfragen', en: '/appointments/requests' },
+  calendarImport: { de: '/termine/planung/import', en: '/appointments/planning/import' },
+  calendarImportApply: {
+    de: '/termine/planung/import/uebernehmen',
+    en: '/appointments/planning/import/apply',
+  },
+  calendarTemplate: { de: '/termine/planung/vorlage.csv', en: '/appointments/planning/template.csv' },
 } as const;

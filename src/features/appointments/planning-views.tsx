@@ -186,6 +186,11 @@ export function PlanningPage(props: {
           {t.t('appointments.requests.title')}
         </a>
       </p>
+      <p class="kern-body">
+        <a class="kern-link" href={localizedUrl(APPOINTMENT_PATHS.calendarImport, ctx.locale)}>
+          {t.t('appointments.import.link')}
+        </a>
+      </p>
       {props.forms.map((f) => (
         <ServiceFormView
           key={f.input.serviceType}

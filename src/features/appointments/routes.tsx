@@ -14,6 +14,7 @@ import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { registerAppointmentsApi } from './api.ts';
+import { registerCalendarImport } from './calendar-import-routes.tsx';
 import { answerRequest, eligibleFor, fileRequest } from './filing.ts';
 import { answerForm, requestForm } from './forms.ts';
 import { appointmentCalendar } from './ics.ts';
@@ -31,6 +32,7 @@ import { registerWaitingPages } from './waiting-routes.tsx';
 export function registerAppointments(app: FastifyInstance, deps: AppDeps, services: Services) {
   registerApplicantPages(app, deps, services);
   registerServicePointPages(app, deps, services);
+  registerCalendarImport(app, deps, services);
   registerAppointmentsApi(app, services);
   registerStaffApi(app, services);
   registerWorkloadAndStaffing(app, deps, services);

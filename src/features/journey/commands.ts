@@ -235,3 +235,32 @@ function decideOpening(
     ? { ok: false, refusal: decision.refusal }
     : { ok: true, events: decision.events };
 }
+
+/**
+ * Opens a journey and applies commands to it in ONE transaction: all or none (the first refusal undoes the
+ * opening); `after` adds the caller's own rows in the same transaction (e.g. a fair's hand-off, issue 16).
+ */
+export async function handleOpeningThen(
+  inTransaction: (handler: (s: Session) => Promise<Outcome>) => Promise<Outcome>,
+  settings: HandlerSettings,
+  o: OpeningRequest,
+  inputs: readonly StepCommandInput[],
+  after: (s: Session, journeyId: string) => Promise<void>,
+): Promise<Outcome> {
+  try {
+    return await inTransaction(async (s) => {
+      const opened = await handleOpening(s, settings, o);
+      if (!opened.ok) throw new Undo(opened);
+      const journeyId = opened.result.body.journeyId;
+      for (const input of inputs) {
+        const done = await handleCommand(s, settings, { actor: o.actor, journeyId, input, key: null });
+        if (!done.ok) throw new Undo(done);
+      }
+      await after(s, journeyId);
+      return opened;
+    });
+  } catch (error) {
+    if (error instanceof Undo) return error.outcome;
+    throw error;
+  }
+}

@@ -14,7 +14,7 @@ import {
 } from '../../domain/journey/index.ts';
 import { appendAudit, appendAuditMany } from '../../platform/audit/audit.ts';
 import { DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS, DEFAULT_NEAR_BREACH_DAYS } from '../../platform/config.ts';
-import type { Database, Tx } from '../../platform/db/client.ts';
+import type { Database, DbOrTx, Tx } from '../../platform/db/client.ts';
 import {
   createRegistrySnapshot,
   type RegistrySnapshotSource,
@@ -27,7 +27,6 @@ import {
   authorise,
   familyReadEntry,
   noSuchJourney,
-  openerMembership,
   type StepScope,
 } from './authorise.ts';
 import type { CommandResult, OpenInput, Opening, Outcome, StepCommandInput } from './command-types.ts';
@@ -38,12 +37,14 @@ import {
   handleCommand,
   handleCommandsAtomically,
   handleOpening,
+  handleOpeningThen,
 } from './commands.ts';
 import { createOnTimeRate } from './on-time-rate.ts';
+import { aloneOpening, openingOf } from './opening.ts';
 import { JourneyRefusal } from './refusals.ts';
 import { residenceOf } from './residence.ts';
 import { stepOwnersOf } from './step-owners.ts';
-import { createStore } from './store.ts';
+import { createStore, type Session } from './store.ts';
 import { eventRowsOf, journeyObject, replayStream } from './store-read.ts';
 
 export type { Access, StepScope } from './authorise.ts';
@@ -119,23 +120,6 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     ...(opts.batch ? { batch: opts.batch } : {}),
   });
 
-  /** The opening of the signed-in applicant's journey, with the owners the registry names for its place. */
-  function openingOf(actor: Actor, input: OpenInput, owners: (o: OpenInput) => Promise<Opening['owners']>) {
-    return async (): Promise<Opening | Outcome> => {
-      const opener = openerMembership(actor);
-      if (!opener.ok) return opener;
-      return {
-        membership: opener.membership,
-        applicantId: actor.personId,
-        facts: input.facts,
-        occupation: input.occupation,
-        place: input.place,
-        owners: await owners(input),
-        audit: { action: 'journey.open-journey', purpose: 'open a journey' },
-      };
-    };
-  }
-
   // Openings, with or without key, go in batches (ADR 0010); the competent bodies and owners once per batch and
   // place. Alone (in its own transaction), the registry is read first: the snapshot loads on `db` (PGlite runs
   // one query at a time).
@@ -153,17 +137,25 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     },
     runAlone: async (o) => {
       const competence = await recognitionCompetence(db, registry, o.input.occupation, o.input.place);
-      return store.inTransaction((s) => {
-        const owners = async (input: OpenInput) =>
-          resolveOwners(
-            s.db,
-            { ...input.place, residenceAgs: await residenceOf(s.db, o.actor.personId) },
-            competence,
-          );
-        return handleOpening(s, settings, { ...o, prepare: openingOf(o.actor, o.input, owners) });
-      });
+      return store.inTransaction((s) =>
+        handleOpening(s, settings, { ...o, prepare: aloneOpening(o.actor, o.input, competence) }),
+      );
     },
   });
+
+  /** Opens the applicant's journey and applies commands to it in ONE transaction; `after` adds the caller's rows. */
+  async function openThen(
+    actor: Actor,
+    input: OpenInput,
+    inputs: readonly StepCommandInput[],
+    after: (tx: DbOrTx, journeyId: string, at: Date) => Promise<void>,
+  ) {
+    const competence = await recognitionCompetence(db, registry, input.occupation, input.place);
+    const o = { actor, key: null, hash: requestHash({ command: 'open-journey', input }) };
+    const prepare = aloneOpening(actor, input, competence);
+    const then = (s: Session, id: string) => after(s.db, id, s.at);
+    return unwrap(await handleOpeningThen(store.inTransaction, settings, { ...o, prepare }, inputs, then));
+  }
 
   // Commands without key go in batches (ADR 0010); again alone (no transaction) when beaten by another writer.
   const commands = store.batched<CommandRequest>({
@@ -274,6 +266,7 @@ export function createJourneyService(db: Database, opts: JourneyServiceOptions =
     command: async (actor: Actor, journeyId: string, input: StepCommandInput, key: string | null = null) =>
       unwrap(await commandOutcome(actor, journeyId, input, key)),
     commandOutcome,
+    openThen,
     /** Several commands in one transaction: all or none (an imported XAusländer answer, issue 20). */
     commandsOutcome: (actor: Actor, journeyId: string, inputs: readonly StepCommandInput[]) =>
       handleCommandsAtomically(store.inTransaction, settings, { actor, journeyId, inputs }),

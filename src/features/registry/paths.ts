@@ -17,6 +17,15 @@ export const REGISTRY_PATHS = {
     en: '/admin/records/:code/withdrawal',
   },
   adminRegister: { de: '/verwaltung/anerkennungsregister', en: '/admin/mutual-recognition' },
+  adminMissionImport: { de: '/verwaltung/auslandsvertretungen-import', en: '/admin/missions-import' },
+  adminMissionImportApply: {
+    de: '/verwaltung/auslandsvertretungen-import/uebernehmen',
+    en: '/admin/missions-import/apply',
+  },
+  adminMissionTemplate: {
+    de: '/verwaltung/auslandsvertretungen-vorlage.csv',
+    en: '/admin/missions-template.csv',
+  },
 } as const satisfies Record<string, LocalizedPath>;
 
 /**

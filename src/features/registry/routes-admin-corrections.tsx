@@ -40,7 +40,7 @@ export function registerCorrectionPages(app: FastifyInstance, deps: AppDeps, ser
         table,
         entries: entrySummaries(s, table, ctx.locale === 'de' ? 'de' : 'en'),
       }));
-      return <RegistryAdminPage ctx={ctx} tables={tables} />;
+      return <RegistryAdminPage ctx={ctx} tables={tables} imported={query(req).imported === '1'} />;
     },
   });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Services } from '../../services.ts';
 import { registerRegistryAdmin } from './routes-admin.ts';
+import { registerMissionImport } from './routes-admin-import.tsx';
 import { registerRegistryAdminPages } from './routes-admin-web.tsx';
 import { registerFinderApi } from './routes-finder-api.ts';
 import { registerFinderPages } from './routes-finder-pages.tsx';
@@ -17,6 +18,7 @@ export function registerRegistry(app: FastifyInstance, deps: AppDeps, services: 
   registerRecognitionRecords(app, deps, { records, register, snapshot: registry, key });
   registerRegistryAdmin(app, { corrections, records, register });
   registerRegistryAdminPages(app, deps, { corrections, records, register, snapshot: registry });
+  registerMissionImport(app, deps, services);
 
   return { registry, records, register, key };
 }

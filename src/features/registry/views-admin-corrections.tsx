@@ -22,6 +22,7 @@ import { Back, errorOf, Submit, yesNo } from './views-admin-controls.tsx';
 export function RegistryAdminPage(props: {
   ctx: ViewContext;
   tables: { table: CorrectableTable; entries: EntrySummary[] }[];
+  imported?: boolean;
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -31,6 +32,16 @@ export function RegistryAdminPage(props: {
     <Layout ctx={ctx} title={t.t('registry.admin.registry.title')}>
       <h1 class="kern-heading-large">{t.t('registry.admin.registry.title')}</h1>
       <p class="kern-body">{t.t('registry.admin.registry.lead')}</p>
+      {props.imported ? (
+        <p class="kern-body" role="status">
+          {t.t('registry.import.done')}
+        </p>
+      ) : null}
+      <p class="kern-body">
+        <a class="kern-link" href={localizedUrl(REGISTRY_PATHS.adminMissionImport, ctx.locale)}>
+          {t.t('registry.import.link')}
+        </a>
+      </p>
       <nav aria-label={t.t('registry.admin.registry.tables')}>
         <ul class="kern-list">
           {props.tables.map(({ table, entries }) => (
