@@ -1,6 +1,6 @@
 import { ACTIVITY_PATHS } from './features/activities/index.ts';
 import { APPOINTMENT_PATHS, STAFFING_PATHS, WAITING_PATHS } from './features/appointments/index.ts';
-import { COMPANION_PATHS } from './features/companion/index.ts';
+import { COMPANION_EMPLOYMENT_PATHS, COMPANION_PATHS } from './features/companion/index.ts';
 import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { EMPLOYER_PATHS } from './features/employers/index.ts';
@@ -57,6 +57,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     roles: ['employer-admin', 'employer-member', 'ministry-officer'],
   },
   { labelKey: 'companion.nav.mine', paths: COMPANION_PATHS.mine, order: 8, roles: ['applicant'] },
+  {
+    labelKey: 'companion.employment.nav',
+    paths: COMPANION_EMPLOYMENT_PATHS.requests,
+    order: 9,
+    roles: ['employer-admin', 'employer-member'],
+  },
   {
     labelKey: 'appointments.nav.requests',
     paths: APPOINTMENT_PATHS.requests,

@@ -4,6 +4,7 @@
  */
 import type { Action, Resource } from './policy.ts';
 import { everyone, OWN, type Rules } from './policy-rules.ts';
+import { COMPANION_RULES } from './policy-table-companion.ts';
 import { EMPLOYER_AND_STATES_RULES, WEBHOOK_RULES } from './policy-table-states.ts';
 
 export type { Rules };
@@ -274,6 +275,7 @@ export const POLICY: PolicyTable = {
     revoke: everyone(OWN),
   },
   ...EMPLOYER_AND_STATES_RULES,
+  ...COMPANION_RULES,
   /** An organisation's API tokens (issue 20): managed by those who invite its members (`role-assignment`). */
   'api-token': {
     create: { administrator: ['own-organisation', 'other'], 'employer-admin': ['own-organisation'] },

@@ -62,6 +62,8 @@ export const RESOURCES = [
   'pool-search',
   'pool-contact',
   'companion',
+  'companion-employment',
+  'companion-statistics',
   'api-token',
   'webhook',
   'xauslaender-message',

@@ -10,6 +10,9 @@ import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { criterionTitle, renderMessage } from '../pathways/index.ts';
 import { STATES, stateNameIn } from '../regions/index.ts';
+import { COMPANION_EMPLOYMENT_PATHS } from './employment/paths.ts';
+import type { EmploymentView } from './employment/service.ts';
+import { EvidenceNote } from './employment/views.tsx';
 import type { FormInput } from './form.ts';
 import { OfferCard } from './offer-views.tsx';
 import { COMPANION_PATHS } from './paths.ts';
@@ -37,6 +40,8 @@ export interface CompanionView {
   clock: PermitClock;
   pathways: readonly CompanionPathway[];
   offers: readonly OfferRow[];
+  /** The employer's confirmation that counts today, if any (evidence for the livelihood condition). */
+  evidence?: EmploymentView | undefined;
 }
 
 /** The clock and the conditions with their offers (the holder's page and the counsellor's). */
@@ -68,6 +73,9 @@ export function CompanionReport({ ctx, view }: { ctx: ViewContext; view: Compani
                     </span>
                   </h3>
                   <p class="kern-body">{renderMessage(t, c.criterion.message)}</p>
+                  {c.criterion.id === 'livelihood-work' ? (
+                    <EvidenceNote ctx={ctx} evidence={view.evidence} />
+                  ) : null}
                   {offers.length > 0 ? (
                     <details class="companion-condition-offers">
                       <summary class="kern-body">
@@ -182,6 +190,11 @@ export function CompanionPage(props: {
       <p class="kern-body">
         <a class="kern-link" href={localizedUrl(COMPANION_PATHS.offers, ctx.locale)}>
           {t.t('companion.to-offers')}
+        </a>
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={localizedUrl(COMPANION_EMPLOYMENT_PATHS.kit, ctx.locale)}>
+          {t.t('companion.employment.to-kit-holder')}
         </a>
       </p>
     </Page>

@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Actor } from '../../domain/access/policy.ts';
+import { currentEvidence, withEmploymentEvidence } from '../../domain/companion/employment.ts';
 import { companionPathways, holderProfile, permitClock } from '../../domain/companion/holder.ts';
 import { filterOffers, isOfferTopic } from '../../domain/companion/offers.ts';
 import { evaluatePathways } from '../../domain/law/index.ts';
@@ -18,6 +19,7 @@ import { todayIso } from '../pathways/index.ts';
 import { findPerson } from '../people/index.ts';
 import { STATE_CODES } from '../regions/index.ts';
 import { CompanionPage, type CompanionView, CounsellorPage } from './companion-views.tsx';
+import { employmentsOf } from './employment/service.ts';
 import { checkForm, EMPTY_FORM, fieldErrorsOf, formInput, rowInput } from './form.ts';
 import { OffersPage } from './offer-views.tsx';
 import { COMPANION_PATHS } from './paths.ts';
@@ -39,11 +41,14 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services
   async function viewOf(row: HolderRow | undefined): Promise<CompanionView | null> {
     if (!row) return null;
     const today = todayIso(deps.now());
+    const evidence = currentEvidence(await employmentsOf(db, row.personId), today);
+    const facts = withEmploymentEvidence(factsOf(row), evidence);
     return {
       row,
       clock: permitClock(row.permitExpiresOn, today),
-      pathways: companionPathways(evaluatePathways(holderProfile(factsOf(row), today))),
+      pathways: companionPathways(evaluatePathways(holderProfile(facts, today))),
       offers: await allOffers(db),
+      evidence,
     };
   }
 

@@ -5,7 +5,7 @@ import { boolean, check, date, index, pgTable, primaryKey, text, timestamp, uuid
 import { LANGUAGE_LEVELS } from '../../domain/law/types.ts';
 import { provenance } from '../../platform/db/provenance.ts';
 import { person } from '../people/index.ts';
-import { state } from '../regions/index.ts';
+import { district, state } from '../regions/index.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -58,6 +58,8 @@ export const companionHolder = pgTable(
     livelihoodMainlyFromWork: boolean('livelihood_mainly_from_work'),
     livesWithMinorChild: boolean('lives_with_minor_child'),
     germanSchoolOrQualification: boolean('german_school_or_qualification'),
+    /** The district (AGS) the holder lives in, for the foreigners' office and the district statistics. */
+    districtAgs: text('district_ags').references(() => district.ags),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [check('companion_holder_period', sql`${t.permitExpiresOn} > ${t.permitGrantedOn}`)],
