@@ -84,6 +84,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
   { labelKey: 'staffing.nav', paths: STAFFING_PATHS.staffing, order: 8, roles: ['ministry-officer'] },
   { labelKey: 'employers.nav.queue', paths: EMPLOYER_PATHS.queue, order: 8, roles: ['ministry-officer'] },
   {
+    labelKey: 'companion.statistics.nav',
+    paths: COMPANION_EMPLOYMENT_PATHS.statistics,
+    order: 9,
+    roles: ['ministry-officer'],
+  },
+  {
     labelKey: 'activities.nav.register',
     paths: ACTIVITY_PATHS.register,
     order: 8,

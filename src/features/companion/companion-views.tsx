@@ -99,7 +99,14 @@ export function CompanionReport({ ctx, view }: { ctx: ViewContext; view: Compani
   );
 }
 
-function HolderForm(props: { ctx: ViewContext; input: FormInput; errors: readonly FieldError[] }) {
+type DistrictChoice = { ags: string; name: string; kind: string; stateCode: string };
+
+function HolderForm(props: {
+  ctx: ViewContext;
+  input: FormInput;
+  errors: readonly FieldError[];
+  districts: readonly DistrictChoice[];
+}) {
   const { ctx, input } = props;
   const { t } = ctx;
   const err = (f: string) => props.errors.find((e) => e.field === f);
@@ -132,6 +139,21 @@ function HolderForm(props: { ctx: ViewContext; input: FormInput; errors: readonl
         options={[
           { value: '', label: t.t('companion.form.choose') },
           ...STATES.map((s) => ({ value: s.code, label: stateNameIn(ctx.locale, s.code) })),
+        ]}
+      />
+      <Select
+        name="district"
+        label={t.t('companion.field.district')}
+        hint={t.t('companion.field.district-hint')}
+        optionalLabel={optional}
+        value={input.district}
+        error={err('district')}
+        options={[
+          { value: '', label: t.t('companion.form.not-said') },
+          ...props.districts.map((d) => ({
+            value: d.ags,
+            label: `${d.name} (${t.t(`regions.kind.${d.kind}`)}, ${stateNameIn(ctx.locale, d.stateCode)})`,
+          })),
         ]}
       />
       {date('grantedOn', true)}
@@ -174,6 +196,7 @@ export function CompanionPage(props: {
   view: CompanionView | null;
   input: FormInput;
   errors: readonly FieldError[];
+  districts: readonly DistrictChoice[];
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -186,7 +209,7 @@ export function CompanionPage(props: {
         {t.t(props.view ? 'companion.form.title-change' : 'companion.form.title')}
       </h2>
       <p class="kern-body">{t.t('companion.form.lead')}</p>
-      <HolderForm ctx={ctx} input={props.input} errors={props.errors} />
+      <HolderForm ctx={ctx} input={props.input} errors={props.errors} districts={props.districts} />
       <p class="kern-body">
         <a class="kern-link" href={localizedUrl(COMPANION_PATHS.offers, ctx.locale)}>
           {t.t('companion.to-offers')}

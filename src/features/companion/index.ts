@@ -16,4 +16,6 @@ export const companionPlugin: FeaturePlugin = async (app, { deps, services }) =>
   registerCompanion(app, deps, services);
   const { registerCompanionEmployment } = await import('./employment/routes.tsx');
   registerCompanionEmployment(app, deps);
+  const { registerCompanionStatistics } = await import('./statistics/routes.tsx');
+  registerCompanionStatistics(app, deps);
 };

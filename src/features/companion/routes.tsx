@@ -17,7 +17,7 @@ import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { todayIso } from '../pathways/index.ts';
 import { findPerson } from '../people/index.ts';
-import { STATE_CODES } from '../regions/index.ts';
+import { listDistricts, STATE_CODES } from '../regions/index.ts';
 import { CompanionPage, type CompanionView, CounsellorPage } from './companion-views.tsx';
 import { employmentsOf } from './employment/service.ts';
 import { checkForm, EMPTY_FORM, fieldErrorsOf, formInput, rowInput } from './form.ts';
@@ -91,7 +91,9 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services
     nav: { labelKey: 'companion.nav.mine', order: 6, roles: ['applicant'] },
     handler: async (req, _reply, ctx) => {
       const { row, view } = await ownPage(req);
-      return <CompanionPage ctx={ctx} view={view} input={row ? rowInput(row) : EMPTY_FORM} errors={[]} />;
+      const input = row ? rowInput(row) : EMPTY_FORM;
+      const districts = await listDistricts(db);
+      return <CompanionPage ctx={ctx} view={view} input={input} errors={[]} districts={districts} />;
     },
   });
 
@@ -102,11 +104,15 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, _services
     handler: async (req, _reply, ctx) => {
       const actor = actorOf(req);
       const input = formInput(req.body);
-      const result = checkForm(input, todayIso(deps.now()));
+      const districts = await listDistricts(db);
+      const result = checkForm(input, todayIso(deps.now()), districts);
       if (!result.ok) {
         const { view } = await ownPage(req);
         const errors = fieldErrorsOf(result.errors, ctx.t);
-        return { status: 422, view: <CompanionPage ctx={ctx} view={view} input={input} errors={errors} /> };
+        const page = (
+          <CompanionPage ctx={ctx} view={view} input={input} errors={errors} districts={districts} />
+        );
+        return { status: 422, view: page };
       }
       const saved = await saveHolder(db, actor, result.value, deps.now());
       if (saved === 'forbidden')
