@@ -45,7 +45,15 @@ export interface CompanionView {
 }
 
 /** The clock and the conditions with their offers (the holder's page and the counsellor's). */
-export function CompanionReport({ ctx, view }: { ctx: ViewContext; view: CompanionView }) {
+export function CompanionReport({
+  ctx,
+  view,
+  own,
+}: {
+  ctx: ViewContext;
+  view: CompanionView;
+  own?: boolean;
+}) {
   const { t } = ctx;
   const { row } = view;
   return (
@@ -74,7 +82,7 @@ export function CompanionReport({ ctx, view }: { ctx: ViewContext; view: Compani
                   </h3>
                   <p class="kern-body">{renderMessage(t, c.criterion.message)}</p>
                   {c.criterion.id === 'livelihood-work' ? (
-                    <EvidenceNote ctx={ctx} evidence={view.evidence} />
+                    <EvidenceNote ctx={ctx} evidence={view.evidence} link={own === true} />
                   ) : null}
                   {offers.length > 0 ? (
                     <details class="companion-condition-offers">
@@ -204,7 +212,7 @@ export function CompanionPage(props: {
     <Page ctx={ctx} title={t.t('companion.title')}>
       <p class="kern-body">{t.t('companion.lead')}</p>
       <ErrorSummary ctx={ctx} errors={props.errors} />
-      {props.view ? <CompanionReport ctx={ctx} view={props.view} /> : null}
+      {props.view ? <CompanionReport ctx={ctx} view={props.view} own /> : null}
       <h2 class="kern-heading-medium">
         {t.t(props.view ? 'companion.form.title-change' : 'companion.form.title')}
       </h2>

@@ -44,19 +44,30 @@ export function ConfirmedFacts({ ctx, row }: { ctx: ViewContext; row: Employment
 }
 
 /** The livelihood evidence line on the companion page: who confirmed, and a link to the consents. */
-export function EvidenceNote({ ctx, evidence }: { ctx: ViewContext; evidence: EmploymentView | undefined }) {
+export function EvidenceNote(props: {
+  ctx: ViewContext;
+  evidence: EmploymentView | undefined;
+  link: boolean;
+}) {
+  const { ctx, evidence } = props;
   const { t } = ctx;
+  if (!evidence?.confirmedAt && !props.link) return null;
   return (
     <p class="kern-body">
       {evidence?.confirmedAt
-        ? t.t('companion.employment.evidence', {
+        ? t.t(props.link ? 'companion.employment.evidence' : 'companion.employment.evidence-other', {
             employer: evidence.employerName,
             date: t.date(evidence.confirmedAt.toISOString().slice(0, 10)),
           })
-        : t.t('companion.employment.no-evidence')}{' '}
-      <a class="kern-link" href={localizedUrl(P.consents, ctx.locale)}>
-        {t.t('companion.employment.to-consents')}
-      </a>
+        : t.t('companion.employment.no-evidence')}
+      {props.link ? (
+        <>
+          {' '}
+          <a class="kern-link" href={localizedUrl(P.consents, ctx.locale)}>
+            {t.t('companion.employment.to-consents')}
+          </a>
+        </>
+      ) : null}
     </p>
   );
 }
