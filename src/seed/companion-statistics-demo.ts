@@ -15,7 +15,7 @@ import { district } from '../features/regions/index.ts';
 import type { DbOrTx } from '../platform/db/client.ts';
 import { DEMO_DOMAIN } from './identity-demo.ts';
 
-/** Holders per state, spread over its districts (the first districts get more). */
+/** Holders per state, most in the cities, one or two in the other districts. */
 const PER_STATE: Readonly<Record<string, number>> = { SN: 34, BE: 12, TH: 10, ST: 7, BB: 4, MV: 3 };
 const GERMAN: readonly (LanguageLevel | null)[] = ['A2', 'B1', 'A1', null, 'A2'];
 const LIVELIHOOD: readonly (boolean | null)[] = [true, false, null, true];
@@ -23,10 +23,29 @@ const EXPIRES_IN = [25, 55, 85, 120, 160, 210, 280, 350, 420, 500];
 const FIRST = ['Ali', 'Sara', 'Omar', 'Hana', 'Karim', 'Layla', 'Yusuf', 'Amina', 'Tarek', 'Nour'];
 const LAST = ['Rahimi', 'Haidari', 'Osman', 'Mansour', 'Jafari', 'Ahmadi', 'Kareem', 'Saleh', 'Nasser'];
 
-/** Which district the i-th holder of a state lives in: the first three take most, the rest one or two each. */
-function districtIndex(i: number, districts: number): number {
-  const heavy = [0, 0, 0, 0, 1, 1, 1, 2, 2];
-  return i < heavy.length ? (heavy[i] ?? 0) % districts : (i - heavy.length) % districts;
+/** The cities where most holders live, per state (AGS); the other districts get one or two each. */
+const CITIES: Readonly<Record<string, readonly string[]>> = {
+  SN: ['14713', '14612', '14511'],
+  TH: ['16051', '16053'],
+  ST: ['15002', '15003'],
+  BB: ['12054'],
+  MV: ['13003'],
+  BE: ['11000'],
+};
+/** How many holders each city gets, in the order of `CITIES`. */
+const CITY_SHARE = [9, 8, 6];
+
+/** The district of the i-th holder of a state: the cities first, then one each over the others. */
+function districtOf(state: string, i: number, all: readonly string[]): string | null {
+  const cities = (CITIES[state] ?? []).filter((c) => all.includes(c));
+  let k = i;
+  for (const [j, c] of cities.entries()) {
+    const share = CITY_SHARE[j] ?? 1;
+    if (k < share) return c;
+    k -= share;
+  }
+  const others = all.filter((d) => !cities.includes(d));
+  return others.length > 0 ? (others[k % others.length] ?? null) : (cities[0] ?? null);
 }
 
 /** Adds the holders and the confirmation; returns how many holders (0 when they exist already). */
@@ -62,7 +81,11 @@ export async function seedCompanionStatisticsDemo(tx: DbOrTx, now: Date): Promis
       await tx.insert(companionHolder).values({
         personId: p.id,
         stateCode: state,
-        districtAgs: districts[districtIndex(i, districts.length)]?.ags ?? null,
+        districtAgs: districtOf(
+          state,
+          i,
+          districts.map((d) => d.ags),
+        ),
         permitGrantedOn: addMonths(expiresOn, -18),
         permitExpiresOn: expiresOn,
         birthDate: young ? `${2003 + (k % 3)}-05-1${k % 9}` : `${1980 + (k % 15)}-0${1 + (k % 9)}-15`,

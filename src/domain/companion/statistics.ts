@@ -41,12 +41,17 @@ export function counts(h: HolderCase, m: Measure, today: IsoDate): boolean {
   }
 }
 
-/** The conditions (criterion ids) open for a holder whose permit still runs: open on every pathway that has it. */
+/**
+ * The conditions (criterion ids) open for a holder whose permit still runs, on the route nearest to them: the one
+ * of § 25b and § 25a with fewer conditions not met (§ 25b at a tie). An adult's age on § 25a is no gap to close.
+ */
 export function openConditions(h: HolderCase, today: IsoDate): string[] {
   if (h.expiresOn < today) return [];
-  const out = new Set<string>();
-  for (const p of h.pathways) for (const c of p.conditions) if (c.state === 'open') out.add(c.criterion.id);
-  return [...out];
+  const notMet = (p: CompanionPathway) => p.conditions.filter((c) => c.state !== 'met').length;
+  const nearest = [...h.pathways].sort(
+    (a, b) => notMet(a) - notMet(b) || (a.id === 'aufenthg-25b' ? -1 : b.id === 'aufenthg-25b' ? 1 : 0),
+  )[0];
+  return (nearest?.conditions ?? []).filter((c) => c.state === 'open').map((c) => c.criterion.id);
 }
 
 export type PublishedLine = { readonly parts: readonly PublishedCount[]; readonly total: PublishedCount };

@@ -73,7 +73,8 @@ describe('companion statistics (issue 18)', () => {
       [null, null],
     );
     assert.equal(s.byState.holders.total.value, 14);
-    assert.equal(s.open[0]?.condition, 'german');
+    assert.equal(s.open[0]?.condition, 'livelihood-work');
+    assert.equal(s.open.length, 1);
     const d = s.districts;
     assert.ok(d);
     assert.deepEqual(d.rows, ['14612', '14713', '']);

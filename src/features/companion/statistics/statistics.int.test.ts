@@ -101,6 +101,35 @@ describe('the companion statistics of the states (issue 18)', () => {
     assert.ok(lines.some((l) => l.startsWith('open-conditions,')));
   });
 
+  it('takes the district of the holder from the form: one of the chosen state, else 422 naming the field', async () => {
+    const form = {
+      state: 'TH',
+      district: '14713',
+      grantedOn: '01.06.2025',
+      expiresOn: '01.12.2027',
+      birthDate: '01.03.1990',
+      inGermanySince: '',
+      german: '',
+      livelihood: '',
+      child: '',
+      school: '',
+    };
+    const bad = await client().form('holder', '/de/chancen-aufenthalt', form);
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /href="#field-district"/);
+    assert.match(bad.body, /nicht in dem Bundesland/);
+    const unknown = await client().form('holder', '/en/opportunity-residence', {
+      ...form,
+      district: '99999',
+    });
+    assert.equal(unknown.statusCode, 422);
+    assert.match(unknown.body, /href="#field-district"/);
+    const ok = await client().form('holder', '/de/chancen-aufenthalt', { ...form, district: '16051' });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const page = await client().get('holder', '/de/chancen-aufenthalt');
+    assert.match(page.body, /<option value="16051" selected/);
+  });
+
   it('refuses everyone but ministry officers, and audits no read of the aggregate counts', async () => {
     for (const who of ['counsellor', 'holder'])
       assert.equal((await client().get(who, '/de/ministerium/chancen-aufenthalt')).statusCode, 403, who);
@@ -114,6 +143,6 @@ describe('the companion statistics of the states (issue 18)', () => {
     await client().get('sn', '/de/ministerium/chancen-aufenthalt');
     const afterN = (await t.database.db.select({ n: count() }).from(auditEntry))[0]?.n ?? 0;
     assert.equal(afterN, before);
-    assert.ok(((await t.database.db.select({ n: count() }).from(companionHolder))[0]?.n ?? 0) >= 66);
+    assert.ok(((await t.database.db.select({ n: count() }).from(companionHolder))[0]?.n ?? 0) >= 67);
   });
 });
