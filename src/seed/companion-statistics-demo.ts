@@ -5,7 +5,7 @@
  * and different gaps. The Saxon holder of the first demo (Mariam Karimi) gets her work confirmed by the demo care
  * service in Leipzig, with her consent. Invented names, accounts without password; nothing when already there.
  */
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import { addDays, addMonths } from '../domain/calendar.ts';
 import type { LanguageLevel } from '../domain/law/index.ts';
 import { companionEmployment, companionHolder } from '../features/companion/index.ts';
@@ -99,8 +99,33 @@ export async function seedCompanionStatisticsDemo(tx: DbOrTx, now: Date): Promis
       made++;
     }
   }
+  await placeFirstHolders(tx);
   await confirmDemoEmployment(tx, now);
   return made;
+}
+
+/** The district of each holder of the first demo (one per state), where none is set. */
+const FIRST_HOLDERS: Readonly<Record<string, string>> = {
+  'holder-berlin': '11000',
+  'holder-brandenburg': '12054',
+  'holder-mv': '13003',
+  'holder-sachsen': '14612',
+  'holder-sachsen-anhalt': '15002',
+  'holder-thueringen': '16051',
+};
+
+async function placeFirstHolders(tx: DbOrTx): Promise<void> {
+  for (const [local, ags] of Object.entries(FIRST_HOLDERS)) {
+    const [p] = await tx
+      .select({ id: person.id })
+      .from(person)
+      .where(eq(person.email, `${local}@${DEMO_DOMAIN}`));
+    if (p)
+      await tx
+        .update(companionHolder)
+        .set({ districtAgs: ags })
+        .where(and(eq(companionHolder.personId, p.id), isNull(companionHolder.districtAgs)));
+  }
 }
 
 /** Mariam Karimi (Saxony) names the demo care service in Leipzig, which confirms her work. */
@@ -113,7 +138,7 @@ async function confirmDemoEmployment(tx: DbOrTx, now: Date): Promise<void> {
   const [admin] = await tx
     .select({ id: person.id })
     .from(person)
-    .where(and(eq(person.email, `arbeitgeber-admin@${DEMO_DOMAIN}`)));
+    .where(eq(person.email, `arbeitgeber-admin@${DEMO_DOMAIN}`));
   if (!firm || !holder) return;
   const today = todayIso(now);
   await tx.insert(companionEmployment).values({
