@@ -9,6 +9,7 @@ import { addDays } from '../../../domain/calendar.ts';
 import { auditEntry } from '../../../platform/audit/schema.ts';
 import { employerProfile } from '../../employers/index.ts';
 import { todayIso } from '../../pathways/index.ts';
+import { consent } from '../../people/index.ts';
 import { companionHolder } from '../schema.ts';
 import { companionEmployment } from './schema.ts';
 
@@ -51,8 +52,15 @@ describe('the employer kit and the confirmation of employment (issue 18)', () =>
     firm = await employer(t, 'emp-firm', 'confirmed');
     unchecked = await employer(t, 'emp-unchecked', 'unconfirmed');
     await employer(t, 'emp-rival', 'confirmed');
+    const centre = await makeOrganisation(db, {
+      slug: 'emp-centre',
+      name: 'Beratung',
+      kind: 'counselling-centre',
+      jurisdictions: [],
+    });
     for (const [name, role, org] of [
       ['holder', 'applicant', undefined],
+      ['counsellor', 'counsellor', 'emp-centre'],
       ['boss', 'employer-admin', 'emp-firm'],
       ['rival', 'employer-admin', 'emp-rival'],
     ] as const) {
@@ -73,6 +81,9 @@ describe('the employer kit and the confirmation of employment (issue 18)', () =>
       germanSchoolOrQualification: null,
       updatedAt: new Date(),
     });
+    await db
+      .insert(consent)
+      .values({ personId: browsers.holder?.personId ?? '', organisationId: centre, grantedAt: new Date() });
   });
   after(() => t.close());
 
@@ -161,6 +172,12 @@ describe('the employer kit and the confirmation of employment (issue 18)', () =>
     assert.equal(confirmed?.permanent, true);
     const after = await client().get('holder', '/de/chancen-aufenthalt');
     assert.match(after.body, /Betrieb emp-firm hat Ihre Arbeit am/);
+    const seen = await client().get(
+      'counsellor',
+      `/de/beratung/chancen-aufenthalt/${browsers.holder?.personId}`,
+    );
+    assert.match(seen.body, /Betrieb emp-firm hat die Arbeit am/);
+    assert.doesNotMatch(seen.body, /chancen-aufenthalt\/arbeitgeber/);
     const consents = await client().get('holder', '/en/opportunity-residence/employer');
     assert.match(consents.body, /2,450 €/);
   });
