@@ -1,10 +1,12 @@
 /**
  * The companion statistics for the states (issue 18): per state and per district, how many § 104c holders the
  * companion knows, how many permits run out within 3 and 6 months, how many holders meet every condition of § 25a
- * or § 25b on the day (the companion has no record of a move yet, so "ready to move" is what is counted), and
- * which conditions are most often open. Counts are published under the disclosure rule: every count from 1 to
+ * or § 25b on the day, how many have moved on to § 25a or § 25b, and which conditions are most often open. Counts are published under the disclosure rule: every count from 1 to
  * threshold − 1 hidden, and as many more as it takes that none can be worked out from a total (one-way lines:
  * the districts add up to their state, the states to all six). Pure.
+ *
+ * A move is what the companion records: the holder's journey on § 25a or § 25b, opened at the foreigners' office.
+ * "Ready" counts, beside it, the holders who meet every condition on the day by their own details.
  */
 import { addMonths, type IsoDate } from '../calendar.ts';
 import type { PublishedCount } from '../statistics/index.ts';
@@ -17,13 +19,28 @@ export interface HolderCase {
   readonly districtAgs: string | null;
   readonly expiresOn: IsoDate;
   readonly pathways: readonly CompanionPathway[];
+  /** The move the companion records (a journey on § 25a or § 25b opened at the foreigners' office), if any. */
+  readonly moved: 'aufenthg-25a' | 'aufenthg-25b' | null;
 }
 
-export const MEASURES = ['holders', 'expiring-3', 'expiring-6', 'ready-25a', 'ready-25b'] as const;
+export const MEASURES = [
+  'holders',
+  'expiring-3',
+  'expiring-6',
+  'moved-25a',
+  'moved-25b',
+  'ready-25a',
+  'ready-25b',
+] as const;
 export type Measure = (typeof MEASURES)[number];
 
-/** Whether a holder counts for a measure on `today` (holders: the permit still runs). */
+/**
+ * Whether a holder counts for a measure on `today`: a recorded move counts whenever the permit ends; every other
+ * measure only while the permit still runs.
+ */
 export function counts(h: HolderCase, m: Measure, today: IsoDate): boolean {
+  if (m === 'moved-25a') return h.moved === 'aufenthg-25a';
+  if (m === 'moved-25b') return h.moved === 'aufenthg-25b';
   if (h.expiresOn < today) return false;
   const ready = (id: string) =>
     h.pathways.find((p) => p.id === id)?.conditions.every((c) => c.state === 'met') ?? false;

@@ -24,6 +24,7 @@ const holder = (
   stateCode,
   districtAgs,
   expiresOn,
+  moved: null,
   pathways: [
     pathway('aufenthg-25a', ['open']),
     pathway('aufenthg-25b', open ? ['met', 'open'] : ['met', 'met']),
@@ -40,6 +41,9 @@ describe('companion statistics (issue 18)', () => {
     assert.equal(counts(h, 'ready-25b', TODAY), true);
     assert.equal(counts(h, 'ready-25a', TODAY), false);
     assert.equal(counts(holder('SN', null, '2026-12-06'), 'holders', TODAY), false);
+    const moved: HolderCase = { ...holder('SN', null, '2026-12-06'), moved: 'aufenthg-25b' };
+    assert.equal(counts(moved, 'moved-25b', TODAY), true, 'a move counts after the permit ended');
+    assert.equal(counts(moved, 'moved-25a', TODAY), false);
   });
 
   it('hides 1 to 4 and one more count of the line, never a zero when a count is left', () => {

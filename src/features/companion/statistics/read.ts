@@ -1,10 +1,11 @@
 /**
- * The companion statistics' data (issue 18): every holder's place, permit end and the engine's conditions on the
- * day (with an employer's confirmation as livelihood evidence, as the holder's own page shows it), and the CSV.
+ * The companion statistics' data (issue 18): every holder's place, permit end, the engine's conditions on the day
+ * (with an employer's confirmation as livelihood evidence, as the holder's own page shows it) and the recorded
+ * move to § 25a/§ 25b, and the CSV.
  * Only counts leave this module; no name, no date of birth. Reading aggregates is not audited (like the
  * counselling roll-up and the waiting times: no personal data is shown).
  */
-import { isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { currentEvidence, withEmploymentEvidence } from '../../../domain/companion/employment.ts';
 import { companionPathways, holderProfile } from '../../../domain/companion/holder.ts';
 import {
@@ -15,14 +16,38 @@ import {
 } from '../../../domain/companion/statistics.ts';
 import { evaluatePathways } from '../../../domain/law/index.ts';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import { journey } from '../../journey/index.ts';
 import { companionEmployment } from '../employment/schema.ts';
 import { companionHolder } from '../schema.ts';
 import { factsOf } from '../service.ts';
 
+const MOVES = ['aufenthg-25a', 'aufenthg-25b'] as const;
+type Move = (typeof MOVES)[number];
+
+/**
+ * The moves the companion records: each holder's latest own journey on § 25a or § 25b (the transition step at the
+ * foreigners' office), with the district it was opened for.
+ */
+async function movesOf(db: DbOrTx): Promise<Map<string, { pathway: Move; districtAgs: string | null }>> {
+  const rows = await db
+    .select({
+      personId: journey.applicantId,
+      pathway: journey.pathway,
+      districtAgs: journey.targetDistrictAgs,
+    })
+    .from(journey)
+    .innerJoin(companionHolder, eq(companionHolder.personId, journey.applicantId))
+    .where(and(inArray(journey.pathway, [...MOVES]), isNull(journey.linkedTo)))
+    .orderBy(asc(journey.openedAt));
+  // Later journeys overwrite earlier ones: the latest counts.
+  return new Map(rows.map((r) => [r.personId, { pathway: r.pathway as Move, districtAgs: r.districtAgs }]));
+}
+
 export async function holderCases(db: DbOrTx, today: string): Promise<HolderCase[]> {
-  const [holders, employments] = await Promise.all([
+  const [holders, employments, moves] = await Promise.all([
     db.select().from(companionHolder),
     db.select().from(companionEmployment).where(isNull(companionEmployment.withdrawnAt)),
+    movesOf(db),
   ]);
   return holders.map((row) => {
     const evidence = currentEvidence(
@@ -30,11 +55,13 @@ export async function holderCases(db: DbOrTx, today: string): Promise<HolderCase
       today,
     );
     const facts = withEmploymentEvidence(factsOf(row), evidence);
+    const move = moves.get(row.personId);
     return {
       stateCode: row.stateCode,
-      districtAgs: row.districtAgs,
+      districtAgs: row.districtAgs ?? move?.districtAgs ?? null,
       expiresOn: row.permitExpiresOn,
       pathways: companionPathways(evaluatePathways(holderProfile(facts, today))),
+      moved: move?.pathway ?? null,
     };
   });
 }

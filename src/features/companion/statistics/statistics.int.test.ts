@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { makeAccount, makeOrganisation, sessionFor } from '../../../../test/support/identity.ts';
 import { type Browser, pageClient } from '../../../../test/support/journey.ts';
@@ -8,6 +9,7 @@ import { checkPage, loadKnowledge } from '../../../../test/support/plain-languag
 import { auditEntry } from '../../../platform/audit/schema.ts';
 import { seedCompanionDemo } from '../../../seed/companion-demo.ts';
 import { seedCompanionStatisticsDemo } from '../../../seed/companion-statistics-demo.ts';
+import { journey } from '../../journey/index.ts';
 import { companionHolder } from '../schema.ts';
 
 describe('the companion statistics of the states (issue 18)', () => {
@@ -21,6 +23,24 @@ describe('the companion statistics of the states (issue 18)', () => {
     await db.transaction((tx) => seedCompanionDemo(tx, now));
     assert.ok((await db.transaction((tx) => seedCompanionStatisticsDemo(tx, now))) >= 60);
     assert.equal(await db.transaction((tx) => seedCompanionStatisticsDemo(tx, now)), 0);
+    // The companion records a move as the holder's journey on § 25b; six Saxon holders in Leipzig have one.
+    const leipzig = await db
+      .select({ id: companionHolder.personId })
+      .from(companionHolder)
+      .where(eq(companionHolder.districtAgs, '14713'))
+      .limit(6);
+    for (const h of leipzig)
+      await db.insert(journey).values({
+        id: randomUUID(),
+        applicantId: h.id,
+        pathway: 'aufenthg-25b',
+        targetDistrictAgs: '14713',
+        status: 'open',
+        version: 1,
+        state: {} as never,
+        openedAt: now,
+        updatedAt: now,
+      });
     for (const [slug, st] of [
       ['stat-ministry-sn', 'SN'],
       ['stat-ministry-bb', 'BB'],
@@ -64,7 +84,12 @@ describe('the companion statistics of the states (issue 18)', () => {
     assert.match(sn.body, /Sachsen nach Landkreisen/);
     assert.match(sn.body, /Leipzig/);
     assert.match(sn.body, /nicht gezeigt/);
-    assert.match(sn.body, /erfüllen, nach den Angaben auf der Plattform/);
+    assert.match(sn.body, /den Schritt zur Ausländerbehörde für ein Bleiberecht geöffnet/);
+    // Six Saxon holders moved on to § 25b: shown in the comparison and in their district.
+    assert.match(
+      sn.body,
+      /Wechsel begonnen: Bleiberecht wegen guter Integration<\/th><td class="kern-table__cell" data-label="Berlin">0</,
+    );
     // Saxony's 35 holders (34 + the first demo's) are shown; Mecklenburg-Vorpommern's 4 are not.
     assert.match(sn.body, /data-label="Sachsen">35</);
     assert.match(sn.body, /data-label="Mecklenburg-Vorpommern">nicht gezeigt</);
@@ -97,6 +122,8 @@ describe('the companion statistics of the states (issue 18)', () => {
     assert.equal(lines[0], 'table,day,state,district,measure,count,count_suppressed');
     assert.ok(lines.some((l) => /^states,[\d-]+,SN,,holders,35,false$/.test(l)));
     assert.ok(lines.some((l) => /^states,[\d-]+,MV,,holders,,true$/.test(l)));
+    assert.ok(lines.some((l) => /^states,[\d-]+,SN,,moved-25b,6,false$/.test(l)));
+    assert.ok(lines.some((l) => /^districts,[\d-]+,SN,14713,moved-25b,6,false$/.test(l)));
     assert.ok(lines.some((l) => l.startsWith('districts,') && l.includes(',SN,14713,')));
     assert.ok(lines.some((l) => l.startsWith('open-conditions,')));
   });
