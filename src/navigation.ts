@@ -1,6 +1,6 @@
 import { ACTIVITY_PATHS } from './features/activities/index.ts';
 import { APPOINTMENT_PATHS, STAFFING_PATHS, WAITING_PATHS } from './features/appointments/index.ts';
-import { COMPANION_PATHS } from './features/companion/index.ts';
+import { COMPANION_EMPLOYMENT_PATHS, COMPANION_PATHS } from './features/companion/index.ts';
 import { COUNSELLING_PATHS } from './features/counselling/index.ts';
 import { DOCUMENT_PATHS } from './features/documents/index.ts';
 import { EMPLOYER_PATHS } from './features/employers/index.ts';
@@ -65,6 +65,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     roles: ['administrator', 'ministry-officer'],
   },
   {
+    labelKey: 'companion.employment.nav',
+    paths: COMPANION_EMPLOYMENT_PATHS.requests,
+    order: 9,
+    roles: ['employer-admin', 'employer-member'],
+  },
+  {
     labelKey: 'appointments.nav.requests',
     paths: APPOINTMENT_PATHS.requests,
     order: 7,
@@ -84,6 +90,12 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
   },
   { labelKey: 'staffing.nav', paths: STAFFING_PATHS.staffing, order: 8, roles: ['ministry-officer'] },
   { labelKey: 'employers.nav.queue', paths: EMPLOYER_PATHS.queue, order: 8, roles: ['ministry-officer'] },
+  {
+    labelKey: 'companion.statistics.nav',
+    paths: COMPANION_EMPLOYMENT_PATHS.statistics,
+    order: 9,
+    roles: ['ministry-officer'],
+  },
   {
     labelKey: 'activities.nav.register',
     paths: ACTIVITY_PATHS.register,

@@ -6,7 +6,7 @@ import {
   createWaitingTimes,
   type WaitingTimesService,
 } from './features/appointments/index.ts';
-import { eraseCompanionOf } from './features/companion/index.ts';
+import { eraseCompanionOf, eraseEmploymentsOf } from './features/companion/index.ts';
 import { createCounsellingService } from './features/counselling/index.ts';
 import {
   type ChecklistService,
@@ -122,6 +122,7 @@ export function createServices(
     (tx, personId) => eraseDocumentsOf(tx, documents.storage, personId),
     eraseFamilyNameOf,
     eraseCompanionOf,
+    eraseEmploymentsOf,
   ]);
   const identity: IdentityDeps = {
     db,

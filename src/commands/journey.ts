@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../platform/db/client.ts';
 import { seedActivityDemo } from '../seed/activities-demo.ts';
 import { seedAppointmentDemo, seedStaffDemo } from '../seed/appointments.ts';
 import { seedCompanionDemo } from '../seed/companion-demo.ts';
+import { seedCompanionStatisticsDemo } from '../seed/companion-statistics-demo.ts';
 import { seedCompanionStepsDemo } from '../seed/companion-steps-demo.ts';
 import { seedFairsDemo } from '../seed/fairs-demo.ts';
 import { seedJobsDemo } from '../seed/jobs-demo.ts';
@@ -52,6 +53,10 @@ export async function journeySeed(
       db.db.transaction((tx) => seedCompanionDemo(tx, new Date())),
     );
     if (holders > 0) progress.info(`  ${holders} holders, one in each state`);
+    const more = await progress.step('Adding demo holders for the statistics of the states', () =>
+      db.db.transaction((tx) => seedCompanionStatisticsDemo(tx, new Date())),
+    );
+    if (more > 0) progress.info(`  ${more} holders in the districts, one work confirmed by an employer`);
     const steps = await progress.step(
       'Showing the companion’s transition step, case link and offer history',
       () => seedCompanionStepsDemo(db.db, new Date()),
@@ -120,6 +125,9 @@ export async function journeyDemoOnFirstStart(db: DatabaseHandle, config: Config
   );
   await progress.step('Adding demo holders of the Chancen-Aufenthaltsrecht', () =>
     db.db.transaction((tx) => seedCompanionDemo(tx, new Date())),
+  );
+  await progress.step('Adding demo holders for the statistics of the states', () =>
+    db.db.transaction((tx) => seedCompanionStatisticsDemo(tx, new Date())),
   );
   await progress.step('Showing the companion’s transition step, case link and offer history', () =>
     seedCompanionStepsDemo(db.db, new Date()),

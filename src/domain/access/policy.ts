@@ -63,6 +63,8 @@ export const RESOURCES = [
   'pool-contact',
   'companion',
   'support-offer',
+  'companion-employment',
+  'companion-statistics',
   'api-token',
   'webhook',
   'xauslaender-message',

@@ -10,6 +10,9 @@ import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { criterionTitle, renderMessage } from '../pathways/index.ts';
 import { STATES, stateNameIn } from '../regions/index.ts';
+import { COMPANION_EMPLOYMENT_PATHS } from './employment/paths.ts';
+import type { EmploymentView } from './employment/service.ts';
+import { EvidenceNote } from './employment/views.tsx';
 import type { FormInput } from './form.ts';
 import { MetNotice } from './notice-views.tsx';
 import type { NoticeRow } from './notices.ts';
@@ -43,10 +46,20 @@ export interface CompanionView {
   offers: readonly OfferRow[];
   /** The latest notice of conditions newly met, for this reader. */
   notice?: NoticeRow | undefined;
+  /** The employer's confirmation that counts today, if any (evidence for the livelihood condition). */
+  evidence?: EmploymentView | undefined;
 }
 
 /** The clock and the conditions with their offers (the holder's page and the counsellor's). */
-export function CompanionReport({ ctx, view }: { ctx: ViewContext; view: CompanionView }) {
+export function CompanionReport({
+  ctx,
+  view,
+  own,
+}: {
+  ctx: ViewContext;
+  view: CompanionView;
+  own?: boolean;
+}) {
   const { t } = ctx;
   const { row } = view;
   return (
@@ -75,6 +88,9 @@ export function CompanionReport({ ctx, view }: { ctx: ViewContext; view: Compani
                     </span>
                   </h3>
                   <p class="kern-body">{renderMessage(t, c.criterion.message)}</p>
+                  {c.criterion.id === 'livelihood-work' ? (
+                    <EvidenceNote ctx={ctx} evidence={view.evidence} link={own === true} />
+                  ) : null}
                   {offers.length > 0 ? (
                     <details class="companion-condition-offers">
                       <summary class="kern-body">
@@ -98,7 +114,14 @@ export function CompanionReport({ ctx, view }: { ctx: ViewContext; view: Compani
   );
 }
 
-function HolderForm(props: { ctx: ViewContext; input: FormInput; errors: readonly FieldError[] }) {
+type DistrictChoice = { ags: string; name: string; kind: string; stateCode: string };
+
+function HolderForm(props: {
+  ctx: ViewContext;
+  input: FormInput;
+  errors: readonly FieldError[];
+  districts: readonly DistrictChoice[];
+}) {
   const { ctx, input } = props;
   const { t } = ctx;
   const err = (f: string) => props.errors.find((e) => e.field === f);
@@ -131,6 +154,21 @@ function HolderForm(props: { ctx: ViewContext; input: FormInput; errors: readonl
         options={[
           { value: '', label: t.t('companion.form.choose') },
           ...STATES.map((s) => ({ value: s.code, label: stateNameIn(ctx.locale, s.code) })),
+        ]}
+      />
+      <Select
+        name="district"
+        label={t.t('companion.field.district')}
+        hint={t.t('companion.field.district-hint')}
+        optionalLabel={optional}
+        value={input.district}
+        error={err('district')}
+        options={[
+          { value: '', label: t.t('companion.form.not-said') },
+          ...props.districts.map((d) => ({
+            value: d.ags,
+            label: `${d.name} (${t.t(`regions.kind.${d.kind}`)}, ${stateNameIn(ctx.locale, d.stateCode)})`,
+          })),
         ]}
       />
       {date('grantedOn', true)}
@@ -175,6 +213,7 @@ export function CompanionPage(props: {
   errors: readonly FieldError[];
   /** The move to § 25a/§ 25b (only once the facts are stored). */
   transition?: TransitionPart | undefined;
+  districts: readonly DistrictChoice[];
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -182,7 +221,7 @@ export function CompanionPage(props: {
     <Page ctx={ctx} title={t.t('companion.title')}>
       <p class="kern-body">{t.t('companion.lead')}</p>
       <ErrorSummary ctx={ctx} errors={[...props.errors, ...(props.transition?.errors ?? [])]} />
-      {props.view ? <CompanionReport ctx={ctx} view={props.view} /> : null}
+      {props.view ? <CompanionReport ctx={ctx} view={props.view} own /> : null}
       {props.view && props.transition ? (
         <TransitionSection ctx={ctx} part={props.transition} pathways={props.view.pathways} />
       ) : null}
@@ -190,10 +229,15 @@ export function CompanionPage(props: {
         {t.t(props.view ? 'companion.form.title-change' : 'companion.form.title')}
       </h2>
       <p class="kern-body">{t.t('companion.form.lead')}</p>
-      <HolderForm ctx={ctx} input={props.input} errors={props.errors} />
+      <HolderForm ctx={ctx} input={props.input} errors={props.errors} districts={props.districts} />
       <p class="kern-body">
         <a class="kern-link" href={localizedUrl(COMPANION_PATHS.offers, ctx.locale)}>
           {t.t('companion.to-offers')}
+        </a>
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={localizedUrl(COMPANION_EMPLOYMENT_PATHS.kit, ctx.locale)}>
+          {t.t('companion.employment.to-kit-holder')}
         </a>
       </p>
     </Page>

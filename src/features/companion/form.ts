@@ -12,6 +12,7 @@ import type { HolderInput, HolderRow } from './service.ts';
 
 export const FORM_FIELDS = [
   'state',
+  'district',
   'grantedOn',
   'expiresOn',
   'birthDate',
@@ -40,6 +41,7 @@ const YES_NO = ['yes', 'no'];
 export function checkForm(
   input: FormInput,
   today: string,
+  districts: readonly { ags: string; stateCode: string }[] = [],
 ): { ok: true; value: HolderInput } | { ok: false; errors: Refusal[] } {
   const errors: Refusal[] = [];
   const refuse = (field: FormField, rule: string) => errors.push({ field, rule });
@@ -57,6 +59,10 @@ export function checkForm(
   };
   if (input.state === '') refuse('state', 'required');
   else if (!(STATE_CODES as readonly string[]).includes(input.state)) refuse('state', 'choice');
+  const district = districts.find((d) => d.ags === input.district);
+  if (input.district !== '' && !district) refuse('district', 'choice');
+  else if (district && STATE_CODES.includes(input.state as never) && district.stateCode !== input.state)
+    refuse('district', 'in-state');
   const grantedOn = date('grantedOn', true);
   if (grantedOn !== null && grantedOn > today) refuse('grantedOn', 'not-in-future');
   const expiresOn = date('expiresOn', true);
@@ -77,6 +83,7 @@ export function checkForm(
     ok: true,
     value: {
       stateCode: input.state,
+      districtAgs: district?.ags ?? null,
       permitGrantedOn: grantedOn,
       permitExpiresOn: expiresOn,
       birthDate,
@@ -104,6 +111,7 @@ const yesNoText = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
 export function rowInput(row: HolderRow): FormInput {
   return {
     state: row.stateCode,
+    district: row.districtAgs ?? '',
     grantedOn: typed(row.permitGrantedOn),
     expiresOn: typed(row.permitExpiresOn),
     birthDate: typed(row.birthDate),

@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Actor } from '../../domain/access/policy.ts';
+import { currentEvidence, withEmploymentEvidence } from '../../domain/companion/employment.ts';
 import { companionPathways, holderProfile, permitClock } from '../../domain/companion/holder.ts';
 import { filterOffers, isOfferTopic } from '../../domain/companion/offers.ts';
 import { evaluatePathways } from '../../domain/law/index.ts';
@@ -18,8 +19,9 @@ import { localizedUrl } from '../../web/paths.ts';
 import { JOURNEY_PATHS } from '../journey/index.ts';
 import { todayIso } from '../pathways/index.ts';
 import { findPerson } from '../people/index.ts';
-import { STATE_CODES } from '../regions/index.ts';
+import { listDistricts, STATE_CODES } from '../regions/index.ts';
 import { CompanionPage, type CompanionView, CounsellorPage } from './companion-views.tsx';
+import { employmentsOf } from './employment/service.ts';
 import { checkForm, EMPTY_FORM, fieldErrorsOf, formInput, rowInput } from './form.ts';
 import { announceConditions, latestNotice } from './notices.ts';
 import { registerOfferKeeping } from './offer-manage-routes.tsx';
@@ -56,12 +58,15 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, services:
   ): Promise<CompanionView | null> {
     if (!row) return null;
     const today = todayIso(deps.now());
+    const evidence = currentEvidence(await employmentsOf(db, row.personId), today);
+    const facts = withEmploymentEvidence(factsOf(row), evidence);
     return {
       row,
       notice: await latestNotice(db, row.personId, reader),
       clock: permitClock(row.permitExpiresOn, today),
-      pathways: companionPathways(evaluatePathways(holderProfile(factsOf(row), today))),
+      pathways: companionPathways(evaluatePathways(holderProfile(facts, today))),
       offers: await allOffers(db),
+      evidence,
     };
   }
 
@@ -125,13 +130,18 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, services:
     nav: { labelKey: 'companion.nav.mine', order: 6, roles: ['applicant'] },
     handler: async (req, _reply, ctx) => {
       const { row, view } = await ownPage(req);
-      const transition = await transitionPart(actorOf(req).personId, row, ctx.t);
+      const input = row ? rowInput(row) : EMPTY_FORM;
+      const [districts, transition] = await Promise.all([
+        listDistricts(db),
+        transitionPart(actorOf(req).personId, row, ctx.t),
+      ]);
       return (
         <CompanionPage
           ctx={ctx}
           view={view}
-          input={row ? rowInput(row) : EMPTY_FORM}
+          input={input}
           errors={[]}
+          districts={districts}
           transition={transition}
         />
       );
@@ -145,15 +155,23 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, services:
     handler: async (req, _reply, ctx) => {
       const actor = actorOf(req);
       const input = formInput(req.body);
-      const result = checkForm(input, todayIso(deps.now()));
+      const districts = await listDistricts(db);
+      const result = checkForm(input, todayIso(deps.now()), districts);
       if (!result.ok) {
         const { row, view } = await ownPage(req);
         const errors = fieldErrorsOf(result.errors, ctx.t);
         const transition = await transitionPart(actor.personId, row, ctx.t);
-        return {
-          status: 422,
-          view: <CompanionPage ctx={ctx} view={view} input={input} errors={errors} transition={transition} />,
-        };
+        const page = (
+          <CompanionPage
+            ctx={ctx}
+            view={view}
+            input={input}
+            errors={errors}
+            districts={districts}
+            transition={transition}
+          />
+        );
+        return { status: 422, view: page };
       }
       const now = deps.now();
       const mail = { mailer: services.mailer, baseUrl: services.identity.baseUrl };
@@ -184,13 +202,21 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, services:
           }),
           status: 303,
         };
-      const transition = await transitionPart(actor.personId, row, ctx.t, input, opened.errors);
-      return {
-        status: 422,
-        view: (
-          <CompanionPage ctx={ctx} view={view} input={rowInput(row)} errors={[]} transition={transition} />
-        ),
-      };
+      const [districts, transition] = await Promise.all([
+        listDistricts(db),
+        transitionPart(actor.personId, row, ctx.t, input, opened.errors),
+      ]);
+      const page = (
+        <CompanionPage
+          ctx={ctx}
+          view={view}
+          input={rowInput(row)}
+          errors={[]}
+          districts={districts}
+          transition={transition}
+        />
+      );
+      return { status: 422, view: page };
     },
   });
 

@@ -106,6 +106,8 @@ export const companionHolder = pgTable(
      * only notes them (the page shows them anyway). A condition newly met afterwards gets a notice and a mail.
      */
     announcedMet: text('announced_met').array(),
+    /** The district (AGS) the holder lives in, for the foreigners' office and the district statistics. */
+    districtAgs: text('district_ags').references(() => district.ags),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [check('companion_holder_period', sql`${t.permitExpiresOn} > ${t.permitGrantedOn}`)],

@@ -15,7 +15,7 @@ export type OfferRow = typeof supportOffer.$inferSelect;
 export type HolderRow = typeof companionHolder.$inferSelect;
 
 /** What the form stores: the facts and the person's state. */
-export type HolderInput = HolderFacts & { readonly stateCode: string };
+export type HolderInput = HolderFacts & { readonly stateCode: string; readonly districtAgs: string | null };
 
 export async function allOffers(db: DbOrTx): Promise<OfferRow[]> {
   return db

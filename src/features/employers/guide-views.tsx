@@ -8,6 +8,7 @@ import { parameter } from '../../domain/law/index.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
+import { COMPANION_EMPLOYMENT_PATHS } from '../companion/index.ts';
 import { JOURNEY_PATHS } from '../journey/index.ts';
 import { PATHWAY_PATHS } from '../pathways/index.ts';
 import { REGISTRY_PATHS } from '../registry/index.ts';
@@ -145,6 +146,7 @@ export function GuidePage({ ctx, day }: { ctx: ViewContext; day: string }) {
       ))}
       <h2 class="kern-heading-medium">{t.t('employers.guide.next.title')}</h2>
       {link(localizedUrl(EMPLOYER_PATHS.register, ctx.locale), 'employers.guide.next.register')}
+      {link(localizedUrl(COMPANION_EMPLOYMENT_PATHS.kit, ctx.locale), 'employers.guide.next.opportunity')}
       <h2 class="kern-heading-small">{t.t('employers.guide.sources', { date: t.date(day) })}</h2>
       <ul class="kern-list">
         {[...sources].map(([url, title]) => (
