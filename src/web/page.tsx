@@ -115,7 +115,7 @@ export function definePage(app: FastifyInstance, web: WebDeps, spec: PageSpec): 
   }
 }
 
-function paramNames(pattern: string): string[] {
+export function paramNames(pattern: string): string[] {
   return [...pattern.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
 }
 

@@ -5,6 +5,7 @@ import type { FieldError } from '../../platform/http/errors.ts';
 import { Alert, ErrorSummary, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { countryOptions } from '../../web/countries.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { PATHWAY_PATHS } from '../pathways/index.ts';
@@ -160,6 +161,7 @@ export function RegisterPage(props: {
           <Entry key={a.id} ctx={ctx} a={a} occupations={props.occupations} link={true} />
         ))}
       </ul>
+      {props.found.length > 0 && props.errors.length === 0 ? <CsvLink ctx={ctx} /> : null}
       <p class="kern-body">
         <a class="kern-link" href={localizedUrl(ACTIVITY_PATHS.public, ctx.locale)}>
           {t.t('activities.register.public-link')}

@@ -20,6 +20,7 @@ import { ActivityFormPage, EMPTY_FORM, type FormInput } from './form-views.tsx';
 import { stateName } from './names.tsx';
 import { OverlapsPage } from './overlap-views.tsx';
 import { ACTIVITY_PATHS } from './paths.ts';
+import { registerCsvDownload } from './register-export.ts';
 import { ActivityPage, PublicPage, RegisterPage } from './register-views.tsx';
 import {
   type ActivityRow,
@@ -105,38 +106,37 @@ export function registerActivities(app: FastifyInstance, deps: AppDeps, services
     });
   }
 
+  /** The register's entries that match the search of the address, read by an officer (audited). */
+  async function registerFound(req: FastifyRequest, purpose?: string) {
+    const actor = actorOf(req);
+    const { input, filter, bad } = filterOf(req.query);
+    const names = await occupations();
+    const found = (await allActivities(db)).filter((a) =>
+      matchesFilter(
+        {
+          ...a,
+          start: a.periodStart,
+          end: a.periodEnd,
+          occupationNames: a.occupations.flatMap((id) => {
+            const o = names.get(id);
+            return o ? [o.titleDe, o.titleEn] : [];
+          }),
+        },
+        filter,
+      ),
+    );
+    const own = officerState(actor);
+    const m = own?.membership ?? actor.memberships[0];
+    await auditActivity(db, actor, m, 'read', null, 'success', deps.now(), purpose);
+    return { input, bad, found, names, own };
+  }
+
   definePage(app, deps.web, {
     paths: ACTIVITY_PATHS.register,
     policy: { action: 'read', resource: 'state-activity' },
     nav: { labelKey: 'activities.nav.register', order: 8, roles: ['ministry-officer'] },
     handler: async (req, _reply, ctx) => {
-      const actor = actorOf(req);
-      const { input, filter, bad } = filterOf(req.query);
-      const names = await occupations();
-      const found = (await allActivities(db)).filter((a) =>
-        matchesFilter(
-          {
-            ...a,
-            start: a.periodStart,
-            end: a.periodEnd,
-            occupationNames: a.occupations.flatMap((id) => {
-              const o = names.get(id);
-              return o ? [o.titleDe, o.titleEn] : [];
-            }),
-          },
-          filter,
-        ),
-      );
-      const own = officerState(actor);
-      await auditActivity(
-        db,
-        actor,
-        own?.membership ?? actor.memberships[0],
-        'read',
-        null,
-        'success',
-        deps.now(),
-      );
+      const { input, bad, found, names, own } = await registerFound(req);
       const errors = bad.map((field) => ({
         field,
         rule: 'format',
@@ -155,6 +155,8 @@ export function registerActivities(app: FastifyInstance, deps: AppDeps, services
       return errors.length > 0 ? { status: 422, view } : view;
     },
   });
+
+  registerCsvDownload(app, deps.web, registerFound);
 
   definePage(app, deps.web, {
     paths: ACTIVITY_PATHS.create,

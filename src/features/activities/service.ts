@@ -99,6 +99,7 @@ export function auditActivity(
   objectId: string | null,
   result: 'success' | 'denied',
   now: Date,
+  purpose = objectId ? 'states activity register' : 'states activity register: list',
 ) {
   return appendAudit(
     db,
@@ -109,7 +110,7 @@ export function auditActivity(
       action,
       objectType: 'state-activity',
       objectId,
-      purpose: objectId ? 'states activity register' : 'states activity register: list',
+      purpose,
       result,
     },
     now,

@@ -9,7 +9,7 @@ import { isIsoDate } from '../../domain/calendar.ts';
 import { isTimeZone, parseClock } from '../../domain/capacity/slots.ts';
 import { momentOf } from '../../domain/journey/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import { isCountryCode } from '../../web/countries.ts';
 import { answerRequest, eligibleFor, fileRequest } from './filing.ts';
@@ -96,7 +96,14 @@ export function registerAppointmentsApi(app: FastifyInstance, services: Services
         summary: 'Set the weekly plan of one kind of appointment; re-plans the open slots',
         tags,
         params: typeParam,
-        body: serviceBody,
+        body: withExample(serviceBody, {
+          active: true,
+          slotMinutes: 30,
+          targetWeeks: 4,
+          weekdaySlots: [8, 8, 8, 8, 4],
+          firstStart: '09:00',
+          timeZone: 'Asia/Kolkata',
+        }),
       },
     },
     async (req) => {
@@ -130,7 +137,9 @@ export function registerAppointmentsApi(app: FastifyInstance, services: Services
           method === 'PUT' ? 'Give a day fewer or no slots (0 = closed)' : 'Lift the restriction of a day',
         tags,
         params: dayParam,
-        ...(method === 'PUT' ? { body: closureBody } : {}),
+        ...(method === 'PUT'
+          ? { body: withExample(closureBody, { slots: 2, reason: 'Staff meeting in the afternoon' }) }
+          : {}),
       },
       handler: async (req) => {
         const { staff, types } = await staffOf(db, req, 'update', 'appointment-calendar');
@@ -169,7 +178,15 @@ export function registerAppointmentsApi(app: FastifyInstance, services: Services
       schema: {
         summary: 'File a request for the appointment a step of the caller’s journey needs',
         tags,
-        body: requestBody,
+        body: withExample(requestBody, {
+          journeyId: '3f1c2a9e-5b7d-4c1e-9a2b-7d8e6f5a4b3c',
+          serviceType: 'visa-application',
+          passportNumber: 'X1234567',
+          nationality: 'IN',
+          birthDate: '1994-05-14',
+          acceptsEarlierSlots: true,
+          shortNoticeOk: false,
+        }),
         success: { status: 201 },
       },
     },
@@ -196,7 +213,7 @@ export function registerAppointmentsApi(app: FastifyInstance, services: Services
           'Accept or decline the slot offered, confirm the agreed appointment, or withdraw the request',
         tags,
         params: idParam,
-        body: answerBody,
+        body: withExample(answerBody, { answer: 'accept' }),
       },
     },
     async (req) => {

@@ -4,6 +4,7 @@
  */
 import { CsrfField } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { APPOINTMENT_PATHS } from './paths.ts';
@@ -165,6 +166,7 @@ export function RequestsPage(props: {
           </tbody>
         </table>
       )}
+      {props.requests.length > 0 ? <CsvLink ctx={ctx} /> : null}
       <section aria-labelledby="runs">
         <h2 class="kern-heading-medium" id="runs">
           {t.t('appointments.runs.title')}

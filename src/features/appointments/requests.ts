@@ -108,7 +108,7 @@ export function createRequestService(
     },
 
     /** The live requests of a service point, in the order they came; reading them is audited per person. */
-    async ofPoint(staff: Staff, now: Date): Promise<RequestView[]> {
+    async ofPoint(staff: Staff, now: Date, purpose = 'appointment requests'): Promise<RequestView[]> {
       return db.transaction(async (tx) => {
         const rows = await requestViews(
           tx,
@@ -119,7 +119,7 @@ export function createRequestService(
         );
         await appendAuditMany(
           tx,
-          rows.map((r) => entry(staff, 'read', r, 'appointment requests')),
+          rows.map((r) => entry(staff, 'read', r, purpose)),
           now,
           { chainKey: staff.personId },
         );

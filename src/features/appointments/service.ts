@@ -106,8 +106,8 @@ export function createAppointmentsService(
     },
 
     /** The live requests of the staff's service point (reading them is audited). */
-    async ofPoint(staff: Staff, now: Date): Promise<AppointmentView[]> {
-      return withService(await requests.ofPoint(staff, now));
+    async ofPoint(staff: Staff, now: Date, purpose?: string): Promise<AppointmentView[]> {
+      return withService(await requests.ofPoint(staff, now, purpose));
     },
 
     /** The ready check of each request still waiting for it (submitted), keyed by request id. */

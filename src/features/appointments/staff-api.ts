@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { momentOf } from '../../domain/journey/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import {
   readStaffNumbers,
@@ -66,7 +66,7 @@ export function registerStaffApi(app: FastifyInstance, services: Services) {
           'Record the full-time caseworkers of one’s own office from a day on (a new entry; history stays)',
         tags,
         params: officeParam,
-        body: staffNumberBody,
+        body: withExample(staffNumberBody, { fte: 4.5, effectiveFrom: '2027-01-01' }),
       },
     },
     async (req, reply) => {

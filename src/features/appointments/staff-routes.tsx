@@ -10,6 +10,7 @@ import { momentOf } from '../../domain/journey/index.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { defineCsv } from '../../web/csv.tsx';
 import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
@@ -17,6 +18,7 @@ import { dayForm, serviceForm, staffActionForm } from './forms.ts';
 import { APPOINTMENT_PATHS } from './paths.ts';
 import { PlanningPage, serviceInputOf } from './planning-views.tsx';
 import { AppointmentRefusal } from './requests.ts';
+import { requestsCsv } from './requests-export.ts';
 import { RequestsPage } from './requests-views.tsx';
 import { doneNotice, localised, staffOf } from './route-support.ts';
 import type { ServiceType } from './schema.ts';
@@ -149,10 +151,15 @@ export function registerServicePointPages(app: FastifyInstance, deps: AppDeps, s
     },
   });
 
-  async function requestsView(req: FastifyRequest, ctx: ViewContext, error?: string) {
+  /** The point's live requests with their ready checks, as the page and its download read them. */
+  async function requestsOf(req: FastifyRequest, purpose?: string) {
     const { staff, types } = await staffOf(db, req, 'read', 'appointment-request');
-    const requests = await appointments.ofPoint(staff, now());
-    const checks = await appointments.readyChecks(requests);
+    const requests = await appointments.ofPoint(staff, now(), purpose);
+    return { staff, types, requests, checks: await appointments.readyChecks(requests) };
+  }
+
+  async function requestsView(req: FastifyRequest, ctx: ViewContext, error?: string) {
+    const { staff, types, requests, checks } = await requestsOf(req);
     const runs = await appointments.runs(staff.organisationId);
     return (
       <RequestsPage
@@ -177,6 +184,15 @@ export function registerServicePointPages(app: FastifyInstance, deps: AppDeps, s
       roles: ['mission-officer', 'foreigners-office-caseworker', 'counsellor'],
     },
     handler: async (req, _reply, ctx) => requestsView(req, ctx),
+  });
+
+  defineCsv(app, deps.web, {
+    paths: APPOINTMENT_PATHS.requests,
+    policy: { action: 'read', resource: 'appointment-request' },
+    handler: async (req, ctx) => {
+      const { requests, checks } = await requestsOf(req, 'appointment requests (list export)');
+      return { filename: `appointment-requests-${today()}`, text: requestsCsv(ctx, requests, checks) };
+    },
   });
 
   definePage(app, deps.web, {

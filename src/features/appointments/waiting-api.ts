@@ -10,6 +10,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import { GROUPS, type OfficeFigures, WAITING_PATHS } from './waiting.ts';
+import { WAITING_TIME, WAITING_TIMES } from './waiting-api-examples.ts';
 
 const POLICY = { policy: { public: 'published waiting times' } } as const;
 const tags = ['waiting times'];
@@ -49,6 +50,7 @@ export function registerWaitingApi(app: FastifyInstance, services: Services) {
           'The published waiting times of every office (worst first), or of the offices of one state (`SN` …), the missions (`abroad`) or nationwide bodies',
         tags,
         querystring: listQuery,
+        success: { example: WAITING_TIMES },
       },
     },
     async (req, reply) => {
@@ -67,7 +69,12 @@ export function registerWaitingApi(app: FastifyInstance, services: Services) {
     '/api/v1/waiting-times/:slug',
     {
       config: POLICY,
-      schema: { summary: 'The published waiting times of one office', tags, params: slugParam },
+      schema: {
+        summary: 'The published waiting times of one office',
+        tags,
+        params: slugParam,
+        success: { example: WAITING_TIME },
+      },
     },
     async (req, reply) => {
       const { asOf, computedAt, offices } = await waiting.all();

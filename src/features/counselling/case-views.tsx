@@ -1,6 +1,7 @@
 import type { FieldError } from '../../platform/http/errors.ts';
 import { CsrfField, ErrorSummary, fieldId, RadioGroup, Select, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { COMPANION_PATHS } from '../companion/index.ts';
@@ -185,6 +186,7 @@ export function CasesPage(props: {
           </tbody>
         </table>
       )}
+      {cases.length > 0 ? <CsvLink ctx={ctx} /> : null}
       <h2 class="kern-heading-medium">{t.t('counselling.new.title')}</h2>
       <form method="post" action={localizedUrl(COUNSELLING_PATHS.list, ctx.locale)} novalidate>
         <CsrfField ctx={ctx} />

@@ -3,11 +3,13 @@ import type { AppDeps } from '../../app-deps.ts';
 import { decideFor, type Membership, organisationRelations } from '../../domain/access/policy.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
+import { defineCsv } from '../../web/csv.tsx';
 import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { companionHoldersConsentingTo } from '../companion/index.ts';
 import { caseChangeForm, caseFormMessage, formInput, newCaseForm } from './case-form.ts';
 import { CasesPage, EditPage, EMPTY_INPUT } from './case-views.tsx';
+import { casesCsv } from './cases-export.ts';
 import { CountsPage } from './counts-views.tsx';
 import { COUNSELLING_PATHS } from './paths.ts';
 import { registerCounsellingRollup } from './rollup-routes.tsx';
@@ -91,6 +93,16 @@ export function registerCounselling(app: FastifyInstance, deps: AppDeps, service
           errors={[]}
         />
       );
+    },
+  });
+
+  defineCsv(app, deps.web, {
+    paths: COUNSELLING_PATHS.list,
+    policy: { action: 'read', resource: 'counselling-case' },
+    handler: async (req, ctx) => {
+      const { membership, personId } = counsellorOf(req);
+      const list = await cases.list(membership, personId, now(), 'counselling (list export)');
+      return { filename: 'counselling-cases', text: casesCsv(ctx, list) };
     },
   });
 

@@ -40,7 +40,7 @@ function auditEvent(m: Membership, personId: string, action: string, row: CaseRo
 export function createCounsellingService(db: Database) {
   return {
     /** The centre's cases, newest first; reading linked cases is audited. */
-    async list(m: Membership, personId: string, now: Date): Promise<CaseRow[]> {
+    async list(m: Membership, personId: string, now: Date, purpose = 'counselling'): Promise<CaseRow[]> {
       const orgId = m.organisationId;
       if (!orgId) return [];
       return db.transaction(async (tx) => {
@@ -55,7 +55,7 @@ export function createCounsellingService(db: Database) {
           tx,
           rows
             .filter((row) => row.applicantPersonId)
-            .map((row) => auditEvent(m, personId, 'read', row, 'counselling')),
+            .map((row) => auditEvent(m, personId, 'read', row, purpose)),
           now,
           { chainKey: personId },
         );

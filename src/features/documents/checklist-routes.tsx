@@ -9,7 +9,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { STEP_KINDS, type StepKind } from '../../domain/journey/types.ts';
 import { PATHWAY_IDS, type PathwayId } from '../../domain/law/types.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import type { ViewContext } from '../../web/context.ts';
 import { definePage } from '../../web/page.tsx';
@@ -175,7 +175,13 @@ function registerChecklistApi(app: FastifyInstance, services: Services) {
           'Set a new version of a standard checklist, with the reason (ministry officers; history stays)',
         tags,
         params: checklistParams,
-        body: checklistEditBody,
+        body: withExample(checklistEditBody, {
+          items: [
+            { category: 'passport', required: true, providedBy: 'applicant' },
+            { category: 'degree-certificate', required: true, providedBy: 'applicant' },
+          ],
+          reason: 'Decree of the ministry of 2 November 2026: the transcript is no longer needed.',
+        }),
       },
     },
     async (req) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import { requireActor } from '../identity/index.ts';
 import { DOCUMENT_CATEGORIES } from './checklists.ts';
 import { deleteDocument } from './deletion.ts';
@@ -80,7 +80,10 @@ export function registerDocumentsApi(app: FastifyInstance, documents: DocumentsD
         summary:
           'Share one document (documentId) or every document of a category with an organisation the person has consented to',
         tags,
-        body: shareBody,
+        body: withExample(shareBody, {
+          organisationId: '16e24a9e-6f75-4a28-baf0-562cb9e1051a',
+          category: 'degree-certificate',
+        }),
         success: { status: 201 },
       },
     },

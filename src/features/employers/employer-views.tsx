@@ -12,6 +12,7 @@ import {
   TextArea,
 } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { IDENTITY_PATHS } from '../identity/index.ts';
@@ -263,6 +264,7 @@ export function QueuePage(props: {
       )}
       <h2 class="kern-heading-medium">{t.t('employers.queue.all')}</h2>
       <ul class="kern-list">{props.all.map(item)}</ul>
+      {props.all.length > 0 ? <CsvLink ctx={ctx} /> : null}
     </Page>
   );
 }

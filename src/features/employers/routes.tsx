@@ -11,6 +11,7 @@ import { momentOf } from '../../domain/journey/index.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { defineCsv } from '../../web/csv.tsx';
 import { parseForm } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
@@ -20,6 +21,7 @@ import { EmployerPage, MinePage, QueuePage } from './employer-views.tsx';
 import { GuidePage } from './guide-views.tsx';
 import { registerInvitations } from './invitation-routes.tsx';
 import { EMPLOYER_PATHS } from './paths.ts';
+import { employerQueueCsv } from './queue-export.ts';
 import { employerForm, employerFormMessage, employerInput } from './register-form.ts';
 import { EMPTY_EMPLOYER, RegisterPage } from './register-views.tsx';
 import { TRUST_DECISIONS } from './schema.ts';
@@ -228,10 +230,24 @@ export function registerEmployers(app: FastifyInstance, deps: AppDeps, services:
     policy: { action: 'read', resource: 'employer-confirmation' },
     nav: { labelKey: 'employers.nav.queue', order: 8, roles: ['ministry-officer'] },
     handler: async (req, _reply, ctx) => {
-      const state = ministryState(actorOf(req));
-      const all = await employersBy(db);
-      const waiting = all.filter((e) => e.stateCode === state && e.trust === 'unconfirmed');
+      const { state, all, waiting } = await queueOf(req);
       return <QueuePage ctx={ctx} stateCode={state} waiting={waiting} all={all} />;
     },
   });
+
+  defineCsv(app, deps.web, {
+    paths: EMPLOYER_PATHS.queue,
+    policy: { action: 'read', resource: 'employer-confirmation' },
+    handler: async (req, ctx) => {
+      const { all, waiting } = await queueOf(req);
+      return { filename: 'employers', text: employerQueueCsv(ctx, all, waiting) };
+    },
+  });
+
+  /** Every employer, and those of the ministry's state that wait for its check (the page's two lists). */
+  async function queueOf(req: FastifyRequest) {
+    const state = ministryState(actorOf(req));
+    const all = await employersBy(db);
+    return { state, all, waiting: all.filter((e) => e.stateCode === state && e.trust === 'unconfirmed') };
+  }
 }

@@ -12,6 +12,7 @@ import type { Services } from '../../services.ts';
 import { sendPage, viewContext } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { JOURNEY_PATHS, XAUSLAENDER_FILE_PATHS } from '../journey/index.ts';
+import { MESSAGE_130401_EXAMPLE } from './api-examples.ts';
 import { XAUSLAENDER_IMPORT_PATH } from './paths.ts';
 import { ExportRefusedPage } from './views.tsx';
 
@@ -79,7 +80,15 @@ export function registerInterop(app: FastifyInstance, deps: AppDeps, services: S
     // The same file for the office's case system (API token with `journeys:read`): what is missing as problem+json.
     api.get(
       `${XAUSLAENDER_IMPORT_PATH}.xml`,
-      { config: { policy: { action: 'export', resource: 'xauslaender-message' } } },
+      {
+        config: { policy: { action: 'export', resource: 'xauslaender-message' } },
+        schema: {
+          summary:
+            'The journey as XAusländer message 130401 (OZG.Fachkraefte, § 81a AufenthG), valid against the XSD 26.11; what is missing as problem+json 422',
+          tags: ['interop'],
+          success: { contentType: 'application/xml', example: MESSAGE_130401_EXAMPLE },
+        },
+      },
       async (req, reply) => {
         const made = await services.xauslaender.exportMessage(actorOf(req), journeyIdOf(req), labelOf);
         if (made.ok) return reply.type('application/xml; charset=utf-8').send(made.xml);
@@ -99,6 +108,11 @@ export function registerInterop(app: FastifyInstance, deps: AppDeps, services: S
       XAUSLAENDER_IMPORT_PATH,
       {
         config: { policy: { action: 'create', resource: 'xauslaender-message' } },
+        schema: {
+          summary:
+            'Import an answering XAusländer message (decision, request for documents) as the journey’s events; a rejection report names each invalid element',
+          tags: ['interop'],
+        },
         bodyLimit: MAX_MESSAGE_BYTES,
       },
       async (req) => {

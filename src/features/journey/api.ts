@@ -11,17 +11,20 @@ import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { I18n } from '../../platform/i18n/index.ts';
 import type { RecordsService } from '../registry/index.ts';
 import { journeyRoleOf } from './access.ts';
+import {
+  COMMANDED,
+  commandBody,
+  familyMemberBody,
+  JOURNEY,
+  LISTED,
+  OPENED,
+  openBody,
+  QUEUE,
+} from './api-examples.ts';
 import { created, outcomeOf, reply } from './api-outcome.ts';
 import type { FamilyService } from './family.ts';
 import { familyEntries } from './family-read.ts';
-import {
-  commandSchema,
-  familyMemberSchema,
-  idempotencyKeyOf,
-  openSchema,
-  recordDue,
-  toCommandInput,
-} from './input.ts';
+import { idempotencyKeyOf, recordDue, toCommandInput } from './input.ts';
 import { eventPayload, journeyJson, type Viewer } from './present.ts';
 import { journeysFor, workQueue } from './queries.ts';
 import { issueRecord, requireRecord } from './records.ts';
@@ -69,8 +72,8 @@ export function registerJourneyApi(
         summary:
           'Open a journey for the signed-in applicant (owners resolved from the registry); honours Idempotency-Key',
         tags,
-        body: openSchema,
-        success: { status: 201 },
+        body: openBody,
+        success: { status: 201, example: OPENED },
       },
     },
     async (req, res) => {
@@ -88,6 +91,7 @@ export function registerJourneyApi(
         summary: 'Journeys the actor sees as applicant, employer or counsellor',
         tags,
         querystring: listQuery,
+        success: { example: LISTED },
       },
     },
     async (req) => {
@@ -105,6 +109,7 @@ export function registerJourneyApi(
           'A journey with its steps (kind, status, outcome, owner, dueAt, pausedSince), tasks, the linked family journeys the reader may see (family) and, on a linked journey, the family member (familyMember)',
         tags,
         params: idParam,
+        success: { example: JOURNEY },
       },
     },
     async (req) => {
@@ -136,7 +141,7 @@ export function registerJourneyApi(
           'Add a spouse or minor child to one’s own journey: opens their linked journey and invites them by mail; honours Idempotency-Key',
         tags,
         params: idParam,
-        body: familyMemberSchema,
+        body: familyMemberBody,
         success: { status: 201 },
       },
     },
@@ -181,7 +186,8 @@ export function registerJourneyApi(
           'Send a command (submit, start-review, request-documents, decide …); refusals are problem+json 403/404/409/422; honours Idempotency-Key',
         tags,
         params: idParam,
-        body: commandSchema,
+        body: commandBody,
+        success: { example: COMMANDED },
       },
     },
     async (req, res) => {
@@ -214,6 +220,7 @@ export function registerJourneyApi(
           'Open steps owned by the actor’s authority, earliest deadline first, overdue marked, on-time rate',
         tags,
         querystring: queueQuery,
+        success: { example: QUEUE },
       },
     },
     async (req) => {

@@ -1,11 +1,13 @@
 /** The lists of journeys: the employer's and the counsellor's, and an authority's work queue with its on-time rates. */
 import type { FastifyInstance } from 'fastify';
 import { momentOf } from '../../domain/journey/index.ts';
+import { defineCsv } from '../../web/csv.tsx';
 import { definePage, type WebDeps } from '../../web/page.tsx';
+import { journeysCsv, QUEUE_EXPORT_LIMIT, queueCsv } from './list-exports.ts';
 import { JourneyListPage, QueuePage } from './list-views.tsx';
 import { actorOf } from './page-forms.ts';
 import { JOURNEY_PATHS } from './paths.tsx';
-import { journeysFor, noticesFor, workQueue } from './queries.ts';
+import { journeysFor, LIST_PURPOSE, noticesFor, workQueue } from './queries.ts';
 import type { JourneyService } from './service.ts';
 
 export function registerListPages(app: FastifyInstance, web: WebDeps, service: JourneyService) {
@@ -36,9 +38,38 @@ export function registerListPages(app: FastifyInstance, web: WebDeps, service: J
         title={ctx.t.t('journeys.counsellor.title')}
         none={ctx.t.t('journeys.counsellor.none')}
         journeys={await journeysFor(db, actorOf(req), 'counsellor', service.now())}
+        csv
       />
     ),
   });
+
+  defineCsv(app, web, {
+    paths: JOURNEY_PATHS.counsellor,
+    policy: { action: 'read', resource: 'journey' },
+    handler: async (req, ctx) => {
+      const at = service.now();
+      const purpose = `${LIST_PURPOSE.counsellor} (list export)`;
+      const rows = await journeysFor(db, actorOf(req), 'counsellor', at, QUEUE_EXPORT_LIMIT, purpose);
+      return { filename: `journeys-${today()}`, text: journeysCsv(ctx, rows) };
+    },
+  });
+
+  /** The queue as the page reads it; the download reads it whole (up to its limit) under its own purpose. */
+  const queueOf = (
+    req: Parameters<typeof actorOf>[0],
+    page: { limit: number; offset: number },
+    purpose?: string,
+  ) =>
+    workQueue(
+      db,
+      actorOf(req),
+      today(),
+      service.deadlines.nearBreachDays,
+      service.now(),
+      page,
+      undefined,
+      purpose,
+    );
 
   definePage(app, web, {
     paths: JOURNEY_PATHS.queue,
@@ -54,16 +85,11 @@ export function registerListPages(app: FastifyInstance, web: WebDeps, service: J
       ],
     },
     handler: async (req, _reply, ctx) => {
-      const actor = actorOf(req);
       const offsetRaw = Number((req.query as Record<string, string>).offset ?? 0);
       const offset = Number.isInteger(offsetRaw) && offsetRaw >= 0 && offsetRaw <= 1_000_000 ? offsetRaw : 0;
       const limit = 50;
-      const day = today();
-      const queue = await workQueue(db, actor, day, service.deadlines.nearBreachDays, service.now(), {
-        limit,
-        offset,
-      });
-      const rates = await service.onTimeRate(queue.organisationIds, day);
+      const queue = await queueOf(req, { limit, offset });
+      const rates = await service.onTimeRate(queue.organisationIds, today());
       const alerts = await noticesFor(db, { organisationIds: queue.organisationIds });
       return (
         <QueuePage
@@ -77,6 +103,15 @@ export function registerListPages(app: FastifyInstance, web: WebDeps, service: J
           alerts={alerts}
         />
       );
+    },
+  });
+
+  defineCsv(app, web, {
+    paths: JOURNEY_PATHS.queue,
+    policy: { action: 'read', resource: 'work-queue' },
+    handler: async (req, ctx) => {
+      const queue = await queueOf(req, { limit: QUEUE_EXPORT_LIMIT, offset: 0 }, 'work queue (list export)');
+      return { filename: `work-queue-${today()}`, text: queueCsv(ctx, queue.items) };
     },
   });
 }

@@ -1,5 +1,6 @@
 /** The lists of journeys: the employer's and the counsellor's lists, and an authority's work queue. */
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { href } from './paths.tsx';
 import type { JourneySummary, QueueItem } from './queries.ts';
 import { Badge, type NoticeRow, Notices, Page, pathwayTitle, Table, td } from './view-parts.tsx';
@@ -9,6 +10,8 @@ export function JourneyListPage(props: {
   title: string;
   none: string;
   journeys: readonly JourneySummary[];
+  /** The list can be downloaded (a counselling centre's). */
+  csv?: boolean;
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -40,6 +43,7 @@ export function JourneyListPage(props: {
           ))}
         </Table>
       )}
+      {props.csv && props.journeys.length > 0 ? <CsvLink ctx={ctx} /> : null}
     </Page>
   );
 }
@@ -137,6 +141,7 @@ export function QueuePage(props: {
           ))}
         </Table>
       )}
+      {props.items.length > 0 ? <CsvLink ctx={ctx} /> : null}
       <p class="kern-body">
         {props.offset > 0 ? (
           <a class="kern-link" href={`${base}?offset=${Math.max(0, props.offset - props.limit)}`}>

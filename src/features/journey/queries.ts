@@ -92,7 +92,7 @@ export async function auditListed(
   await appendAuditMany(tx, entries, at, { chainKey: actor.personId });
 }
 
-const LIST_PURPOSE = {
+export const LIST_PURPOSE = {
   applicant: 'list own journeys',
   employer: 'list the employer’s journeys',
   counsellor: 'list the counselling centre’s journeys',
@@ -105,6 +105,7 @@ export async function journeysFor(
   as: 'applicant' | 'employer' | 'counsellor',
   at: Date,
   limit = 100,
+  purpose: string = LIST_PURPOSE[as],
 ): Promise<JourneySummary[]> {
   return db.transaction(async (tx) => {
     const memberships = actor.memberships.filter((m) => journeyRoleOf(m.role) === as);
@@ -138,7 +139,7 @@ export async function journeysFor(
       actor,
       memberships,
       rows.map((r) => ({ journeyId: r.id, applicantId: r.applicantId, organisationId: r.employerId })),
-      LIST_PURPOSE[as],
+      purpose,
       at,
     );
     return rows.map(({ employerId: _, ...summary }) => summary);

@@ -4,7 +4,8 @@ import type { AppDeps } from '../../app-deps.ts';
 import { parametersOn, parameterTable, pathwayCatalogue } from '../../domain/law/index.ts';
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import { LOCALES, type Locale, negotiateLocale } from '../../platform/i18n/index.ts';
-import { evaluateRequest, isoDate } from './input.ts';
+import { EVALUATED, evaluateBody } from './api-examples.ts';
+import { isoDate } from './input.ts';
 import { evaluateAndRender, publicParameter } from './render.ts';
 
 const lang = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).optional();
@@ -36,7 +37,8 @@ export function registerPathwaysApi(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Evaluates the facts sent against every residence pathway; stores nothing',
         tags: ['pathways'],
         querystring: langQuery,
-        body: evaluateRequest,
+        body: evaluateBody,
+        success: { example: EVALUATED },
       },
     },
     async (req, reply) => {

@@ -1,9 +1,11 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { isSixState } from '../../domain/recognition/portability.ts';
+import { appendAuditMany } from '../../platform/audit/audit.ts';
 import { auditEntry } from '../../platform/audit/schema.ts';
-import type { Database } from '../../platform/db/client.ts';
+import type { Database, DbOrTx } from '../../platform/db/client.ts';
 import { organisation } from '../people/index.ts';
+import { auditActor, type ChangeActor } from './actor.ts';
 import { ADMIN_POLICIES, changeActor } from './routes-admin.ts';
 import { recognitionRecord } from './schema.ts';
 import type { RecordListItem } from './views-admin-records.tsx';
@@ -11,7 +13,7 @@ import type { RecordListItem } from './views-admin-records.tsx';
 const P = ADMIN_POLICIES;
 
 /** What the record pages know about the recognition officer: their authority, its state and its records. */
-export function officerRecords(db: Database) {
+export function officerRecords(db: Database, now: () => Date = () => new Date()) {
   async function ownOrganisation(organisationId: string | null, jurisdictionState: string | undefined) {
     const [org] = organisationId
       ? await db
@@ -35,10 +37,37 @@ export function officerRecords(db: Database) {
     return { actor, jurisdictionState: jurisdictionStateOf(req, actor.organisationId) };
   }
 
-  /** Records whose issue the audit trail attributes to the organisation (the record itself names a person only). */
-  async function recordsOf(organisationId: string | null): Promise<RecordListItem[]> {
+  /**
+   * Records whose issue the audit trail attributes to the organisation (the record itself names a person only).
+   * Read for a list that shows them (`read`): one audit entry per record shown, in the read's transaction.
+   */
+  async function recordsOf(
+    organisationId: string | null,
+    read?: { actor: ChangeActor; purpose: string },
+  ): Promise<RecordListItem[]> {
     if (!organisationId) return [];
-    const rows = await db
+    return db.transaction(async (tx) => {
+      const rows = await listed(tx, organisationId);
+      if (read)
+        await appendAuditMany(
+          tx,
+          rows.map((r) => ({
+            ...auditActor(read.actor),
+            action: 'read',
+            objectType: 'recognition-record',
+            objectId: r.id,
+            purpose: read.purpose,
+            result: 'success' as const,
+          })),
+          now(),
+          { chainKey: read.actor.personId },
+        );
+      return rows.map(listItem);
+    });
+  }
+
+  async function listed(tx: DbOrTx, organisationId: string) {
+    return tx
       .select()
       .from(recognitionRecord)
       .where(
@@ -49,21 +78,18 @@ export function officerRecords(db: Database) {
       )
       .orderBy(desc(recognitionRecord.issuedAt))
       .limit(500);
-    return rows.map((r) => {
-      const p = r.payload as {
-        person: { name: string };
-        profession: { title: string };
-        decisionDate: string;
-      };
-      return {
-        code: r.code,
-        person: p.person.name,
-        profession: p.profession.title,
-        decisionDate: p.decisionDate,
-        issuedAt: r.issuedAt,
-        status: r.status,
-      };
-    });
   }
   return { ownOrganisation, jurisdictionStateOf, officer, recordsOf };
+}
+
+function listItem(r: typeof recognitionRecord.$inferSelect): RecordListItem {
+  const p = r.payload as { person: { name: string }; profession: { title: string }; decisionDate: string };
+  return {
+    code: r.code,
+    person: p.person.name,
+    profession: p.profession.title,
+    decisionDate: p.decisionDate,
+    issuedAt: r.issuedAt,
+    status: r.status,
+  };
 }

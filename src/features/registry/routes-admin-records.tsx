@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { normaliseCode } from '../../domain/recognition/record.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { type CsvColumn, defineCsv, toCsv } from '../../web/csv.tsx';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { formBody } from './admin-forms.ts';
@@ -9,7 +10,7 @@ import { type AdminPageServices, query } from './admin-page-fields.ts';
 import { REGISTRY_PATHS } from './paths.ts';
 import { officerRecords } from './record-officer.ts';
 import { ADMIN_POLICIES, changeActor } from './routes-admin.ts';
-import { IssuedRecordPage, RecordsPage } from './views-admin-records.tsx';
+import { IssuedRecordPage, type RecordListItem, RecordsPage } from './views-admin-records.tsx';
 
 const P = ADMIN_POLICIES;
 
@@ -31,12 +32,36 @@ export function registerRecordPages(app: FastifyInstance, deps: AppDeps, service
         <RecordsPage
           ctx={ctx}
           organisationName={own.name}
-          records={await recordsOf(actor.organisationId)}
+          records={await recordsOf(actor.organisationId, { actor, purpose: 'recognition records' })}
           errors={[]}
           reasons={{}}
           withdrawn={withdrawn}
         />
       );
+    },
+  });
+
+  defineCsv(app, deps.web, {
+    paths: REGISTRY_PATHS.adminRecords,
+    policy: P.issueRecord,
+    handler: async (req, ctx) => {
+      const { actor } = officer(req);
+      const { t } = ctx;
+      const rows = await recordsOf(actor.organisationId, {
+        actor,
+        purpose: 'recognition records (list export)',
+      });
+      const columns: CsvColumn<RecordListItem>[] = [
+        { header: t.t('registry.verify.code'), value: (r) => r.code },
+        { header: t.t('registry.verify.person'), value: (r) => r.person },
+        { header: t.t('registry.verify.profession'), value: (r) => r.profession },
+        { header: t.t('registry.verify.decision-date'), value: (r) => t.date(r.decisionDate) },
+        {
+          header: t.t('registry.admin.records.col.status'),
+          value: (r) => t.t(`registry.admin.records.status.${r.status}`),
+        },
+      ];
+      return { filename: 'recognition-records', text: toCsv(columns, rows) };
     },
   });
 

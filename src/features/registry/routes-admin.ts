@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Action, isKnownPair, mayAttempt, type Resource } from '../../domain/access/policy.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { ChangeActor } from './actor.ts';
 import { correctionBody, type createCorrectionsService } from './corrections.ts';
 import { type RecordsService, recordBody } from './records.ts';
@@ -77,7 +77,10 @@ export function registerRegistryAdmin(
         summary: 'Correct a registry entry; the change keeps its history',
         tags,
         params: entryParams,
-        body: correctionBody,
+        body: withExample(correctionBody, {
+          changes: { email: 'anerkennung@beispielland.example' },
+          reason: 'The authority changed its address (letter of 2 November 2026).',
+        }),
       },
     },
     async (req) => {
@@ -106,7 +109,17 @@ export function registerRegistryAdmin(
       schema: {
         summary: 'Record a recognition decision and issue its signed record',
         tags,
-        body: recordBody,
+        body: withExample(recordBody, {
+          person: { name: 'Olena Beispiel', birthDate: '1985-06-15' },
+          profession: { title: 'Pflegefachfrau', key: 'nurse', kldb: '81302' },
+          equivalence: 'partial',
+          adjustmentMeasures: ['Anpassungslehrgang, 6 Monate'],
+          authority: 'Anerkennungsstelle Beispielland',
+          legalBasis: '§ 2 Abs. 3 PflBG',
+          decisionDate: '2026-10-01',
+          issuingState: 'SN',
+          noticeReference: 'AZ 2026-0815',
+        }),
         success: { status: 201 },
       },
     },
@@ -126,7 +139,9 @@ export function registerRegistryAdmin(
         summary: 'Withdraw a recognition record; it stays verifiable as withdrawn',
         tags,
         params: codeParams,
-        body: withdrawalBody,
+        body: withExample(withdrawalBody, {
+          reason: 'Entered in error: the decision belongs to another person.',
+        }),
         success: { status: 204 },
       },
     },
@@ -149,7 +164,16 @@ export function registerRegistryAdmin(
       schema: {
         summary: 'Set the mutual-recognition answer for a profession and a pair of states',
         tags,
-        body: registerEntryBody,
+        body: withExample(registerEntryBody, {
+          profession: 'teacher',
+          fromState: 'SN',
+          toState: 'TH',
+          outcome: 'notification',
+          bridgingStep: null,
+          legalBasis: '§ 13 ThürLbG',
+          source: 'https://example.org/amtsblatt/2026/17',
+          reason: 'New state law in force since 1 August 2026.',
+        }),
       },
     },
     async (req) => services.register.setEntry(who(req, p.setRegisterEntry), req.body),

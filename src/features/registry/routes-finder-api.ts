@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import { STATE_CODES } from '../regions/index.ts';
 import { finderAnswerJson } from './finder.ts';
+import { FINDER_ANSWER } from './finder-api-examples.ts';
 import { missionAnswer } from './missions.ts';
 import { districtsByPlace, type OfficeMatch, officeMatch } from './offices.ts';
 import type { OccupationHit } from './search.ts';
@@ -129,7 +130,10 @@ export function registerFinderApi(app: FastifyInstance, deps: AppDeps, services:
     '/api/v1/recognition/finder',
     {
       config: { policy: PUBLIC },
-      schema: schema('The competent recognition body for an occupation in a state or district', finderQuery),
+      schema: {
+        ...schema('The competent recognition body for an occupation in a state or district', finderQuery),
+        success: { example: FINDER_ANSWER },
+      },
     },
     async (req, reply) => {
       const q = req.query;

@@ -2,6 +2,7 @@ import type { RecordPayload } from '../../domain/recognition/record.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { Alert, CsrfField, ErrorSummary, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Layout } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { REGISTRY_PATHS } from './paths.ts';
@@ -81,6 +82,7 @@ export function RecordsPage(props: {
           </section>
         ))
       )}
+      {props.records.length > 0 ? <CsvLink ctx={ctx} /> : null}
     </Layout>
   );
 }

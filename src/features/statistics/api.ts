@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Services } from '../../services.ts';
 import { STATE_CODES } from '../regions/index.ts';
+import { STATISTICS, STATISTICS_CSV } from './api-examples.ts';
 import { DICTIONARY } from './dictionary.ts';
 import { type Cell, type Statistics, selectCells } from './figures.ts';
 import { POLICY as PAGE_POLICY, STATISTICS_API } from './paths.ts';
@@ -76,6 +77,7 @@ export function registerStatisticsApi(app: FastifyInstance, services: Services) 
           'The published statistics per step and state (cells under 5 and those revealing them are null)',
         tags,
         querystring: query,
+        success: { example: STATISTICS },
       },
     },
     async (req, reply) => {
@@ -95,7 +97,15 @@ export function registerStatisticsApi(app: FastifyInstance, services: Services) 
 
   api.get(
     STATISTICS_API.csv,
-    { config: POLICY, schema: { summary: 'The same table as CSV', tags, querystring: query } },
+    {
+      config: POLICY,
+      schema: {
+        summary: 'The same table as CSV',
+        tags,
+        querystring: query,
+        success: { contentType: 'text/csv', example: STATISTICS_CSV },
+      },
+    },
     async (req, reply) => {
       const s = await statistics.current();
       reply

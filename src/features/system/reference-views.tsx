@@ -26,6 +26,8 @@ export type Operation = {
   parameters: Parameter[];
   body: Schema | null;
   success: { status: string; contentType: string | null };
+  /** Examples of the body and of the answer (invented data), where the document has them. */
+  examples: { body?: unknown; answer?: unknown };
   /** Empty: public. Otherwise the ways in: session, and the token scope if tokens may call it. */
   security: Record<string, string[]>[];
 };
@@ -115,6 +117,20 @@ function Body({ ctx, op }: { ctx: ViewContext; op: Operation }) {
   );
 }
 
+/** An example as it travels: JSON pretty-printed, text (CSV, XML) as it is. */
+function Example({ caption, value }: { caption: string; value: unknown }) {
+  if (value === undefined) return null;
+  const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+  return (
+    <figure class="api-example">
+      <figcaption class="kern-body">{caption}</figcaption>
+      <pre tabindex={0} lang="en">
+        <code>{text}</code>
+      </pre>
+    </figure>
+  );
+}
+
 function OperationSection({ ctx, op }: { ctx: ViewContext; op: Operation }) {
   const { t } = ctx;
   return (
@@ -130,6 +146,7 @@ function OperationSection({ ctx, op }: { ctx: ViewContext; op: Operation }) {
       </p>
       <Parameters ctx={ctx} op={op} />
       <Body ctx={ctx} op={op} />
+      <Example caption={t.t('system.api.example.body')} value={op.examples.body} />
       <p class="kern-body">
         {t.t('system.api.answer', { status: op.success.status })}
         {op.success.contentType ? (
@@ -141,6 +158,7 @@ function OperationSection({ ctx, op }: { ctx: ViewContext; op: Operation }) {
         ) : null}
         {`. ${t.t('system.api.errors')}`}
       </p>
+      <Example caption={t.t('system.api.example.answer')} value={op.examples.answer} />
     </section>
   );
 }

@@ -37,6 +37,22 @@ describe('the API reference page', () => {
     assert.match(en, /href="\/api\/openapi.json"/);
   });
 
+  it('shows the examples of bodies and answers, in both languages', async () => {
+    for (const [url, body, answer] of [
+      ['/en/api-reference', 'Example of a request body', 'Example of an answer'],
+      ['/de/schnittstelle', 'Beispiel für den Inhalt der Anfrage', 'Beispiel für eine Antwort'],
+    ] as const) {
+      const page = (await t.app.inject(url)).body;
+      const section = (id: string) => new RegExp(`id="${id}"[\\s\\S]*?</section>`).exec(page)?.[0] ?? '';
+      const open = section('postV1Journeys');
+      assert.ok(open.includes(body), url);
+      assert.match(open, /&quot;pathway&quot;: &quot;aufenthg-18a&quot;/);
+      assert.ok(open.includes(answer), url);
+      assert.match(section('getV1StatisticsCsv'), /step,state,filed/);
+      assert.match(section('getV1WaitingTimes'), /Ausländerbehörde Beispielstadt/);
+    }
+  });
+
   it('puts a JSON schema type into a few words', () => {
     assert.equal(typeWords({ type: 'string', format: 'date' }), 'string (date)');
     assert.equal(typeWords({ type: 'array', items: { type: 'integer' } }), 'list of integer');

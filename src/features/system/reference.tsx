@@ -11,8 +11,8 @@ type DocOperation = {
   summary: string;
   tags: string[];
   parameters: Parameter[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-  responses: Record<string, { content?: Record<string, unknown> }>;
+  requestBody?: { content: Record<string, { schema: Schema; example?: unknown }> };
+  responses: Record<string, { content?: Record<string, { example?: unknown }> }>;
   security: Record<string, string[]>[];
 };
 
@@ -37,6 +37,10 @@ export function operationsOf(doc: { paths: Record<string, Record<string, DocOper
             contentType: status === '204' ? null : (Object.keys(answer?.content ?? {})[0] ?? null),
           },
           security: op.security,
+          examples: {
+            body: op.requestBody?.content['application/json']?.example,
+            answer: Object.values(answer?.content ?? {})[0]?.example,
+          },
         };
       }),
     );

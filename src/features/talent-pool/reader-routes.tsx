@@ -19,6 +19,7 @@ import {
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Services } from '../../services.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { defineCsv } from '../../web/csv.tsx';
 import { isoFromInput } from '../../web/forms.ts';
 import { definePage } from '../../web/page.tsx';
 import { localizedUrl } from '../../web/paths.ts';
@@ -27,6 +28,7 @@ import { STATE_CODES } from '../regions/index.ts';
 import type { OccupationHit } from '../registry/index.ts';
 import { actorOf } from './applicant-routes.tsx';
 import { POOL_PATHS } from './paths.ts';
+import { poolCsv } from './pool-export.ts';
 import { type Reader, readerOf } from './reader.ts';
 import { ContactPage, RefusedPage, type SearchForm, SearchPage, SentPage } from './reader-views.tsx';
 import { adsOfReader, profileByLabel, searchPool, sendContact, sentBy } from './service.ts';
@@ -49,11 +51,62 @@ export function registerReaderPool(app: FastifyInstance, deps: AppDeps, services
   async function reader(
     req: FastifyRequest,
     ctx: ViewContext,
-  ): Promise<{ refused: { status: number; view: VNode } } | { actor: Actor; r: Reader }> {
+  ): Promise<{ refused: { status: number; view: VNode }; why: string } | { actor: Actor; r: Reader }> {
     const actor: Actor = actorOf(req);
     const r = await readerOf(db, actor);
-    if ('refused' in r) return { refused: { status: 403, view: <RefusedPage ctx={ctx} why={r.refused} /> } };
+    if ('refused' in r)
+      return { refused: { status: 403, view: <RefusedPage ctx={ctx} why={r.refused} /> }, why: r.refused };
     return { actor, r };
+  }
+
+  /**
+   * The search of the address as the page and its download read it: the form as typed, its errors (the fields
+   * named), and the released facts of the matching profiles (each audited, with `purpose`) once searched.
+   */
+  async function search(req: FastifyRequest, ctx: ViewContext, purpose?: string) {
+    const who = await reader(req, ctx);
+    if ('refused' in who) return who;
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const form = Object.fromEntries(
+      FILTERS.map((k) => [k, typeof q[k] === 'string' ? (q[k] as string).trim() : '']),
+    ) as SearchForm;
+    form.availableBy = isoFromInput(form.availableBy);
+    const searched = FILTERS.some((k) => k in q);
+    const errors: FieldError[] = [];
+    const fail = (field: string, rule: string) =>
+      errors.push({ field, rule, message: ctx.t.t(`pool.error.search-${field}-${rule}`) });
+    let candidates: OccupationHit[] = [];
+    if (form.occupation !== '') {
+      const resolved = await resolveOccupation(
+        services.occupationSearch,
+        form.occupation,
+        form.occupationKldb,
+        ctx.locale,
+      );
+      form.occupation = resolved.occupation;
+      form.occupationKldb = resolved.occupationKldb;
+      candidates = resolved.candidates;
+      if (resolved.error) fail(resolved.error.field, resolved.error.rule);
+    } else form.occupationKldb = '';
+    if (!inList(STATE_CODES, form.state)) fail('state', 'choice');
+    if (!inList(POOL_LANGUAGES, form.language)) fail('language', 'choice');
+    if (!inList(SPOKEN_LEVELS, form.minLevel)) fail('minLevel', 'choice');
+    if (!inList(RECOGNITION_STATES, form.recognition)) fail('recognition', 'choice');
+    if (form.availableBy !== '' && !isIsoDate(form.availableBy)) fail('availableBy', 'date');
+    const names = (await services.registry.snapshot()).occupations;
+    const filter: PoolFilter = {
+      occupationKldb: form.occupationKldb || undefined,
+      state: form.state || undefined,
+      language: form.language || undefined,
+      minLevel: (form.minLevel || undefined) as LanguageLevel | undefined,
+      recognition: (form.recognition || undefined) as RecognitionState | undefined,
+      availableBy: form.availableBy || undefined,
+    };
+    const hits =
+      errors.length > 0 || !searched
+        ? null
+        : await searchPool(db, who.actor, who.r, filter, deps.now(), purpose);
+    return { who, form, candidates, errors, names, hits };
   }
 
   definePage(app, deps.web, {
@@ -65,51 +118,26 @@ export function registerReaderPool(app: FastifyInstance, deps: AppDeps, services
       roles: ['employer-admin', 'employer-member', 'ministry-officer'],
     },
     handler: async (req, _reply, ctx) => {
-      const who = await reader(req, ctx);
-      if ('refused' in who) return who.refused;
-      const q = (req.query ?? {}) as Record<string, unknown>;
-      const form = Object.fromEntries(
-        FILTERS.map((k) => [k, typeof q[k] === 'string' ? (q[k] as string).trim() : '']),
-      ) as SearchForm;
-      form.availableBy = isoFromInput(form.availableBy);
-      const searched = FILTERS.some((k) => k in q);
-      const errors: FieldError[] = [];
-      const fail = (field: string, rule: string) =>
-        errors.push({ field, rule, message: ctx.t.t(`pool.error.search-${field}-${rule}`) });
-      let candidates: OccupationHit[] = [];
-      if (form.occupation !== '') {
-        const resolved = await resolveOccupation(
-          services.occupationSearch,
-          form.occupation,
-          form.occupationKldb,
-          ctx.locale,
-        );
-        form.occupation = resolved.occupation;
-        form.occupationKldb = resolved.occupationKldb;
-        candidates = resolved.candidates;
-        if (resolved.error) fail(resolved.error.field, resolved.error.rule);
-      } else form.occupationKldb = '';
-      if (!inList(STATE_CODES, form.state)) fail('state', 'choice');
-      if (!inList(POOL_LANGUAGES, form.language)) fail('language', 'choice');
-      if (!inList(SPOKEN_LEVELS, form.minLevel)) fail('minLevel', 'choice');
-      if (!inList(RECOGNITION_STATES, form.recognition)) fail('recognition', 'choice');
-      if (form.availableBy !== '' && !isIsoDate(form.availableBy)) fail('availableBy', 'date');
-      const page = async (hits: Awaited<ReturnType<typeof searchPool>> | null) => {
-        const names = (await services.registry.snapshot()).occupations;
-        const view = { ctx, organisation: who.r.organisationName, form, candidates, errors, names };
-        return <SearchPage {...view} hits={hits} />;
-      };
-      if (errors.length > 0) return { status: 422, view: await page(null) };
-      if (!searched) return page(null);
-      const filter: PoolFilter = {
-        occupationKldb: form.occupationKldb || undefined,
-        state: form.state || undefined,
-        language: form.language || undefined,
-        minLevel: (form.minLevel || undefined) as LanguageLevel | undefined,
-        recognition: (form.recognition || undefined) as RecognitionState | undefined,
-        availableBy: form.availableBy || undefined,
-      };
-      return page(await searchPool(db, who.actor, who.r, filter, deps.now()));
+      const found = await search(req, ctx);
+      if ('refused' in found) return found.refused;
+      const { who, hits, ...view } = found;
+      const page = <SearchPage ctx={ctx} organisation={who.r.organisationName} {...view} hits={hits} />;
+      return view.errors.length > 0 ? { status: 422, view: page } : page;
+    },
+  });
+
+  defineCsv(app, deps.web, {
+    paths: POOL_PATHS.search,
+    policy: { action: 'read', resource: 'pool-search' },
+    handler: async (req, ctx) => {
+      const found = await search(req, ctx, 'talent pool search (list export)');
+      if ('refused' in found)
+        throw new AppError('forbidden', { detail: ctx.t.t(`pool.refused.${found.why}`) });
+      if (found.errors.length > 0)
+        throw new AppError('validation-failed', {
+          errors: found.errors.map((e) => ({ ...e, field: `query.${e.field}` })),
+        });
+      return { filename: 'talent-pool', text: poolCsv(ctx, found.hits ?? [], found.names) };
     },
   });
 

@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { EMPLOYER_PATHS } from '../employers/index.ts';
@@ -127,6 +128,7 @@ export function SearchPage(props: {
               </li>
             ))}
           </ul>
+          {props.hits.length > 0 ? <CsvLink ctx={ctx} /> : null}
         </>
       )}
     </Page>

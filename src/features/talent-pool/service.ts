@@ -115,6 +115,7 @@ export async function searchPool(
   reader: Reader,
   filter: PoolFilter,
   now: Date,
+  purpose = 'talent pool search',
 ): Promise<PoolHit[]> {
   const rows = await db
     .select()
@@ -128,7 +129,7 @@ export async function searchPool(
     objectType: 'pool-profile',
     objectId: r.id,
     subjectPersonId: r.personId,
-    purpose: 'talent pool search',
+    purpose,
     result: 'success',
   }));
   await appendAuditMany(db, events, now);

@@ -2,6 +2,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import { scopeFor } from '../../domain/access/api-tokens.ts';
 import type { RoutePolicy } from './policy.ts';
+import { exampleOf } from './route-schema.ts';
 
 /** What an API route says about itself in the OpenAPI document, read from its Zod route schema. */
 export interface RouteDoc {
@@ -12,7 +13,7 @@ export interface RouteDoc {
   /** Path parameters, by name. */
   params?: z.ZodType;
   /** Non-default success status and content type (e.g. 201, text/calendar). */
-  success?: { status?: number; contentType?: string; description?: string };
+  success?: { status?: number; contentType?: string; description?: string; example?: unknown };
 }
 
 interface Collected {
@@ -129,7 +130,10 @@ export function openApiDocument(
             ? { description: doc?.success?.description ?? 'Redirect', headers: { Location: LOCATION } }
             : {
                 description: doc?.success?.description ?? 'Success',
-                content: { [doc?.success?.contentType ?? 'application/json']: {} },
+                content: {
+                  [doc?.success?.contentType ?? 'application/json']:
+                    doc?.success?.example === undefined ? {} : { example: doc.success.example },
+                },
               },
         '4XX': problem,
         '5XX': problem,
@@ -140,7 +144,7 @@ export function openApiDocument(
     if (doc?.body) {
       operation.requestBody = {
         required: true,
-        content: { 'application/json': { schema: jsonSchema(doc.body) } },
+        content: { 'application/json': { schema: jsonSchema(doc.body), ...exampleOf(doc.body) } },
       };
     }
     paths[path] = { ...(paths[path] ?? {}), [r.method.toLowerCase()]: operation };

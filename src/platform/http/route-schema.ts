@@ -19,9 +19,27 @@ declare module 'fastify' {
     /** One line for the OpenAPI document. */
     summary?: string;
     tags?: string[];
-    /** Non-default success status and content type (e.g. 201, text/calendar). */
-    success?: { status?: number; contentType?: string; description?: string };
+    /**
+     * Non-default success status and content type (e.g. 201, text/calendar); `example`: an answer as the
+     * operation gives it (invented data), shown in the OpenAPI document and on the reference page.
+     */
+    success?: { status?: number; contentType?: string; description?: string; example?: unknown };
   }
+}
+
+/**
+ * The schema with an example of its input (invented, nobody's data), carried as Zod metadata into the OpenAPI
+ * document (`examples`); the compiler checks the example's shape, and `openapi-examples.int.test.ts` checks that it
+ * passes the schema itself, so an example cannot drift from what the route accepts.
+ */
+export function withExample<S extends z.ZodType>(schema: S, example: z.input<S>): S {
+  return schema.meta({ examples: [example] });
+}
+
+/** The example a schema carries (`withExample`), if any. */
+export function exampleOf(schema: z.ZodType): { example: unknown } | undefined {
+  const examples = schema.meta()?.examples;
+  return Array.isArray(examples) && examples.length > 0 ? { example: examples[0] } : undefined;
 }
 
 /** Types `req.params`, `req.query` and `req.body` from the route's Zod schemas. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { listOrganisations } from '../../people/index.ts';
 import { readOutbox } from '../admin/service.ts';
 import { sha256 } from '../credentials.ts';
@@ -39,7 +39,10 @@ export function registerAccountApi(app: FastifyInstance, deps: IdentityDeps, nam
       schema: {
         summary: 'Change the password; every other session ends, this one gets a new cookie and CSRF token',
         tags,
-        body: passwordBody,
+        body: withExample(passwordBody, {
+          currentPassword: 'correct horse battery staple',
+          newPassword: 'a new long passphrase 2026',
+        }),
       },
     },
     async (req, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { prepareRegistration, storeRegistration, updateApplicantProfile } from '../accounts/registration.ts';
 import { afterAnswer } from '../after-answer.ts';
 import type { IdentityDeps } from '../deps.ts';
@@ -49,7 +49,11 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
         summary:
           'Register as an applicant; a confirmation link goes by email, and the answer is the same whether or not the address is taken',
         tags: ['account'],
-        body: registerBody,
+        body: withExample(registerBody, {
+          email: 'ana.beispiel@example.org',
+          password: 'correct horse battery staple',
+          displayName: 'Ana Beispiel',
+        }),
         success: { status: 202, description: 'Accepted' },
       },
     },
@@ -75,7 +79,7 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
       schema: {
         summary: "Update the signed-in applicant's place of residence, country and nationality",
         tags: ['account'],
-        body: profileBody,
+        body: withExample(profileBody, { residenceAgs: null, countryCode: 'IN', nationality: 'IN' }),
         success: { status: 204, description: 'Updated' },
       },
     },
@@ -109,7 +113,7 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
       schema: {
         summary: 'Ask for the erasure of all own data (Art. 17 GDPR), optionally with a reason',
         tags: ['account'],
-        body: erasureBody,
+        body: withExample(erasureBody, { reason: 'I no longer need the account.' }),
         success: { status: 202, description: 'The request, with the data that must be retained' },
       },
     },
@@ -142,7 +146,7 @@ export function registerIdentityAdminApi(app: FastifyInstance, deps: IdentityDep
         summary: 'Handle an open erasure request: erase the data or refuse, with a note',
         tags,
         params: erasureParams,
-        body: handleBody,
+        body: withExample(handleBody, { outcome: 'erased', note: 'Erased after the retention check.' }),
         success: { status: 204, description: 'Handled' },
       },
     },

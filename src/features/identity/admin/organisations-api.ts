@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ORGANISATION_KINDS, ROLES } from '../../../domain/access/roles.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { findOrganisationBySlug } from '../../people/index.ts';
 import { REGISTRY_BODY_TABLES } from '../../registry/index.ts';
 import { createOrganisation } from '../accounts/service.ts';
@@ -68,7 +68,13 @@ export function registerOrganisationAdminApi(app: FastifyInstance, deps: Identit
         summary:
           'Create an organisation with its kind, seat and jurisdictions (and, for a recognition authority, the registry bodies it is)',
         tags,
-        body: organisationBody,
+        body: withExample(organisationBody, {
+          slug: 'abh-beispielstadt',
+          name: 'Ausländerbehörde Beispielstadt',
+          kind: 'foreigners-office',
+          seat: { stateCode: 'SN', districtAgs: '14626' },
+          jurisdictions: [{ scope: 'district', ags: '14626' }],
+        }),
         success: { status: 201 },
       },
     },
@@ -111,7 +117,11 @@ export function registerOrganisationAdminApi(app: FastifyInstance, deps: Identit
         summary: 'Give a person a role in the organisation; an unknown email address is invited',
         tags,
         params: orgParam,
-        body: inviteBody,
+        body: withExample(inviteBody, {
+          email: 'sachbearbeitung@abh-beispielstadt.example',
+          role: 'foreigners-office-caseworker',
+          displayName: 'Kim Beispiel',
+        }),
         success: { status: 201 },
       },
     },

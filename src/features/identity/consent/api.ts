@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { applicantView } from '../accounts/data.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { authorizePersonal, requireActor } from '../http.ts';
@@ -70,7 +70,7 @@ export function registerConsentApi(app: FastifyInstance, deps: IdentityDeps) {
       schema: {
         summary: 'Consent to an organisation reading the applicant profile for case work',
         tags,
-        body: consentBody,
+        body: withExample(consentBody, { organisationId: '20cb16d2-4b68-4f6e-8e1f-824c641ee631' }),
         success: { status: 201 },
       },
     },

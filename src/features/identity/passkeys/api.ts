@@ -1,7 +1,7 @@
 import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { type CookieNames, requireActor } from '../http.ts';
 import { passkeyCeremony, responseBody } from './challenge.ts';
@@ -56,7 +56,11 @@ export function registerPasskeys(app: FastifyInstance, deps: IdentityDeps, names
       schema: {
         summary: "Add a passkey: the authenticator's WebAuthn registration response",
         tags,
-        body: responseBody,
+        body: withExample(responseBody, {
+          id: 'bG9yZW0taXBzdW0tcGFzc2tleQ',
+          rawId: 'bG9yZW0taXBzdW0tcGFzc2tleQ',
+          type: 'public-key',
+        }),
         success: { status: 201 },
       },
     },

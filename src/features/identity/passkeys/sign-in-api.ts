@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { strictestClass } from '../../../domain/access/roles.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { findPerson, membershipsOf } from '../../people/index.ts';
 import { accountView } from '../accounts/data.ts';
 import { sha256 } from '../credentials.ts';
@@ -64,7 +64,11 @@ export function registerPasskeySignInApi(
         summary:
           "Sign in with a passkey: the authenticator's WebAuthn authentication response; sets the session cookie",
         tags,
-        body: responseBody,
+        body: withExample(responseBody, {
+          id: 'bG9yZW0taXBzdW0tcGFzc2tleQ',
+          rawId: 'bG9yZW0taXBzdW0tcGFzc2tleQ',
+          type: 'public-key',
+        }),
       },
     },
     async (req, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PASSWORD_MAX } from '../../../domain/access/passwords.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../../platform/http/route-schema.ts';
 import { accountView } from '../accounts/data.ts';
 import { afterAnswer } from '../after-answer.ts';
 import type { IdentityDeps } from '../deps.ts';
@@ -64,7 +64,10 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
         summary:
           'Sign in with email address and password (and totp, a TOTP or recovery code, where a second factor is required); sets the session cookie and answers a CSRF token',
         tags,
-        body: loginBody,
+        body: withExample(loginBody, {
+          email: 'ana.beispiel@example.org',
+          password: 'correct horse battery staple',
+        }),
       },
     },
     async (req, reply) => {
@@ -144,7 +147,7 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
         summary:
           'Ask for a password reset link by email; the answer is the same whether or not the account exists',
         tags,
-        body: emailBody,
+        body: withExample(emailBody, { email: 'ana.beispiel@example.org' }),
         success: { status: 202, description: 'Accepted' },
       },
     },
@@ -164,7 +167,10 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
       schema: {
         summary: 'Set a new password with the token of a mailed reset link',
         tags,
-        body: resetBody,
+        body: withExample(resetBody, {
+          token: 'Q2hhbmNlbnJlZ2lvbi1leGFtcGxl',
+          password: 'a new long passphrase 2026',
+        }),
         success: { status: 204, description: 'Password set' },
       },
     },
@@ -191,7 +197,7 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
       schema: {
         summary: 'Unlock an account locked by failed sign-ins, with the token of the mailed link',
         tags,
-        body: tokenBody,
+        body: withExample(tokenBody, { token: 'Q2hhbmNlbnJlZ2lvbi1leGFtcGxl' }),
         success: { status: 204, description: 'Unlocked' },
       },
     },
@@ -210,7 +216,7 @@ export function registerSignInApi(app: FastifyInstance, deps: IdentityDeps, name
       schema: {
         summary: 'Confirm an email address with the token of the mailed link',
         tags,
-        body: tokenBody,
+        body: withExample(tokenBody, { token: 'Q2hhbmNlbnJlZ2lvbi1leGFtcGxl' }),
         success: { status: 204, description: 'Confirmed' },
       },
     },
