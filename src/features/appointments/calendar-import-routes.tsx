@@ -14,7 +14,7 @@ import {
 } from '../../domain/capacity/calendar-csv.ts';
 import { type ImportReport, reportOk } from '../../domain/interop/csv-table.ts';
 import { momentOf } from '../../domain/journey/index.ts';
-import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Locale, Translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../services.ts';
 import { csvImportBody, csvImportQuery, reportJson, reportRefusal } from '../../web/csv-api.ts';
@@ -189,7 +189,9 @@ export function registerCalendarImport(app: FastifyInstance, deps: AppDeps, serv
           'Import the capacity calendar of one’s own service point from CSV (weekday rows: weekly plan; date rows: days of less capacity); ?dryRun=true only reports',
         tags: ['appointments'],
         querystring: csvImportQuery,
-        body: csvImportBody,
+        body: withExample(csvImportBody, {
+          csv: 'service;day;appointments;reason\r\nresidence permit;Monday;12;\r\nresidence permit;04.01.2027;0;Staff outing\r\n',
+        }),
         success: {
           description: 'The report: ok, applied, counts and every row with its outcome and problems',
         },

@@ -10,7 +10,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { type ImportReport, reportOk } from '../../domain/interop/csv-table.ts';
 import { MISSION_COLUMNS, MISSION_LIMITS, type MissionChange } from '../../domain/recognition/mission-csv.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
-import type { ZodTypeProvider } from '../../platform/http/route-schema.ts';
+import { withExample, type ZodTypeProvider } from '../../platform/http/route-schema.ts';
 import type { Locale, Translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../services.ts';
 import { TextInput } from '../../web/components.tsx';
@@ -203,11 +203,17 @@ export function registerMissionImport(app: FastifyInstance, deps: AppDeps, servi
           'Add and correct the registry’s missions abroad from CSV; ?dryRun=true only reports; each change keeps its history',
         tags: ['registry'],
         querystring: csvImportQuery,
-        body: csvImportBody.extend({
-          reason: reasonSchema
-            .optional()
-            .meta({ description: 'Why the missions change (required unless dryRun); kept in the history' }),
-        }),
+        body: withExample(
+          csvImportBody.extend({
+            reason: reasonSchema
+              .optional()
+              .meta({ description: 'Why the missions change (required unless dryRun); kept in the history' }),
+          }),
+          {
+            csv: 'key;country;name;city;visa section;region;notes;source;as of;confidence;verified\r\nembassy-sampletown;Sampleland;Embassy of the Federal Republic of Germany Sampletown;Sampletown;yes;;;https://sampletown.diplo.de;01.11.2026;medium;no\r\n',
+            reason: 'Missions list of the Federal Foreign Office, as of November 2026',
+          },
+        ),
         success: {
           description: 'The report: ok, applied, counts and every row with its outcome and problems',
         },
