@@ -94,7 +94,7 @@ export const NAVIGATION: readonly NavItem[] = Object.freeze([
     labelKey: 'companion.statistics.nav',
     paths: COMPANION_EMPLOYMENT_PATHS.statistics,
     order: 9,
-    roles: ['ministry-officer'],
+    roles: ['ministry-officer', 'foreigners-office-caseworker'],
   },
   {
     labelKey: 'activities.nav.register',

@@ -25,9 +25,13 @@ export const COMPANION_RULES = {
   /**
    * The companion statistics per state and district (issue 18): aggregate counts under the disclosure rule, no
    * personal data. Every ministry officer reads the comparison of the six states; the district table only for
-   * the officer's own state (the page checks the jurisdiction).
+   * the officer's own state (the page checks the jurisdiction). The municipalities read it through their
+   * foreigners' offices: a caseworker sees the comparison and the district table of the office's state.
    */
   'companion-statistics': {
-    read: { 'ministry-officer': ['within-jurisdiction', 'other'] },
+    read: {
+      'ministry-officer': ['within-jurisdiction', 'other'],
+      'foreigners-office-caseworker': ['within-jurisdiction', 'other'],
+    },
   },
 } as const;

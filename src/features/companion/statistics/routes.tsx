@@ -1,7 +1,8 @@
 /**
  * The companion statistics for the states' ministries (issue 18): page and CSV. Aggregate counts under the
  * disclosure rule, no personal data (policy resource `companion-statistics`): every ministry officer sees the six
- * states compared; the district table only of the officer's own state (their jurisdiction).
+ * states compared; the district table only of the officer's own state (their jurisdiction). The municipalities
+ * read the same through their foreigners' offices: the comparison and the district table of the office's state.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../app-deps.ts';
@@ -16,12 +17,27 @@ import { StatisticsPage } from './views.tsx';
 
 const POLICY = { action: 'read', resource: 'companion-statistics' } as const;
 
-/** The officer's own state (from a state jurisdiction of a ministry role), or null. */
-function ownState(req: FastifyRequest): string | null {
+/** Roles that read the statistics: the states' ministries and, for the municipalities, their foreigners' offices. */
+const READERS = ['ministry-officer', 'foreigners-office-caseworker'] as const;
+
+/**
+ * The reader's own state: a ministry's state jurisdiction, or the state of a foreigners' office's districts (a
+ * district's key begins with its state's two digits, which the regions reference data maps to the state).
+ */
+function ownState(
+  req: FastifyRequest,
+  districts: readonly { ags: string; stateCode: string }[],
+): string | null {
   const own = req.actor?.memberships
-    .filter((m) => m.role === 'ministry-officer')
+    .filter((m) => (READERS as readonly string[]).includes(m.role))
     .flatMap((m) => m.jurisdictions)
-    .flatMap((j) => (j.scope === 'state' ? [j.stateCode] : []))[0];
+    .flatMap((j) =>
+      j.scope === 'state'
+        ? [j.stateCode]
+        : j.scope === 'district'
+          ? districts.filter((d) => d.ags === j.ags).map((d) => d.stateCode)
+          : [],
+    )[0];
   return own && (STATE_CODES as readonly string[]).includes(own) ? own : null;
 }
 
@@ -30,8 +46,9 @@ export function registerCompanionStatistics(app: FastifyInstance, deps: AppDeps)
 
   async function compute(req: FastifyRequest) {
     const day = todayIso(deps.now());
-    const state = ownState(req);
-    const districts = (await listDistricts(db)).filter((d) => d.stateCode === state);
+    const all = await listDistricts(db);
+    const state = ownState(req, all);
+    const districts = all.filter((d) => d.stateCode === state);
     const stats = companionStatistics(await holderCases(db, day), {
       today: day,
       threshold: disclosureRuleOn(day).threshold,
@@ -45,7 +62,7 @@ export function registerCompanionStatistics(app: FastifyInstance, deps: AppDeps)
   definePage(app, deps.web, {
     paths: P.statistics,
     policy: POLICY,
-    nav: { labelKey: 'companion.statistics.nav', order: 9, roles: ['ministry-officer'] },
+    nav: { labelKey: 'companion.statistics.nav', order: 9, roles: [...READERS] },
     handler: async (req, _reply, ctx) => {
       const { day, stats, districts } = await compute(req);
       const names = new Map(

@@ -52,6 +52,12 @@ describe('the companion statistics of the states (issue 18)', () => {
         jurisdictions: [{ scope: 'state', stateCode: st }],
       });
     await makeOrganisation(db, {
+      slug: 'stat-office-leipzig',
+      name: 'Ausländerbehörde Leipzig',
+      kind: 'foreigners-office',
+      jurisdictions: [{ scope: 'district', ags: '14713' }],
+    });
+    await makeOrganisation(db, {
       slug: 'stat-centre',
       name: 'Beratung',
       kind: 'counselling-centre',
@@ -60,6 +66,7 @@ describe('the companion statistics of the states (issue 18)', () => {
     for (const [name, role, org] of [
       ['sn', 'ministry-officer', 'stat-ministry-sn'],
       ['bb', 'ministry-officer', 'stat-ministry-bb'],
+      ['leipzig', 'foreigners-office-caseworker', 'stat-office-leipzig'],
       ['counsellor', 'counsellor', 'stat-centre'],
       ['holder', 'applicant', undefined],
     ] as const) {
@@ -157,7 +164,18 @@ describe('the companion statistics of the states (issue 18)', () => {
     assert.match(page.body, /<option value="16051" selected/);
   });
 
-  it('refuses everyone but ministry officers, and audits no read of the aggregate counts', async () => {
+  it('shows a municipality, through its foreigners office, the comparison and its state by district', async () => {
+    const page = await client().get('leipzig', '/de/ministerium/chancen-aufenthalt');
+    assert.equal(page.statusCode, 200, page.body);
+    assert.match(page.body, /Die sechs Länder im Vergleich/);
+    assert.match(page.body, /Sachsen nach Landkreisen/);
+    assert.match(page.body, /Leipzig/);
+    const csv = await client().get('leipzig', '/en/ministry/opportunity-residence.csv');
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.body, /^districts,[\d-]+,SN,14713,moved-25b,6,false$/m);
+  });
+
+  it('refuses everyone but ministry officers and foreigners offices, and audits no read of the aggregate counts', async () => {
     for (const who of ['counsellor', 'holder'])
       assert.equal((await client().get(who, '/de/ministerium/chancen-aufenthalt')).statusCode, 403, who);
     assert.equal(
