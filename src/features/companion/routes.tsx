@@ -85,14 +85,15 @@ export function registerCompanion(app: FastifyInstance, deps: AppDeps, services:
     personId: string,
     row: HolderRow | undefined,
     t: Translator,
-    input: TransitionInput = { pathway: '', districtAgs: '' },
+    input?: TransitionInput,
     refusals: readonly TransitionRefusal[] = [],
   ): Promise<TransitionPart | undefined> {
     if (!row) return undefined;
     return {
       transition: await transitionOf(db, personId),
       districts: await districtsOf(db, row.stateCode),
-      input,
+      // The move's district starts as the one the holder gave for where they live.
+      input: input ?? { pathway: '', districtAgs: row.districtAgs ?? '' },
       errors: refusals.map((r) => ({
         field: r.field,
         rule: r.rule,

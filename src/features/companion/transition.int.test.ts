@@ -32,6 +32,7 @@ describe('the move to § 25a/§ 25b as a journey step', () => {
     await db.insert(companionHolder).values({
       personId: browsers.holder?.personId ?? '',
       stateCode: 'SN',
+      districtAgs: '14626',
       permitGrantedOn: '2025-06-01',
       permitExpiresOn: addDays(TODAY, 90),
       birthDate: '1988-02-01',
@@ -57,7 +58,9 @@ describe('the move to § 25a/§ 25b as a journey step', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Den Wechsel bei der Ausländerbehörde beginnen/);
     assert.match(page.body, /value="aufenthg-25b" checked/);
-    assert.match(page.body, /<option value="14626">/);
+    // The move's district starts as the one the holder gave for where they live.
+    const move = page.body.slice(page.body.indexOf('name="districtAgs"'));
+    assert.match(move, /<option value="14626" selected/);
     const en = await client().get('holder', '/en/opportunity-residence');
     assert.match(en.body, /Begin the application at the foreigners(&#39;|')/);
     const knowledge = loadKnowledge();
