@@ -1,36 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
-import { csvRows } from '../../../test/support/csv.ts';
-import { makeAccount, makeOrganisation, sessionFor } from '../../../test/support/identity.ts';
+import { auditCount, csvRows, stateOfficers } from '../../../test/support/csv.ts';
 import { type Browser, pageClient } from '../../../test/support/journey.ts';
-import { auditEntry } from '../../platform/audit/schema.ts';
 
 /** The joint projects' list as CSV: the projects in words, the budget a number, no audit as on the page. */
 describe('joint projects as CSV', () => {
   let t: TestApp;
-  const browsers: Record<string, Browser> = {};
+  let browsers: Record<string, Browser> = {};
 
   before(async () => {
     t = await buildTestApp();
-    const db = t.database.db;
-    for (const code of ['SN', 'TH'])
-      await makeOrganisation(db, {
-        slug: `jpcsv-${code.toLowerCase()}`,
-        name: `Ministerium ${code}`,
-        kind: 'state-ministry',
-        jurisdictions: [{ scope: 'state', stateCode: code }],
-      });
-    for (const [name, role, org] of [
-      ['sn', 'ministry-officer', 'jpcsv-sn'],
-      ['th', 'ministry-officer', 'jpcsv-th'],
-      ['applicant', 'applicant', undefined],
-    ] as const) {
-      const a = await makeAccount(db, role, org);
-      const s = await sessionFor(t.app, db, a.personId, role);
-      browsers[name] = { personId: a.personId, ...s, organisationId: null };
-    }
+    browsers = await stateOfficers(t, 'jpcsv', ['SN', 'TH']);
     const made = await client().form('sn', '/de/laender/projekte/neu', {
       title: '=SUMME(1;2)',
       description: '',
@@ -44,13 +25,7 @@ describe('joint projects as CSV', () => {
   after(() => t.close());
 
   const client = () => pageClient(t.app, (n) => browsers[n] as Browser);
-  const audits = async (name: string) =>
-    (
-      await t.database.db
-        .select()
-        .from(auditEntry)
-        .where(eq(auditEntry.actorPersonId, (browsers[name] as Browser).personId))
-    ).length;
+  const audits = (name: string) => auditCount(t.database.db, (browsers[name] as Browser).personId);
 
   it('the list links to its download', async () => {
     const page = await client().get('th', '/de/laender/projekte');
