@@ -137,12 +137,16 @@ export function apiClient(app: FastifyInstance) {
 export function pageClient(app: FastifyInstance, b: (name: string) => Browser) {
   return {
     get: (who: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: b(who).cookie } }),
-    form: (who: string, url: string, fields: Record<string, string>) =>
+    /** A field with several values (checkboxes) is sent once per value. */
+    form: (who: string, url: string, fields: Record<string, string | readonly string[]>) =>
       app.inject({
         method: 'POST',
         url,
         headers: { cookie: b(who).cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: b(who).csrfToken, ...fields }).toString(),
+        payload: new URLSearchParams([
+          ['_csrf', b(who).csrfToken],
+          ...Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x): [string, string] => [k, x])),
+        ]).toString(),
       }),
   };
 }

@@ -1,6 +1,7 @@
 /** The overlap page: for the officer's state, where other states work on the same countries or occupations. */
 import type { OverlapForState } from '../../domain/workspace/overlaps.ts';
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import {
@@ -142,6 +143,7 @@ export function OverlapsPage(props: {
           </ul>
         </section>
       ))}
+      {others.length > 0 ? <CsvLink ctx={ctx} /> : null}
       <p class="kern-body">
         <a class="kern-link" href={localizedUrl(ACTIVITY_PATHS.register, ctx.locale)}>
           {t.t('activities.activity.back')}

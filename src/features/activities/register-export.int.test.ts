@@ -23,15 +23,18 @@ const ACTIVITY = {
   public: 'yes',
 };
 
-/** The register's search as CSV: the filtered entries in words, without the contact, audited like the page. */
-describe('activity register as CSV', () => {
+/**
+ * The register's search as CSV: the filtered entries in words, without the contact, audited like the page; and the
+ * overlaps of the officer's state, the other state's contact as the page shows it.
+ */
+describe('activity register and overlaps as CSV', () => {
   let t: TestApp;
   const browsers: Record<string, Browser> = {};
 
   before(async () => {
     t = await buildTestApp();
     const db = t.database.db;
-    for (const code of ['SN', 'TH'])
+    for (const code of ['SN', 'TH', 'BB'])
       await makeOrganisation(db, {
         slug: `csv-${code.toLowerCase()}`,
         name: `Ministerium ${code}`,
@@ -41,6 +44,7 @@ describe('activity register as CSV', () => {
     for (const [name, role, org] of [
       ['sn', 'ministry-officer', 'csv-sn'],
       ['th', 'ministry-officer', 'csv-th'],
+      ['bb', 'ministry-officer', 'csv-bb'],
       ['applicant', 'applicant', undefined],
     ] as const) {
       const a = await makeAccount(db, role, org);
@@ -98,6 +102,50 @@ describe('activity register as CSV', () => {
     assert.match(bad.body, /query\.from/);
     const page = await client().get('applicant', '/de/laender/aktivitaeten');
     const csv = await client().get('applicant', '/de/laender/aktivitaeten.csv');
+    assert.equal(csv.statusCode, 403);
+    assert.equal(csv.statusCode, page.statusCode);
+  });
+
+  it('the overlaps page links to its download', async () => {
+    const page = await client().get('th', '/de/laender/ueberschneidungen');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /href="\/de\/laender\/ueberschneidungen\.csv"/);
+  });
+
+  it('lists the overlap seen from the own state, in words, the formula title as text, audited', async () => {
+    const rows = csvRows(await client().get('th', '/de/laender/ueberschneidungen.csv'));
+    assert.deepEqual(rows[0], [
+      'Land',
+      'Ihre Aktivität',
+      'Aktivität des anderen Landes',
+      'Gemeinsamer Zeitraum',
+      'Gemeinsame Zielländer',
+      'Gemeinsame Berufe',
+      'Ansprechperson des anderen Landes',
+    ]);
+    assert.equal(rows.length, 2);
+    assert.equal(rows[1]?.[0], 'Sachsen');
+    assert.equal(rows[1]?.[1], 'Pflege aus Vietnam, Thüringen');
+    assert.equal(rows[1]?.[2], "'=SUMME(1;2)");
+    assert.equal(rows[1]?.[4], 'Vietnam');
+    assert.match(rows[1]?.[6] ?? '', /Kontakt Beispiel, kontakt@ministerium\.example/);
+    assert.doesNotMatch(rows.flat().join(' '), /\b(SN|TH|VN|81302|recruitment-project)\b/);
+    const audited = await auditedWith(
+      t.database.db,
+      (browsers.th as Browser).personId,
+      'states activity register: overlaps list export',
+    );
+    assert.equal(audited.length, 1);
+    const en = csvRows(await client().get('sn', '/en/states/overlaps.csv'));
+    assert.equal(en[0]?.[0], 'State');
+    assert.equal(en[1]?.[0], 'Thuringia');
+  });
+
+  it('holds only the heading for a state without overlaps, and refuses an applicant as the page does', async () => {
+    const none = csvRows(await client().get('bb', '/de/laender/ueberschneidungen.csv'));
+    assert.equal(none.length, 1);
+    const page = await client().get('applicant', '/de/laender/ueberschneidungen');
+    const csv = await client().get('applicant', '/de/laender/ueberschneidungen.csv');
     assert.equal(csv.statusCode, 403);
     assert.equal(csv.statusCode, page.statusCode);
   });

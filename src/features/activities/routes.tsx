@@ -20,7 +20,7 @@ import { ActivityFormPage, EMPTY_FORM, type FormInput } from './form-views.tsx';
 import { stateName } from './names.tsx';
 import { OverlapsPage } from './overlap-views.tsx';
 import { ACTIVITY_PATHS } from './paths.ts';
-import { registerCsvDownload } from './register-export.ts';
+import { overlapsCsvDownload, registerCsvDownload } from './register-export.ts';
 import { ActivityPage, PublicPage, RegisterPage } from './register-views.tsx';
 import {
   type ActivityRow,
@@ -252,35 +252,26 @@ export function registerActivities(app: FastifyInstance, deps: AppDeps, services
     },
   });
 
+  /** The overlaps of the officer's state with the other states' activities, read by an officer (audited). */
+  async function overlapsFound(req: FastifyRequest, purpose?: string) {
+    const actor = actorOf(req);
+    const own = officerState(actor);
+    const rows = await allActivities(db);
+    const overlaps = own ? overlapsForState(overlapsOf(rows), own.stateCode) : [];
+    const m = own?.membership ?? actor.memberships[0];
+    await auditActivity(db, actor, m, 'read', null, 'success', deps.now(), purpose);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { stateCode: own?.stateCode ?? null, overlaps, byId, occupations: await occupations() };
+  }
+
   definePage(app, deps.web, {
     paths: ACTIVITY_PATHS.overlaps,
     policy: { action: 'read', resource: 'state-activity' },
     nav: { labelKey: 'activities.nav.overlaps', order: 8, roles: ['ministry-officer'] },
-    handler: async (req, _reply, ctx) => {
-      const actor = actorOf(req);
-      const own = officerState(actor);
-      const rows = await allActivities(db);
-      const overlaps = own ? overlapsForState(overlapsOf(rows), own.stateCode) : [];
-      await auditActivity(
-        db,
-        actor,
-        own?.membership ?? actor.memberships[0],
-        'read',
-        null,
-        'success',
-        deps.now(),
-      );
-      return (
-        <OverlapsPage
-          ctx={ctx}
-          stateCode={own?.stateCode ?? null}
-          overlaps={overlaps}
-          byId={new Map(rows.map((r) => [r.id, r]))}
-          occupations={await occupations()}
-        />
-      );
-    },
+    handler: async (req, _reply, ctx) => <OverlapsPage ctx={ctx} {...(await overlapsFound(req))} />,
   });
+
+  overlapsCsvDownload(app, deps.web, overlapsFound);
 
   definePage(app, deps.web, {
     paths: ACTIVITY_PATHS.public,

@@ -5,6 +5,7 @@
 import type { FieldError } from '../../platform/http/errors.ts';
 import { CsrfField, DescriptionList, ErrorSummary, RadioGroup, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import type { SessionInput } from './fair-form.ts';
@@ -119,6 +120,7 @@ export function OrganisePage(props: OrganiseProps) {
                 <li key={e.organisationId}>{`${e.name}: ${t.t(`fairs.exhibitor.${e.status}`)}`}</li>
               ))}
           </ul>
+          {f.exhibitors.length > 0 ? <CsvLink ctx={ctx} /> : null}
           <h2 class="kern-heading-medium">{t.t('fairs.organise.sessions')}</h2>
           <SessionList ctx={ctx} sessions={f.sessions} timeZone={f.timeZone} />
           <form method="post" action={localizedUrl(FAIR_PATHS.sessions, ctx.locale, { id: f.id })} novalidate>

@@ -12,6 +12,7 @@ import { officerState } from '../joint-projects/index.ts';
 import { checkFair, checkSession, fairInput, type SessionInput, sessionInput } from './fair-form.ts';
 import { actorOf, noFair, param } from './http.ts';
 import { CreatePage, ListPage } from './list-views.tsx';
+import { exhibitorsCsvDownload } from './organise-export.ts';
 import { OrganisePage } from './organise-views.tsx';
 import { FAIR_PATHS } from './paths.ts';
 import { type FairDetail, isPublic, organisersOf } from './read.ts';
@@ -100,6 +101,8 @@ export function registerOrganiserPages(app: FastifyInstance, deps: AppDeps, serv
     policy: { action: 'read', resource: 'fair' },
     handler: async (req, _reply, ctx) => organisePage(ctx, actorOf(req), await fairOf(param(req, 'id'))),
   });
+
+  exhibitorsCsvDownload(app, deps.web, fairOf);
 
   definePage(app, deps.web, {
     paths: FAIR_PATHS.answer,

@@ -4,6 +4,7 @@ import { DRAFT_KINDS, DRAFT_TARGETS } from '../../domain/workspace/drafts.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { CsrfField, ErrorSummary, RadioGroup, Select, TextArea, TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { StateChecks } from '../joint-projects/index.ts';
@@ -49,6 +50,7 @@ export function ListPage(props: {
           })}
         </ul>
       )}
+      {drafts.length > 0 ? <CsvLink ctx={ctx} /> : null}
       <p class="kern-body">
         <a class="kern-btn kern-btn--primary" href={localizedUrl(JOINT_DRAFT_PATHS.create, ctx.locale)}>
           <span class="kern-label">{t.t('drafts.list.create')}</span>

@@ -18,6 +18,7 @@ import { ComparePage } from './compare-views.tsx';
 import { draftForm, draftInput } from './draft-form.ts';
 import { DraftPage } from './draft-views.tsx';
 import { draftPdfModel, draftText, exportName } from './export.ts';
+import { draftsCsvDownload } from './list-export.ts';
 import { FormPage, ListPage } from './list-views.tsx';
 import { draftUrl } from './names.ts';
 import { JOINT_DRAFT_PATHS } from './paths.ts';
@@ -86,6 +87,8 @@ export function registerJointDrafts(app: FastifyInstance, deps: AppDeps) {
       <ListPage ctx={ctx} drafts={await listDrafts(db)} ownState={officerState(actorOf(req))} />
     ),
   });
+
+  draftsCsvDownload(app, deps.web, () => listDrafts(db));
 
   definePage(app, deps.web, {
     paths: JOINT_DRAFT_PATHS.create,

@@ -1,5 +1,6 @@
 /** The list of joint projects of the states (issue 17), with the way to start one. */
 import type { ViewContext } from '../../web/context.ts';
+import { CsvLink } from '../../web/csv.tsx';
 import { Page } from '../../web/layout.tsx';
 import { localizedUrl } from '../../web/paths.ts';
 import { stateNameIn } from '../regions/index.ts';
@@ -50,6 +51,7 @@ export function ListPage(props: {
           })}
         </ul>
       )}
+      {projects.length > 0 ? <CsvLink ctx={ctx} /> : null}
       <p class="kern-body">
         <a class="kern-btn kern-btn--primary" href={localizedUrl(JOINT_PROJECT_PATHS.create, ctx.locale)}>
           <span class="kern-label">{t.t('joint.list.create')}</span>

@@ -15,6 +15,7 @@ import { costKeyFigures } from '../registry/index.ts';
 import { officerState, projectRelations } from './access.ts';
 import { answerProject, recalculateProject } from './answer.ts';
 import { FormPage } from './form-views.tsx';
+import { projectsCsvDownload } from './list-export.ts';
 import { ListPage, stateName } from './list-views.tsx';
 import { JOINT_PROJECT_PATHS } from './paths.ts';
 import { projectForm, projectInput } from './project-form.ts';
@@ -71,6 +72,8 @@ export function registerJointProjects(app: FastifyInstance, deps: AppDeps) {
       <ListPage ctx={ctx} projects={await listProjects(db)} ownState={officerState(actorOf(req))} />
     ),
   });
+
+  projectsCsvDownload(app, deps.web, () => listProjects(db));
 
   definePage(app, deps.web, {
     paths: JOINT_PROJECT_PATHS.create,

@@ -113,4 +113,34 @@ describe('journey lists as CSV', () => {
     const none = csvRows(await api.send(b('recognition'), 'GET', '/de/beratung/wege.csv'));
     assert.equal(none.length, 1, 'heading only');
   });
+
+  it('employer: the applicants who invited the employer, audited as an export; nobody for others', async () => {
+    for (const a of applicants.slice(1, 3)) {
+      const res = await api.command(a.browser, a.journeyId, {
+        type: 'invite-employer',
+        employerId: orgs['jt-employer'],
+      });
+      assert.equal(res.statusCode, 200, res.body);
+    }
+    const page = await api.send(b('employer'), 'GET', '/de/arbeitgeber/wege');
+    assert.match(page.body, /href="\/de\/arbeitgeber\/wege\.csv"/);
+    const rows = csvRows(await api.send(b('employer'), 'GET', '/en/employer/journeys.csv'));
+    assert.equal(rows[0]?.[0], 'Applicant');
+    assert.deepEqual(new Set(rows.slice(1).map((r) => r[0])), new Set(['Ana Beispiel', 'Ben Muster']));
+    const audited = await auditedWith(
+      t.database.db,
+      b('employer').personId,
+      'list the employer’s journeys (list export)',
+    );
+    assert.deepEqual(
+      new Set(audited.map((a) => a.subjectPersonId)),
+      new Set(applicants.slice(1, 3).map((a) => a.browser.personId)),
+    );
+    const first = applicants[0]?.browser as Browser;
+    const refusedPage = await api.send(first, 'GET', '/de/arbeitgeber/wege');
+    const refused = await api.send(first, 'GET', '/de/arbeitgeber/wege.csv');
+    // The page's policy lets every journey role in; its query lists an applicant no one else's journey.
+    assert.equal(refusedPage.statusCode, 200);
+    assert.equal(csvRows(refused).length, 1, 'heading only');
+  });
 });

@@ -24,6 +24,7 @@ export function registerListPages(app: FastifyInstance, web: WebDeps, service: J
         title={ctx.t.t('journeys.employer.title')}
         none={ctx.t.t('journeys.employer.none')}
         journeys={await journeysFor(db, actorOf(req), 'employer', service.now())}
+        csv
       />
     ),
   });
@@ -43,16 +44,18 @@ export function registerListPages(app: FastifyInstance, web: WebDeps, service: J
     ),
   });
 
-  defineCsv(app, web, {
-    paths: JOURNEY_PATHS.counsellor,
-    policy: { action: 'read', resource: 'journey' },
-    handler: async (req, ctx) => {
-      const at = service.now();
-      const purpose = `${LIST_PURPOSE.counsellor} (list export)`;
-      const rows = await journeysFor(db, actorOf(req), 'counsellor', at, QUEUE_EXPORT_LIMIT, purpose);
-      return { filename: `journeys-${today()}`, text: journeysCsv(ctx, rows) };
-    },
-  });
+  /** The employer's and the counselling centre's lists whole (up to the limit), each audited as an export. */
+  for (const as of ['employer', 'counsellor'] as const)
+    defineCsv(app, web, {
+      paths: JOURNEY_PATHS[as],
+      policy: { action: 'read', resource: 'journey' },
+      handler: async (req, ctx) => {
+        const at = service.now();
+        const purpose = `${LIST_PURPOSE[as]} (list export)`;
+        const rows = await journeysFor(db, actorOf(req), as, at, QUEUE_EXPORT_LIMIT, purpose);
+        return { filename: `journeys-${today()}`, text: journeysCsv(ctx, rows) };
+      },
+    });
 
   /** The queue as the page reads it; the download reads it whole (up to its limit) under its own purpose. */
   const queueOf = (
