@@ -110,6 +110,15 @@ describe('the public job search by occupation (issue 16)', () => {
     const shared = await get('/en/jobs?occupationKey=43414');
     assert.equal(shared.n, r.n, 'a link with the key alone');
     assert.equal(shared.field, 'Software developer');
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/de/stellen?occupation=${encodeURIComponent(nurse.en)}&occupationKey=${nurse.kldb}`,
+    });
+    assert.equal(
+      read(other.body).field,
+      nurse.de.replaceAll('&', '&amp;'),
+      'the other language: the same occupation',
+    );
   });
 
   it('offers the occupations as choices when the words match several, keeping the other filters', async () => {
