@@ -8,15 +8,27 @@ import { localizedUrl } from '../../web/paths.ts';
 import { PATHWAY_PATHS } from '../pathways/index.ts';
 import { STATES } from '../regions/index.ts';
 import { adTitle, contractWords, FactList, Flags, Pathways, salaryWords, stateName } from './ad-words.tsx';
+import type { NamedOccupation, OccupationResolution } from './occupation-filter.ts';
 import { JOB_PATHS } from './paths.ts';
 import { COUNT_CAP, PAGE_SIZE, type PublicAd, type SearchQuery } from './search.ts';
 
 const occupationName = (ctx: ViewContext, ad: PublicAd) =>
   ctx.locale === 'de' ? ad.occupationDe : ad.occupationEn;
 
+const nameOf = (ctx: ViewContext, o: NamedOccupation) => (ctx.locale === 'de' ? o.titleDe : o.titleEn);
+
+/** The search as the page shows it: a found occupation by its name in the page's language, with its key. */
+function shownQuery(ctx: ViewContext, q: SearchQuery, occupation: OccupationResolution): SearchQuery {
+  return occupation.kind === 'found'
+    ? { ...q, occupation: nameOf(ctx, occupation.occupation), occupationKey: occupation.occupation.kldb }
+    : { ...q, occupationKey: null };
+}
+
 function queryString(q: SearchQuery, page: number): string {
   const p = new URLSearchParams();
   if (q.q) p.set('q', q.q);
+  if (q.occupation) p.set('occupation', q.occupation);
+  if (q.occupationKey) p.set('occupationKey', q.occupationKey);
   if (q.state) p.set('state', q.state);
   for (const f of q.flags) p.append('flag', f);
   if (q.pathway) p.set('pathway', q.pathway);
@@ -37,6 +49,15 @@ function SearchForm({ ctx, query }: { ctx: ViewContext; query: SearchQuery }) {
         value={query.q}
         maxLength={100}
       />
+      <TextInput
+        name="occupation"
+        type="search"
+        label={t.t('jobs.search.occupation')}
+        hint={t.t('jobs.search.occupation-hint')}
+        value={query.occupation}
+        maxLength={100}
+      />
+      {query.occupationKey ? <input type="hidden" name="occupationKey" value={query.occupationKey} /> : null}
       <Select
         name="state"
         label={t.t('jobs.search.state')}
@@ -82,13 +103,51 @@ function SearchForm({ ctx, query }: { ctx: ViewContext; query: SearchQuery }) {
   );
 }
 
+/** Several occupations match the words: each offered as a link that keeps the other filters. */
+function OccupationNote({
+  ctx,
+  query,
+  occupation,
+}: {
+  ctx: ViewContext;
+  query: SearchQuery;
+  occupation: OccupationResolution;
+}) {
+  const { t } = ctx;
+  if (occupation.kind === 'unknown')
+    return <p class="kern-body">{t.t('jobs.search.occupation-unknown', { words: occupation.words })}</p>;
+  if (occupation.kind !== 'choose') return null;
+  const base = localizedUrl(JOB_PATHS.search, ctx.locale);
+  return (
+    <>
+      <p class="kern-body" id="occupation-choices">
+        {t.t('jobs.search.occupation-choose', { words: query.occupation })}
+      </p>
+      <ul class="kern-list" aria-labelledby="occupation-choices">
+        {occupation.candidates.map((c) => (
+          <li key={c.kldb}>
+            <a
+              class="kern-link"
+              href={`${base}${queryString({ ...query, occupation: nameOf(ctx, c), occupationKey: c.kldb }, 1)}`}
+            >
+              {nameOf(ctx, c)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function SearchPage(props: {
   ctx: ViewContext;
   query: SearchQuery;
+  occupation: OccupationResolution;
   total: number;
   ads: readonly PublicAd[];
 }) {
-  const { ctx, query, total, ads } = props;
+  const { ctx, total, ads } = props;
+  const query = shownQuery(ctx, props.query, props.occupation);
   const { t } = ctx;
   const many = total > COUNT_CAP;
   const pages = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / PAGE_SIZE));
@@ -97,6 +156,7 @@ export function SearchPage(props: {
     <Page ctx={ctx} title={t.t('jobs.search.title')}>
       <p class="kern-body">{t.t('jobs.search.lead')}</p>
       <SearchForm ctx={ctx} query={query} />
+      <OccupationNote ctx={ctx} query={query} occupation={props.occupation} />
       <h2 class="kern-heading-medium" id="results">
         {many ? t.t('jobs.search.many', { count: COUNT_CAP }) : t.t('jobs.search.count', { count: total })}
       </h2>

@@ -19,6 +19,7 @@ import type { OccupationHit } from '../registry/index.ts';
 import { type AdFormInput, AdFormPage, EMPTY_AD } from './ad-form-view.tsx';
 import { MineAdsPage } from './employer-views.tsx';
 import { resolveOccupation } from './occupation-choice.ts';
+import { occupationsOf, resolveOccupationFilter } from './occupation-filter.ts';
 import { JOB_PATHS } from './paths.ts';
 import { AdPage, SearchPage } from './public-views.tsx';
 import type { JobAdRow } from './schema.ts';
@@ -233,8 +234,9 @@ export function registerJobs(app: FastifyInstance, deps: AppDeps, services: Serv
     handler: async (req, _reply, ctx) => {
       const query = readQuery(req.query);
       const similar = async (q: string) => (await search.search(q, 3)).map((h) => h.kldb);
-      const { total, ads } = await searchAds(db, query, today(), similar);
-      return <SearchPage ctx={ctx} query={query} total={total} ads={ads} />;
+      const occupation = await resolveOccupationFilter(db, search, query);
+      const { total, ads } = await searchAds(db, query, today(), similar, occupationsOf(occupation));
+      return <SearchPage ctx={ctx} query={query} occupation={occupation} total={total} ads={ads} />;
     },
   });
 

@@ -80,6 +80,7 @@ export const jobAd = pgTable(
     index('job_ad_search_idx').on(t.status, t.expiresOn),
     index('job_ad_published_idx').on(t.publishedAt.desc(), t.id),
     index('job_ad_updated_idx').on(t.updatedAt),
+    index('job_ad_occupation_idx').on(t.occupationKldb),
     index('job_ad_words_idx').using('gin', t.searchVector),
     check('job_ad_status', sql.raw(`status in (${list(JOB_AD_STATUSES)})`)),
     check('job_ad_title', sql`${t.titleDe} is not null or ${t.titleEn} is not null`),

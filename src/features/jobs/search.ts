@@ -2,7 +2,7 @@
  * The public job search (issue 16): published ads, not expired, of employers confirmed *now* (the trust level is
  * read in the query, so a withdrawal hides its ads at once). Words are searched in the ad's titles and the
  * occupation's German and English names by full text (the same on PGlite and PostgreSQL), typos through the
- * registry's occupation search; filters by state, flag and pathway.
+ * registry's occupation search; filters by occupation (chosen by name, kept as its key), state, flag and pathway.
  */
 import { and, count, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import { FLAGS, type Flag } from '../../domain/jobs/ad.ts';
@@ -18,6 +18,9 @@ export const PAGE_SIZE = 20;
 
 export type SearchQuery = {
   q: string;
+  /** The occupation as the visitor typed it, and the one chosen before (its key, kept in the address). */
+  occupation: string;
+  occupationKey: string | null;
   state: string | null;
   flags: Flag[];
   pathway: JobPathway | null;
@@ -33,8 +36,11 @@ export function readQuery(query: unknown): SearchQuery {
   const state = one(q.state);
   const pathway = one(q.pathway);
   const page = Number.parseInt(one(q.page), 10);
+  const key = one(q.occupationKey);
   return {
     q: one(q.q).trim().slice(0, 100),
+    occupation: one(q.occupation).trim().slice(0, 100),
+    occupationKey: /^[0-9]{5}$/.test(key) ? key : null,
     state: (STATE_CODES as readonly string[]).includes(state) ? state : null,
     flags: FLAGS.filter((f) => many(q.flag).includes(f)),
     pathway: (JOB_PATHWAYS as readonly string[]).includes(pathway) ? (pathway as JobPathway) : null,
@@ -108,8 +114,12 @@ function words(q: string, match: Match): SQL | undefined {
     : inArray(jobAd.occupationKldb, [...match.kldb]);
 }
 
-function conditions(query: SearchQuery, today: string, match: Match): SQL {
+/** The occupations the ads must have (the chosen one, or every one offered as a choice); null: any. */
+export type OccupationFilter = readonly string[] | null;
+
+function conditions(query: SearchQuery, today: string, match: Match, only: OccupationFilter): SQL {
   const parts: (SQL | undefined)[] = [publicAd(today), words(query.q, match)];
+  if (only) parts.push(inArray(jobAd.occupationKldb, [...only]));
   if (query.state) parts.push(eq(district.stateCode, query.state));
   for (const f of query.flags) parts.push(eq(FLAG_COLUMN[f], true));
   if (query.pathway) parts.push(sql`${jobAd.pathwayIds} @> array[${query.pathway}]::text[]`);
@@ -144,20 +154,22 @@ export async function searchAds(
   query: SearchQuery,
   today: string,
   similar: SimilarOccupations,
+  only: OccupationFilter = null,
 ): Promise<{ total: number; ads: PublicAd[] }> {
+  if (only?.length === 0) return { total: 0, ads: [] };
   let match: Match = { kind: 'words' };
-  let total = await countUpToCap(db, conditions(query, today, match));
+  let total = await countUpToCap(db, conditions(query, today, match, only));
   if (total === 0 && query.q.length >= 3) {
     const kldb = await similar(query.q);
     if (kldb.length > 0) {
       match = { kind: 'occupations', kldb };
-      total = await countUpToCap(db, conditions(query, today, match));
+      total = await countUpToCap(db, conditions(query, today, match, only));
     }
   }
   if (total === 0) return { total, ads: [] };
   // `nulls last` as the index job_ad_published_idx has it, so that the newest are read from the index.
   const rows = await base(db)
-    .where(conditions(query, today, match))
+    .where(conditions(query, today, match, only))
     .orderBy(sql`${jobAd.publishedAt} desc nulls last`, jobAd.id)
     .limit(PAGE_SIZE)
     .offset((query.page - 1) * PAGE_SIZE);

@@ -1,0 +1,1 @@
+CREATE INDEX "job_ad_occupation_idx" ON "job_ad" USING btree ("occupation_kldb");
