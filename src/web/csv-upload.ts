@@ -6,6 +6,7 @@
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { csvLine } from '../domain/interop/csv-table.ts';
+import { AppError } from '../platform/http/errors.ts';
 import { refuseUnstorable } from '../platform/http/input-guard.ts';
 
 /** What the form's file part held: its bytes up to the limit, and whether it went beyond. */
@@ -26,6 +27,7 @@ function isUploadedFile(value: unknown): value is UploadedFile {
  * read up to `CSV_UPLOAD_MAX_BYTES` plus one byte (a file beyond is marked too large, the rest is not read).
  */
 export function withCsvUploads(app: FastifyInstance, routes: (scope: FastifyInstance) => void): void {
+  const read = new WeakSet<object>();
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, {
       attachFieldsToBody: 'keyValues',
@@ -40,7 +42,21 @@ export function withCsvUploads(app: FastifyInstance, routes: (scope: FastifyInst
     });
     // The root's input guard ran before the multipart fields were read.
     scope.addHook('preHandler', async (req) => {
+      read.add(req);
       if (req.isMultipart()) refuseUnstorable(textFields(req.body), 'body');
+    });
+    // A malformed multipart body (no boundary, a form cut off) fails while it is read, before any handler, with a
+    // plain error of the parser: the sender's fault, so a 400 naming the body; the root's handler answers it.
+    scope.setErrorHandler(async (error, req) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 500;
+      if (req.isMultipart() && !read.has(req) && !(error instanceof AppError) && status >= 500)
+        throw new AppError('malformed-request', {
+          detail: 'The form could not be read as multipart/form-data.',
+          errors: [
+            { field: 'body', rule: 'multipart', message: 'must be a complete multipart/form-data body' },
+          ],
+        });
+      throw error;
     });
     routes(scope);
   });

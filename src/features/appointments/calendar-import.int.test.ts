@@ -132,6 +132,21 @@ describe('a service point takes its capacity calendar from a CSV file (dry run, 
     assert.deepEqual(await weekly(), [1, 1, 1, 1, 1]);
   });
 
+  it('answers a malformed multipart body with 400 naming the body, before anything else', async () => {
+    for (const [type, url] of [
+      ['multipart/form-data', URL],
+      ['multipart/form-data; boundary=x', `${URL}/uebernehmen`],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: staff.cookie, 'content-type': type },
+        payload: 'a=b',
+      });
+      assert.equal(res.statusCode, 400, `${url} ${res.body.slice(0, 300)}`);
+    }
+  });
+
   it('refuses other roles with 403 on every import address', async () => {
     for (const [method, url] of [
       ['GET', URL],
