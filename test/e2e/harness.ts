@@ -120,6 +120,9 @@ export async function checkPage(page: Page, what: string, javaScript: boolean): 
 
 /** axe with the WCAG 2.0/2.1/2.2 A and AA rules; returns the violations in a readable form. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A click that submits a form returns once the next page has started; its style sheet may still be loading, and
+  // measuring an unstyled page (target sizes, contrast) would report what no visitor sees.
+  await page.waitForLoadState('load');
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
