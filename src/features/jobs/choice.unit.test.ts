@@ -54,22 +54,39 @@ describe('reading the search form', () => {
         flag: ['english-enough', 'nonsense', 'collective-agreement'],
         pathway: 'aufenthg-18g',
         page: '3',
+        occupation: ' Pflegefachkraft ',
+        occupationKey: '81302',
       }),
       {
         q: 'Pflege',
+        occupation: 'Pflegefachkraft',
+        occupationKey: '81302',
         state: 'SN',
         flags: ['english-enough', 'collective-agreement'],
         pathway: 'aufenthg-18g',
         page: 3,
       },
     );
-    assert.deepEqual(readQuery({ state: 'BY', flag: 'x', pathway: 'aufenthg-20a', page: '-1' }), {
+    assert.deepEqual(
+      readQuery({ state: 'BY', flag: 'x', pathway: 'aufenthg-20a', page: '-1', occupationKey: '8130' }),
+      {
+        q: '',
+        occupation: '',
+        occupationKey: null,
+        state: null,
+        flags: [],
+        pathway: null,
+        page: 1,
+      },
+    );
+    assert.deepEqual(readQuery(undefined), {
       q: '',
+      occupation: '',
+      occupationKey: null,
       state: null,
       flags: [],
       pathway: null,
       page: 1,
     });
-    assert.deepEqual(readQuery(undefined), { q: '', state: null, flags: [], pathway: null, page: 1 });
   });
 });
