@@ -12,10 +12,11 @@ import {
   reportProblems,
 } from '../domain/interop/csv-table.ts';
 import type { FieldError } from '../platform/http/errors.ts';
-import type { Translator } from '../platform/i18n/index.ts';
+import type { Locale, Translator } from '../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, FileInput } from './components.tsx';
 import type { ViewContext } from './context.ts';
 import { Layout } from './layout.tsx';
+import { type LocalizedPath, localizedUrl } from './paths.ts';
 
 /** One column of an import as its upload page explains it. */
 export interface ColumnDoc {
@@ -36,6 +37,41 @@ export interface ImportPageSpec {
   readonly columns: readonly ColumnDoc[];
   /** The name of a column in the page's language. */
   readonly columnLabel: (key: string) => string;
+}
+
+/**
+ * The page spec of one import from its message prefix (`<prefix>.title`, `.intro`, `.column.<key>`,
+ * `.rule.<key>`), its three addresses and its columns: what every import's pages share.
+ */
+export function importPageSpec(
+  t: Translator,
+  locale: Locale,
+  spec: {
+    readonly prefix: string;
+    readonly paths: {
+      readonly check: LocalizedPath;
+      readonly apply: LocalizedPath;
+      readonly template: LocalizedPath;
+    };
+    readonly maxBytes: number;
+    readonly columns: readonly { readonly key: string; readonly required: boolean }[];
+  },
+): ImportPageSpec {
+  const columnLabel = (key: string) => t.t(`${spec.prefix}.column.${key}`);
+  return {
+    title: t.t(`${spec.prefix}.title`),
+    intro: t.t(`${spec.prefix}.intro`),
+    checkAction: localizedUrl(spec.paths.check, locale),
+    applyAction: localizedUrl(spec.paths.apply, locale),
+    templateHref: localizedUrl(spec.paths.template, locale),
+    maxBytes: spec.maxBytes,
+    columns: spec.columns.map((c) => ({
+      name: columnLabel(c.key),
+      required: c.required,
+      rule: t.t(`${spec.prefix}.rule.${c.key}`),
+    })),
+    columnLabel,
+  };
 }
 
 /** A problem in a sentence: where (row, column) and what rule it breaks. */

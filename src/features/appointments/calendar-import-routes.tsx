@@ -18,7 +18,12 @@ import { withExample, type ZodTypeProvider } from '../../platform/http/route-sch
 import type { Locale, Translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../services.ts';
 import { csvImportBody, csvImportQuery, reportJson, reportRefusal } from '../../web/csv-api.ts';
-import { type ImportPageSpec, ImportReportPage, ImportUploadPage } from '../../web/csv-report.tsx';
+import {
+  type ImportPageSpec,
+  ImportReportPage,
+  ImportUploadPage,
+  importPageSpec,
+} from '../../web/csv-report.tsx';
 import {
   carriedBytes,
   carriedField,
@@ -38,20 +43,16 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 const columnLabel = (t: Translator) => (key: string) => t.t(`appointments.import.column.${key}`);
 
 function pageSpec(t: Translator, locale: Locale): ImportPageSpec {
-  return {
-    title: t.t('appointments.import.title'),
-    intro: t.t('appointments.import.intro'),
-    checkAction: localizedUrl(APPOINTMENT_PATHS.calendarImport, locale),
-    applyAction: localizedUrl(APPOINTMENT_PATHS.calendarImportApply, locale),
-    templateHref: localizedUrl(APPOINTMENT_PATHS.calendarTemplate, locale),
+  return importPageSpec(t, locale, {
+    prefix: 'appointments.import',
+    paths: {
+      check: APPOINTMENT_PATHS.calendarImport,
+      apply: APPOINTMENT_PATHS.calendarImportApply,
+      template: APPOINTMENT_PATHS.calendarTemplate,
+    },
     maxBytes: CALENDAR_LIMITS.maxBytes,
-    columns: CALENDAR_COLUMNS.map((c) => ({
-      name: t.t(`appointments.import.column.${c.key}`),
-      required: c.required,
-      rule: t.t(`appointments.import.rule.${c.key}`),
-    })),
-    columnLabel: columnLabel(t),
-  };
+    columns: CALENDAR_COLUMNS,
+  });
 }
 
 /** What a fine row does, in words. */

@@ -16,7 +16,12 @@ import type { Services } from '../../services.ts';
 import { TextInput } from '../../web/components.tsx';
 import type { ViewContext } from '../../web/context.ts';
 import { csvImportBody, csvImportQuery, reportJson, reportRefusal } from '../../web/csv-api.ts';
-import { type ImportPageSpec, ImportReportPage, ImportUploadPage } from '../../web/csv-report.tsx';
+import {
+  type ImportPageSpec,
+  ImportReportPage,
+  ImportUploadPage,
+  importPageSpec,
+} from '../../web/csv-report.tsx';
 import {
   carriedBytes,
   carriedField,
@@ -35,20 +40,16 @@ const columnLabel = (t: Translator) => (key: string) => t.t(`registry.import.col
 const reasonSchema = z.string().trim().min(1, { error: 'is required' }).max(500);
 
 function pageSpec(t: Translator, locale: Locale): ImportPageSpec {
-  return {
-    title: t.t('registry.import.title'),
-    intro: t.t('registry.import.intro'),
-    checkAction: localizedUrl(REGISTRY_PATHS.adminMissionImport, locale),
-    applyAction: localizedUrl(REGISTRY_PATHS.adminMissionImportApply, locale),
-    templateHref: localizedUrl(REGISTRY_PATHS.adminMissionTemplate, locale),
+  return importPageSpec(t, locale, {
+    prefix: 'registry.import',
+    paths: {
+      check: REGISTRY_PATHS.adminMissionImport,
+      apply: REGISTRY_PATHS.adminMissionImportApply,
+      template: REGISTRY_PATHS.adminMissionTemplate,
+    },
     maxBytes: MISSION_LIMITS.maxBytes,
-    columns: MISSION_COLUMNS.map((c) => ({
-      name: t.t(`registry.import.column.${c.key}`),
-      required: c.required,
-      rule: t.t(`registry.import.rule.${c.key}`),
-    })),
-    columnLabel: columnLabel(t),
-  };
+    columns: MISSION_COLUMNS,
+  });
 }
 
 function describe(t: Translator, r: MissionChange): string {
